@@ -1,0 +1,29 @@
+/**
+ * `npm run bench [-- --only GROUP] [--json FILE]`: runs the benchmark groups and prints one table.
+ * Each issue adds its group here.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatTable, type Figure } from './figures';
+import { benchProjects } from './projects';
+
+const GROUPS: Record<string, () => Promise<Figure[]>> = {
+  projects: benchProjects,
+};
+
+async function main() {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'string' } } });
+  if (values.only && !GROUPS[values.only]) {
+    process.stderr.write(`Unknown group "${values.only}". Groups: ${Object.keys(GROUPS).join(', ')}.\n`);
+    process.exit(2);
+  }
+  const figures: Figure[] = [];
+  for (const [name, run] of Object.entries(GROUPS)) {
+    if (values.only && values.only !== name) continue;
+    figures.push(...(await run()));
+  }
+  process.stdout.write(formatTable(figures) + '\n');
+  if (values.json) writeFileSync(values.json, JSON.stringify(figures, null, 2) + '\n');
+}
+
+void main();

@@ -1,0 +1,13 @@
+/**
+ * The migrations, in order. Forward-only: a released file is never edited (its hash is checked on
+ * every open); a change to the schema is a new numbered file with its own test in tests/migrations.
+ */
+import initial from './0001-initial.sql?raw';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];

@@ -1,0 +1,139 @@
+/**
+ * Projects: create, read, list, update, delete. Every change is one transaction that also appends
+ * to the activity log, so the log and the data can never disagree.
+ */
+import { ApiFailure, type InputIssue } from '../../../shared/api/envelope';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { Project } from '../../../shared/domain/project';
+import { foldForSearch, normaliseUzbekApostrophes } from '../../../shared/text/fold';
+import type { CoreDeps } from '../../deps';
+import type { EventHub } from '../../event-hub';
+import type { ActivityRepo } from '../activity/activity-repo';
+import type { createEntitiesRepo } from '../lab/entities-repo';
+import type { createPillarsRepo } from '../lab/pillars-repo';
+import type { ProjectRow, ProjectsRepo } from './projects-repo';
+
+interface Repos {
+  projects: ProjectsRepo;
+  activity: ActivityRepo;
+  pillars: ReturnType<typeof createPillarsRepo>;
+  entities: ReturnType<typeof createEntitiesRepo>;
+}
+
+type Editable = Omit<Project, 'id' | 'createdAt' | 'updatedAt'>;
+
+const EDITABLE_FIELDS = [
+  'title',
+  'summary',
+  'stage',
+  'status',
+  'innovationType',
+  'oecdFacet',
+  'pillarIds',
+  'ownerEntityId',
+  'startDate',
+  'endDate',
+] as const satisfies readonly (keyof Editable)[];
+
+const notFound = (id: string) => new ApiFailure('not_found', `No project with id ${id}.`);
+
+function toRow(id: string, p: Editable, createdAt: string, updatedAt: string): ProjectRow {
+  const title = normaliseUzbekApostrophes(p.title);
+  return {
+    id,
+    title,
+    title_folded: foldForSearch(title),
+    summary: normaliseUzbekApostrophes(p.summary),
+    stage: p.stage,
+    status: p.status,
+    innovation_type: p.innovationType,
+    oecd_facet: p.oecdFacet,
+    owner_entity_id: p.ownerEntityId,
+    start_date: p.startDate,
+    end_date: p.endDate,
+    origin: null,
+    created_at: createdAt,
+    updated_at: updatedAt,
+  };
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, repos: Repos, events: EventHub) {
+  const { db, clock, ids } = deps;
+
+  /** References to pillars and entities must exist; say which field is wrong rather than failing in SQL. */
+  function checkReferences(p: Partial<Editable>) {
+    const issues: InputIssue[] = [];
+    if (p.pillarIds) {
+      for (const id of repos.pillars.unknown(p.pillarIds)) {
+        issues.push({ path: ['pillarIds', p.pillarIds.indexOf(id)], code: 'unknown_reference' });
+      }
+    }
+    if (p.ownerEntityId && !repos.entities.exists(p.ownerEntityId)) {
+      issues.push({ path: ['ownerEntityId'], code: 'unknown_reference' });
+    }
+    if (issues.length) throw new ApiFailure('invalid_input', 'The project refers to records that do not exist.', issues);
+  }
+
+  const log = (subjectId: string, action: 'created' | 'updated' | 'deleted', fields: string[], summary: string, at: string) =>
+    repos.activity.append({ id: ids.next(), at, subjectType: 'project', subjectId, action, fields, summary });
+
+  const changed = (id: string) => events.emit({ type: 'data.changed', payload: { area: 'projects', id } });
+
+  return {
+    list(query: ParsedInput<'projects.list'>) {
+      return repos.projects.list({ ...query, foldedSearch: foldForSearch(query.search.trim()) });
+    },
+
+    get({ id }: ParsedInput<'projects.get'>): Project {
+      const project = repos.projects.get(id);
+      if (!project) throw notFound(id);
+      return project;
+    },
+
+    create(input: ParsedInput<'projects.create'>): Project {
+      checkReferences(input);
+      const id = ids.next();
+      const now = clock.now().toISOString();
+      db.transaction(() => {
+        repos.projects.insert(toRow(id, input, now, now));
+        repos.projects.setPillars(id, input.pillarIds);
+        log(id, 'created', [], input.title, now);
+      })();
+      changed(id);
+      return this.get({ id });
+    },
+
+    update({ id, patch }: ParsedInput<'projects.update'>): Project {
+      const current = this.get({ id });
+      const next: Editable = { ...current, ...patch };
+      if (next.startDate && next.endDate && next.startDate > next.endDate) {
+        throw new ApiFailure('invalid_input', 'The end date is before the start date.', [
+          { path: ['patch', 'endDate'], code: 'end_before_start' },
+        ]);
+      }
+      checkReferences(patch);
+      const fields = EDITABLE_FIELDS.filter((f) => f in patch && !sameValue(current[f], next[f]));
+      if (fields.length === 0) return current;
+      const now = clock.now().toISOString();
+      db.transaction(() => {
+        repos.projects.update(toRow(id, next, current.createdAt, now));
+        if (fields.includes('pillarIds')) repos.projects.setPillars(id, next.pillarIds);
+        log(id, 'updated', fields, next.title, now);
+      })();
+      changed(id);
+      return this.get({ id });
+    },
+
+    delete({ id }: ParsedInput<'projects.delete'>) {
+      const current = this.get({ id });
+      db.transaction(() => {
+        repos.projects.remove(id);
+        log(id, 'deleted', [], current.title, clock.now().toISOString());
+      })();
+      changed(id);
+      return { id };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** Every window is made here, with the same locked options; nothing else calls `new BrowserWindow`. */
+import { BrowserWindow, type Rectangle } from 'electron';
+import { hardenContents } from './security';
+
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+const DEFAULT_SIZE = { width: 1280, height: 800 };
+
+/** The saved bounds if they still fall on a connected display (a projector may be gone), else none. */
+export function visibleBounds(saved: Rectangle | null, workAreas: Rectangle[]): Rectangle | undefined {
+  if (!saved) return undefined;
+  const overlaps = (a: Rectangle) =>
+    saved.x < a.x + a.width && saved.x + saved.width > a.x && saved.y < a.y + a.height && saved.y + saved.height > a.y;
+  return workAreas.some(overlaps) ? saved : undefined;
+}
+
+export function createWindow(options: { preload: string; title: string; bounds?: Rectangle }): BrowserWindow {
+  const window = new BrowserWindow({
+    ...DEFAULT_SIZE,
+    ...options.bounds,
+    minWidth: 360,
+    minHeight: 480,
+    title: options.title,
+    show: false,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preload },
+  });
+  hardenContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  return window;
+}

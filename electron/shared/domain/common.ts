@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Record ids are UUIDv7: globally unique, because records travel between workstations in bundles. */
+export const IdSchema = z.uuid();
+export type Id = z.infer<typeof IdSchema>;
+
+/** Timestamps are UTC ISO-8601 strings with milliseconds, e.g. 2026-11-28T09:15:00.000Z. */
+export const TimestampSchema = z.iso.datetime();
+
+/** Calendar dates (no time of day), e.g. 2026-11-28. */
+export const DateSchema = z.iso.date();
+
+/**
+ * User-typed text: trimmed, without control characters other than tab and newline, which would
+ * otherwise be stored invisibly and break exports.
+ */
+export const userText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: 'control_characters' });

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'ar', 'uz', 'ru'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const THEMES = ['light', 'dark', 'projector'] as const;
+export const ThemeSchema = z.enum(THEMES);
+export type ThemeName = z.infer<typeof ThemeSchema>;
+
+export const CALENDARS = ['gregory', 'islamic-umalqura'] as const;
+export const NUMERALS = ['latn', 'arab'] as const;
+
+const BoundsSchema = z.object({ x: z.int(), y: z.int(), width: z.int().min(200), height: z.int().min(200) });
+
+/** Settings that are not lab data: they stay on this workstation and never travel in bundles. */
+export const SettingsSchema = z.object({
+  language: LanguageSchema,
+  theme: ThemeSchema,
+  calendar: z.enum(CALENDARS),
+  numerals: z.enum(NUMERALS),
+  windowBounds: BoundsSchema.nullable(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'en',
+  theme: 'light',
+  calendar: 'gregory',
+  numerals: 'latn',
+  windowBounds: null,
+};
+
+/** What the UI may change; window bounds are written by the desktop shell only. */
+export const SettingsPatchSchema = SettingsSchema.omit({ windowBounds: true }).partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** Text direction of a UI language. */
+export const directionOf = (language: Language): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');

@@ -1,0 +1,121 @@
+import TranslateIcon from '@mui/icons-material/Translate';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Container from '@mui/material/Container';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, directionOf } from '../../../electron/shared/domain/settings';
+import { useApiMutation } from '../api/hooks';
+import { ProjectPage } from '../features/projects/ProjectPage';
+import { ProjectsPage } from '../features/projects/ProjectsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { languageKey } from '../i18n/labels';
+import { hrefFor, useRoute, type Route } from './router';
+import { useSettings } from './settings-context';
+
+const NAV: { route: Route; label: string }[] = [
+  { route: { name: 'projects' }, label: 'nav.projects' },
+  { route: { name: 'settings' }, label: 'nav.settings' },
+];
+
+function LanguageMenu() {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const update = useApiMutation('settings.update');
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  return (
+    <>
+      <Button
+        color="inherit"
+        startIcon={<TranslateIcon />}
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        aria-label={t('language.choose', { current: t(languageKey(settings.language)) })}
+        onClick={(e) => setAnchor(e.currentTarget)}
+      >
+        <span lang={settings.language}>{t(languageKey(settings.language))}</span>
+      </Button>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        {LANGUAGES.map((language) => (
+          <MenuItem
+            key={language}
+            lang={language}
+            dir={directionOf(language)}
+            selected={language === settings.language}
+            onClick={() => {
+              setAnchor(null);
+              update.mutate({ language });
+            }}
+          >
+            {t(languageKey(language))}
+          </MenuItem>
+        ))}
+      </Menu>
+    </>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'projects':
+      return <ProjectsPage />;
+    case 'project':
+      return <ProjectPage id={route.id} />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return (
+        <Typography variant="h4" component="h1">
+          {t('errors.pageNotFound')}
+        </Typography>
+      );
+  }
+}
+
+/** The frame of every screen: a skip link, the app bar with navigation and language, and the page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const section = route.name === 'project' ? 'projects' : route.name;
+  return (
+    <>
+      <Button
+        onClick={() => main.current?.focus()}
+        sx={{ position: 'absolute', insetInlineStart: 8, top: -100, zIndex: 2000, bgcolor: 'background.paper', '&:focus-visible': { top: 8 } }}
+      >
+        {t('app.skipToContent')}
+      </Button>
+      <AppBar position="static" component="header" elevation={0}>
+        <Toolbar sx={{ gap: 2, flexWrap: 'wrap' }}>
+          <Typography variant="h6" component="p" sx={{ fontWeight: 700 }}>
+            {t('app.name')}
+          </Typography>
+          <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', gap: 1, flexGrow: 1 }}>
+            {NAV.map((item) => (
+              <Button
+                key={item.route.name}
+                color="inherit"
+                href={hrefFor(item.route)}
+                aria-current={section === item.route.name ? 'page' : undefined}
+                sx={{ textDecoration: section === item.route.name ? 'underline' : 'none', textUnderlineOffset: 6, textDecorationThickness: 2 }}
+              >
+                {t(item.label)}
+              </Button>
+            ))}
+          </Box>
+          <LanguageMenu />
+        </Toolbar>
+      </AppBar>
+      <Container component="main" ref={main} tabIndex={-1} maxWidth="lg" sx={{ py: 3, outline: 'none' }}>
+        <Page route={route} />
+      </Container>
+    </>
+  );
+}

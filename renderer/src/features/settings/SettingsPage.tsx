@@ -1,0 +1,88 @@
+import FolderOpenIcon from '@mui/icons-material/FolderOpen';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { CALENDARS, LANGUAGES, NUMERALS, THEMES, type SettingsPatch } from '../../../../electron/shared/domain/settings';
+import { useApiMutation, useApiQuery, useHasMethod } from '../../api/hooks';
+import { useSettings } from '../../app/settings-context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { calendarKey, languageKey, numeralsKey, themeKey } from '../../i18n/labels';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { settings, format } = useSettings();
+  const update = useApiMutation('settings.update');
+  const info = useApiQuery('app.info', {});
+  const openFolder = useApiMutation('desktop.openDataFolder');
+  const canOpenFolder = useHasMethod('desktop.openDataFolder');
+  const change = (patch: SettingsPatch) => update.mutate(patch);
+
+  return (
+    <Box>
+      <Typography variant="h4" component="h1" sx={{ mb: 3 }}>
+        {t('settings.heading')}
+      </Typography>
+      <ErrorAlert error={update.error ?? info.error ?? openFolder.error} />
+      <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          {t('settings.display')}
+        </Typography>
+        <Stack spacing={2} sx={{ maxWidth: 420 }}>
+          <TextField select label={t('language.label')} value={settings.language} onChange={(e) => change({ language: e.target.value as never })}>
+            {LANGUAGES.map((l) => (
+              <MenuItem key={l} value={l} lang={l}>
+                {t(languageKey(l))}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={t('theme.label')} value={settings.theme} onChange={(e) => change({ theme: e.target.value as never })}>
+            {THEMES.map((v) => (
+              <MenuItem key={v} value={v}>
+                {t(themeKey(v))}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={t('calendar.label')} value={settings.calendar} onChange={(e) => change({ calendar: e.target.value as never })}>
+            {CALENDARS.map((v) => (
+              <MenuItem key={v} value={v}>
+                {t(calendarKey(v))}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={t('numerals.label')} value={settings.numerals} onChange={(e) => change({ numerals: e.target.value as never })}>
+            {NUMERALS.map((v) => (
+              <MenuItem key={v} value={v}>
+                {t(numeralsKey(v))}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Typography color="text.secondary">{t('settings.example', { date: format.dateTime(new Date().toISOString()), number: format.number(1234567.5) })}</Typography>
+        </Stack>
+      </Paper>
+      {info.data && (
+        <Paper variant="outlined" sx={{ p: 3 }}>
+          <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+            {t('settings.data')}
+          </Typography>
+          <Typography>{t('settings.dataFolder')}</Typography>
+          <Typography component="code" dir="ltr" sx={{ display: 'block', fontFamily: 'monospace', my: 1, overflowWrap: 'anywhere' }}>
+            {info.data.dataDir}
+          </Typography>
+          {canOpenFolder && (
+            <Button startIcon={<FolderOpenIcon />} onClick={() => openFolder.mutate({})}>
+              {t('settings.openDataFolder')}
+            </Button>
+          )}
+          <Typography color="text.secondary" sx={{ mt: 2 }}>
+            {t('settings.version', { version: info.data.version, schema: format.number(info.data.schemaVersion) })}
+          </Typography>
+        </Paper>
+      )}
+    </Box>
+  );
+}

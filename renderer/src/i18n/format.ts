@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import type { Settings } from '../../../electron/shared/domain/settings';
+import { LOCALE_TAGS } from './i18n';
+
+/**
+ * Date and number formatting in the user's language, calendar (Gregorian or Hijri Umm al-Qura)
+ * and digits (Latin or Arabic-Indic), all through Intl.
+ */
+export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' | 'numerals'>) {
+  return useMemo(() => {
+    const locale = `${LOCALE_TAGS[settings.language]}-u-ca-${settings.calendar}-nu-${settings.numerals}`;
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const number = new Intl.NumberFormat(locale);
+    return {
+      locale,
+      /** A calendar date (YYYY-MM-DD), shown as the same day everywhere. */
+      date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
+      dateTime: (isoTimestamp: string) => dateTime.format(new Date(isoTimestamp)),
+      number: (n: number) => number.format(n),
+    };
+  }, [settings.language, settings.calendar, settings.numerals]);
+}
+
+export type Formatters = ReturnType<typeof useFormatters>;
