@@ -1,0 +1,116 @@
+/**
+ * What only the HTTP door has to defend: the token, Host and Origin checks, body limits, malformed
+ * and deeply nested JSON, the method listing and the event stream. Every refusal writes nothing.
+ */
+import { request } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../electron/core/http/http-door';
+import { makeCore, openHttpDoor, type TestCore } from '../support/core';
+
+let test: TestCore;
+let door: Awaited<ReturnType<typeof openHttpDoor>>;
+
+beforeEach(async () => {
+  test = makeCore();
+  door = await openHttpDoor(test);
+  await door.call('projects.create', { title: 'Existing' });
+});
+afterEach(async () => {
+  await door.close();
+  test.close();
+});
+
+/** node:http, because fetch will not let a test set Host or send a body it does not like. */
+function raw(options: { method?: string; path: string; headers: Record<string, string>; body?: string | Buffer }) {
+  const url = new URL(door.origin);
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, method: options.method ?? 'POST', path: options.path, headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const auth = () => ({ Authorization: `Bearer ${door.token}`, 'Content-Type': 'application/json' });
+const create = JSON.stringify({ title: 'Should not be stored' });
+
+describe('the HTTP door refuses and writes nothing', () => {
+  it.each([
+    ['no token', () => ({ 'Content-Type': 'application/json' }), 401, 'unauthorized'],
+    ['a wrong token', () => ({ ...auth(), Authorization: `Bearer ${'x'.repeat(door.token.length)}` }), 401, 'unauthorized'],
+    ['a token of another length', () => ({ ...auth(), Authorization: 'Bearer short' }), 401, 'unauthorized'],
+    ['a foreign Origin', () => ({ ...auth(), Origin: 'http://evil.example' }), 403, 'forbidden'],
+    ['Sec-Fetch-Site: cross-site', () => ({ ...auth(), 'Sec-Fetch-Site': 'cross-site' }), 403, 'forbidden'],
+    ['a Host that is not ours (DNS rebinding)', () => ({ ...auth(), Host: 'attacker.example:80' }), 403, 'forbidden'],
+    ['a body that is not JSON', () => ({ ...auth(), 'Content-Type': 'text/plain' }), 400, 'bad_request'],
+  ])('%s', async (_what, headers, status, code) => {
+    const before = test.snapshot();
+    const response = await raw({ path: '/api/call/projects.create', headers: headers(), body: create });
+    expect(response.status).toBe(status);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code } });
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('an oversized body, whatever Content-Length says', async () => {
+    const before = test.snapshot();
+    const huge = JSON.stringify({ title: 'x', summary: 'y'.repeat(MAX_BODY_BYTES) });
+    const declared = await raw({ path: '/api/call/projects.create', headers: auth(), body: huge });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({ error: { code: 'payload_too_large' } });
+    const chunked = await raw({ path: '/api/call/projects.create', headers: { ...auth(), 'Transfer-Encoding': 'chunked' }, body: huge });
+    expect(chunked.status).toBe(413);
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('malformed and deeply nested JSON', async () => {
+    const before = test.snapshot();
+    for (const body of ['{"title": "x"', '[]]', '['.repeat(100_000) + ']'.repeat(100_000), '{"title":' + '{"a":'.repeat(70) + '1' + '}'.repeat(71)]) {
+      const response = await raw({ path: '/api/call/projects.create', headers: auth(), body });
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body).error.code).toBe('bad_request');
+    }
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('an unknown method and an unknown route', async () => {
+    expect((await raw({ path: '/api/call/projects.drop', headers: auth(), body: '{}' })).status).toBe(404);
+    expect((await raw({ method: 'GET', path: '/api/secrets', headers: auth() })).status).toBe(404);
+  });
+
+  it('prototype-pollution keys are refused as unknown fields, and nothing is polluted', async () => {
+    const response = await door.post('projects.create', '{"title":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
+    expect(response.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('the HTTP door describes itself', () => {
+  it('lists every method with its access and its input as JSON Schema', async () => {
+    const response = await fetch(`${door.origin}/api/methods`, { headers: auth() });
+    const methods = (await response.json()) as { name: string; access: string; input: { type?: string; properties?: Record<string, unknown> } }[];
+    const create = methods.find((m) => m.name === 'projects.create');
+    expect(create?.access).toBe('host');
+    expect(create?.input.properties).toHaveProperty('title');
+    expect(methods.map((m) => m.name)).not.toContain('desktop.openDataFolder');
+  });
+
+  it('requires the token for the listing', async () => {
+    expect((await fetch(`${door.origin}/api/methods`)).status).toBe(401);
+  });
+
+  it('pushes data.changed events to an open event stream', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${door.origin}/api/events`, { headers: auth(), signal: controller.signal });
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await reader.read(); // the ": connected" comment: the subscription is in place
+    await door.call('projects.create', { title: 'Pushed' });
+    let text = '';
+    while (!text.includes('\n\n') || !text.includes('data.changed')) text += (await reader.read()).value;
+    expect(text).toMatch(/event: data\.changed\ndata: \{"area":"projects","id":"[0-9a-f-]{36}"\}/);
+    controller.abort();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * A real core on a real SQLite file in its own temp folder (house rule 12), with a clock that
+ * moves forward one second per reading so that orderings by time are deterministic.
+ */
+import type { AddressInfo } from 'node:net';
+import { createCore } from '../../electron/core/create-core';
+import { openDatabase } from '../../electron/core/db/open';
+import { createDispatcher } from '../../electron/core/dispatch';
+import type { Caller } from '../../electron/core/handlers';
+import { createHttpDoor } from '../../electron/core/http/http-door';
+import { uuidV7Ids } from '../../electron/core/ids';
+import type { Logger } from '../../electron/core/logger';
+import { databaseFile } from '../../electron/core/paths';
+import { createFileSettingsStore } from '../../electron/core/settings-store';
+import type { Result } from '../../electron/shared/api/envelope';
+import { removeDir, tempDataDir } from './serve';
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export function steppingClock(start = Date.parse('2026-11-28T09:00:00.000Z')) {
+  let t = start;
+  return { now: () => new Date((t += 1000)) };
+}
+
+export function makeCore() {
+  const dataDir = tempDataDir();
+  const core = createCore({
+    db: openDatabase(databaseFile(dataDir)),
+    clock: steppingClock(),
+    ids: uuidV7Ids(),
+    paths: { dataDir },
+    settings: createFileSettingsStore(dataDir, '0.0.0-test'),
+    logger: silentLogger,
+    appVersion: '0.0.0-test',
+  });
+  const dispatcher = createDispatcher(core.handlers, silentLogger);
+  const host: Caller = { role: 'host', door: 'inprocess' };
+  return {
+    core,
+    dispatcher,
+    dataDir,
+    call: (method: string, input: unknown, caller: Caller = host) => dispatcher.dispatch(method, input, caller),
+    /** Every row of every table, to prove a refused request changed nothing. */
+    snapshot: () => {
+      const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+      return Object.fromEntries(tables.map(({ name }) => [name, core.db.prepare(`SELECT * FROM "${name}"`).all()]));
+    },
+    close: () => {
+      core.close();
+      removeDir(dataDir);
+    },
+  };
+}
+
+export type TestCore = ReturnType<typeof makeCore>;
+
+/** The HTTP door over a test core, on a free loopback port. */
+export async function openHttpDoor(test: TestCore, token = 'test-token-0123456789abcdef') {
+  const allowedHosts = new Set<string>();
+  const server = createHttpDoor({ dispatcher: test.dispatcher, events: test.core.events, token, logger: silentLogger, allowedHosts });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  allowedHosts.add(`127.0.0.1:${port}`);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    token,
+    post: (method: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${origin}/api/call/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    call: async (method: string, input: unknown): Promise<Result<unknown>> => {
+      const response = await fetch(`${origin}/api/call/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as Result<unknown>;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
