@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldForSearch, normaliseUzbekApostrophes } from '../../electron/shared/text/fold';
+
+describe('foldForSearch', () => {
+  it.each([
+    ['harakat are ignored, ta marbuta folds to ha', 'مَدْرَسَةٌ', 'مدرسه'],
+    ['alef forms fold to bare alef', 'أحمد إبراهيم آمنة', 'احمد ابراهيم امنه'],
+    ['tatweel is dropped', 'مـــدرسة', 'مدرسه'],
+    ['alef maqsura folds to ya', 'مستشفى', 'مستشفي'],
+    ['ё folds to е and case folds', 'Ёлка', 'елка'],
+    ['Uzbek apostrophe look-alikes fold to U+02BB', "O'zbekiston O’zbekiston O`zbekiston", 'oʻzbekiston oʻzbekiston oʻzbekiston'],
+    ['g‘ too', 'G‘ayrat', 'gʻayrat'],
+    ['full-width letters normalise', 'ＡＢＣ', 'abc'],
+  ])('%s', (_what, text, folded) => {
+    expect(foldForSearch(text)).toBe(folded);
+  });
+
+  it('folds query and text alike, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const once = foldForSearch(text);
+        expect(foldForSearch(once)).toBe(once);
+      }),
+    );
+  });
+});
+
+describe('normaliseUzbekApostrophes', () => {
+  it('stores oʻ and gʻ with U+02BB and leaves other text as typed', () => {
+    expect(normaliseUzbekApostrophes("O'zbekiston bog'i Rock'n'roll")).toBe('Oʻzbekiston bogʻi Rock\'n\'roll');
+  });
+});

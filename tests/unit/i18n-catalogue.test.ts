@@ -1,0 +1,97 @@
+/**
+ * House rule 10: every user-visible string is in the catalogue, in all four languages. This fails on
+ * a key missing in any language, a key no code uses, a key code asks for that does not exist, a
+ * plural without the forms its language needs, or a translation that drops a {{value}}.
+ */
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../electron/core/db/migrate';
+import { ERROR_CODES } from '../../electron/shared/api/envelope';
+import { INNOVATION_TYPES, OECD_FACETS, PROJECT_STATUSES, ProjectPatchSchema, STAGES } from '../../electron/shared/domain/project';
+import { CALENDARS, LANGUAGES, NUMERALS, THEMES } from '../../electron/shared/domain/settings';
+import * as labels from '../../renderer/src/i18n/labels';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const TAGS = { en: 'en-AE', ar: 'ar-AE', uz: 'uz-Latn-UZ', ru: 'ru-RU' } as const;
+
+function flatten(value: unknown, prefix = ''): Record<string, string> {
+  if (typeof value === 'string') return { [prefix]: value };
+  return Object.assign({}, ...Object.entries(value as object).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+}
+
+const catalogues = Object.fromEntries(
+  LANGUAGES.map((l) => [l, flatten(JSON.parse(readFileSync(join(ROOT, 'resources', 'locales', `${l}.json`), 'utf8')))]),
+) as Record<(typeof LANGUAGES)[number], Record<string, string>>;
+const baseKeys = (cat: Record<string, string>) => new Set(Object.keys(cat).map((k) => k.replace(PLURAL, '')));
+const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+const source = sourceFiles(join(ROOT, 'renderer', 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+const literals = new Set([...source.matchAll(/['"`]([a-zA-Z]\w*(?:\.[\w-]+)+)['"`]/g)].map((m) => m[1]));
+const templatePrefixes = [...source.matchAll(/`([a-zA-Z]\w*(?:\.[\w-]+)*\.)\$\{/g)].map((m) => m[1]);
+const requested = [...source.matchAll(/\bt\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+
+describe('the translation catalogues', () => {
+  const english = baseKeys(catalogues.en);
+
+  it.each(LANGUAGES)('%s has exactly the keys English has, none of them empty', (language) => {
+    expect([...baseKeys(catalogues[language])].sort()).toEqual([...english].sort());
+    for (const [key, text] of Object.entries(catalogues[language])) expect(text.trim(), key).not.toBe('');
+  });
+
+  it.each(LANGUAGES)('%s has the plural forms its language needs, and no others', (language) => {
+    const categories = new Intl.PluralRules(TAGS[language]).resolvedOptions().pluralCategories;
+    const plurals = new Set(Object.keys(catalogues.en).filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+    for (const base of plurals) {
+      const forms = Object.keys(catalogues[language]).filter((k) => k.replace(PLURAL, '') === base && PLURAL.test(k));
+      expect(forms.map((k) => PLURAL.exec(k)![1]).sort(), `${language} ${base}`).toEqual([...categories].sort());
+    }
+  });
+
+  it.each(LANGUAGES)('%s keeps every {{value}} of the English text', (language) => {
+    for (const [key, text] of Object.entries(catalogues[language])) {
+      if (PLURAL.test(key)) continue; // a plural form may spell out its number ("مشروعان")
+      expect(variables(text), `${language} ${key}`).toEqual(variables(catalogues.en[key]));
+    }
+  });
+
+  it('has no key that the code never uses', () => {
+    const unused = [...english].filter((key) => !literals.has(key) && !templatePrefixes.some((p) => key.startsWith(p)));
+    expect(unused).toEqual([]);
+  });
+
+  it('has every key the code asks for by name', () => {
+    expect(requested.filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it('labels every value the domain can produce', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const pillarKeys = db.prepare('SELECT key FROM strategy_pillars WHERE key IS NOT NULL').pluck().all() as string[];
+    const needed = [
+      ...STAGES.map(labels.stageKey),
+      ...PROJECT_STATUSES.map(labels.statusKey),
+      ...INNOVATION_TYPES.map(labels.innovationTypeKey),
+      ...OECD_FACETS.map(labels.facetKey),
+      ...pillarKeys.map(labels.pillarKey),
+      ...LANGUAGES.map(labels.languageKey),
+      ...THEMES.map(labels.themeKey),
+      ...CALENDARS.map(labels.calendarKey),
+      ...NUMERALS.map(labels.numeralsKey),
+      ...[...ERROR_CODES, 'network' as const].map(labels.errorKey),
+      ...['created', 'updated', 'deleted'].map(labels.activityKey),
+      ...Object.keys(ProjectPatchSchema.shape).map(labels.fieldKey),
+      ...['required', 'too_short', 'too_small', 'array_too_short', 'too_long', 'too_big', 'array_too_long', 'invalid_type', 'invalid_value',
+        'invalid_format', 'unrecognized_keys', 'invalid', 'control_characters', 'end_before_start', 'unknown_reference'].map(labels.validationKey),
+    ];
+    expect(needed.filter((key) => !english.has(key))).toEqual([]);
+  });
+});
