@@ -1,0 +1,195 @@
+/**
+ * The projects slice end to end in Chromium through the HTTP door, in all four languages: create,
+ * find after reload and after restarting serve, edit, delete, validation messages, direction,
+ * bundled fonts, and axe-core on every screen in English and Arabic.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { axeViolations, screenshot, switchLanguage, waitReady, type Lang } from '../support/app-page';
+import { removeDir, startServe, tempDataDir, type Served } from '../support/serve';
+
+let browser: Browser;
+let served: Served;
+let context: BrowserContext;
+let page: Page;
+const dataDir = tempDataDir();
+
+async function open(url: string, language: Lang) {
+  await page.goto(url);
+  await waitReady(page, language);
+}
+
+async function createProject(title: string, submitLabel: RegExp) {
+  await page.getByRole('button', { name: submitLabel }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox').first().fill(title);
+  await dialog.locator('button[type=submit]').click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+const listedTitles = () => page.locator('tbody a').allInnerTexts();
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  served = await startServe(dataDir);
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await open(served.url, 'en');
+  expect(problems).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  removeDir(dataDir);
+});
+
+describe('the projects screen', () => {
+  it('opens in English, left to right, with the token gone from the address bar', async () => {
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-AE');
+    expect(page.url()).not.toContain('token');
+    await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+    await page.getByText('No projects yet.').waitFor();
+  });
+
+  it('uses the bundled Noto fonts, not whatever the machine has', async () => {
+    const faces = await page.evaluate(async () => ({
+      arabic: (await document.fonts.load('16px "Noto Sans Arabic"', 'سجل')).length,
+      latin: (await document.fonts.load('16px "Noto Sans"', 'Oʻzbekiston')).length,
+      cyrillic: (await document.fonts.load('16px "Noto Sans"', 'Проект')).length,
+    }));
+    expect(faces.arabic).toBeGreaterThan(0);
+    expect(faces.latin).toBeGreaterThan(0);
+    expect(faces.cyrillic).toBeGreaterThan(0);
+  });
+
+  it('shows translated validation messages and creates nothing from an empty form', async () => {
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('dialog').getByText('This field is required.').waitFor();
+    await screenshot(page, 'en-validation');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await listedTitles()).toEqual([]);
+  });
+
+  it('creates a project with an Arabic title, opens it, and lists it after a reload', async () => {
+    await createProject('مدرسة رقمية للجميع', /New project/);
+    await page.getByRole('textbox', { name: 'Summary' }).fill('Pilot in Tashkent — تجربة في طشقند');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved').waitFor();
+    await page.getByText('Changed: Summary').waitFor();
+    await screenshot(page, 'en-project');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'All projects' }).click();
+    await page.getByRole('link', { name: 'مدرسة رقمية للجميع' }).waitFor();
+    await page.reload();
+    await waitReady(page, 'en');
+    expect(await listedTitles()).toEqual(['مدرسة رقمية للجميع']);
+    expect(await page.locator('tbody a').first().getAttribute('dir')).toBe('auto');
+    await screenshot(page, 'en-projects');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('finds a project by a title typed without the hamza', async () => {
+    await createProject('أحمد: منصة المواعيد', /New project/);
+    await page.getByRole('link', { name: 'All projects' }).click();
+    await page.getByRole('searchbox', { name: 'Search by title' }).fill('احمد');
+    await page.getByText('1 project', { exact: true }).waitFor();
+    expect(await listedTitles()).toEqual(['أحمد: منصة المواعيد']);
+    await page.getByRole('searchbox', { name: 'Search by title' }).fill('');
+    await page.getByText('2 projects', { exact: true }).waitFor();
+  });
+
+  it('switches to Arabic: right to left, mirrored, translated, and clean for axe', async () => {
+    await switchLanguage(page, 'ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar-AE');
+    const heading = await page.getByRole('heading', { level: 1, name: 'المشاريع' }).boundingBox();
+    const create = await page.getByRole('button', { name: 'مشروع جديد' }).boundingBox();
+    expect(heading!.x).toBeGreaterThan(create!.x); // the heading starts on the right, the action sits on the left
+    await screenshot(page, 'ar-projects');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'مشروع جديد' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'إنشاء المشروع' }).click();
+    await page.getByRole('dialog').getByText('هذا الحقل مطلوب.').waitFor();
+    await screenshot(page, 'ar-validation');
+    await page.getByRole('dialog').getByRole('button', { name: 'إلغاء' }).click();
+    await page.getByRole('link', { name: 'مدرسة رقمية للجميع' }).click();
+    await page.getByRole('heading', { level: 1, name: 'مدرسة رقمية للجميع' }).waitFor();
+    await screenshot(page, 'ar-project');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('keeps the language after a reload', async () => {
+    await page.reload();
+    await waitReady(page, 'ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+  });
+
+  it.each([
+    ['uz', 'Oʻzbekiston maktablari', /Yangi loyiha/, 'Bu maydon majburiy.', 'Loyihalar'],
+    ['ru', 'Цифровая поликлиника', /Новый проект/, 'Это поле обязательно.', 'Проекты'],
+  ] as const)('works in %s: validation, create, list', async (language, title, newButton, required, heading) => {
+    await switchLanguage(page, language);
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await page.locator('header nav a').first().click();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.getByRole('button', { name: newButton }).click();
+    await page.getByRole('dialog').locator('button[type=submit]').click();
+    await page.getByRole('dialog').getByText(required).waitFor();
+    await page.getByRole('dialog').getByRole('textbox').first().fill(title);
+    await page.getByRole('dialog').locator('button[type=submit]').click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.locator('header nav a').first().click();
+    await page.getByRole('link', { name: title }).waitFor();
+    await screenshot(page, `${language}-projects`);
+  });
+
+  it('lists every project after serve is restarted on the same data folder', async () => {
+    await served.stop();
+    served = await startServe(dataDir);
+    await open(served.url, 'ru');
+    expect((await listedTitles()).sort()).toEqual(['Oʻzbekiston maktablari', 'Цифровая поликлиника', 'أحمد: منصة المواعيد', 'مدرسة رقمية للجميع'].sort());
+  });
+
+  it('deletes a project only after confirmation', async () => {
+    await switchLanguage(page, 'en');
+    await page.getByRole('button', { name: 'Delete Цифровая поликлиника' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await listedTitles()).toContain('Цифровая поликлиника');
+    await page.getByRole('button', { name: 'Delete Цифровая поликлиника' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete project' }).click();
+    await page.getByRole('link', { name: 'Цифровая поликлиника' }).waitFor({ state: 'detached' });
+    expect(await listedTitles()).toHaveLength(3);
+  });
+});
+
+describe('the settings screen', () => {
+  it.each(['en', 'ar'] as const)('is clean for axe in %s and shows where the data lives', async (language) => {
+    await switchLanguage(page, language);
+    await page.goto(`${served.origin}/#/settings`);
+    await waitReady(page, language);
+    await page.getByText(dataDir).waitFor();
+    await screenshot(page, `${language}-settings`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('offers no desktop-only action in the browser', async () => {
+    expect(await page.getByRole('button', { name: /data folder|مجلد البيانات/ }).count()).toBe(0);
+  });
+
+  it('switches to the projector theme and keeps it clean for axe', async () => {
+    await page.getByRole('combobox', { name: 'المظهر' }).click();
+    await page.getByRole('option', { name: 'جهاز العرض (تباين عالٍ)' }).click();
+    await page.locator('html[data-theme="projector"]').waitFor();
+    await screenshot(page, 'ar-settings-projector');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

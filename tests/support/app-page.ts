@@ -1,0 +1,32 @@
+/** Driving the app in Chromium the way a person does: by roles and labels, waiting for signals. */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+export const LANGUAGE_NAMES = { en: 'English', ar: 'العربية', uz: 'Oʻzbekcha', ru: 'Русский' } as const;
+export type Lang = keyof typeof LANGUAGE_NAMES;
+
+export async function waitReady(page: Page, language: Lang) {
+  await page.locator(`[data-app-ready="${language}"]`).waitFor();
+}
+
+export async function switchLanguage(page: Page, language: Lang) {
+  await page.locator('header').getByRole('button', { name: /:/ }).click();
+  await page.getByRole('menuitem', { name: LANGUAGE_NAMES[language] }).click();
+  await waitReady(page, language);
+}
+
+/** axe-core with the WCAG 2.2 AA rule tags; returns the violations (the tests expect none). */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  if (results.passes.length === 0) throw new Error('axe-core checked nothing on this page');
+  return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
