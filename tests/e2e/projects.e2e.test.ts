@@ -166,7 +166,9 @@ describe('the projects screen', () => {
     expect(await listedTitles()).toContain('Цифровая поликлиника');
     await page.getByRole('button', { name: 'Delete Цифровая поликлиника' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete project' }).click();
-    await page.getByRole('link', { name: 'Цифровая поликлиника' }).waitFor({ state: 'detached' });
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // CSS rather than role: while a dialog is open the list is aria-hidden and has no roles to find.
+    await page.locator('tbody a', { hasText: 'Цифровая поликлиника' }).waitFor({ state: 'detached' });
     expect(await listedTitles()).toHaveLength(3);
   });
 });
