@@ -5,7 +5,6 @@ import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { InputIssue } from '../../../../electron/shared/api/envelope';
@@ -13,14 +12,14 @@ import {
   INNOVATION_TYPES,
   OECD_FACETS,
   PROJECT_STATUSES,
-  STAGES,
   SUMMARY_MAX,
   TITLE_MAX,
 } from '../../../../electron/shared/domain/project';
 import { useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
-import { SHOW_EMPTY_CHOICE } from '../../components/select-props';
-import { facetKey, innovationTypeKey, pillarKey, stageKey, statusKey, validationKey } from '../../i18n/labels';
+import { ChoiceField } from '../../components/ChoiceField';
+import { facetKey, innovationTypeKey, pillarKey, statusKey, validationKey } from '../../i18n/labels';
+import { useStageChoices } from './stage-choices';
 import type { FieldErrors, ProjectFormValues } from './form-values';
 
 interface Props {
@@ -36,6 +35,7 @@ export function ProjectForm({ values, errors, onChange, autoFocus }: Props) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const pillars = useApiQuery('pillars.list', {});
+  const stageChoices = useStageChoices();
   const set = <K extends keyof ProjectFormValues>(key: K, value: ProjectFormValues[K]) => onChange({ ...values, [key]: value });
   const message = (issue: InputIssue | undefined) => issue && t(validationKey(issue.code), issue.params);
   const textDir = { dir: 'auto' };
@@ -69,62 +69,36 @@ export function ProjectForm({ values, errors, onChange, autoFocus }: Props) {
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextField select label={t('project.field.stage')} value={values.stage} onChange={(e) => set('stage', Number(e.target.value))} fullWidth>
-          {STAGES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {format.number(s)} · {t(stageKey(s))}
-            </MenuItem>
-          ))}
-        </TextField>
+        <ChoiceField label={t('project.field.stage')} value={values.stage} choices={stageChoices} onChange={(v) => set('stage', Number(v))} fullWidth />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextField
-          select
+        <ChoiceField
           label={t('project.field.status')}
           value={values.status}
-          onChange={(e) => set('status', e.target.value as ProjectFormValues['status'])}
+          choices={PROJECT_STATUSES.map((v) => ({ value: v, label: t(statusKey(v)) }))}
+          onChange={(v) => v && set('status', v)}
           fullWidth
-        >
-          {PROJECT_STATUSES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {t(statusKey(s))}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextField
-          select
+        <ChoiceField
           label={t('project.field.innovationType')}
           value={values.innovationType}
-          onChange={(e) => set('innovationType', e.target.value as ProjectFormValues['innovationType'])}
+          choices={INNOVATION_TYPES.map((v) => ({ value: v, label: t(innovationTypeKey(v)) }))}
+          onChange={(v) => set('innovationType', v)}
+          emptyLabel={t('common.notSet')}
           fullWidth
-          slotProps={SHOW_EMPTY_CHOICE}
-        >
-          <MenuItem value="">{t('common.notSet')}</MenuItem>
-          {INNOVATION_TYPES.map((v) => (
-            <MenuItem key={v} value={v}>
-              {t(innovationTypeKey(v))}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextField
-          select
+        <ChoiceField
           label={t('project.field.oecdFacet')}
           value={values.oecdFacet}
-          onChange={(e) => set('oecdFacet', e.target.value as ProjectFormValues['oecdFacet'])}
+          choices={OECD_FACETS.map((v) => ({ value: v, label: t(facetKey(v)) }))}
+          onChange={(v) => set('oecdFacet', v)}
+          emptyLabel={t('common.notSet')}
           fullWidth
-          slotProps={SHOW_EMPTY_CHOICE}
-        >
-          <MenuItem value="">{t('common.notSet')}</MenuItem>
-          {OECD_FACETS.map((v) => (
-            <MenuItem key={v} value={v}>
-              {t(facetKey(v))}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <TextField

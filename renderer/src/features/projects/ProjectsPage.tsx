@@ -5,7 +5,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -19,14 +18,15 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROJECT_STATUSES, STAGES, type Project, type ProjectListQuery } from '../../../../electron/shared/domain/project';
+import { PROJECT_STATUSES, type Project, type ProjectListQuery } from '../../../../electron/shared/domain/project';
 import { useApiQuery } from '../../api/hooks';
 import { hrefFor } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
-import { SHOW_EMPTY_CHOICE } from '../../components/select-props';
+import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { innovationTypeKey, stageKey, statusKey } from '../../i18n/labels';
+import { innovationTypeKey, statusKey } from '../../i18n/labels';
 import { CreateProjectDialog } from './CreateProjectDialog';
+import { useStageChoices } from './stage-choices';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
 
 const PAGE_SIZE = 50;
@@ -42,6 +42,7 @@ export function ProjectsPage() {
   const [offset, setOffset] = useState(0);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Project | null>(null);
+  const stageChoices = useStageChoices();
   // Typing stays responsive: the list follows the search box a moment later.
   const deferredSearch = useDeferredValue(search);
 
@@ -103,22 +104,22 @@ export function ProjectsPage() {
           sx={{ flex: 2 }}
           slotProps={{ htmlInput: { dir: 'auto' } }}
         />
-        <TextField select label={t('project.field.stage')} value={stage} onChange={(e) => resetPage(setStage)(e.target.value === '' ? '' : Number(e.target.value))} sx={{ flex: 1 }} slotProps={SHOW_EMPTY_CHOICE}>
-          <MenuItem value="">{t('projects.filter.allStages')}</MenuItem>
-          {STAGES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {format.number(s)} · {t(stageKey(s))}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField select label={t('project.field.status')} value={status} onChange={(e) => resetPage(setStatus)(e.target.value as Project['status'] | '')} sx={{ flex: 1 }} slotProps={SHOW_EMPTY_CHOICE}>
-          <MenuItem value="">{t('projects.filter.allStatuses')}</MenuItem>
-          {PROJECT_STATUSES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {t(statusKey(s))}
-            </MenuItem>
-          ))}
-        </TextField>
+        <ChoiceField
+          label={t('project.field.stage')}
+          value={stage}
+          choices={stageChoices}
+          onChange={(v) => resetPage(setStage)(v === '' ? '' : Number(v))}
+          emptyLabel={t('projects.filter.allStages')}
+          sx={{ flex: 1 }}
+        />
+        <ChoiceField<Project['status']>
+          label={t('project.field.status')}
+          value={status}
+          choices={PROJECT_STATUSES.map((v) => ({ value: v, label: t(statusKey(v)) }))}
+          onChange={resetPage(setStatus)}
+          emptyLabel={t('projects.filter.allStatuses')}
+          sx={{ flex: 1 }}
+        />
       </Stack>
 
       <ErrorAlert error={list.error} />
@@ -145,9 +146,7 @@ export function ProjectsPage() {
                     {project.title}
                   </Link>
                 </TableCell>
-                <TableCell>
-                  {format.number(project.stage)} · {t(stageKey(project.stage))}
-                </TableCell>
+                <TableCell>{stageChoices[project.stage - 1].label}</TableCell>
                 <TableCell>{t(statusKey(project.status))}</TableCell>
                 <TableCell>{project.innovationType ? t(innovationTypeKey(project.innovationType)) : '—'}</TableCell>
                 <TableCell>{format.dateTime(project.updatedAt)}</TableCell>

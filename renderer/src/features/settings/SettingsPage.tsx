@@ -1,15 +1,14 @@
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { CALENDARS, LANGUAGES, NUMERALS, THEMES, type SettingsPatch } from '../../../../electron/shared/domain/settings';
 import { useApiMutation, useApiQuery, useHasMethod } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
+import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { calendarKey, languageKey, numeralsKey, themeKey } from '../../i18n/labels';
 
@@ -33,34 +32,30 @@ export function SettingsPage() {
           {t('settings.display')}
         </Typography>
         <Stack spacing={2} sx={{ maxWidth: 420 }}>
-          <TextField select label={t('language.label')} value={settings.language} onChange={(e) => change({ language: e.target.value as never })}>
-            {LANGUAGES.map((l) => (
-              <MenuItem key={l} value={l} lang={l}>
-                {t(languageKey(l))}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField select label={t('theme.label')} value={settings.theme} onChange={(e) => change({ theme: e.target.value as never })}>
-            {THEMES.map((v) => (
-              <MenuItem key={v} value={v}>
-                {t(themeKey(v))}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField select label={t('calendar.label')} value={settings.calendar} onChange={(e) => change({ calendar: e.target.value as never })}>
-            {CALENDARS.map((v) => (
-              <MenuItem key={v} value={v}>
-                {t(calendarKey(v))}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField select label={t('numerals.label')} value={settings.numerals} onChange={(e) => change({ numerals: e.target.value as never })}>
-            {NUMERALS.map((v) => (
-              <MenuItem key={v} value={v}>
-                {t(numeralsKey(v))}
-              </MenuItem>
-            ))}
-          </TextField>
+          <ChoiceField
+            label={t('language.label')}
+            value={settings.language}
+            choices={LANGUAGES.map((v) => ({ value: v, label: t(languageKey(v)), lang: v }))}
+            onChange={(language) => language && change({ language })}
+          />
+          <ChoiceField
+            label={t('theme.label')}
+            value={settings.theme}
+            choices={THEMES.map((v) => ({ value: v, label: t(themeKey(v)) }))}
+            onChange={(theme) => theme && change({ theme })}
+          />
+          <ChoiceField
+            label={t('calendar.label')}
+            value={settings.calendar}
+            choices={CALENDARS.map((v) => ({ value: v, label: t(calendarKey(v)) }))}
+            onChange={(calendar) => calendar && change({ calendar })}
+          />
+          <ChoiceField
+            label={t('numerals.label')}
+            value={settings.numerals}
+            choices={NUMERALS.map((v) => ({ value: v, label: t(numeralsKey(v)) }))}
+            onChange={(numerals) => numerals && change({ numerals })}
+          />
           <Typography color="text.secondary">{t('settings.example', { date: format.dateTime(new Date().toISOString()), number: format.number(1234567.5) })}</Typography>
         </Stack>
       </Paper>
