@@ -3,6 +3,8 @@
  * accepts or refuses, the other must too, with the same envelope.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inProcessTransport } from '../../electron/core/in-process-door';
+import { createApiClient } from '../../electron/shared/api/client';
 import type { Result } from '../../electron/shared/api/envelope';
 import type { Project, ProjectPage } from '../../electron/shared/domain/project';
 import { makeCore, openHttpDoor, type TestCore } from '../support/core';
@@ -10,7 +12,13 @@ import { makeCore, openHttpDoor, type TestCore } from '../support/core';
 type Call = (method: string, input: unknown) => Promise<Result<unknown>>;
 
 const doors: { name: string; open(test: TestCore): Promise<{ call: Call; close(): Promise<void> }> }[] = [
-  { name: 'in-process', open: async (test) => ({ call: (m, i) => test.call(m, i), close: async () => {} }) },
+  {
+    name: 'in-process',
+    open: async (test) => {
+      const client = createApiClient(inProcessTransport(test.dispatcher, test.core.events));
+      return { call: (m, i) => client.call(m as never, i as never), close: async () => {} };
+    },
+  },
   { name: 'HTTP', open: (test) => openHttpDoor(test) },
 ];
 
@@ -153,5 +161,26 @@ describe.each(doors)('projects through the $name door', (door) => {
     const methods = await value<string[]>('app.methods', {});
     expect(methods).toContain('projects.create');
     expect(methods).not.toContain('desktop.openDataFolder');
+  });
+});
+
+describe('the in-process door', () => {
+  it('clones across the boundary and reports events and capabilities like the others', async () => {
+    const test = makeCore();
+    try {
+      const client = createApiClient(inProcessTransport(test.dispatcher, test.core.events));
+      const events: string[] = [];
+      const stop = client.onEvent((e) => events.push(e.type));
+      const input = { title: 'Shared object' };
+      const result = await client.call('projects.create', input);
+      input.title = 'changed by the caller afterwards';
+      expect(result.ok && result.value.title).toBe('Shared object');
+      expect(events).toEqual(['data.changed']);
+      expect(await client.has('projects.create')).toBe(true);
+      expect(await client.has('desktop.openDataFolder')).toBe(false);
+      stop();
+    } finally {
+      test.close();
+    }
   });
 });
