@@ -7,24 +7,59 @@ import type { CoreDeps } from './deps';
 import { createEventHub } from './event-hub';
 import type { CoreMethod, HandlerTable } from './handlers';
 import { createJobRunner } from './jobs';
+import { createSearchIndex } from './search/search-index';
+import { createSearchService } from './search/search-service';
 import { createActivityRepo } from './services/activity/activity-repo';
-import { createEntitiesRepo } from './services/lab/entities-repo';
+import { createGatesRepo } from './services/gates/gates-repo';
+import { createGatesService } from './services/gates/gates-service';
 import { createPillarsRepo } from './services/lab/pillars-repo';
+import { createPeopleRepo } from './services/people/people-repo';
+import { createPeopleService } from './services/people/people-service';
 import { createProjectsRepo } from './services/projects/projects-repo';
-import { createProjectsService } from './services/projects/projects-service';
+import { createProjectsService, projectSearchText } from './services/projects/projects-service';
 
 export function createCore(deps: CoreDeps) {
   migrate(deps.db, { now: () => deps.clock.now().toISOString() });
 
   const events = createEventHub();
   const jobs = createJobRunner({ ids: deps.ids, clock: deps.clock, events, logger: deps.logger });
-  const repos = {
-    projects: createProjectsRepo(deps.db),
-    activity: createActivityRepo(deps.db),
-    pillars: createPillarsRepo(deps.db),
-    entities: createEntitiesRepo(deps.db),
+  const projectsRepo = createProjectsRepo(deps.db);
+  const peopleRepo = createPeopleRepo(deps.db);
+  const gatesRepo = createGatesRepo(deps.db);
+  const pillars = createPillarsRepo(deps.db);
+  const activity = createActivityRepo(deps.db);
+  const searchIndex = createSearchIndex(deps.db);
+
+  const projects = createProjectsService(
+    deps,
+    {
+      projects: projectsRepo,
+      activity,
+      pillars,
+      search: searchIndex,
+      entityExists: (id) => peopleRepo.entity(id) !== undefined,
+      hasGateDecisions: (id) => gatesRepo.latestId(id) !== null,
+    },
+    events,
+  );
+  const people = createPeopleService(deps, peopleRepo, events, (id) => projectsRepo.getRow(id) !== undefined);
+  const gates = createGatesService(deps, { gates: gatesRepo, personExists: (id) => peopleRepo.person(id) !== undefined }, projects);
+  const search = createSearchService(searchIndex, {
+    project: (id) => {
+      const row = projectsRepo.getRow(id);
+      return row && { title: row.title, texts: [row.title, row.summary] };
+    },
+  });
+
+  // The index is derived data: rebuilt whole when the folding that built it has changed.
+  if (!searchIndex.isCurrent()) {
+    deps.db.transaction(() => searchIndex.rebuild(projectsRepo.allRows().map((row) => projectSearchText(row))))();
+  }
+
+  const gatesChanged = <T>(value: T) => {
+    events.emit({ type: 'data.changed', payload: { area: 'gates' } });
+    return value;
   };
-  const projects = createProjectsService(deps, repos, events);
 
   const handlers: HandlerTable<CoreMethod> = {
     'app.info': () => ({ version: deps.appVersion, dataDir: deps.paths.dataDir, schemaVersion: schemaVersion(deps.db) }),
@@ -39,8 +74,25 @@ export function createCore(deps: CoreDeps) {
     'projects.create': (input) => projects.create(input),
     'projects.update': (input) => projects.update(input),
     'projects.delete': (input) => projects.delete(input),
-    'pillars.list': () => repos.pillars.list(),
-    'activity.list': ({ subjectId, limit }) => repos.activity.forSubject(subjectId, limit),
+    'projects.members': (input) => people.members(input),
+    'projects.setMember': (input) => people.setMember(input),
+    'projects.removeMember': (input) => people.removeMember(input),
+    'gates.decide': (input) => gates.decide(input),
+    'gates.history': (input) => gates.history(input),
+    'gates.criteria': () => gatesRepo.criteria(),
+    'gates.addCriterion': (input) => gatesChanged(gates.addCriterion(input)),
+    'gates.updateCriterion': (input) => gatesChanged(gates.updateCriterion(input)),
+    'entities.list': () => people.entities(),
+    'entities.create': (input) => people.createEntity(input),
+    'entities.update': (input) => people.renameEntity(input),
+    'entities.delete': (input) => people.deleteEntity(input),
+    'people.list': () => people.people(),
+    'people.create': (input) => people.createPerson(input),
+    'people.update': (input) => people.updatePerson(input),
+    'people.delete': (input) => people.deletePerson(input),
+    'search.query': (input) => search.query(input),
+    'pillars.list': () => pillars.list(),
+    'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
     'jobs.list': () => jobs.list(),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, normaliseUzbekApostrophes } from '../../electron/shared/text/fold';
+import { foldForSearch, foldWithMap, normaliseUzbekApostrophes } from '../../electron/shared/text/fold';
 
 describe('foldForSearch', () => {
   it.each([
@@ -29,5 +29,22 @@ describe('foldForSearch', () => {
 describe('normaliseUzbekApostrophes', () => {
   it('stores oʻ and gʻ with U+02BB and leaves other text as typed', () => {
     expect(normaliseUzbekApostrophes("O'zbekiston bog'i Rock'n'roll")).toBe('Oʻzbekiston bogʻi Rock\'n\'roll');
+  });
+});
+
+describe('foldWithMap', () => {
+  it('handles characters outside the basic plane and ligatures that expand', () => {
+    expect(foldForSearch('𐀀 😀')).toBe('𐀀 😀');
+    expect(foldForSearch('ﷲ')).toBe('الله'); // one ligature, four letters, its marks dropped
+  });
+
+  it('maps every folded character back to where it came from', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const { folded, origin } = foldWithMap(text);
+        expect(origin).toHaveLength(folded.length + 1);
+        expect(origin.every((o, i) => o >= 0 && o <= text.length && (i === 0 || o >= origin[i - 1]))).toBe(true);
+      }),
+    );
   });
 });

@@ -14,6 +14,24 @@ import {
   ProjectSchema,
 } from '../domain/project';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
+import {
+  CriterionCreateSchema,
+  CriterionUpdateSchema,
+  GateCriterionSchema,
+  GateDecideSchema,
+  GateDecisionSchema,
+  GateOutcomeSchema,
+} from '../domain/gates';
+import {
+  EntityInputSchema,
+  EntitySchema,
+  MEMBER_ROLES,
+  MemberSchema,
+  PersonCreateSchema,
+  PersonPatchSchema,
+  PersonSchema,
+} from '../domain/people';
+import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
 
 /** `host` methods are for the lab's own UI; `participant` methods may also be called by workshop guests. */
 export type Access = 'host' | 'participant';
@@ -46,6 +64,36 @@ export const contract = {
     access: 'host',
   },
   'projects.delete': { input: byId, output: byId, access: 'host' },
+  'projects.members': { input: z.strictObject({ projectId: IdSchema }), output: z.array(MemberSchema), access: 'host' },
+  'projects.setMember': {
+    input: z.strictObject({ projectId: IdSchema, personId: IdSchema, role: z.enum(MEMBER_ROLES) }),
+    output: z.array(MemberSchema),
+    access: 'host',
+  },
+  'projects.removeMember': {
+    input: z.strictObject({ projectId: IdSchema, personId: IdSchema }),
+    output: z.array(MemberSchema),
+    access: 'host',
+  },
+
+  // Gate decisions can be added and read; no method changes or removes one.
+  'gates.decide': { input: GateDecideSchema, output: GateOutcomeSchema, access: 'host' },
+  'gates.history': { input: z.strictObject({ projectId: IdSchema }), output: z.array(GateDecisionSchema), access: 'host' },
+  'gates.criteria': { input: none, output: z.array(GateCriterionSchema), access: 'host' },
+  'gates.addCriterion': { input: CriterionCreateSchema, output: GateCriterionSchema, access: 'host' },
+  'gates.updateCriterion': { input: CriterionUpdateSchema, output: GateCriterionSchema, access: 'host' },
+
+  'entities.list': { input: none, output: z.array(EntitySchema), access: 'host' },
+  'entities.create': { input: EntityInputSchema, output: EntitySchema, access: 'host' },
+  'entities.update': { input: EntityInputSchema.extend({ id: IdSchema }), output: EntitySchema, access: 'host' },
+  'entities.delete': { input: byId, output: byId, access: 'host' },
+
+  'people.list': { input: none, output: z.array(PersonSchema), access: 'host' },
+  'people.create': { input: PersonCreateSchema, output: PersonSchema, access: 'host' },
+  'people.update': { input: z.strictObject({ id: IdSchema, patch: PersonPatchSchema }), output: PersonSchema, access: 'host' },
+  'people.delete': { input: byId, output: byId, access: 'host' },
+
+  'search.query': { input: SearchQuerySchema, output: z.array(SearchHitSchema), access: 'host' },
 
   'pillars.list': { input: none, output: z.array(PillarSchema), access: 'host' },
 

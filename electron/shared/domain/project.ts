@@ -17,6 +17,13 @@ export const InnovationTypeSchema = z.enum(INNOVATION_TYPES);
 export const OECD_FACETS = ['enhancement', 'mission_oriented', 'adaptive', 'anticipatory'] as const;
 export const OecdFacetSchema = z.enum(OECD_FACETS);
 
+/** Nesta Standards of Evidence: 1 a theory of change … 5 proven at scale. */
+export const EVIDENCE_LEVELS = [1, 2, 3, 4, 5] as const;
+export const EvidenceLevelSchema = z.int().min(1).max(5);
+
+/** Statuses a user sets directly; shelving, stopping and reviving go through a gate decision. */
+export const DIRECT_STATUSES = ['active', 'scaled'] as const;
+
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 5000;
 
@@ -32,6 +39,8 @@ export const ProjectSchema = z.object({
   ownerEntityId: IdSchema.nullable(),
   startDate: DateSchema.nullable(),
   endDate: DateSchema.nullable(),
+  evidenceLevel: EvidenceLevelSchema.nullable(),
+  evidenceTarget: EvidenceLevelSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
@@ -49,6 +58,8 @@ const projectFields = {
   ownerEntityId: IdSchema.nullable(),
   startDate: DateSchema.nullable(),
   endDate: DateSchema.nullable(),
+  evidenceLevel: EvidenceLevelSchema.nullable(),
+  evidenceTarget: EvidenceLevelSchema.nullable(),
 };
 
 const datesInOrder = (p: { startDate?: string | null; endDate?: string | null }) =>
@@ -67,11 +78,21 @@ export const ProjectCreateSchema = z
     ownerEntityId: projectFields.ownerEntityId.default(null),
     startDate: projectFields.startDate.default(null),
     endDate: projectFields.endDate.default(null),
+    evidenceLevel: projectFields.evidenceLevel.default(null),
+    evidenceTarget: projectFields.evidenceTarget.default(null),
   })
   .refine(datesInOrder, datesInOrderIssue);
 export type ProjectCreate = z.input<typeof ProjectCreateSchema>;
 
-export const ProjectPatchSchema = z.strictObject(projectFields).partial().refine(datesInOrder, datesInOrderIssue);
+/**
+ * What can be changed on an existing project. The stage is not here: a project moves between
+ * stages only through a gate decision. Of the statuses only active ↔ scaled is set directly.
+ */
+const { stage: _stage, status: _status, ...patchFields } = projectFields;
+export const ProjectPatchSchema = z
+  .strictObject({ ...patchFields, status: z.enum(DIRECT_STATUSES) })
+  .partial()
+  .refine(datesInOrder, datesInOrderIssue);
 export type ProjectPatch = z.infer<typeof ProjectPatchSchema>;
 
 export const PROJECT_SORTS = ['updated', 'created', 'title', 'stage'] as const;
@@ -80,6 +101,11 @@ export const ProjectListQuerySchema = z.strictObject({
   search: z.string().max(200).default(''),
   stage: StageSchema.optional(),
   status: ProjectStatusSchema.optional(),
+  innovationType: InnovationTypeSchema.optional(),
+  oecdFacet: OecdFacetSchema.optional(),
+  pillarId: IdSchema.optional(),
+  ownerEntityId: IdSchema.optional(),
+  evidenceLevel: EvidenceLevelSchema.optional(),
   sort: z.enum(PROJECT_SORTS).default('updated'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.int().min(1).max(500).default(50),

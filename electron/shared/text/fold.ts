@@ -1,31 +1,57 @@
 /**
  * Folding for search and filtering. Applied to both the stored text and the user's query, so that
  * a query typed without harakat finds text written with them, أحمد finds احمد, O'zbekiston finds
- * Oʻzbekiston and ёлка finds елка. The original text is always kept for display.
+ * Oʻzbekiston and ёлка finds елка. The original text is always kept for display; `foldWithMap`
+ * says where each folded character came from, so matches can be shown in the original.
  */
 
 // Arabic marks that do not change the word: Quranic annotation signs, harakat, superscript alef,
 // small high/low signs, and the tatweel used only to stretch a line.
-const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const ARABIC_MARK = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/;
 // Alef with hamza above/below, madda and wasla all fold to the bare alef.
-const ALEF_FORMS = /[\u0622\u0623\u0625\u0671]/g;
+const ALEF_FORM = /[\u0622\u0623\u0625\u0671]/;
 // Uzbek oʻ and gʻ are written with many look-alike apostrophes; U+02BB is the one we store.
-const UZBEK_APOSTROPHE = /([oOgG])[\u0027\u0060\u00B4\u2018\u2019\u02BC\u02BB]/g;
+const APOSTROPHE = /[\u0027\u0060\u00B4\u2018\u2019\u02BC\u02BB]/;
+const UZBEK_LETTER = /[oOgG]/;
+
+/** One character (code point) folded, given the character before it in the original. */
+function foldChar(char: string, previous: string): string {
+  if (ARABIC_MARK.test(char)) return '';
+  if (ALEF_FORM.test(char)) return '\u0627';
+  if (char === '\u0649') return '\u064A'; // alef maqsura → ya
+  if (char === '\u0629') return '\u0647'; // ta marbuta → ha
+  if (APOSTROPHE.test(char) && UZBEK_LETTER.test(previous)) return '\u02BB';
+  const folded = char.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+  // NFKC can turn one character into several, some of them marks we drop (Arabic ligatures):
+  // fold each of those again. Counted in code points, so a lone astral character is not split.
+  const points = [...folded];
+  return points.length > 1 ? points.map((c, i) => foldChar(c, points[i - 1] ?? previous)).join('') : folded;
+}
+
+/**
+ * The folded text, and for each of its UTF-16 units the index in `text` of the character it came
+ * from (plus one entry for the end), so a match found in the folded text maps back to the original.
+ */
+export function foldWithMap(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let previous = '';
+  let index = 0;
+  for (const char of text) {
+    const out = foldChar(char, previous);
+    folded += out;
+    for (let i = 0; i < out.length; i++) origin.push(index);
+    previous = char;
+    index += char.length;
+  }
+  origin.push(text.length);
+  return { folded, origin };
+}
 
 /** Normalises a text for comparison: NFKC, lower case, Arabic and Cyrillic folding, Uzbek apostrophes. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(ARABIC_MARKS, '')
-    .replace(ALEF_FORMS, '\u0627')
-    .replace(/\u0649/g, '\u064A') // alef maqsura → ya
-    .replace(/\u0629/g, '\u0647') // ta marbuta → ha
-    .replace(UZBEK_APOSTROPHE, '$1\u02BB')
-    .toLowerCase()
-    .replace(/ё/g, 'е');
-}
+export const foldForSearch = (text: string): string => foldWithMap(text).folded;
 
 /** Stores Uzbek oʻ and gʻ with U+02BB whatever apostrophe the user typed; the rest is kept as typed. */
 export function normaliseUzbekApostrophes(text: string): string {
-  return text.replace(UZBEK_APOSTROPHE, '$1\u02BB');
+  return text.replace(/([oOgG])[\u0027\u0060\u00B4\u2018\u2019\u02BC]/g, '$1\u02BB');
 }

@@ -3,6 +3,7 @@
  * every open); a change to the schema is a new numbered file with its own test in tests/migrations.
  */
 import initial from './0001-initial.sql?raw';
+import gatesEvidenceSearch from './0002-gates-evidence-search.sql?raw';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'gates-evidence-search', sql: gatesEvidenceSearch },
+];

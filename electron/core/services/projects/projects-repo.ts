@@ -15,13 +15,15 @@ export interface ProjectRow {
   owner_entity_id: string | null;
   start_date: string | null;
   end_date: string | null;
+  evidence_level: number | null;
+  evidence_target: number | null;
   origin: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS = `id, title, title_folded, summary, stage, status, innovation_type, oecd_facet,
-  owner_entity_id, start_date, end_date, origin, created_at, updated_at`;
+  owner_entity_id, start_date, end_date, evidence_level, evidence_target, origin, created_at, updated_at`;
 
 const SORT_COLUMNS = { updated: 'updated_at', created: 'created_at', title: 'title_folded', stage: 'stage' } as const;
 
@@ -37,6 +39,8 @@ export const toProject = (row: ProjectRow, pillarIds: string[]): Project => ({
   ownerEntityId: row.owner_entity_id,
   startDate: row.start_date,
   endDate: row.end_date,
+  evidenceLevel: row.evidence_level,
+  evidenceTarget: row.evidence_target,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -47,15 +51,17 @@ const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c
 export function createProjectsRepo(db: Db) {
   const insert = db.prepare<ProjectRow>(
     `INSERT INTO projects (${COLUMNS}) VALUES (@id, @title, @title_folded, @summary, @stage, @status,
-      @innovation_type, @oecd_facet, @owner_entity_id, @start_date, @end_date, @origin, @created_at, @updated_at)`,
+      @innovation_type, @oecd_facet, @owner_entity_id, @start_date, @end_date, @evidence_level, @evidence_target,
+      @origin, @created_at, @updated_at)`,
   );
   const update = db.prepare<ProjectRow>(
     `UPDATE projects SET title = @title, title_folded = @title_folded, summary = @summary, stage = @stage,
       status = @status, innovation_type = @innovation_type, oecd_facet = @oecd_facet,
       owner_entity_id = @owner_entity_id, start_date = @start_date, end_date = @end_date,
-      updated_at = @updated_at WHERE id = @id`,
+      evidence_level = @evidence_level, evidence_target = @evidence_target, updated_at = @updated_at WHERE id = @id`,
   );
   const get = db.prepare<[string], ProjectRow>(`SELECT ${COLUMNS} FROM projects WHERE id = ?`);
+  const all = db.prepare<[], ProjectRow>(`SELECT ${COLUMNS} FROM projects ORDER BY rowid`);
   const remove = db.prepare<[string]>('DELETE FROM projects WHERE id = ?');
   const pillarsOf = db.prepare<[string], { project_id: string; pillar_id: string }>(
     `SELECT project_id, pillar_id FROM project_pillars
@@ -77,6 +83,7 @@ export function createProjectsRepo(db: Db) {
     update: (row: ProjectRow) => update.run(row),
     remove: (id: string) => remove.run(id).changes > 0,
     getRow: (id: string) => get.get(id),
+    allRows: () => all.all(),
     get(id: string): Project | undefined {
       const row = get.get(id);
       return row && toProject(row, pillarMap([id]).get(id) ?? []);
@@ -94,13 +101,23 @@ export function createProjectsRepo(db: Db) {
         where.push(`title_folded LIKE @search ESCAPE '\\'`);
         params.search = likeContains(query.foldedSearch);
       }
-      if (query.stage !== undefined) {
-        where.push('stage = @stage');
-        params.stage = query.stage;
+      // Every portfolio lens is an equality filter on its own column (pillars through their link table).
+      const lenses = [
+        ['stage', 'stage'],
+        ['status', 'status'],
+        ['innovationType', 'innovation_type'],
+        ['oecdFacet', 'oecd_facet'],
+        ['ownerEntityId', 'owner_entity_id'],
+        ['evidenceLevel', 'evidence_level'],
+      ] as const;
+      for (const [field, column] of lenses) {
+        if (query[field] === undefined) continue;
+        where.push(`${column} = @${field}`);
+        params[field] = query[field];
       }
-      if (query.status !== undefined) {
-        where.push('status = @status');
-        params.status = query.status;
+      if (query.pillarId !== undefined) {
+        where.push('id IN (SELECT project_id FROM project_pillars WHERE pillar_id = @pillarId)');
+        params.pillarId = query.pillarId;
       }
       const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';

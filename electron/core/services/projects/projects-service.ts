@@ -8,16 +8,18 @@ import type { Project } from '../../../shared/domain/project';
 import { foldForSearch, normaliseUzbekApostrophes } from '../../../shared/text/fold';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
+import type { SearchIndex } from '../../search/search-index';
 import type { ActivityRepo } from '../activity/activity-repo';
-import type { createEntitiesRepo } from '../lab/entities-repo';
 import type { createPillarsRepo } from '../lab/pillars-repo';
 import type { ProjectRow, ProjectsRepo } from './projects-repo';
 
 interface Repos {
   projects: ProjectsRepo;
+  search: SearchIndex;
+  hasGateDecisions(projectId: string): boolean;
   activity: ActivityRepo;
   pillars: ReturnType<typeof createPillarsRepo>;
-  entities: ReturnType<typeof createEntitiesRepo>;
+  entityExists(id: string): boolean;
 }
 
 type Editable = Omit<Project, 'id' | 'createdAt' | 'updatedAt'>;
@@ -33,7 +35,17 @@ const EDITABLE_FIELDS = [
   'ownerEntityId',
   'startDate',
   'endDate',
+  'evidenceLevel',
+  'evidenceTarget',
 ] as const satisfies readonly (keyof Editable)[];
+
+/** How a project appears in the search index. */
+export const projectSearchText = (p: Pick<Project, 'id' | 'title' | 'summary'>) => ({
+  kind: 'project',
+  recordId: p.id,
+  title: p.title,
+  body: p.summary,
+});
 
 const notFound = (id: string) => new ApiFailure('not_found', `No project with id ${id}.`);
 
@@ -51,6 +63,8 @@ function toRow(id: string, p: Editable, createdAt: string, updatedAt: string): P
     owner_entity_id: p.ownerEntityId,
     start_date: p.startDate,
     end_date: p.endDate,
+    evidence_level: p.evidenceLevel,
+    evidence_target: p.evidenceTarget,
     origin: null,
     created_at: createdAt,
     updated_at: updatedAt,
@@ -70,7 +84,7 @@ export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids
         issues.push({ path: ['pillarIds', p.pillarIds.indexOf(id)], code: 'unknown_reference' });
       }
     }
-    if (p.ownerEntityId && !repos.entities.exists(p.ownerEntityId)) {
+    if (p.ownerEntityId && !repos.entityExists(p.ownerEntityId)) {
       issues.push({ path: ['ownerEntityId'], code: 'unknown_reference' });
     }
     if (issues.length) throw new ApiFailure('invalid_input', 'The project refers to records that do not exist.', issues);
@@ -80,6 +94,15 @@ export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids
     repos.activity.append({ id: ids.next(), at, subjectType: 'project', subjectId, action, fields, summary });
 
   const changed = (id: string) => events.emit({ type: 'data.changed', payload: { area: 'projects', id } });
+
+  /** Writes a new version of a project with its log line; the caller runs it inside a transaction. */
+  function write(current: Project, next: Editable, fields: readonly string[], now: string) {
+    const row = toRow(current.id, next, current.createdAt, now);
+    repos.projects.update(row);
+    if (fields.includes('pillarIds')) repos.projects.setPillars(current.id, next.pillarIds);
+    if (fields.includes('title') || fields.includes('summary')) repos.search.put(projectSearchText({ id: current.id, title: row.title, summary: row.summary }));
+    log(current.id, 'updated', [...fields], row.title, now);
+  }
 
   return {
     list(query: ParsedInput<'projects.list'>) {
@@ -97,9 +120,11 @@ export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids
       const id = ids.next();
       const now = clock.now().toISOString();
       db.transaction(() => {
-        repos.projects.insert(toRow(id, input, now, now));
+        const row = toRow(id, input, now, now);
+        repos.projects.insert(row);
         repos.projects.setPillars(id, input.pillarIds);
-        log(id, 'created', [], input.title, now);
+        repos.search.put(projectSearchText({ id, title: row.title, summary: row.summary }));
+        log(id, 'created', [], row.title, now);
       })();
       changed(id);
       return this.get({ id });
@@ -113,27 +138,40 @@ export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids
           { path: ['patch', 'endDate'], code: 'end_before_start' },
         ]);
       }
+      if (patch.status && (current.status === 'shelved' || current.status === 'stopped')) {
+        throw new ApiFailure('invalid_input', 'A shelved or stopped project changes status through a gate decision.', [
+          { path: ['patch', 'status'], code: 'status_through_gate' },
+        ]);
+      }
       checkReferences(patch);
       const fields = EDITABLE_FIELDS.filter((f) => f in patch && !sameValue(current[f], next[f]));
       if (fields.length === 0) return current;
-      const now = clock.now().toISOString();
-      db.transaction(() => {
-        repos.projects.update(toRow(id, next, current.createdAt, now));
-        if (fields.includes('pillarIds')) repos.projects.setPillars(id, next.pillarIds);
-        log(id, 'updated', fields, next.title, now);
-      })();
+      db.transaction(() => write(current, next, fields, clock.now().toISOString()))();
       changed(id);
       return this.get({ id });
     },
 
     delete({ id }: ParsedInput<'projects.delete'>) {
       const current = this.get({ id });
+      if (repos.hasGateDecisions(id)) {
+        throw new ApiFailure('conflict', 'A project with gate decisions keeps its audit trail: stop it instead of deleting it.');
+      }
       db.transaction(() => {
+        repos.search.remove('project', id);
         repos.projects.remove(id);
         log(id, 'deleted', [], current.title, clock.now().toISOString());
       })();
       changed(id);
       return { id };
     },
+
+    /** For gate decisions: moves stage, status and evidence inside the decision's transaction. */
+    applyInTransaction(current: Project, next: Editable, now: string) {
+      const fields = EDITABLE_FIELDS.filter((f) => !sameValue(current[f], next[f]));
+      if (fields.length > 0) write(current, next, fields, now);
+    },
+    changed,
   };
 }
+
+export type ProjectsService = ReturnType<typeof createProjectsService>;

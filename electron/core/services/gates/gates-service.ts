@@ -1,0 +1,120 @@
+/**
+ * Gates: a project moves between stages, is shelved, stopped or revived only by a decision, which
+ * records the checklist as answered, the evidence reached, the rationale and who decided. A
+ * decision is one transaction with its effect on the project; it supersedes the previous one and
+ * is never changed afterwards.
+ */
+import { ApiFailure, type InputIssue } from '../../../shared/api/envelope';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { GateDecision } from '../../../shared/domain/gates';
+import type { Project } from '../../../shared/domain/project';
+import type { CoreDeps } from '../../deps';
+import type { ProjectsService } from '../projects/projects-service';
+import type { GatesRepo } from './gates-repo';
+
+type Decide = ParsedInput<'gates.decide'>;
+const invalid = (message: string, issues: InputIssue[]) => new ApiFailure('invalid_input', message, issues);
+
+/** Where the decision takes the project, or the reason it cannot. */
+function target(project: Project, input: Decide): { toStage: number; status: Project['status'] } {
+  const from = project.stage;
+  const open = project.status === 'active' || project.status === 'scaled';
+  const refuse = (code: string) => invalid(`A ${project.status} project cannot take the decision ${input.decision}.`, [{ path: ['decision'], code }]);
+  const stageIssue = () => invalid('That stage is not reachable with this decision.', [{ path: ['toStage'], code: 'stage_not_allowed' }]);
+  switch (input.decision) {
+    case 'advance': {
+      if (!open) throw refuse('decision_not_allowed');
+      const toStage = input.toStage ?? from + 1;
+      if (toStage <= from || toStage > 7) throw stageIssue();
+      return { toStage, status: project.status };
+    }
+    case 'iterate': {
+      if (!open) throw refuse('decision_not_allowed');
+      const toStage = input.toStage ?? from;
+      if (toStage > from) throw stageIssue();
+      return { toStage, status: project.status };
+    }
+    case 'shelve':
+    case 'stop':
+    case 'revive': {
+      const allowed = input.decision === 'revive' ? project.status === 'shelved' : input.decision === 'shelve' ? open : project.status !== 'stopped';
+      if (!allowed) throw refuse('decision_not_allowed');
+      if (input.toStage !== undefined && input.toStage !== from) throw stageIssue();
+      return { toStage: from, status: input.decision === 'revive' ? 'active' : input.decision === 'shelve' ? 'shelved' : 'stopped' };
+    }
+  }
+}
+
+export function createGatesService(
+  deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>,
+  repos: { gates: GatesRepo; personExists(id: string): boolean },
+  projects: ProjectsService,
+) {
+  const { db, clock, ids } = deps;
+
+  function checkChecklist(project: Project, input: Decide) {
+    const issues: InputIssue[] = [];
+    const seen = new Set<string>();
+    input.checklist.forEach((answer, index) => {
+      const criterion = repos.gates.criterion(answer.criterionId);
+      if (!criterion || criterion.stage !== project.stage || seen.has(answer.criterionId)) {
+        issues.push({ path: ['checklist', index, 'criterionId'], code: 'unknown_reference' });
+      }
+      seen.add(answer.criterionId);
+    });
+    if (input.decidedById && !repos.personExists(input.decidedById)) issues.push({ path: ['decidedById'], code: 'unknown_reference' });
+    if (issues.length) throw invalid('The decision refers to records that do not exist.', issues);
+  }
+
+  return {
+    decide(input: Decide) {
+      const project = projects.get({ id: input.projectId });
+      const { toStage, status } = target(project, input);
+      checkChecklist(project, input);
+      const now = clock.now().toISOString();
+      const decision: GateDecision = {
+        id: ids.next(),
+        projectId: project.id,
+        fromStage: project.stage,
+        toStage,
+        decision: input.decision,
+        evidenceLevel: input.evidenceLevel,
+        checklist: input.checklist,
+        rationale: input.rationale,
+        decidedById: input.decidedById,
+        decidedByName: input.decidedByName,
+        decidedOn: input.decidedOn ?? now.slice(0, 10),
+        supersedesId: repos.gates.latestId(project.id),
+        createdAt: now,
+      };
+      db.transaction(() => {
+        repos.gates.addDecision(decision);
+        projects.applyInTransaction(
+          project,
+          { ...project, stage: toStage, status, evidenceLevel: input.evidenceLevel ?? project.evidenceLevel },
+          now,
+        );
+      })();
+      projects.changed(project.id);
+      return { decision, project: projects.get({ id: project.id }) };
+    },
+
+    history: ({ projectId }: ParsedInput<'gates.history'>) => {
+      projects.get({ id: projectId });
+      return repos.gates.history(projectId);
+    },
+
+    addCriterion({ stage, label }: ParsedInput<'gates.addCriterion'>) {
+      const id = ids.next();
+      repos.gates.addCriterion({ id, stage, label, now: clock.now().toISOString() });
+      return repos.gates.criterion(id)!;
+    },
+
+    updateCriterion({ id, label, archived }: ParsedInput<'gates.updateCriterion'>) {
+      const current = repos.gates.criterion(id);
+      if (!current) throw new ApiFailure('not_found', `No gate criterion with id ${id}.`);
+      repos.gates.updateCriterion({ id, label: label ?? current.label, archived: archived ?? current.archived, now: clock.now().toISOString() });
+      return repos.gates.criterion(id)!;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/** Entities (the ministries and agencies that own projects), people with their roles, and project teams. */
+import { ApiFailure } from '../../../shared/api/envelope';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { Person } from '../../../shared/domain/people';
+import type { CoreDeps } from '../../deps';
+import type { EventHub } from '../../event-hub';
+import type { PeopleRepo } from './people-repo';
+
+const unknownEntity = (path: (string | number)[]) =>
+  new ApiFailure('invalid_input', 'The entity does not exist.', [{ path, code: 'unknown_reference' }]);
+
+export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, repo: PeopleRepo, events: EventHub, projectExists: (id: string) => boolean) {
+  const { clock, ids } = deps;
+  const now = () => clock.now().toISOString();
+  const changed = () => events.emit({ type: 'data.changed', payload: { area: 'people' } });
+  const entity = (id: string) => {
+    const found = repo.entity(id);
+    if (!found) throw new ApiFailure('not_found', `No entity with id ${id}.`);
+    return found;
+  };
+  const person = (id: string): Person => {
+    const found = repo.person(id);
+    if (!found) throw new ApiFailure('not_found', `No person with id ${id}.`);
+    return found;
+  };
+
+  return {
+    entities: () => repo.entities(),
+    createEntity({ name }: ParsedInput<'entities.create'>) {
+      const id = ids.next();
+      repo.insertEntity({ id, name, now: now() });
+      changed();
+      return entity(id);
+    },
+    renameEntity({ id, name }: ParsedInput<'entities.update'>) {
+      entity(id);
+      repo.renameEntity({ id, name, now: now() });
+      changed();
+      return entity(id);
+    },
+    deleteEntity({ id }: ParsedInput<'entities.delete'>) {
+      if (!repo.deleteEntity(id)) throw new ApiFailure('not_found', `No entity with id ${id}.`);
+      changed();
+      return { id };
+    },
+
+    people: () => repo.people(),
+    createPerson(input: ParsedInput<'people.create'>) {
+      if (input.entityId && !repo.entity(input.entityId)) throw unknownEntity(['entityId']);
+      const at = now();
+      const created: Person = { id: ids.next(), ...input, createdAt: at, updatedAt: at };
+      repo.insertPerson(created);
+      changed();
+      return created;
+    },
+    updatePerson({ id, patch }: ParsedInput<'people.update'>) {
+      const current = person(id);
+      if (patch.entityId && !repo.entity(patch.entityId)) throw unknownEntity(['patch', 'entityId']);
+      repo.updatePerson({ ...current, ...patch, updatedAt: now() });
+      changed();
+      return person(id);
+    },
+    deletePerson({ id }: ParsedInput<'people.delete'>) {
+      if (!repo.deletePerson(id)) throw new ApiFailure('not_found', `No person with id ${id}.`);
+      changed();
+      return { id };
+    },
+
+    members({ projectId }: ParsedInput<'projects.members'>) {
+      if (!projectExists(projectId)) throw new ApiFailure('not_found', `No project with id ${projectId}.`);
+      return repo.members(projectId);
+    },
+    setMember({ projectId, personId, role }: ParsedInput<'projects.setMember'>) {
+      if (!projectExists(projectId)) throw new ApiFailure('not_found', `No project with id ${projectId}.`);
+      person(personId);
+      repo.setMember({ projectId, personId, role, now: now() });
+      events.emit({ type: 'data.changed', payload: { area: 'projects', id: projectId } });
+      return repo.members(projectId);
+    },
+    removeMember({ projectId, personId }: ParsedInput<'projects.removeMember'>) {
+      if (!repo.removeMember(projectId, personId)) throw new ApiFailure('not_found', 'That person is not on this project.');
+      events.emit({ type: 'data.changed', payload: { area: 'projects', id: projectId } });
+      return repo.members(projectId);
+    },
+  };
+}
