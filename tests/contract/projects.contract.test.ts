@@ -83,14 +83,14 @@ describe.each(doors)('projects through the $name door', (door) => {
 
   it('updates only what changed and logs it in the activity log', async () => {
     const created = await value<Project>('projects.create', { title: 'Clinic queue' });
-    const updated = await value<Project>('projects.update', { id: created.id, patch: { stage: 2, title: 'Clinic queues' } });
-    expect(updated).toMatchObject({ stage: 2, title: 'Clinic queues', createdAt: created.createdAt });
+    const updated = await value<Project>('projects.update', { id: created.id, patch: { summary: 'Shorter waits', title: 'Clinic queues' } });
+    expect(updated).toMatchObject({ summary: 'Shorter waits', title: 'Clinic queues', createdAt: created.createdAt });
     expect(updated.updatedAt > created.updatedAt).toBe(true);
-    const same = await value<Project>('projects.update', { id: created.id, patch: { stage: 2 } });
+    const same = await value<Project>('projects.update', { id: created.id, patch: { summary: 'Shorter waits' } });
     expect(same.updatedAt).toBe(updated.updatedAt);
     const log = await value<{ action: string; fields: string[] }[]>('activity.list', { subjectId: created.id });
     expect(log.map((e) => [e.action, e.fields])).toEqual([
-      ['updated', ['title', 'stage']],
+      ['updated', ['title', 'summary']],
       ['created', []],
     ]);
   });

@@ -101,6 +101,8 @@ export const ProjectListQuerySchema = z.strictObject({
   search: z.string().max(200).default(''),
   stage: StageSchema.optional(),
   status: ProjectStatusSchema.optional(),
+  /** Any of these statuses (the board shows active and scaled projects; the shelf, shelved ones). */
+  statuses: z.array(ProjectStatusSchema).min(1).max(4).optional(),
   innovationType: InnovationTypeSchema.optional(),
   oecdFacet: OecdFacetSchema.optional(),
   pillarId: IdSchema.optional(),

@@ -1,4 +1,7 @@
+import SearchIcon from '@mui/icons-material/Search';
 import TranslateIcon from '@mui/icons-material/Translate';
+import IconButton from '@mui/material/IconButton';
+import TextField from '@mui/material/TextField';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,17 +14,52 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, directionOf } from '../../../electron/shared/domain/settings';
 import { useApiMutation } from '../api/hooks';
+import { BoardPage } from '../features/board/BoardPage';
+import { PeoplePage } from '../features/people/PeoplePage';
 import { ProjectPage } from '../features/projects/ProjectPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { languageKey } from '../i18n/labels';
-import { hrefFor, useRoute, type Route } from './router';
+import { hrefFor, navigate, useRoute, type Route } from './router';
 import { useSettings } from './settings-context';
 
 const NAV: { route: Route; label: string }[] = [
   { route: { name: 'projects' }, label: 'nav.projects' },
+  { route: { name: 'board' }, label: 'nav.board' },
+  { route: { name: 'people' }, label: 'nav.people' },
   { route: { name: 'settings' }, label: 'nav.settings' },
 ];
+
+/** Search across the lab from any screen; results open on their own page. */
+function SearchBox({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(current);
+  return (
+    <Box
+      component="form"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate({ name: 'search', text });
+      }}
+      sx={{ display: 'flex', alignItems: 'center', bgcolor: 'background.paper', borderRadius: 1, pl: 1 }}
+    >
+      <TextField
+        size="small"
+        variant="standard"
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        slotProps={{ input: { disableUnderline: true }, htmlInput: { 'aria-label': t('search.label'), dir: 'auto' } }}
+        sx={{ width: { xs: 120, md: 200 } }}
+      />
+      <IconButton type="submit" size="small" aria-label={t('search.submit')}>
+        <SearchIcon />
+      </IconButton>
+    </Box>
+  );
+}
 
 function LanguageMenu() {
   const { t } = useTranslation();
@@ -67,6 +105,12 @@ function Page({ route }: { route: Route }) {
       return <ProjectsPage />;
     case 'project':
       return <ProjectPage id={route.id} />;
+    case 'board':
+      return <BoardPage />;
+    case 'people':
+      return <PeoplePage />;
+    case 'search':
+      return <SearchPage text={route.text} />;
     case 'settings':
       return <SettingsPage />;
     default:
@@ -110,6 +154,7 @@ export function Shell() {
               </Button>
             ))}
           </Box>
+          <SearchBox key={route.name === 'search' ? route.text : ''} current={route.name === 'search' ? route.text : ''} />
           <LanguageMenu />
         </Toolbar>
       </AppBar>

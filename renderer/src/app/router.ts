@@ -1,17 +1,35 @@
 /**
- * Hash routes (`#/projects`, `#/projects/<id>`, `#/settings`): they work the same over HTTP and
- * the desktop's custom protocol, with no server-side fallback to configure.
+ * Hash routes (`#/projects`, `#/projects/<id>`, `#/board`, `#/people`, `#/search/<text>`,
+ * `#/settings`): they work the same over HTTP and the desktop's custom protocol, with no
+ * server-side fallback to configure.
  */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'projects' } | { name: 'project'; id: string } | { name: 'settings' } | { name: 'not_found' };
+export type Route =
+  | { name: 'projects' }
+  | { name: 'project'; id: string }
+  | { name: 'board' }
+  | { name: 'people' }
+  | { name: 'search'; text: string }
+  | { name: 'settings' }
+  | { name: 'not_found' };
+
+const SIMPLE = { '/projects': 'projects', '/board': 'board', '/people': 'people', '/settings': 'settings' } as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/projects';
-  if (path === '/' || path === '/projects') return { name: 'projects' };
-  if (path === '/settings') return { name: 'settings' };
+  if (path === '/') return { name: 'projects' };
+  if (path in SIMPLE) return { name: SIMPLE[path as keyof typeof SIMPLE] };
   const project = /^\/projects\/([0-9a-f-]{36})$/.exec(path);
   if (project) return { name: 'project', id: project[1] };
+  const search = /^\/search\/(.*)$/.exec(path);
+  if (search) {
+    try {
+      return { name: 'search', text: decodeURIComponent(search[1]) };
+    } catch {
+      return { name: 'search', text: '' };
+    }
+  }
   return { name: 'not_found' };
 }
 
@@ -22,8 +40,18 @@ const subscribe = (onChange: () => void) => {
 
 export const useRoute = (): Route => parseRoute(useSyncExternalStore(subscribe, () => window.location.hash));
 
-export const hrefFor = (route: Route): string =>
-  route.name === 'project' ? `#/projects/${route.id}` : route.name === 'settings' ? '#/settings' : '#/projects';
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'project':
+      return `#/projects/${route.id}`;
+    case 'search':
+      return `#/search/${encodeURIComponent(route.text)}`;
+    case 'not_found':
+      return '#/projects';
+    default:
+      return `#/${route.name}`;
+  }
+}
 
 export const navigate = (route: Route) => {
   window.location.hash = hrefFor(route);

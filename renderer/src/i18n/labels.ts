@@ -7,6 +7,13 @@ import type { Language, Settings, ThemeName } from '../../../electron/shared/dom
 import type { Project } from '../../../electron/shared/domain/project';
 
 export const stageKey = (stage: number) => `stage.${stage}.name`;
+export const evidenceKey = (level: number) => `evidence.level.${level}`;
+export const decisionKey = (decision: string) => `gate.decision.${decision}`;
+export const criterionKey = (key: string) => `gate.criterion.${key}`;
+export const searchKindKey = (kind: string) => `search.kind.${kind}`;
+export const toolKey = (tool: string) => `tool.${tool}`;
+export const personRoleKey = (role: string) => `person.role.${role}`;
+export const memberRoleKey = (role: string) => `member.role.${role}`;
 export const statusKey = (status: Project['status']) => `status.${status}`;
 export const innovationTypeKey = (type: NonNullable<Project['innovationType']>) => `innovationType.${type}`;
 export const facetKey = (facet: NonNullable<Project['oecdFacet']>) => `facet.${facet}`;

@@ -115,6 +115,10 @@ export function createProjectsRepo(db: Db) {
         where.push(`${column} = @${field}`);
         params[field] = query[field];
       }
+      if (query.statuses !== undefined) {
+        where.push('status IN (SELECT value FROM json_each(@statuses))');
+        params.statuses = JSON.stringify(query.statuses);
+      }
       if (query.pillarId !== undefined) {
         where.push('id IN (SELECT project_id FROM project_pillars WHERE pillar_id = @pillarId)');
         params.pillarId = query.pillarId;

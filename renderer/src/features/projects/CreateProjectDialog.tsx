@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { emptyProjectForm, inputFromForm } from './form-values';
+import { createInput, emptyProjectForm } from './form-values';
 import { ProjectForm } from './ProjectForm';
 import { useProjectForm } from './use-project-form';
 
@@ -16,8 +16,8 @@ export function CreateProjectDialog({ open, onClose }: { open: boolean; onClose(
   const { t } = useTranslation();
   const titleId = useId();
   const create = useApiMutation('projects.create');
-  const form = useProjectForm(emptyProjectForm, async (values) => {
-    const project = await create.mutateAsync(inputFromForm(values));
+  const form = useProjectForm('create', emptyProjectForm, async (values) => {
+    const project = await create.mutateAsync(createInput(values));
     navigate({ name: 'project', id: project.id });
   });
 
@@ -38,7 +38,7 @@ export function CreateProjectDialog({ open, onClose }: { open: boolean; onClose(
         <DialogTitle id={titleId}>{t('projects.create.title')}</DialogTitle>
         <DialogContent>
           {form.error && form.error.error.code !== 'invalid_input' && <ErrorAlert error={form.error} />}
-          <ProjectForm values={form.values} errors={form.errors} onChange={form.setValues} autoFocus />
+          <ProjectForm mode="create" values={form.values} errors={form.errors} onChange={form.setValues} autoFocus />
         </DialogContent>
         <DialogActions>
           <Button onClick={close}>{t('common.cancel')}</Button>

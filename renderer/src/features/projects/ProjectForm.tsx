@@ -8,21 +8,16 @@ import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { InputIssue } from '../../../../electron/shared/api/envelope';
-import {
-  INNOVATION_TYPES,
-  OECD_FACETS,
-  PROJECT_STATUSES,
-  SUMMARY_MAX,
-  TITLE_MAX,
-} from '../../../../electron/shared/domain/project';
+import { DIRECT_STATUSES, INNOVATION_TYPES, OECD_FACETS, SUMMARY_MAX, TITLE_MAX } from '../../../../electron/shared/domain/project';
 import { useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { facetKey, innovationTypeKey, pillarKey, statusKey, validationKey } from '../../i18n/labels';
-import { useStageChoices } from './stage-choices';
-import type { FieldErrors, ProjectFormValues } from './form-values';
+import { useEvidenceChoices, useStageChoices } from './choices';
+import { statusEditable, type FieldErrors, type FormMode, type ProjectFormValues } from './form-values';
 
 interface Props {
+  mode: FormMode;
   values: ProjectFormValues;
   errors: FieldErrors;
   onChange(values: ProjectFormValues): void;
@@ -30,12 +25,16 @@ interface Props {
   autoFocus?: boolean;
 }
 
+const half = { xs: 12, sm: 6 } as const;
+
 /** The fields of a project. Text the user types is rendered with dir="auto" (Arabic and English mix). */
-export function ProjectForm({ values, errors, onChange, autoFocus }: Props) {
+export function ProjectForm({ mode, values, errors, onChange, autoFocus }: Props) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const pillars = useApiQuery('pillars.list', {});
+  const entities = useApiQuery('entities.list', {});
   const stageChoices = useStageChoices();
+  const evidenceChoices = useEvidenceChoices();
   const set = <K extends keyof ProjectFormValues>(key: K, value: ProjectFormValues[K]) => onChange({ ...values, [key]: value });
   const message = (issue: InputIssue | undefined) => issue && t(validationKey(issue.code), issue.params);
   const textDir = { dir: 'auto' };
@@ -68,19 +67,33 @@ export function ProjectForm({ values, errors, onChange, autoFocus }: Props) {
           slotProps={{ htmlInput: { ...textDir, maxLength: SUMMARY_MAX + 50 } }}
         />
       </Grid>
-      <Grid size={{ xs: 12, sm: 6 }}>
-        <ChoiceField label={t('project.field.stage')} value={values.stage} choices={stageChoices} onChange={(v) => set('stage', Number(v))} fullWidth />
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6 }}>
+      {mode === 'create' && (
+        <Grid size={half}>
+          <ChoiceField label={t('project.field.stage')} value={values.stage} choices={stageChoices} onChange={(v) => set('stage', Number(v))} fullWidth />
+        </Grid>
+      )}
+      {mode === 'edit' && statusEditable(values.status) && (
+        <Grid size={half}>
+          <ChoiceField
+            label={t('project.field.status')}
+            value={values.status}
+            choices={DIRECT_STATUSES.map((v) => ({ value: v, label: t(statusKey(v)) }))}
+            onChange={(v) => v && set('status', v)}
+            fullWidth
+          />
+        </Grid>
+      )}
+      <Grid size={half}>
         <ChoiceField
-          label={t('project.field.status')}
-          value={values.status}
-          choices={PROJECT_STATUSES.map((v) => ({ value: v, label: t(statusKey(v)) }))}
-          onChange={(v) => v && set('status', v)}
+          label={t('project.field.ownerEntityId')}
+          value={values.ownerEntityId}
+          choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          onChange={(v) => set('ownerEntityId', v)}
+          emptyLabel={t('common.notSet')}
           fullWidth
         />
       </Grid>
-      <Grid size={{ xs: 12, sm: 6 }}>
+      <Grid size={half}>
         <ChoiceField
           label={t('project.field.innovationType')}
           value={values.innovationType}
@@ -90,7 +103,7 @@ export function ProjectForm({ values, errors, onChange, autoFocus }: Props) {
           fullWidth
         />
       </Grid>
-      <Grid size={{ xs: 12, sm: 6 }}>
+      <Grid size={half}>
         <ChoiceField
           label={t('project.field.oecdFacet')}
           value={values.oecdFacet}
@@ -100,30 +113,40 @@ export function ProjectForm({ values, errors, onChange, autoFocus }: Props) {
           fullWidth
         />
       </Grid>
-      <Grid size={{ xs: 12, sm: 6 }}>
-        <TextField
-          type="date"
-          label={t('project.field.startDate')}
-          value={values.startDate}
-          onChange={(e) => set('startDate', e.target.value)}
+      <Grid size={half}>
+        <ChoiceField
+          label={t('project.field.evidenceLevel')}
+          value={values.evidenceLevel}
+          choices={evidenceChoices}
+          onChange={(v) => set('evidenceLevel', v === '' ? '' : Number(v))}
+          emptyLabel={t('evidence.notAssessed')}
           fullWidth
-          error={!!errors.startDate}
-          helperText={message(errors.startDate)}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
       </Grid>
-      <Grid size={{ xs: 12, sm: 6 }}>
-        <TextField
-          type="date"
-          label={t('project.field.endDate')}
-          value={values.endDate}
-          onChange={(e) => set('endDate', e.target.value)}
+      <Grid size={half}>
+        <ChoiceField
+          label={t('project.field.evidenceTarget')}
+          value={values.evidenceTarget}
+          choices={evidenceChoices}
+          onChange={(v) => set('evidenceTarget', v === '' ? '' : Number(v))}
+          emptyLabel={t('common.notSet')}
           fullWidth
-          error={!!errors.endDate}
-          helperText={message(errors.endDate)}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
       </Grid>
+      {(['startDate', 'endDate'] as const).map((field) => (
+        <Grid size={half} key={field}>
+          <TextField
+            type="date"
+            label={t(field === 'startDate' ? 'project.field.startDate' : 'project.field.endDate')}
+            value={values[field]}
+            onChange={(e) => set(field, e.target.value)}
+            fullWidth
+            error={!!errors[field]}
+            helperText={message(errors[field])}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        </Grid>
+      ))}
       <Grid size={12}>
         <FormControl component="fieldset" error={!!errors.pillarIds}>
           <FormLabel component="legend">{t('project.field.pillarIds')}</FormLabel>

@@ -2,6 +2,7 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -13,10 +14,16 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { evidenceKey, statusKey } from '../../i18n/labels';
+import { GateDialog, type GateRequest } from '../gates/GateDialog';
+import { GateHistory } from '../gates/GateHistory';
 import { ActivityList } from './ActivityList';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
-import { formFromProject, inputFromForm } from './form-values';
+import { formFromProject, patchInput } from './form-values';
 import { ProjectForm } from './ProjectForm';
+import { StageStepper } from './StageStepper';
+import { StageTools } from './StageTools';
+import { TeamSection } from './TeamSection';
 import { useProjectForm } from './use-project-form';
 
 export function ProjectPage({ id }: { id: string }) {
@@ -29,20 +36,54 @@ export function ProjectPage({ id }: { id: string }) {
       </Button>
       {project.isPending && <CircularProgress aria-label={t('common.loading')} />}
       <ErrorAlert error={project.error} />
-      {project.data && <ProjectEditor key={project.data.id} project={project.data} />}
+      {project.data && <ProjectView key={project.data.id} project={project.data} />}
     </Box>
   );
 }
 
-function ProjectEditor({ project }: { project: Project }) {
+/** Where the project stands: stage, status and evidence, and the gate action that fits. */
+function ProjectStanding({ project, onGate }: { project: Project; onGate(request: GateRequest): void }) {
+  const { t } = useTranslation();
+  const { format } = useSettings();
+  const evidence = (level: number | null) => (level === null ? t('evidence.notAssessed') : `${format.number(level)} · ${t(evidenceKey(level))}`);
+  return (
+    <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Chip label={t(statusKey(project.status))} color={project.status === 'active' ? 'primary' : 'default'} variant="outlined" />
+        <Typography>
+          {t('evidence.current', { level: evidence(project.evidenceLevel) })} · {t('evidence.target', { level: evidence(project.evidenceTarget) })}
+        </Typography>
+      </Stack>
+      <StageStepper project={project} />
+      {project.status === 'shelved' && <Alert severity="info" sx={{ mb: 2 }}>{t('gate.onShelf')}</Alert>}
+      {project.status === 'stopped' && <Alert severity="warning" sx={{ mb: 2 }}>{t('gate.stopped')}</Alert>}
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: { md: 'flex-start' }, justifyContent: 'space-between' }}>
+        <StageTools stage={project.stage} />
+        {(project.status === 'active' || project.status === 'scaled') && (
+          <Button variant="contained" onClick={() => onGate({ decision: project.stage < 7 ? 'advance' : 'iterate' })} sx={{ flexShrink: 0 }}>
+            {t('gate.open')}
+          </Button>
+        )}
+        {project.status === 'shelved' && (
+          <Button variant="contained" onClick={() => onGate({ decision: 'revive' })} sx={{ flexShrink: 0 }}>
+            {t('gate.revive')}
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ProjectView({ project }: { project: Project }) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const update = useApiMutation('projects.update');
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const form = useProjectForm(formFromProject(project), (values) => update.mutateAsync({ id: project.id, patch: inputFromForm(values) }));
+  const [gate, setGate] = useState<GateRequest | null>(null);
+  const form = useProjectForm('edit', formFromProject(project), (values) => update.mutateAsync({ id: project.id, patch: patchInput(values) }));
   const { reset } = form;
-  // When the record changes elsewhere (another window, a later import), show what is stored now.
+  // When the record changes elsewhere (a gate decision, another window), show what is stored now.
   useEffect(() => reset(formFromProject(project)), [project, reset]);
 
   return (
@@ -53,6 +94,7 @@ function ProjectEditor({ project }: { project: Project }) {
       <Typography color="text.secondary" sx={{ mb: 3 }}>
         {t('project.createdOn', { date: format.dateTime(project.createdAt) })}
       </Typography>
+      <ProjectStanding project={project} onGate={setGate} />
       <Paper variant="outlined" sx={{ p: 3 }}>
         <form
           noValidate
@@ -64,7 +106,7 @@ function ProjectEditor({ project }: { project: Project }) {
           }}
         >
           {form.error && form.error.error.code !== 'invalid_input' && <ErrorAlert error={form.error} />}
-          <ProjectForm values={form.values} errors={form.errors} onChange={form.setValues} />
+          <ProjectForm mode="edit" values={form.values} errors={form.errors} onChange={form.setValues} />
           <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
             <Button type="submit" variant="contained" disabled={update.isPending}>
               {t('common.save')}
@@ -80,7 +122,10 @@ function ProjectEditor({ project }: { project: Project }) {
           </Stack>
         </form>
       </Paper>
+      <TeamSection projectId={project.id} />
+      <GateHistory projectId={project.id} />
       <ActivityList subjectId={project.id} />
+      <GateDialog project={project} request={gate} onClose={() => setGate(null)} />
       <DeleteProjectDialog project={deleting ? project : null} onClose={() => setDeleting(false)} onDeleted={() => navigate({ name: 'projects' })} />
     </>
   );

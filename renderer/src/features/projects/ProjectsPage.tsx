@@ -18,26 +18,39 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROJECT_STATUSES, type Project, type ProjectListQuery } from '../../../../electron/shared/domain/project';
+import { INNOVATION_TYPES, OECD_FACETS, PROJECT_STATUSES, type Project, type ProjectListQuery } from '../../../../electron/shared/domain/project';
 import { useApiQuery } from '../../api/hooks';
 import { hrefFor } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { innovationTypeKey, statusKey } from '../../i18n/labels';
+import { facetKey, innovationTypeKey, pillarKey, statusKey } from '../../i18n/labels';
 import { CreateProjectDialog } from './CreateProjectDialog';
-import { useStageChoices } from './stage-choices';
+import { useEvidenceChoices, useStageChoices } from './choices';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
 
 const PAGE_SIZE = 50;
+
+/** One filter per portfolio lens; '' means all. */
+interface Filters {
+  stage: number | '';
+  status: Project['status'] | '';
+  innovationType: NonNullable<Project['innovationType']> | '';
+  oecdFacet: NonNullable<Project['oecdFacet']> | '';
+  pillarId: string;
+  ownerEntityId: string;
+  evidenceLevel: number | '';
+}
+const NO_FILTERS: Filters = { stage: '', status: '', innovationType: '', oecdFacet: '', pillarId: '', ownerEntityId: '', evidenceLevel: '' };
+const chosen = (filters: Filters) =>
+  Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) as Partial<{ [K in keyof Filters]: Exclude<Filters[K], ''> }>;
 type Sort = NonNullable<ProjectListQuery['sort']>;
 
 export function ProjectsPage() {
   const { t } = useTranslation();
   const { format } = useSettings();
   const [search, setSearch] = useState('');
-  const [stage, setStage] = useState<number | ''>('');
-  const [status, setStatus] = useState<Project['status'] | ''>('');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<{ by: Sort; direction: 'asc' | 'desc' }>({ by: 'updated', direction: 'desc' });
   const [offset, setOffset] = useState(0);
   const [creating, setCreating] = useState(false);
@@ -50,8 +63,7 @@ export function ProjectsPage() {
     'projects.list',
     {
       search: deferredSearch,
-      stage: stage === '' ? undefined : stage,
-      status: status === '' ? undefined : status,
+      ...chosen(filters),
       sort: sort.by,
       direction: sort.direction,
       limit: PAGE_SIZE,
@@ -60,7 +72,14 @@ export function ProjectsPage() {
     { placeholderData: keepPreviousData },
   );
   const total = list.data?.total ?? 0;
-  const filtered = deferredSearch.trim() !== '' || stage !== '' || status !== '';
+  const filtered = deferredSearch.trim() !== '' || Object.keys(chosen(filters)).length > 0;
+  const pillars = useApiQuery('pillars.list', {});
+  const entities = useApiQuery('entities.list', {});
+  const evidenceChoices = useEvidenceChoices();
+  const filter = <K extends keyof Filters>(key: K) => (value: Filters[K]) => {
+    setFilters((f) => ({ ...f, [key]: value }));
+    setOffset(0);
+  };
 
   const sortBy = (by: Sort) => {
     // A second click on the same column flips the order; a new column starts in its natural order.
@@ -72,10 +91,6 @@ export function ProjectsPage() {
       {label}
     </TableSortLabel>
   );
-  const resetPage = <T,>(setter: (v: T) => void) => (v: T) => {
-    setter(v);
-    setOffset(0);
-  };
 
   return (
     <Box>
@@ -95,32 +110,61 @@ export function ProjectsPage() {
         </Button>
       </Stack>
 
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }} role="search">
+      <Box role="search" aria-label={t('projects.filters')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(4, 1fr)' }, gap: 2, mb: 2 }}>
         <TextField
           label={t('projects.search')}
           type="search"
           value={search}
-          onChange={(e) => resetPage(setSearch)(e.target.value)}
-          sx={{ flex: 2 }}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setOffset(0);
+          }}
           slotProps={{ htmlInput: { dir: 'auto' } }}
         />
-        <ChoiceField
-          label={t('project.field.stage')}
-          value={stage}
-          choices={stageChoices}
-          onChange={(v) => resetPage(setStage)(v === '' ? '' : Number(v))}
-          emptyLabel={t('projects.filter.allStages')}
-          sx={{ flex: 1 }}
-        />
+        <ChoiceField label={t('project.field.stage')} value={filters.stage} choices={stageChoices} onChange={(v) => filter('stage')(v === '' ? '' : Number(v))} emptyLabel={t('projects.filter.allStages')} />
         <ChoiceField<Project['status']>
           label={t('project.field.status')}
-          value={status}
+          value={filters.status}
           choices={PROJECT_STATUSES.map((v) => ({ value: v, label: t(statusKey(v)) }))}
-          onChange={resetPage(setStatus)}
+          onChange={filter('status')}
           emptyLabel={t('projects.filter.allStatuses')}
-          sx={{ flex: 1 }}
         />
-      </Stack>
+        <ChoiceField<NonNullable<Project['innovationType']>>
+          label={t('project.field.innovationType')}
+          value={filters.innovationType}
+          choices={INNOVATION_TYPES.map((v) => ({ value: v, label: t(innovationTypeKey(v)) }))}
+          onChange={filter('innovationType')}
+          emptyLabel={t('projects.filter.allTypes')}
+        />
+        <ChoiceField<NonNullable<Project['oecdFacet']>>
+          label={t('project.field.oecdFacet')}
+          value={filters.oecdFacet}
+          choices={OECD_FACETS.map((v) => ({ value: v, label: t(facetKey(v)) }))}
+          onChange={filter('oecdFacet')}
+          emptyLabel={t('projects.filter.allFacets')}
+        />
+        <ChoiceField<string>
+          label={t('project.field.pillarIds')}
+          value={filters.pillarId}
+          choices={(pillars.data ?? []).map((p) => ({ value: p.id, label: p.key ? t(pillarKey(p.key)) : (p.label ?? '') }))}
+          onChange={filter('pillarId')}
+          emptyLabel={t('projects.filter.allPillars')}
+        />
+        <ChoiceField<string>
+          label={t('project.field.ownerEntityId')}
+          value={filters.ownerEntityId}
+          choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          onChange={filter('ownerEntityId')}
+          emptyLabel={t('projects.filter.allEntities')}
+        />
+        <ChoiceField
+          label={t('project.field.evidenceLevel')}
+          value={filters.evidenceLevel}
+          choices={evidenceChoices}
+          onChange={(v) => filter('evidenceLevel')(v === '' ? '' : Number(v))}
+          emptyLabel={t('projects.filter.allEvidence')}
+        />
+      </Box>
 
       <ErrorAlert error={list.error} />
 

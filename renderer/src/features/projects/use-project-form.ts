@@ -1,18 +1,18 @@
 import { useCallback, useState } from 'react';
 import { ApiCallError } from '../../api/hooks';
-import { checkForm, fieldErrorsFrom, type FieldErrors, type ProjectFormValues } from './form-values';
+import { checkForm, fieldErrorsFrom, type FieldErrors, type FormMode, type ProjectFormValues } from './form-values';
 
 /**
  * Form state shared by the create dialog and the project page: local checks first, then the
  * server's answer; input issues land on their fields, other failures in `error`.
  */
-export function useProjectForm(initial: ProjectFormValues, save: (values: ProjectFormValues) => Promise<unknown>) {
+export function useProjectForm(mode: FormMode, initial: ProjectFormValues, save: (values: ProjectFormValues) => Promise<unknown>) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiCallError | null>(null);
 
   async function submit(): Promise<boolean> {
-    const local = checkForm(values);
+    const local = checkForm(values, mode);
     setErrors(local);
     setError(null);
     if (Object.keys(local).length > 0) return false;

@@ -10,6 +10,7 @@ import { useApiMutation, useApiQuery, useHasMethod } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { GateCriteriaSettings } from '../gates/GateCriteriaSettings';
 import { calendarKey, languageKey, numeralsKey, themeKey } from '../../i18n/labels';
 
 export function SettingsPage() {
@@ -78,6 +79,7 @@ export function SettingsPage() {
           </Typography>
         </Paper>
       )}
+      <GateCriteriaSettings />
     </Box>
   );
 }

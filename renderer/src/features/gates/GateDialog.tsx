@@ -1,0 +1,217 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputIssue } from '../../../../electron/shared/api/envelope';
+import { evidenceShortfall, GATE_DECISIONS, RATIONALE_MAX, type DecisionKind } from '../../../../electron/shared/domain/gates';
+import type { Project } from '../../../../electron/shared/domain/project';
+import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { useSettings } from '../../app/settings-context';
+import { ChoiceField } from '../../components/ChoiceField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { decisionKey, stageKey, validationKey } from '../../i18n/labels';
+import { useEvidenceChoices, useStageChoices } from '../projects/choices';
+import { criterionLabel } from './criterion-label';
+
+export interface GateRequest {
+  decision: DecisionKind;
+  toStage?: number;
+}
+
+const today = () => new Date().toLocaleDateString('en-CA'); // YYYY-MM-DD in local time
+
+/** Where a decision may take a project from its stage. */
+export function reachableStages(decision: DecisionKind, stage: number): number[] {
+  if (decision === 'advance') return [1, 2, 3, 4, 5, 6, 7].filter((s) => s > stage);
+  if (decision === 'iterate') return [1, 2, 3, 4, 5, 6, 7].filter((s) => s <= stage);
+  return [stage];
+}
+
+/**
+ * The gate: every stage move, shelving, stopping or revival is decided here, with the stage's
+ * checklist, the evidence reached, a rationale and who decided. The decision is final once saved.
+ */
+export function GateDialog({ project, request, onClose }: { project: Project; request: GateRequest | null; onClose(): void }) {
+  return request ? <GateForm project={project} request={request} onClose={onClose} /> : null;
+}
+
+function GateForm({ project, request, onClose }: { project: Project; request: GateRequest; onClose(): void }) {
+  const { t } = useTranslation();
+  const { format } = useSettings();
+  const titleId = useId();
+  const criteria = useApiQuery('gates.criteria', {});
+  const people = useApiQuery('people.list', {});
+  const decide = useApiMutation('gates.decide');
+  const stageChoices = useStageChoices();
+  const evidenceChoices = useEvidenceChoices();
+  const [decision, setDecision] = useState<DecisionKind>(request.decision);
+  const [toStage, setToStage] = useState<number | ''>(request.toStage ?? reachableStages(request.decision, project.stage)[0] ?? '');
+  const [met, setMet] = useState<Record<string, boolean>>({});
+  const [evidence, setEvidence] = useState<number | ''>(project.evidenceLevel ?? '');
+  const [rationale, setRationale] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [name, setName] = useState('');
+  const [decidedOn, setDecidedOn] = useState(today());
+  const [issues, setIssues] = useState<InputIssue[]>([]);
+
+  const stageCriteria = (criteria.data ?? []).filter((c) => c.stage === project.stage && !c.archived);
+  const reachable = reachableStages(decision, project.stage);
+  const shortfall = decision === 'advance' ? evidenceShortfall(project.stage, evidence === '' ? null : evidence) : undefined;
+  const issueFor = (field: string) => issues.find((i) => i.path[0] === field);
+  const message = (field: string) => {
+    const issue = issueFor(field);
+    return issue && t(validationKey(issue.code), issue.params);
+  };
+
+  const chooseDecision = (next: DecisionKind) => {
+    setDecision(next);
+    setToStage(reachableStages(next, project.stage).includes(toStage as number) ? toStage : (reachableStages(next, project.stage)[0] ?? ''));
+  };
+
+  async function submit() {
+    setIssues([]);
+    try {
+      await decide.mutateAsync({
+        projectId: project.id,
+        decision,
+        toStage: toStage === '' ? undefined : toStage,
+        evidenceLevel: evidence === '' ? null : evidence,
+        checklist: stageCriteria.map((c) => ({ criterionId: c.id, met: met[c.id] === true })),
+        rationale,
+        decidedById: personId || null,
+        decidedByName: name,
+        decidedOn,
+      });
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiCallError) setIssues(e.error.issues ?? []);
+    }
+  }
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogTitle id={titleId}>
+          {t(request.decision === 'revive' ? 'gate.dialog.reviveTitle' : 'gate.dialog.title', { stage: `${format.number(project.stage)} · ${t(stageKey(project.stage))}` })}
+        </DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {decide.error && decide.error.error.code !== 'invalid_input' && <ErrorAlert error={decide.error} />}
+            {request.decision !== 'revive' && (
+              <FormControl error={!!issueFor('decision')}>
+                <FormLabel id={`${titleId}-decision`}>{t('gate.field.decision')}</FormLabel>
+                <RadioGroup row aria-labelledby={`${titleId}-decision`} value={decision} onChange={(e) => chooseDecision(e.target.value as DecisionKind)}>
+                  {GATE_DECISIONS.map((d) => (
+                    <FormControlLabel key={d} value={d} control={<Radio />} label={t(decisionKey(d))} disabled={reachableStages(d, project.stage).length === 0} />
+                  ))}
+                </RadioGroup>
+              </FormControl>
+            )}
+            {(decision === 'advance' || decision === 'iterate') && (
+              <ChoiceField
+                label={t('gate.field.toStage')}
+                value={toStage}
+                choices={stageChoices.filter((c) => reachable.includes(c.value))}
+                onChange={(v) => setToStage(v === '' ? '' : Number(v))}
+              />
+            )}
+            {stageCriteria.length > 0 && (
+              <FormControl component="fieldset">
+                <FormLabel component="legend">{t('gate.field.checklist')}</FormLabel>
+                <FormGroup>
+                  {stageCriteria.map((c) => (
+                    <FormControlLabel
+                      key={c.id}
+                      control={<Checkbox checked={met[c.id] === true} onChange={(e) => setMet({ ...met, [c.id]: e.target.checked })} />}
+                      label={criterionLabel(t, c)}
+                    />
+                  ))}
+                </FormGroup>
+              </FormControl>
+            )}
+            <ChoiceField
+              label={t('gate.field.evidenceLevel')}
+              value={evidence}
+              choices={evidenceChoices}
+              onChange={(v) => setEvidence(v === '' ? '' : Number(v))}
+              emptyLabel={t('evidence.notAssessed')}
+            />
+            {shortfall !== undefined && (
+              <Alert severity="warning">{t('gate.evidenceWarning', { needed: format.number(shortfall) })}</Alert>
+            )}
+            <TextField
+              label={t('gate.field.rationale')}
+              value={rationale}
+              onChange={(e) => setRationale(e.target.value)}
+              required
+              multiline
+              minRows={3}
+              error={!!issueFor('rationale')}
+              helperText={message('rationale')}
+              slotProps={{ htmlInput: { dir: 'auto', maxLength: RATIONALE_MAX + 50 } }}
+            />
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+              <ChoiceField
+                label={t('gate.field.decidedBy')}
+                value={personId}
+                choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                onChange={(id) => {
+                  setPersonId(id);
+                  const person = people.data?.find((p) => p.id === id);
+                  if (person) setName(person.name);
+                }}
+                emptyLabel={t('gate.field.notListed')}
+                sx={{ flex: 1 }}
+              />
+              <TextField
+                label={t('gate.field.decidedByName')}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                required
+                error={!!issueFor('decidedByName')}
+                helperText={message('decidedByName')}
+                sx={{ flex: 1 }}
+                slotProps={{ htmlInput: { dir: 'auto' } }}
+              />
+              <TextField
+                type="date"
+                label={t('gate.field.decidedOn')}
+                value={decidedOn}
+                onChange={(e) => setDecidedOn(e.target.value)}
+                error={!!issueFor('decidedOn')}
+                helperText={message('decidedOn')}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+            </Stack>
+            <Alert severity="info">{t('gate.final')}</Alert>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={decide.isPending}>
+            {t('gate.submit')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

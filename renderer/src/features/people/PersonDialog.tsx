@@ -1,0 +1,78 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputIssue } from '../../../../electron/shared/api/envelope';
+import { PERSON_ROLES, type Person } from '../../../../electron/shared/domain/people';
+import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { ChoiceField } from '../../components/ChoiceField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { personRoleKey, validationKey } from '../../i18n/labels';
+
+type Role = Person['role'];
+
+/** Adds a person or edits one: name, role, entity and e-mail. */
+export function PersonDialog({ person, onClose }: { person: Person | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const entities = useApiQuery('entities.list', {});
+  const create = useApiMutation('people.create');
+  const update = useApiMutation('people.update');
+  const [name, setName] = useState(person?.name ?? '');
+  const [email, setEmail] = useState(person?.email ?? '');
+  const [role, setRole] = useState<Role>(person?.role ?? 'team_member');
+  const [entityId, setEntityId] = useState(person?.entityId ?? '');
+  const [issues, setIssues] = useState<InputIssue[]>([]);
+  const [failure, setFailure] = useState<ApiCallError | null>(null);
+  const message = (field: string) => {
+    const issue = issues.find((i) => i.path.at(-1) === field);
+    return issue && t(validationKey(issue.code), issue.params);
+  };
+
+  async function submit() {
+    const fields = { name, email: email.trim() || null, role, entityId: entityId || null };
+    try {
+      if (person) await update.mutateAsync({ id: person.id, patch: fields });
+      else await create.mutateAsync(fields);
+      onClose();
+    } catch (e) {
+      if (!(e instanceof ApiCallError)) throw e;
+      setIssues(e.error.issues ?? []);
+      setFailure(e.error.code === 'invalid_input' ? null : e);
+    }
+  }
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogTitle id={titleId}>{t(person ? 'people.editTitle' : 'people.new')}</DialogTitle>
+        <DialogContent>
+          <ErrorAlert error={failure} />
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <TextField label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus error={!!message('name')} helperText={message('name')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+            <ChoiceField<Role> label={t('people.role')} value={role} choices={PERSON_ROLES.map((r) => ({ value: r, label: t(personRoleKey(r)) }))} onChange={(r) => r && setRole(r)} />
+            <ChoiceField<string> label={t('people.entity')} value={entityId} choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))} onChange={setEntityId} emptyLabel={t('common.notSet')} />
+            <TextField label={t('people.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={!!message('email')} helperText={message('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={create.isPending || update.isPending}>
+            {t('common.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
