@@ -1,0 +1,200 @@
+/**
+ * The portfolio end to end in Chromium: people and entities, a project through three gates (by
+ * the gate dialog, by keyboard on the board, by the Move-to menu), shelved and revived, found by
+ * search; axe-core on every screen in English and Arabic.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { axeViolations, screenshot, switchLanguage, waitReady } from '../support/app-page';
+import { removeDir, startServe, tempDataDir, type Served } from '../support/serve';
+
+let browser: Browser;
+let served: Served;
+let page: Page;
+const dataDir = tempDataDir();
+const TITLE = 'Kindergarten queue — نظام طابور الروضة';
+
+const nav = (name: string) => page.locator('header nav').getByRole('link', { name });
+const card = () => page.locator('li', { has: page.getByRole('link', { name: TITLE }) });
+const column = (stage: number) => page.locator(`section[aria-labelledby="stage-${stage}-heading"]`);
+
+async function decideInDialog(rationale: string) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Rationale' }).fill(rationale);
+  await dialog.getByRole('textbox', { name: 'Name of who decided' }).fill('Dilnoza Karimova');
+  await dialog.getByRole('button', { name: 'Record decision' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  served = await startServe(dataDir);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  page = await context.newPage();
+  await page.goto(served.url);
+  await waitReady(page, 'en');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  removeDir(dataDir);
+});
+
+describe('the portfolio', () => {
+  it('keeps people and entities', async () => {
+    await nav('People').click();
+    await page.getByRole('heading', { level: 1, name: 'People and entities' }).waitFor();
+    await page.getByRole('textbox', { name: 'New entity' }).fill('Ministry of Preschool Education');
+    await page.getByRole('button', { name: 'Add entity' }).click();
+    await page.getByText('Ministry of Preschool Education').waitFor();
+    await page.getByRole('button', { name: 'New person' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Dilnoza Karimova');
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: 'Chief Innovation Officer' }).click();
+    await dialog.getByRole('combobox', { name: 'Entity' }).click();
+    await page.getByRole('option', { name: 'Ministry of Preschool Education' }).click();
+    await dialog.getByRole('textbox', { name: 'E-mail' }).fill('not an address');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('This value is not in the expected format.').waitFor();
+    await dialog.getByRole('textbox', { name: 'E-mail' }).fill('dilnoza@example.uz');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Chief Innovation Officer · Ministry of Preschool Education · dilnoza@example.uz').waitFor();
+    await screenshot(page, 'en-people');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('takes a project through its first gate from the project page', async () => {
+    await nav('Projects').click();
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Title' }).fill(TITLE);
+    await page.getByRole('dialog').getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Person' }).click();
+    await page.getByRole('option', { name: 'Dilnoza Karimova' }).click();
+    await page.getByRole('combobox', { name: 'Role on the project' }).click();
+    await page.getByRole('option', { name: 'Project lead' }).click();
+    await page.getByRole('button', { name: 'Add to team' }).click();
+    await page.getByRole('button', { name: 'Remove Dilnoza Karimova from the team' }).waitFor();
+
+    await page.getByRole('button', { name: 'Gate decision…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Record decision' }).click();
+    await dialog.getByText('This field is required.').first().waitFor();
+    await dialog.getByRole('checkbox', { name: 'The problem or opportunity is clearly defined' }).check();
+    await dialog.getByRole('combobox', { name: 'Evidence level reached' }).click();
+    await page.getByRole('option', { name: '1 · A clear theory of change' }).click();
+    await dialog.getByRole('combobox', { name: 'Decided by' }).click();
+    await page.getByRole('option', { name: 'Dilnoza Karimova' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'Name of who decided' }).inputValue()).toBe('Dilnoza Karimova');
+    await decideInDialog('Parents wait months; the problem is clear.');
+    await page.getByText('Advance · stage 1 → 2').waitFor();
+    await page.getByText('Evidence now: 1 · A clear theory of change').waitFor();
+    await page.getByText('1 of 3 criteria met').waitFor();
+    expect(await page.locator('[aria-current="step"]').innerText()).toContain('Generating ideas');
+  });
+
+  it('moves a card by keyboard alone on the board, through the gate', async () => {
+    await nav('Board').click();
+    await column(2).getByRole('link', { name: TITLE }).waitFor();
+    await page.getByRole('button', { name: `Move ${TITLE}`, exact: true }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.getByText(`${TITLE} is over stage 3 · Developing & testing.`).waitFor({ state: 'attached' });
+    await page.keyboard.press('Space');
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByRole('combobox', { name: 'Move to stage' }).innerText()).toContain('3 · Developing & testing');
+    await decideInDialog('Two ideas compared; the online queue wins.');
+    await column(3).getByRole('link', { name: TITLE }).waitFor();
+  });
+
+  it('moves a card with its Move-to menu and warns about missing evidence', async () => {
+    await page.getByRole('button', { name: `Move ${TITLE} to…` }).click();
+    await page.getByRole('menuitem', { name: '4 · Making the case' }).click();
+    await decideInDialog('Prototype tested in two kindergartens.');
+    await column(4).getByRole('link', { name: TITLE }).waitFor();
+    await page.getByRole('button', { name: `Move ${TITLE} to…` }).click();
+    await page.getByRole('menuitem', { name: '5 · Delivering & implementing' }).click();
+    await page.getByRole('dialog').getByText('Leaving this stage normally needs evidence level 3 or higher.').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await screenshot(page, 'en-board');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shelves the project and revives it from the shelf', async () => {
+    await card().getByRole('link', { name: TITLE }).click();
+    await page.getByRole('button', { name: 'Gate decision…' }).click();
+    await page.getByRole('dialog').getByRole('radio', { name: 'Shelve' }).check();
+    await decideInDialog('Budget frozen until next year.');
+    await page.getByText('This project is on the shelf.').waitFor();
+    await nav('Board').click();
+    const shelf = page.locator('section[aria-labelledby="shelf-heading"]');
+    await shelf.getByRole('link', { name: TITLE }).waitFor();
+    expect(await column(4).getByRole('link', { name: TITLE }).count()).toBe(0);
+    await shelf.getByRole('button', { name: 'Revive' }).click();
+    await decideInDialog('Budget approved.');
+    await column(4).getByRole('link', { name: TITLE }).waitFor();
+    expect(await shelf.getByRole('link', { name: TITLE }).count()).toBe(0);
+  });
+
+  it('shows the whole gate history, newest first, the older ones superseded', async () => {
+    await column(4).getByRole('link', { name: TITLE }).click();
+    const history = page.locator('section[aria-labelledby="gate-history-heading"] li');
+    await expect.poll(() => history.count()).toBe(5);
+    expect(await history.first().innerText()).toContain('Revive');
+    expect(await history.nth(1).innerText()).toContain('superseded');
+    await screenshot(page, 'en-project-gates');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('finds the project by search, from any screen, and opens it', async () => {
+    await page.getByRole('searchbox', { name: 'Search the lab' }).fill('الروضه');
+    await page.getByRole('searchbox', { name: 'Search the lab' }).press('Enter');
+    await page.getByText('1 result for “الروضه”').waitFor();
+    expect(await page.locator('mark').first().innerText()).toBe('الروضة');
+    await screenshot(page, 'en-search');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('main').getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  });
+
+  it('filters the project list by every lens', async () => {
+    await nav('Projects').click();
+    await page.getByRole('combobox', { name: 'Evidence level' }).click();
+    await page.getByRole('option', { name: '1 · A clear theory of change' }).click();
+    await page.locator('tbody').getByRole('link', { name: TITLE }).waitFor();
+    await page.getByRole('combobox', { name: 'Stage' }).click();
+    await page.getByRole('option', { name: '2 · Generating ideas' }).click();
+    await page.getByText('No project matches this search.').waitFor();
+  });
+
+  it('is right to left and clean for axe in Arabic on every portfolio screen', async () => {
+    await switchLanguage(page, 'ar');
+    for (const [name, shot] of [
+      ['اللوحة', 'ar-board'],
+      ['الأشخاص', 'ar-people'],
+    ] as const) {
+      await nav(name).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await screenshot(page, shot);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await page.getByRole('searchbox', { name: 'البحث في المختبر' }).fill('kindergarten');
+    await page.getByRole('searchbox', { name: 'البحث في المختبر' }).press('Enter');
+    await page.getByText('نتيجة واحدة لـ «kindergarten»').waitFor();
+    await screenshot(page, 'ar-search');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('main').getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { level: 2, name: 'قرارات البوابات' }).waitFor();
+    await page.getByRole('button', { name: 'قرار البوابة…' }).click();
+    await page.getByRole('dialog').getByText('مغادرة هذه المرحلة تتطلب عادةً مستوى أدلة 3 أو أعلى.').waitFor();
+    await screenshot(page, 'ar-gate-dialog');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('dialog').getByRole('button', { name: 'إلغاء' }).click();
+    await screenshot(page, 'ar-project-gates');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
