@@ -11,6 +11,8 @@ import { createSearchIndex } from './search/search-index';
 import { createSearchService } from './search/search-service';
 import { createActivityRepo } from './services/activity/activity-repo';
 import { createGatesRepo } from './services/gates/gates-repo';
+import { createIdeasRepo } from './services/ideas/ideas-repo';
+import { challengeSearchText, createIdeasService, ideaSearchText } from './services/ideas/ideas-service';
 import { createGatesService } from './services/gates/gates-service';
 import { createPillarsRepo } from './services/lab/pillars-repo';
 import { createPeopleRepo } from './services/people/people-repo';
@@ -29,6 +31,7 @@ export function createCore(deps: CoreDeps) {
   const pillars = createPillarsRepo(deps.db);
   const activity = createActivityRepo(deps.db);
   const searchIndex = createSearchIndex(deps.db);
+  const ideasRepo = createIdeasRepo(deps.db);
 
   const projects = createProjectsService(
     deps,
@@ -38,22 +41,43 @@ export function createCore(deps: CoreDeps) {
       pillars,
       search: searchIndex,
       entityExists: (id) => peopleRepo.entity(id) !== undefined,
+      challengeExists: (id) => ideasRepo.challenge(id) !== undefined,
       hasGateDecisions: (id) => gatesRepo.latestId(id) !== null,
     },
     events,
   );
   const people = createPeopleService(deps, peopleRepo, events, (id) => projectsRepo.getRow(id) !== undefined);
   const gates = createGatesService(deps, { gates: gatesRepo, personExists: (id) => peopleRepo.person(id) !== undefined }, projects);
+  const ideas = createIdeasService(deps, ideasRepo, {
+    search: searchIndex,
+    events,
+    projects,
+    personExists: (id) => peopleRepo.person(id) !== undefined,
+  });
   const search = createSearchService(searchIndex, {
     project: (id) => {
       const row = projectsRepo.getRow(id);
       return row && { title: row.title, texts: [row.title, row.summary] };
     },
+    challenge: (id) => {
+      const c = ideasRepo.challenge(id);
+      return c && { title: c.title, texts: [c.title, c.hmw, c.context, c.affected, c.evidence] };
+    },
+    idea: (id) => {
+      const i = ideasRepo.idea(id);
+      return i && { title: i.title, texts: [i.title, i.description] };
+    },
   });
 
   // The index is derived data: rebuilt whole when the folding that built it has changed.
   if (!searchIndex.isCurrent()) {
-    deps.db.transaction(() => searchIndex.rebuild(projectsRepo.allRows().map((row) => projectSearchText(row))))();
+    deps.db.transaction(() =>
+      searchIndex.rebuild([
+        ...projectsRepo.allRows().map((row) => projectSearchText(row)),
+        ...ideasRepo.challenges().map(challengeSearchText),
+        ...ideasRepo.allIdeas().map(ideaSearchText),
+      ]),
+    )();
   }
 
   const gatesChanged = <T>(value: T) => {
@@ -90,6 +114,25 @@ export function createCore(deps: CoreDeps) {
     'people.create': (input) => people.createPerson(input),
     'people.update': (input) => people.updatePerson(input),
     'people.delete': (input) => people.deletePerson(input),
+    'challenges.list': () => ideas.challenges(),
+    'challenges.get': (input) => ideas.challenge(input),
+    'challenges.create': (input) => ideas.createChallenge(input),
+    'challenges.update': (input) => ideas.updateChallenge(input),
+    'challenges.delete': (input) => ideas.deleteChallenge(input),
+    'campaigns.list': (input) => ideas.campaigns(input),
+    'campaigns.create': (input) => ideas.createCampaign(input),
+    'campaigns.update': (input) => ideas.updateCampaign(input),
+    'ideas.list': (input) => ideas.ideas(input),
+    'ideas.get': (input) => ideas.idea(input),
+    'ideas.create': (input) => ideas.createIdea(input),
+    'ideas.update': (input) => ideas.updateIdea(input),
+    'ideas.delete': (input) => ideas.deleteIdea(input),
+    'ideas.score': (input) => ideas.score(input),
+    'ideas.scorecards': (input) => ideas.scorecards(input),
+    'ideas.promote': (input) => ideas.promote(input),
+    'scoring.criteria': () => ideas.criteria(),
+    'scoring.addCriterion': (input) => ideas.addCriterion(input),
+    'scoring.updateCriterion': (input) => ideas.updateCriterion(input),
     'search.query': (input) => search.query(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),

@@ -32,6 +32,24 @@ import {
   PersonSchema,
 } from '../domain/people';
 import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
+import {
+  CampaignCreateSchema,
+  CampaignPatchSchema,
+  CampaignSchema,
+  ChallengeCreateSchema,
+  ChallengePatchSchema,
+  ChallengeSchema,
+  IdeaCreateSchema,
+  IdeaListQuerySchema,
+  IdeaPatchSchema,
+  IdeaSchema,
+  PromoteSchema,
+  ScorecardInputSchema,
+  ScorecardSchema,
+  ScoreCriterionCreateSchema,
+  ScoreCriterionSchema,
+  ScoreCriterionUpdateSchema,
+} from '../domain/ideas';
 
 /** `host` methods are for the lab's own UI; `participant` methods may also be called by workshop guests. */
 export type Access = 'host' | 'participant';
@@ -92,6 +110,29 @@ export const contract = {
   'people.create': { input: PersonCreateSchema, output: PersonSchema, access: 'host' },
   'people.update': { input: z.strictObject({ id: IdSchema, patch: PersonPatchSchema }), output: PersonSchema, access: 'host' },
   'people.delete': { input: byId, output: byId, access: 'host' },
+
+  'challenges.list': { input: none, output: z.array(ChallengeSchema), access: 'host' },
+  'challenges.get': { input: byId, output: ChallengeSchema, access: 'host' },
+  'challenges.create': { input: ChallengeCreateSchema, output: ChallengeSchema, access: 'host' },
+  'challenges.update': { input: z.strictObject({ id: IdSchema, patch: ChallengePatchSchema }), output: ChallengeSchema, access: 'host' },
+  'challenges.delete': { input: byId, output: byId, access: 'host' },
+
+  'campaigns.list': { input: z.strictObject({ challengeId: IdSchema }), output: z.array(CampaignSchema), access: 'host' },
+  'campaigns.create': { input: CampaignCreateSchema, output: CampaignSchema, access: 'host' },
+  'campaigns.update': { input: z.strictObject({ id: IdSchema, patch: CampaignPatchSchema }), output: CampaignSchema, access: 'host' },
+
+  'ideas.list': { input: IdeaListQuerySchema, output: z.object({ items: z.array(IdeaSchema), total: z.int() }), access: 'host' },
+  'ideas.get': { input: byId, output: IdeaSchema, access: 'host' },
+  'ideas.create': { input: IdeaCreateSchema, output: IdeaSchema, access: 'host' },
+  'ideas.update': { input: z.strictObject({ id: IdSchema, patch: IdeaPatchSchema }), output: IdeaSchema, access: 'host' },
+  'ideas.delete': { input: byId, output: byId, access: 'host' },
+  'ideas.score': { input: ScorecardInputSchema, output: z.object({ idea: IdeaSchema, scorecards: z.array(ScorecardSchema) }), access: 'host' },
+  'ideas.scorecards': { input: z.strictObject({ ideaId: IdSchema }), output: z.array(ScorecardSchema), access: 'host' },
+  'ideas.promote': { input: PromoteSchema, output: z.object({ idea: IdeaSchema, project: ProjectSchema }), access: 'host' },
+
+  'scoring.criteria': { input: none, output: z.array(ScoreCriterionSchema), access: 'host' },
+  'scoring.addCriterion': { input: ScoreCriterionCreateSchema, output: ScoreCriterionSchema, access: 'host' },
+  'scoring.updateCriterion': { input: ScoreCriterionUpdateSchema, output: ScoreCriterionSchema, access: 'host' },
 
   'search.query': { input: SearchQuerySchema, output: z.array(SearchHitSchema), access: 'host' },
 

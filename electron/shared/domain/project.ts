@@ -41,6 +41,8 @@ export const ProjectSchema = z.object({
   endDate: DateSchema.nullable(),
   evidenceLevel: EvidenceLevelSchema.nullable(),
   evidenceTarget: EvidenceLevelSchema.nullable(),
+  /** The challenge the project answers (set when an idea is promoted, or by hand). */
+  challengeId: IdSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
@@ -60,6 +62,7 @@ const projectFields = {
   endDate: DateSchema.nullable(),
   evidenceLevel: EvidenceLevelSchema.nullable(),
   evidenceTarget: EvidenceLevelSchema.nullable(),
+  challengeId: IdSchema.nullable(),
 };
 
 const datesInOrder = (p: { startDate?: string | null; endDate?: string | null }) =>
@@ -80,6 +83,7 @@ export const ProjectCreateSchema = z
     endDate: projectFields.endDate.default(null),
     evidenceLevel: projectFields.evidenceLevel.default(null),
     evidenceTarget: projectFields.evidenceTarget.default(null),
+    challengeId: projectFields.challengeId.default(null),
   })
   .refine(datesInOrder, datesInOrderIssue);
 export type ProjectCreate = z.input<typeof ProjectCreateSchema>;
@@ -108,6 +112,7 @@ export const ProjectListQuerySchema = z.strictObject({
   pillarId: IdSchema.optional(),
   ownerEntityId: IdSchema.optional(),
   evidenceLevel: EvidenceLevelSchema.optional(),
+  challengeId: IdSchema.optional(),
   sort: z.enum(PROJECT_SORTS).default('updated'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.int().min(1).max(500).default(50),

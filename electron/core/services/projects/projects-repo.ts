@@ -17,13 +17,14 @@ export interface ProjectRow {
   end_date: string | null;
   evidence_level: number | null;
   evidence_target: number | null;
+  challenge_id: string | null;
   origin: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS = `id, title, title_folded, summary, stage, status, innovation_type, oecd_facet,
-  owner_entity_id, start_date, end_date, evidence_level, evidence_target, origin, created_at, updated_at`;
+  owner_entity_id, start_date, end_date, evidence_level, evidence_target, challenge_id, origin, created_at, updated_at`;
 
 const SORT_COLUMNS = { updated: 'updated_at', created: 'created_at', title: 'title_folded', stage: 'stage' } as const;
 
@@ -41,6 +42,7 @@ export const toProject = (row: ProjectRow, pillarIds: string[]): Project => ({
   endDate: row.end_date,
   evidenceLevel: row.evidence_level,
   evidenceTarget: row.evidence_target,
+  challengeId: row.challenge_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -52,13 +54,14 @@ export function createProjectsRepo(db: Db) {
   const insert = db.prepare<ProjectRow>(
     `INSERT INTO projects (${COLUMNS}) VALUES (@id, @title, @title_folded, @summary, @stage, @status,
       @innovation_type, @oecd_facet, @owner_entity_id, @start_date, @end_date, @evidence_level, @evidence_target,
-      @origin, @created_at, @updated_at)`,
+      @challenge_id, @origin, @created_at, @updated_at)`,
   );
   const update = db.prepare<ProjectRow>(
     `UPDATE projects SET title = @title, title_folded = @title_folded, summary = @summary, stage = @stage,
       status = @status, innovation_type = @innovation_type, oecd_facet = @oecd_facet,
       owner_entity_id = @owner_entity_id, start_date = @start_date, end_date = @end_date,
-      evidence_level = @evidence_level, evidence_target = @evidence_target, updated_at = @updated_at WHERE id = @id`,
+      evidence_level = @evidence_level, evidence_target = @evidence_target, challenge_id = @challenge_id,
+      updated_at = @updated_at WHERE id = @id`,
   );
   const get = db.prepare<[string], ProjectRow>(`SELECT ${COLUMNS} FROM projects WHERE id = ?`);
   const all = db.prepare<[], ProjectRow>(`SELECT ${COLUMNS} FROM projects ORDER BY rowid`);
@@ -109,6 +112,7 @@ export function createProjectsRepo(db: Db) {
         ['oecdFacet', 'oecd_facet'],
         ['ownerEntityId', 'owner_entity_id'],
         ['evidenceLevel', 'evidence_level'],
+        ['challengeId', 'challenge_id'],
       ] as const;
       for (const [field, column] of lenses) {
         if (query[field] === undefined) continue;

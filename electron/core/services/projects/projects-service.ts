@@ -20,6 +20,7 @@ interface Repos {
   activity: ActivityRepo;
   pillars: ReturnType<typeof createPillarsRepo>;
   entityExists(id: string): boolean;
+  challengeExists(id: string): boolean;
 }
 
 type Editable = Omit<Project, 'id' | 'createdAt' | 'updatedAt'>;
@@ -37,6 +38,7 @@ const EDITABLE_FIELDS = [
   'endDate',
   'evidenceLevel',
   'evidenceTarget',
+  'challengeId',
 ] as const satisfies readonly (keyof Editable)[];
 
 /** How a project appears in the search index. */
@@ -65,6 +67,7 @@ function toRow(id: string, p: Editable, createdAt: string, updatedAt: string): P
     end_date: p.endDate,
     evidence_level: p.evidenceLevel,
     evidence_target: p.evidenceTarget,
+    challenge_id: p.challengeId,
     origin: null,
     created_at: createdAt,
     updated_at: updatedAt,
@@ -86,6 +89,9 @@ export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids
     }
     if (p.ownerEntityId && !repos.entityExists(p.ownerEntityId)) {
       issues.push({ path: ['ownerEntityId'], code: 'unknown_reference' });
+    }
+    if (p.challengeId && !repos.challengeExists(p.challengeId)) {
+      issues.push({ path: ['challengeId'], code: 'unknown_reference' });
     }
     if (issues.length) throw new ApiFailure('invalid_input', 'The project refers to records that do not exist.', issues);
   }
