@@ -23,7 +23,12 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean
   return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function hardenContents(contents: WebContents) {
+/**
+ * Locks one page's contents. `openLink` (the confirming opener from external-links.ts) receives any
+ * link the page asks to open in a new window; the answer to Electron is always `deny`, so no second
+ * window ever exists, and what reaches the system browser is decided there, not here.
+ */
+export function hardenContents(contents: WebContents, openLink?: (url: string) => void) {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
@@ -31,7 +36,14 @@ export function hardenContents(contents: WebContents) {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    try {
+      openLink?.(url);
+    } catch {
+      // The opener logs its own failures; nothing it does may turn this answer into anything but deny.
+    }
+    return { action: 'deny' };
+  });
 }
 
 export function denyPermissions(session: Session) {

@@ -2,19 +2,6 @@
 import { BrowserWindow, type Rectangle } from 'electron';
 import { hardenContents } from './security';
 
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: false,
-} as const;
-
 const DEFAULT_SIZE = { width: 1280, height: 800 };
 
 /** The saved bounds if they still fall on a connected display (a projector may be gone), else none. */
@@ -25,7 +12,13 @@ export function visibleBounds(saved: Rectangle | null, workAreas: Rectangle[]): 
   return workAreas.some(overlaps) ? saved : undefined;
 }
 
-export function createWindow(options: { preload: string; title: string; bounds?: Rectangle }): BrowserWindow {
+export function createWindow(options: {
+  preload: string;
+  title: string;
+  bounds?: Rectangle;
+  /** Receives links the page asks to open in a new window (the window itself never opens). */
+  openLink?: (url: string) => void;
+}): BrowserWindow {
   const window = new BrowserWindow({
     ...DEFAULT_SIZE,
     ...options.bounds,
@@ -33,9 +26,23 @@ export function createWindow(options: { preload: string; title: string; bounds?:
     minHeight: 480,
     title: options.title,
     show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preload },
+    // Written out in the constructor call rather than spread from a constant, so that a reviewer and
+    // Electronegativity both see every lock where the window is made (docs/security.md, items 2–11).
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      preload: options.preload,
+    },
   });
-  hardenContents(window.webContents);
+  hardenContents(window.webContents, options.openLink);
   window.once('ready-to-show', () => window.show());
   return window;
 }

@@ -1,7 +1,8 @@
 /**
  * electron-builder.yml is checked offline against electron-builder's own schema (the check it runs
  * before any download), plus what ministries rely on: per-machine installers, a fixed MSI upgrade
- * code, the .ibtikar association, fuses, native code outside the asar, no auto-update.
+ * code, the .ibtikar association, native code outside the asar, no auto-update (the fuses are
+ * checklist item 19, in tests/security/checklist.test.ts).
  */
 import yaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
@@ -35,17 +36,10 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toBe('dmg');
   });
 
-  it('associates .ibtikar files, unpacks native code, flips the fuses and never auto-updates', () => {
+  // The fuses are checklist item 19: tests/security/checklist.test.ts.
+  it('associates .ibtikar files, unpacks native code and never auto-updates', () => {
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'ibtikar' })]);
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
-    expect(config.electronFuses).toEqual({
-      runAsNode: false,
-      enableCookieEncryption: true,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-    });
     expect(config.publish).toBeNull();
   });
 
