@@ -9,8 +9,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrate';
 import { ERROR_CODES } from '../../electron/shared/api/envelope';
-import { INNOVATION_TYPES, OECD_FACETS, PROJECT_STATUSES, ProjectPatchSchema, STAGES } from '../../electron/shared/domain/project';
+import { EVIDENCE_LEVELS, INNOVATION_TYPES, OECD_FACETS, PROJECT_STATUSES, ProjectPatchSchema, STAGES } from '../../electron/shared/domain/project';
 import { CALENDARS, LANGUAGES, NUMERALS, THEMES } from '../../electron/shared/domain/settings';
+import { DecisionKindSchema } from '../../electron/shared/domain/gates';
+import { IDEA_STATUSES } from '../../electron/shared/domain/ideas';
+import { MEMBER_ROLES, PERSON_ROLES } from '../../electron/shared/domain/people';
+import { SEARCH_KINDS } from '../../electron/shared/domain/search';
+import { STAGE_TOOLS } from '../../electron/shared/domain/stage-tools';
+
+const DECISIONS = DecisionKindSchema.options;
 import * as labels from '../../renderer/src/i18n/labels';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -90,6 +97,16 @@ describe('the translation catalogues', () => {
       ...[...ERROR_CODES, 'network' as const].map(labels.errorKey),
       ...['created', 'updated', 'deleted'].map(labels.activityKey),
       ...Object.keys(ProjectPatchSchema.shape).map(labels.fieldKey),
+      ...IDEA_STATUSES.map(labels.ideaStatusKey),
+      ...SEARCH_KINDS.map(labels.searchKindKey),
+      ...DECISIONS.map(labels.decisionKey),
+      ...EVIDENCE_LEVELS.map(labels.evidenceKey),
+      ...PERSON_ROLES.map(labels.personRoleKey),
+      ...MEMBER_ROLES.map(labels.memberRoleKey),
+      ...Object.values(STAGE_TOOLS).flat().map(labels.toolKey),
+      ...(db.prepare('SELECT key FROM gate_criteria WHERE key IS NOT NULL').pluck().all() as string[]).map(labels.criterionKey),
+      ...(db.prepare('SELECT key FROM score_criteria WHERE key IS NOT NULL').pluck().all() as string[]).map(labels.scoreCriterionKey),
+      ...['decision_not_allowed', 'stage_not_allowed', 'status_through_gate', 'campaign_closed', 'idea_promoted'].map(labels.validationKey),
       ...['required', 'too_short', 'too_small', 'array_too_short', 'too_long', 'too_big', 'array_too_long', 'invalid_type', 'invalid_value',
         'invalid_format', 'unrecognized_keys', 'invalid', 'control_characters', 'end_before_start', 'unknown_reference'].map(labels.validationKey),
     ];

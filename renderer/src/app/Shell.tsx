@@ -15,6 +15,10 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, directionOf } from '../../../electron/shared/domain/settings';
 import { useApiMutation } from '../api/hooks';
 import { BoardPage } from '../features/board/BoardPage';
+import { ChallengePage } from '../features/challenges/ChallengePage';
+import { ChallengesPage } from '../features/challenges/ChallengesPage';
+import { IdeaPage } from '../features/ideas/IdeaPage';
+import { IdeasPage } from '../features/ideas/IdeasPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { ProjectPage } from '../features/projects/ProjectPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
@@ -27,6 +31,8 @@ import { useSettings } from './settings-context';
 const NAV: { route: Route; label: string }[] = [
   { route: { name: 'projects' }, label: 'nav.projects' },
   { route: { name: 'board' }, label: 'nav.board' },
+  { route: { name: 'challenges' }, label: 'nav.challenges' },
+  { route: { name: 'ideas' }, label: 'nav.ideas' },
   { route: { name: 'people' }, label: 'nav.people' },
   { route: { name: 'settings' }, label: 'nav.settings' },
 ];
@@ -107,6 +113,14 @@ function Page({ route }: { route: Route }) {
       return <ProjectPage id={route.id} />;
     case 'board':
       return <BoardPage />;
+    case 'challenges':
+      return <ChallengesPage />;
+    case 'challenge':
+      return <ChallengePage id={route.id} />;
+    case 'ideas':
+      return <IdeasPage />;
+    case 'idea':
+      return <IdeaPage id={route.id} />;
     case 'people':
       return <PeoplePage />;
     case 'search':
@@ -127,7 +141,8 @@ export function Shell() {
   const { t } = useTranslation();
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const section = route.name === 'project' ? 'projects' : route.name;
+  // The section a record's page belongs to, for the navigation's current marker.
+  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas' } as Record<string, string>)[route.name] ?? route.name;
   return (
     <>
       <Button

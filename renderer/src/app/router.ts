@@ -1,6 +1,6 @@
 /**
- * Hash routes (`#/projects`, `#/projects/<id>`, `#/board`, `#/people`, `#/search/<text>`,
- * `#/settings`): they work the same over HTTP and the desktop's custom protocol, with no
+ * Hash routes (`#/projects`, `#/projects/<id>`, `#/board`, `#/challenges/<id>`, `#/ideas/<id>`,
+ * `#/people`, `#/search/<text>`, `#/settings`): they work the same over HTTP and the desktop's custom protocol, with no
  * server-side fallback to configure.
  */
 import { useSyncExternalStore } from 'react';
@@ -9,19 +9,31 @@ export type Route =
   | { name: 'projects' }
   | { name: 'project'; id: string }
   | { name: 'board' }
+  | { name: 'challenges' }
+  | { name: 'challenge'; id: string }
+  | { name: 'ideas' }
+  | { name: 'idea'; id: string }
   | { name: 'people' }
   | { name: 'search'; text: string }
   | { name: 'settings' }
   | { name: 'not_found' };
 
-const SIMPLE = { '/projects': 'projects', '/board': 'board', '/people': 'people', '/settings': 'settings' } as const;
+const SIMPLE = {
+  '/projects': 'projects',
+  '/board': 'board',
+  '/challenges': 'challenges',
+  '/ideas': 'ideas',
+  '/people': 'people',
+  '/settings': 'settings',
+} as const;
+const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea' } as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/projects';
   if (path === '/') return { name: 'projects' };
   if (path in SIMPLE) return { name: SIMPLE[path as keyof typeof SIMPLE] };
-  const project = /^\/projects\/([0-9a-f-]{36})$/.exec(path);
-  if (project) return { name: 'project', id: project[1] };
+  const record = /^\/(projects|challenges|ideas)\/([0-9a-f-]{36})$/.exec(path);
+  if (record) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
   const search = /^\/search\/(.*)$/.exec(path);
   if (search) {
     try {
@@ -44,6 +56,10 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'project':
       return `#/projects/${route.id}`;
+    case 'challenge':
+      return `#/challenges/${route.id}`;
+    case 'idea':
+      return `#/ideas/${route.id}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.text)}`;
     case 'not_found':

@@ -12,12 +12,15 @@ export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' |
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const number = new Intl.NumberFormat(locale);
+    const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     return {
       locale,
       /** A calendar date (YYYY-MM-DD), shown as the same day everywhere. */
       date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
       dateTime: (isoTimestamp: string) => dateTime.format(new Date(isoTimestamp)),
       number: (n: number) => number.format(n),
+      /** Scores and other means, always with two decimals. */
+      decimal: (n: number) => decimal.format(n),
     };
   }, [settings.language, settings.calendar, settings.numerals]);
 }

@@ -11,6 +11,8 @@ export const evidenceKey = (level: number) => `evidence.level.${level}`;
 export const decisionKey = (decision: string) => `gate.decision.${decision}`;
 export const criterionKey = (key: string) => `gate.criterion.${key}`;
 export const searchKindKey = (kind: string) => `search.kind.${kind}`;
+export const ideaStatusKey = (status: string) => `ideas.status.${status}`;
+export const scoreCriterionKey = (key: string) => `scoring.criterion.${key}`;
 export const toolKey = (tool: string) => `tool.${tool}`;
 export const personRoleKey = (role: string) => `person.role.${role}`;
 export const memberRoleKey = (role: string) => `member.role.${role}`;

@@ -15,14 +15,14 @@ import { STAGES } from '../../../../electron/shared/domain/project';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { stageKey } from '../../i18n/labels';
-import { criterionLabel } from './criterion-label';
+import { criterionKey, stageKey } from '../../i18n/labels';
+import { keyedLabel } from '../../i18n/keyed-label';
 
 function CriterionRow({ criterion }: { criterion: GateCriterion }) {
   const { t } = useTranslation();
   const update = useApiMutation('gates.updateCriterion');
-  const [label, setLabel] = useState(criterionLabel(t, criterion));
-  const changed = label.trim() !== criterionLabel(t, criterion);
+  const [label, setLabel] = useState(keyedLabel(t, criterionKey, criterion));
+  const changed = label.trim() !== keyedLabel(t, criterionKey, criterion);
   return (
     <ListItem disableGutters>
       <Stack

@@ -15,16 +15,16 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InputIssue } from '../../../../electron/shared/api/envelope';
 import { evidenceShortfall, GATE_DECISIONS, RATIONALE_MAX, type DecisionKind } from '../../../../electron/shared/domain/gates';
 import type { Project } from '../../../../electron/shared/domain/project';
-import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { decisionKey, stageKey, validationKey } from '../../i18n/labels';
+import { useSubmit } from '../../components/use-submit';
+import { criterionKey, decisionKey, stageKey } from '../../i18n/labels';
 import { useEvidenceChoices, useStageChoices } from '../projects/choices';
-import { criterionLabel } from './criterion-label';
+import { keyedLabel } from '../../i18n/keyed-label';
 
 export interface GateRequest {
   decision: DecisionKind;
@@ -65,16 +65,11 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
   const [personId, setPersonId] = useState('');
   const [name, setName] = useState('');
   const [decidedOn, setDecidedOn] = useState(today());
-  const [issues, setIssues] = useState<InputIssue[]>([]);
+  const { run, failure, issueFor, fieldProps } = useSubmit();
 
   const stageCriteria = (criteria.data ?? []).filter((c) => c.stage === project.stage && !c.archived);
   const reachable = reachableStages(decision, project.stage);
   const shortfall = decision === 'advance' ? evidenceShortfall(project.stage, evidence === '' ? null : evidence) : undefined;
-  const issueFor = (field: string) => issues.find((i) => i.path[0] === field);
-  const message = (field: string) => {
-    const issue = issueFor(field);
-    return issue && t(validationKey(issue.code), issue.params);
-  };
 
   const chooseDecision = (next: DecisionKind) => {
     setDecision(next);
@@ -82,9 +77,8 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
   };
 
   async function submit() {
-    setIssues([]);
-    try {
-      await decide.mutateAsync({
+    const saved = await run(() =>
+      decide.mutateAsync({
         projectId: project.id,
         decision,
         toStage: toStage === '' ? undefined : toStage,
@@ -94,11 +88,9 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
         decidedById: personId || null,
         decidedByName: name,
         decidedOn,
-      });
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiCallError) setIssues(e.error.issues ?? []);
-    }
+      }),
+    );
+    if (saved) onClose();
   }
 
   return (
@@ -115,7 +107,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            {decide.error && decide.error.error.code !== 'invalid_input' && <ErrorAlert error={decide.error} />}
+            <ErrorAlert error={failure} />
             {request.decision !== 'revive' && (
               <FormControl error={!!issueFor('decision')}>
                 <FormLabel id={`${titleId}-decision`}>{t('gate.field.decision')}</FormLabel>
@@ -142,7 +134,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
                     <FormControlLabel
                       key={c.id}
                       control={<Checkbox checked={met[c.id] === true} onChange={(e) => setMet({ ...met, [c.id]: e.target.checked })} />}
-                      label={criterionLabel(t, c)}
+                      label={keyedLabel(t, criterionKey, c)}
                     />
                   ))}
                 </FormGroup>
@@ -165,8 +157,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
               required
               multiline
               minRows={3}
-              error={!!issueFor('rationale')}
-              helperText={message('rationale')}
+              {...fieldProps('rationale')}
               slotProps={{ htmlInput: { dir: 'auto', maxLength: RATIONALE_MAX + 50 } }}
             />
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
@@ -187,8 +178,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
                 value={name}
                 onChange={(e) => setName(e.target.value)}
                 required
-                error={!!issueFor('decidedByName')}
-                helperText={message('decidedByName')}
+                {...fieldProps('decidedByName')}
                 sx={{ flex: 1 }}
                 slotProps={{ htmlInput: { dir: 'auto' } }}
               />
@@ -197,8 +187,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
                 label={t('gate.field.decidedOn')}
                 value={decidedOn}
                 onChange={(e) => setDecidedOn(e.target.value)}
-                error={!!issueFor('decidedOn')}
-                helperText={message('decidedOn')}
+                {...fieldProps('decidedOn')}
                 slotProps={{ inputLabel: { shrink: true } }}
               />
             </Stack>

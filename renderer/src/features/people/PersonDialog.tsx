@@ -7,12 +7,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InputIssue } from '../../../../electron/shared/api/envelope';
 import { PERSON_ROLES, type Person } from '../../../../electron/shared/domain/people';
-import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { personRoleKey, validationKey } from '../../i18n/labels';
+import { personRoleKey } from '../../i18n/labels';
+import { useSubmit } from '../../components/use-submit';
 
 type Role = Person['role'];
 
@@ -27,24 +27,12 @@ export function PersonDialog({ person, onClose }: { person: Person | null; onClo
   const [email, setEmail] = useState(person?.email ?? '');
   const [role, setRole] = useState<Role>(person?.role ?? 'team_member');
   const [entityId, setEntityId] = useState(person?.entityId ?? '');
-  const [issues, setIssues] = useState<InputIssue[]>([]);
-  const [failure, setFailure] = useState<ApiCallError | null>(null);
-  const message = (field: string) => {
-    const issue = issues.find((i) => i.path.at(-1) === field);
-    return issue && t(validationKey(issue.code), issue.params);
-  };
+  const { run, failure, fieldProps } = useSubmit();
 
   async function submit() {
     const fields = { name, email: email.trim() || null, role, entityId: entityId || null };
-    try {
-      if (person) await update.mutateAsync({ id: person.id, patch: fields });
-      else await create.mutateAsync(fields);
-      onClose();
-    } catch (e) {
-      if (!(e instanceof ApiCallError)) throw e;
-      setIssues(e.error.issues ?? []);
-      setFailure(e.error.code === 'invalid_input' ? null : e);
-    }
+    const saved = await run(() => (person ? update.mutateAsync({ id: person.id, patch: fields }) : create.mutateAsync(fields)));
+    if (saved) onClose();
   }
 
   return (
@@ -60,10 +48,10 @@ export function PersonDialog({ person, onClose }: { person: Person | null; onClo
         <DialogContent>
           <ErrorAlert error={failure} />
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus error={!!message('name')} helperText={message('name')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+            <TextField label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus {...fieldProps('name')} slotProps={{ htmlInput: { dir: 'auto' } }} />
             <ChoiceField<Role> label={t('people.role')} value={role} choices={PERSON_ROLES.map((r) => ({ value: r, label: t(personRoleKey(r)) }))} onChange={(r) => r && setRole(r)} />
             <ChoiceField<string> label={t('people.entity')} value={entityId} choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))} onChange={setEntityId} emptyLabel={t('common.notSet')} />
-            <TextField label={t('people.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={!!message('email')} helperText={message('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+            <TextField label={t('people.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldProps('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
           </Stack>
         </DialogContent>
         <DialogActions>

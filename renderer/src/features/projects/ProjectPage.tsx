@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
 import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -17,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { evidenceKey, statusKey } from '../../i18n/labels';
 import { GateDialog, type GateRequest } from '../gates/GateDialog';
 import { GateHistory } from '../gates/GateHistory';
+import { IdeaList } from '../ideas/IdeaList';
 import { ActivityList } from './ActivityList';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
 import { formFromProject, patchInput } from './form-values';
@@ -74,6 +76,30 @@ function ProjectStanding({ project, onGate }: { project: Project; onGate(request
   );
 }
 
+/** Where the project came from: the challenge it answers and the ideas promoted into it. */
+function ChallengeAndIdeas({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const challenge = useApiQuery('challenges.get', { id: project.challengeId ?? '' }, { enabled: project.challengeId !== null });
+  const ideas = useApiQuery('ideas.list', { projectId: project.id });
+  if (!project.challengeId && ideas.data?.total === 0) return null;
+  return (
+    <section aria-labelledby="origin-heading">
+      <Typography variant="h5" component="h2" id="origin-heading" sx={{ mt: 4, mb: 1 }}>
+        {t('project.origin')}
+      </Typography>
+      {challenge.data && (
+        <Typography>
+          {t('project.challenge')}{' '}
+          <Link href={hrefFor({ name: 'challenge', id: challenge.data.id })} dir="auto">
+            {challenge.data.title}
+          </Link>
+        </Typography>
+      )}
+      <IdeaList ideas={ideas.data?.items} emptyText="" />
+    </section>
+  );
+}
+
 function ProjectView({ project }: { project: Project }) {
   const { t } = useTranslation();
   const { format } = useSettings();
@@ -122,6 +148,7 @@ function ProjectView({ project }: { project: Project }) {
           </Stack>
         </form>
       </Paper>
+      <ChallengeAndIdeas project={project} />
       <TeamSection projectId={project.id} />
       <GateHistory projectId={project.id} />
       <ActivityList subjectId={project.id} />

@@ -58,7 +58,7 @@ export function SearchPage({ text }: { text: string }) {
           <ListItem key={`${hit.kind}:${hit.id}`} divider disableGutters>
             <ListItemText
               primary={
-                <Link href={hrefFor({ name: 'project', id: hit.id })} dir="auto">
+                <Link href={hrefFor({ name: hit.kind, id: hit.id })} dir="auto">
                   {hit.title}
                 </Link>
               }

@@ -11,6 +11,7 @@ import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { GateCriteriaSettings } from '../gates/GateCriteriaSettings';
+import { ScoreCriteriaSettings } from '../ideas/ScoreCriteriaSettings';
 import { calendarKey, languageKey, numeralsKey, themeKey } from '../../i18n/labels';
 
 export function SettingsPage() {
@@ -80,6 +81,7 @@ export function SettingsPage() {
         </Paper>
       )}
       <GateCriteriaSettings />
+      <ScoreCriteriaSettings />
     </Box>
   );
 }

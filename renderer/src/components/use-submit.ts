@@ -1,0 +1,41 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputIssue } from '../../../electron/shared/api/envelope';
+import { ApiCallError } from '../api/hooks';
+import { validationKey } from '../i18n/labels';
+
+/** The form field an issue belongs to: its top-level key (or the key inside an update's `patch`). */
+const fieldOf = (issue: InputIssue) => String(issue.path[0] === 'patch' ? issue.path[1] : issue.path[0]);
+
+/**
+ * Runs a form's save and keeps what went wrong: input issues by field (shown under the field, in
+ * the user's language) and any other failure (shown as an alert).
+ */
+export function useSubmit() {
+  const { t } = useTranslation();
+  const [issues, setIssues] = useState<InputIssue[]>([]);
+  const [failure, setFailure] = useState<ApiCallError | null>(null);
+
+  const run = useCallback(async (save: () => Promise<unknown>): Promise<boolean> => {
+    setIssues([]);
+    setFailure(null);
+    try {
+      await save();
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiCallError)) throw e;
+      setIssues(e.error.issues ?? []);
+      setFailure(e.error.code === 'invalid_input' ? null : e);
+      return false;
+    }
+  }, []);
+
+  const issueFor = (field: string) => issues.find((i) => fieldOf(i) === field);
+  /** Props for a TextField: red when its field has an issue, with the translated reason. */
+  const fieldProps = (field: string) => {
+    const issue = issueFor(field);
+    return { error: issue !== undefined, helperText: issue && t(validationKey(issue.code), issue.params) };
+  };
+
+  return { run, failure, issueFor, fieldProps };
+}
