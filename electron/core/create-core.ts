@@ -11,6 +11,7 @@ import { createSearchIndex } from './search/search-index';
 import { createSearchService } from './search/search-service';
 import { createActivityRepo } from './services/activity/activity-repo';
 import { createGatesRepo } from './services/gates/gates-repo';
+import { createDashboardRepo } from './services/portfolio/dashboard-repo';
 import { createIdeasRepo } from './services/ideas/ideas-repo';
 import { challengeSearchText, createIdeasService, ideaSearchText } from './services/ideas/ideas-service';
 import { createGatesService } from './services/gates/gates-service';
@@ -32,6 +33,7 @@ export function createCore(deps: CoreDeps) {
   const activity = createActivityRepo(deps.db);
   const searchIndex = createSearchIndex(deps.db);
   const ideasRepo = createIdeasRepo(deps.db);
+  const dashboard = createDashboardRepo(deps.db);
 
   const projects = createProjectsService(
     deps,
@@ -134,6 +136,7 @@ export function createCore(deps: CoreDeps) {
     'scoring.addCriterion': (input) => ideas.addCriterion(input),
     'scoring.updateCriterion': (input) => ideas.updateCriterion(input),
     'search.query': (input) => search.query(input),
+    'portfolio.dashboard': () => dashboard.dashboard(),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
     'jobs.list': () => jobs.list(),

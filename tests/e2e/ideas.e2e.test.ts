@@ -17,7 +17,7 @@ const CHALLENGE = 'Parents wait months for a kindergarten place';
 const BEST = 'Online queue with SMS — طابور إلكتروني';
 const OTHER = 'Paper list at the door';
 
-const nav = (name: string) => page.locator('header nav').getByRole('link', { name });
+const nav = (name: string) => page.locator('header nav').getByRole('link', { name, exact: true });
 const column = (stage: number) => page.locator(`section[aria-labelledby="stage-${stage}-heading"]`);
 
 async function api(method: string, input: unknown) {
@@ -64,6 +64,7 @@ beforeAll(async () => {
   await api('people.create', { name: 'Bobur Aliev' });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   await page.goto(served.url);
   await waitReady(page, 'en');
 });

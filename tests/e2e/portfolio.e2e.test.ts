@@ -15,7 +15,7 @@ let page: Page;
 const dataDir = tempDataDir();
 const TITLE = 'Kindergarten queue — نظام طابور الروضة';
 
-const nav = (name: string) => page.locator('header nav').getByRole('link', { name });
+const nav = (name: string) => page.locator('header nav').getByRole('link', { name, exact: true });
 const card = () => page.locator('li', { has: page.getByRole('link', { name: TITLE }) });
 const column = (stage: number) => page.locator(`section[aria-labelledby="stage-${stage}-heading"]`);
 
@@ -32,6 +32,7 @@ beforeAll(async () => {
   served = await startServe(dataDir);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   await page.goto(served.url);
   await waitReady(page, 'en');
 });
@@ -102,6 +103,8 @@ describe('the portfolio', () => {
     await column(2).getByRole('link', { name: TITLE }).waitFor();
     await page.getByRole('button', { name: `Move ${TITLE}`, exact: true }).focus();
     await page.keyboard.press('Space');
+    // Each key waits for the announcement of the one before, as a screen-reader user would.
+    await page.getByText(`Picked up ${TITLE}.`).waitFor({ state: 'attached' });
     await page.keyboard.press('ArrowRight');
     await page.getByText(`${TITLE} is over stage 3 · Developing & testing.`).waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
@@ -171,9 +174,19 @@ describe('the portfolio', () => {
     await page.getByText('No project matches this search.').waitFor();
   });
 
+  it('counts the project on the dashboard, by stage and by every lens', async () => {
+    await nav('Dashboard').click();
+    const funnel = page.getByRole('figure', { name: 'Funnel: active projects by stage' });
+    await funnel.getByRole('row', { name: '4 · Making the case 1' }).waitFor({ state: 'attached' });
+    await page.getByRole('figure', { name: 'Evidence level' }).getByRole('row', { name: '1 1' }).waitFor({ state: 'attached' });
+    await screenshot(page, 'en-dashboard');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('is right to left and clean for axe in Arabic on every portfolio screen', async () => {
     await switchLanguage(page, 'ar');
     for (const [name, shot] of [
+      ['لوحة المؤشرات', 'ar-dashboard'],
       ['اللوحة', 'ar-board'],
       ['الأشخاص', 'ar-people'],
     ] as const) {

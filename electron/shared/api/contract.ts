@@ -32,6 +32,7 @@ import {
   PersonSchema,
 } from '../domain/people';
 import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
+import { DashboardSchema } from '../domain/portfolio';
 import {
   CampaignCreateSchema,
   CampaignPatchSchema,
@@ -135,6 +136,8 @@ export const contract = {
   'scoring.updateCriterion': { input: ScoreCriterionUpdateSchema, output: ScoreCriterionSchema, access: 'host' },
 
   'search.query': { input: SearchQuerySchema, output: z.array(SearchHitSchema), access: 'host' },
+
+  'portfolio.dashboard': { input: none, output: DashboardSchema, access: 'host' },
 
   'pillars.list': { input: none, output: z.array(PillarSchema), access: 'host' },
 

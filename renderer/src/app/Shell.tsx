@@ -16,6 +16,7 @@ import { LANGUAGES, directionOf } from '../../../electron/shared/domain/settings
 import { useApiMutation } from '../api/hooks';
 import { BoardPage } from '../features/board/BoardPage';
 import { ChallengePage } from '../features/challenges/ChallengePage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ChallengesPage } from '../features/challenges/ChallengesPage';
 import { IdeaPage } from '../features/ideas/IdeaPage';
 import { IdeasPage } from '../features/ideas/IdeasPage';
@@ -31,6 +32,7 @@ import { useSettings } from './settings-context';
 const NAV: { route: Route; label: string }[] = [
   { route: { name: 'projects' }, label: 'nav.projects' },
   { route: { name: 'board' }, label: 'nav.board' },
+  { route: { name: 'dashboard' }, label: 'nav.dashboard' },
   { route: { name: 'challenges' }, label: 'nav.challenges' },
   { route: { name: 'ideas' }, label: 'nav.ideas' },
   { route: { name: 'people' }, label: 'nav.people' },
@@ -113,6 +115,8 @@ function Page({ route }: { route: Route }) {
       return <ProjectPage id={route.id} />;
     case 'board':
       return <BoardPage />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'challenges':
       return <ChallengesPage />;
     case 'challenge':

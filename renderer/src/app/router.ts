@@ -9,6 +9,7 @@ export type Route =
   | { name: 'projects' }
   | { name: 'project'; id: string }
   | { name: 'board' }
+  | { name: 'dashboard' }
   | { name: 'challenges' }
   | { name: 'challenge'; id: string }
   | { name: 'ideas' }
@@ -21,6 +22,7 @@ export type Route =
 const SIMPLE = {
   '/projects': 'projects',
   '/board': 'board',
+  '/dashboard': 'dashboard',
   '/challenges': 'challenges',
   '/ideas': 'ideas',
   '/people': 'people',

@@ -167,11 +167,17 @@ export function BoardPage() {
     const stage = Number(String(id).replace('stage-', ''));
     return `${format.number(stage)} · ${t(stageKey(stage))}`;
   };
-  const titleOf = (data: unknown) => (data as { project?: Project } | undefined)?.project?.title ?? '';
+  const projectOf = (data: unknown) => (data as { project?: Project } | undefined)?.project;
+  const titleOf = (data: unknown) => projectOf(data)?.title ?? '';
   // Said in the user's language by dnd-kit's live region while a card is moved by keyboard.
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('board.dnd.lifted', { title: titleOf(active.data.current) }),
-    onDragOver: ({ active, over }) => (over ? t('board.dnd.over', { title: titleOf(active.data.current), stage: stageName(over.id) }) : t('board.dnd.outside')),
+    onDragOver: ({ active, over }) => {
+      if (!over) return t('board.dnd.outside');
+      // Still over its own stage right after lifting: keep saying it was picked up.
+      if (over.id === `stage-${projectOf(active.data.current)?.stage}`) return t('board.dnd.lifted', { title: titleOf(active.data.current) });
+      return t('board.dnd.over', { title: titleOf(active.data.current), stage: stageName(over.id) });
+    },
     onDragEnd: ({ active, over }) => (over ? t('board.dnd.dropped', { title: titleOf(active.data.current), stage: stageName(over.id) }) : t('board.dnd.cancelled')),
     onDragCancel: () => t('board.dnd.cancelled'),
   };

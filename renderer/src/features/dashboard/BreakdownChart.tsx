@@ -1,0 +1,65 @@
+import { CacheProvider } from '@emotion/react';
+import Box from '@mui/material/Box';
+import { createTheme, ThemeProvider, type Theme } from '@mui/material/styles';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { useId } from 'react';
+import { useSettings } from '../../app/settings-context';
+import { cacheFor } from '../../theme/direction-cache';
+
+// Charts keep their left-to-right geometry in Arabic: the theme and style cache inside are LTR.
+const leftToRight = (outer: Theme) => createTheme(outer, { direction: 'ltr' });
+
+export interface Bar {
+  label: string;
+  count: number;
+}
+
+/**
+ * One lens as a horizontal bar chart with its figures in a table beneath. The chart keeps its
+ * left-to-right axes in Arabic (numbers and scales do not mirror); it is a picture of the table, so
+ * it is inert and hidden from screen readers, which read the table.
+ */
+export function BreakdownChart({ title, bars }: { title: string; bars: Bar[] }) {
+  const { format } = useSettings();
+  const headingId = useId();
+  return (
+    <Paper variant="outlined" component="figure" aria-labelledby={headingId} sx={{ p: 2, m: 0 }}>
+      <Typography variant="h6" component="figcaption" id={headingId}>
+        {title}
+      </Typography>
+      <CacheProvider value={cacheFor('ltr')}>
+        <ThemeProvider theme={leftToRight}>
+          <Box dir="ltr" inert sx={{ height: Math.max(160, 44 * bars.length + 70) }}>
+            <BarChart
+              layout="horizontal"
+              dataset={bars.map((b) => ({ label: b.label, count: b.count }))}
+              yAxis={[{ scaleType: 'band', dataKey: 'label', width: 200 }]}
+              xAxis={[{ tickMinStep: 1, height: 30, valueFormatter: (v: number) => format.number(v) }]}
+              series={[{ dataKey: 'count' }]}
+              hideLegend
+              margin={{ left: 8, right: 24 }}
+            />
+          </Box>
+        </ThemeProvider>
+      </CacheProvider>
+      <Table size="small" sx={{ mt: 1 }}>
+        <TableBody>
+          {bars.map((b) => (
+            <TableRow key={b.label}>
+              <TableCell component="th" scope="row">
+                {b.label}
+              </TableCell>
+              <TableCell>{format.number(b.count)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}
