@@ -10,6 +10,8 @@ import { createJobRunner } from './jobs';
 import { createSearchIndex } from './search/search-index';
 import { createSearchService } from './search/search-service';
 import { createActivityRepo } from './services/activity/activity-repo';
+import { createCohortsRepo } from './services/cohorts/cohorts-repo';
+import { createCohortsService } from './services/cohorts/cohorts-service';
 import { createGatesRepo } from './services/gates/gates-repo';
 import { createDashboardRepo } from './services/portfolio/dashboard-repo';
 import { createIdeasRepo } from './services/ideas/ideas-repo';
@@ -49,6 +51,7 @@ export function createCore(deps: CoreDeps) {
     events,
   );
   const people = createPeopleService(deps, peopleRepo, events, (id) => projectsRepo.getRow(id) !== undefined);
+  const cohorts = createCohortsService(deps, createCohortsRepo(deps.db), events, (id) => projectsRepo.getRow(id) !== undefined);
   const gates = createGatesService(deps, { gates: gatesRepo, personExists: (id) => peopleRepo.person(id) !== undefined }, projects);
   const ideas = createIdeasService(deps, ideasRepo, {
     search: searchIndex,
@@ -137,6 +140,16 @@ export function createCore(deps: CoreDeps) {
     'scoring.updateCriterion': (input) => ideas.updateCriterion(input),
     'search.query': (input) => search.query(input),
     'portfolio.dashboard': () => dashboard.dashboard(),
+    'cohorts.list': () => cohorts.list(),
+    'cohorts.get': (input) => cohorts.get(input),
+    'cohorts.create': (input) => cohorts.create(input),
+    'cohorts.update': (input) => cohorts.update(input),
+    'cohorts.delete': (input) => cohorts.delete(input),
+    'cohorts.addProject': (input) => cohorts.addProject(input),
+    'cohorts.removeProject': (input) => cohorts.removeProject(input),
+    'cohorts.addMilestone': (input) => cohorts.addMilestone(input),
+    'cohorts.updateMilestone': (input) => cohorts.updateMilestone(input),
+    'cohorts.deleteMilestone': (input) => cohorts.deleteMilestone(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
     'jobs.list': () => jobs.list(),

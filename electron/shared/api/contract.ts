@@ -33,6 +33,7 @@ import {
 } from '../domain/people';
 import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
 import { DashboardSchema } from '../domain/portfolio';
+import { CohortCreateSchema, CohortPatchSchema, CohortSchema, MilestoneCreateSchema, MilestoneUpdateSchema } from '../domain/cohorts';
 import {
   CampaignCreateSchema,
   CampaignPatchSchema,
@@ -138,6 +139,17 @@ export const contract = {
   'search.query': { input: SearchQuerySchema, output: z.array(SearchHitSchema), access: 'host' },
 
   'portfolio.dashboard': { input: none, output: DashboardSchema, access: 'host' },
+
+  'cohorts.list': { input: none, output: z.array(CohortSchema), access: 'host' },
+  'cohorts.get': { input: byId, output: CohortSchema, access: 'host' },
+  'cohorts.create': { input: CohortCreateSchema, output: CohortSchema, access: 'host' },
+  'cohorts.update': { input: z.strictObject({ id: IdSchema, patch: CohortPatchSchema }), output: CohortSchema, access: 'host' },
+  'cohorts.delete': { input: byId, output: byId, access: 'host' },
+  'cohorts.addProject': { input: z.strictObject({ cohortId: IdSchema, projectId: IdSchema }), output: CohortSchema, access: 'host' },
+  'cohorts.removeProject': { input: z.strictObject({ cohortId: IdSchema, projectId: IdSchema }), output: CohortSchema, access: 'host' },
+  'cohorts.addMilestone': { input: MilestoneCreateSchema, output: CohortSchema, access: 'host' },
+  'cohorts.updateMilestone': { input: MilestoneUpdateSchema, output: CohortSchema, access: 'host' },
+  'cohorts.deleteMilestone': { input: byId, output: CohortSchema, access: 'host' },
 
   'pillars.list': { input: none, output: z.array(PillarSchema), access: 'host' },
 

@@ -113,6 +113,7 @@ export const ProjectListQuerySchema = z.strictObject({
   ownerEntityId: IdSchema.optional(),
   evidenceLevel: EvidenceLevelSchema.optional(),
   challengeId: IdSchema.optional(),
+  cohortId: IdSchema.optional(),
   sort: z.enum(PROJECT_SORTS).default('updated'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.int().min(1).max(500).default(50),

@@ -4,20 +4,25 @@ import type { ApiClient } from '../../../electron/shared/api/client';
 
 const ApiContext = createContext<ApiClient | null>(null);
 
-/** Provides the client and keeps cached queries fresh: a `data.changed` event refetches that area. */
+/** Which methods' answers a change in each area can alter (records link across areas). */
+const AFFECTED: Record<string, string[]> = {
+  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search'],
+  ideas: ['ideas', 'challenges', 'campaigns', 'scoring', 'projects', 'portfolio', 'search'],
+  people: ['people', 'entities', 'projects', 'portfolio'],
+  gates: ['gates'],
+  cohorts: ['cohorts', 'projects'],
+  settings: ['settings'],
+};
+
+/** Provides the client and keeps cached queries fresh: a `data.changed` event refetches what it affects. */
 export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
   const queryClient = useQueryClient();
   useEffect(
     () =>
       client.onEvent((event) => {
         if (event.type !== 'data.changed') return;
-        const area = event.payload.area;
-        void queryClient.invalidateQueries({
-          predicate: (query) => {
-            const method = String(query.queryKey[0]);
-            return method.startsWith(`${area}.`) || (area === 'projects' && method.startsWith('activity.'));
-          },
-        });
+        const areas = AFFECTED[event.payload.area] ?? [event.payload.area];
+        void queryClient.invalidateQueries({ predicate: (query) => areas.includes(String(query.queryKey[0]).split('.')[0]) });
       }),
     [client, queryClient],
   );

@@ -123,6 +123,10 @@ export function createProjectsRepo(db: Db) {
         where.push('status IN (SELECT value FROM json_each(@statuses))');
         params.statuses = JSON.stringify(query.statuses);
       }
+      if (query.cohortId !== undefined) {
+        where.push('id IN (SELECT project_id FROM cohort_projects WHERE cohort_id = @cohortId)');
+        params.cohortId = query.cohortId;
+      }
       if (query.pillarId !== undefined) {
         where.push('id IN (SELECT project_id FROM project_pillars WHERE pillar_id = @pillarId)');
         params.pillarId = query.pillarId;
