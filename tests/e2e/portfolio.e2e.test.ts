@@ -174,6 +174,29 @@ describe('the portfolio', () => {
     await page.getByText('No project matches this search.').waitFor();
   });
 
+  it('runs a cohort with milestones, its projects and its own board', async () => {
+    await nav('Cohorts').click();
+    await page.getByRole('textbox', { name: 'Name of a new cohort' }).fill('Cohort 2026 — Tashkent');
+    await page.getByRole('button', { name: 'Create cohort' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cohort 2026 — Tashkent' }).waitFor();
+    await page.getByLabel('Demo day').fill('2026-07-20');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('demo day 20 Jul 2026').first().waitFor();
+    const milestone = page.getByRole('form', { name: 'Add milestone' });
+    await milestone.getByRole('textbox', { name: 'Milestone' }).fill('Problem interviews done');
+    await milestone.getByLabel('Due').fill('2026-03-15');
+    await milestone.getByRole('button', { name: 'Add milestone' }).click();
+    await page.getByText('due 15 Mar 2026 · overdue').waitFor();
+    await page.getByRole('checkbox', { name: 'Problem interviews done is done' }).click();
+    await page.getByText('due 15 Mar 2026 · done').waitFor();
+    await page.getByRole('combobox', { name: 'Add a project' }).fill('Kindergarten');
+    await page.getByRole('option', { name: TITLE }).click();
+    await page.locator('section[aria-labelledby="cohort-projects-heading"]').getByRole('link', { name: TITLE }).waitFor();
+    await column(4).getByRole('link', { name: TITLE }).waitFor();
+    await screenshot(page, 'en-cohort');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('counts the project on the dashboard, by stage and by every lens', async () => {
     await nav('Dashboard').click();
     const funnel = page.getByRole('figure', { name: 'Funnel: active projects by stage' });
@@ -189,12 +212,17 @@ describe('the portfolio', () => {
       ['لوحة المؤشرات', 'ar-dashboard'],
       ['اللوحة', 'ar-board'],
       ['الأشخاص', 'ar-people'],
+      ['الدفعات', 'ar-cohorts'],
     ] as const) {
       await nav(name).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
       await screenshot(page, shot);
       expect(await axeViolations(page)).toEqual([]);
     }
+    await page.getByRole('link', { name: 'Cohort 2026 — Tashkent' }).click();
+    await page.getByRole('heading', { level: 2, name: 'لوحة الدفعة' }).waitFor();
+    await screenshot(page, 'ar-cohort');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('searchbox', { name: 'البحث في المختبر' }).fill('kindergarten');
     await page.getByRole('searchbox', { name: 'البحث في المختبر' }).press('Enter');
     await page.getByText('نتيجة واحدة لـ «kindergarten»').waitFor();

@@ -16,6 +16,8 @@ import { LANGUAGES, directionOf } from '../../../electron/shared/domain/settings
 import { useApiMutation } from '../api/hooks';
 import { BoardPage } from '../features/board/BoardPage';
 import { ChallengePage } from '../features/challenges/ChallengePage';
+import { CohortPage } from '../features/cohorts/CohortPage';
+import { CohortsPage } from '../features/cohorts/CohortsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ChallengesPage } from '../features/challenges/ChallengesPage';
 import { IdeaPage } from '../features/ideas/IdeaPage';
@@ -35,6 +37,7 @@ const NAV: { route: Route; label: string }[] = [
   { route: { name: 'dashboard' }, label: 'nav.dashboard' },
   { route: { name: 'challenges' }, label: 'nav.challenges' },
   { route: { name: 'ideas' }, label: 'nav.ideas' },
+  { route: { name: 'cohorts' }, label: 'nav.cohorts' },
   { route: { name: 'people' }, label: 'nav.people' },
   { route: { name: 'settings' }, label: 'nav.settings' },
 ];
@@ -123,6 +126,10 @@ function Page({ route }: { route: Route }) {
       return <ChallengePage id={route.id} />;
     case 'ideas':
       return <IdeasPage />;
+    case 'cohorts':
+      return <CohortsPage />;
+    case 'cohort':
+      return <CohortPage id={route.id} />;
     case 'idea':
       return <IdeaPage id={route.id} />;
     case 'people':
@@ -146,7 +153,7 @@ export function Shell() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // The section a record's page belongs to, for the navigation's current marker.
-  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas' } as Record<string, string>)[route.name] ?? route.name;
+  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts' } as Record<string, string>)[route.name] ?? route.name;
   return (
     <>
       <Button

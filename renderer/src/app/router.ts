@@ -11,6 +11,8 @@ export type Route =
   | { name: 'board' }
   | { name: 'dashboard' }
   | { name: 'challenges' }
+  | { name: 'cohorts' }
+  | { name: 'cohort'; id: string }
   | { name: 'challenge'; id: string }
   | { name: 'ideas' }
   | { name: 'idea'; id: string }
@@ -24,17 +26,18 @@ const SIMPLE = {
   '/board': 'board',
   '/dashboard': 'dashboard',
   '/challenges': 'challenges',
+  '/cohorts': 'cohorts',
   '/ideas': 'ideas',
   '/people': 'people',
   '/settings': 'settings',
 } as const;
-const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea' } as const;
+const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea', cohorts: 'cohort' } as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/projects';
   if (path === '/') return { name: 'projects' };
   if (path in SIMPLE) return { name: SIMPLE[path as keyof typeof SIMPLE] };
-  const record = /^\/(projects|challenges|ideas)\/([0-9a-f-]{36})$/.exec(path);
+  const record = /^\/(projects|challenges|ideas|cohorts)\/([0-9a-f-]{36})$/.exec(path);
   if (record) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
   const search = /^\/search\/(.*)$/.exec(path);
   if (search) {
@@ -62,6 +65,8 @@ export function hrefFor(route: Route): string {
       return `#/challenges/${route.id}`;
     case 'idea':
       return `#/ideas/${route.id}`;
+    case 'cohort':
+      return `#/cohorts/${route.id}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.text)}`;
     case 'not_found':

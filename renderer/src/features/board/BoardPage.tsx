@@ -86,11 +86,11 @@ function ProjectCard({ project, onMove }: { project: Project; onMove(project: Pr
   );
 }
 
-function StageColumn({ stage, onMove }: { stage: number; onMove(project: Project, toStage: number): void }) {
+function StageColumn({ stage, cohortId, onMove }: { stage: number; cohortId?: string; onMove(project: Project, toStage: number): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const { setNodeRef, isOver } = useDroppable({ id: `stage-${stage}`, data: { stage } });
-  const list = useApiQuery('projects.list', { stage, statuses: OPEN_STATUSES, limit: COLUMN_LIMIT });
+  const list = useApiQuery('projects.list', { stage, statuses: OPEN_STATUSES, limit: COLUMN_LIMIT, ...(cohortId ? { cohortId } : {}) });
   const headingId = `stage-${stage}-heading`;
   return (
     <Paper
@@ -120,10 +120,10 @@ function StageColumn({ stage, onMove }: { stage: number; onMove(project: Project
 }
 
 /** Shelved projects wait here, out of the stages, until someone revives them at a gate. */
-function Shelf({ onRevive }: { onRevive(project: Project): void }) {
+function Shelf({ cohortId, onRevive }: { cohortId?: string; onRevive(project: Project): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
-  const shelf = useApiQuery('projects.list', { status: 'shelved', limit: 100 });
+  const shelf = useApiQuery('projects.list', { status: 'shelved', limit: 100, ...(cohortId ? { cohortId } : {}) });
   return (
     <section aria-labelledby="shelf-heading">
       <Typography variant="h5" component="h2" id="shelf-heading" sx={{ mt: 4, mb: 1 }}>
@@ -154,7 +154,11 @@ function Shelf({ onRevive }: { onRevive(project: Project): void }) {
   );
 }
 
-export function BoardPage() {
+/**
+ * Projects by stage (the whole portfolio, or one cohort's), with the shelf beneath. Every move —
+ * drag, keyboard or menu — goes through the gate dialog.
+ */
+export function BoardView({ cohortId }: { cohortId?: string }) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const [gate, setGate] = useState<{ project: Project; request: GateRequest } | null>(null);
@@ -190,10 +194,7 @@ export function BoardPage() {
   const move = (project: Project, toStage: number) => setGate({ project, request: moveRequest(project, toStage) });
 
   return (
-    <Box>
-      <Typography variant="h4" component="h1" sx={{ mb: 1 }}>
-        {t('board.heading')}
-      </Typography>
+    <>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {t('board.intro')}
       </Typography>
@@ -206,13 +207,25 @@ export function BoardPage() {
       >
         <Stack direction="row" spacing={1} sx={{ overflowX: 'auto', pb: 1, alignItems: 'stretch' }}>
           {STAGES.map((stage) => (
-            <StageColumn key={stage} stage={stage} onMove={move} />
+            <StageColumn key={stage} stage={stage} cohortId={cohortId} onMove={move} />
           ))}
         </Stack>
         <DragOverlay>{dragged && <Paper sx={{ p: 1, maxWidth: 240 }} dir="auto">{dragged.title}</Paper>}</DragOverlay>
       </DndContext>
-      <Shelf onRevive={(project) => setGate({ project, request: { decision: 'revive' } })} />
+      <Shelf cohortId={cohortId} onRevive={(project) => setGate({ project, request: { decision: 'revive' } })} />
       {gate && <GateDialog project={gate.project} request={gate.request} onClose={() => setGate(null)} />}
+    </>
+  );
+}
+
+export function BoardPage() {
+  const { t } = useTranslation();
+  return (
+    <Box>
+      <Typography variant="h4" component="h1" sx={{ mb: 1 }}>
+        {t('board.heading')}
+      </Typography>
+      <BoardView />
     </Box>
   );
 }
