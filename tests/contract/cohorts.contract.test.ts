@@ -23,8 +23,8 @@ describe('cohorts', () => {
     await value('cohorts.addProject', { cohortId: cohort.id, projectId: inside.id }); // twice is once
     const board = await value<{ items: Project[] }>('projects.list', { cohortId: cohort.id, stage: 3 });
     expect(board.items.map((p) => p.title)).toEqual(['Inside']);
-    let current = await value<Cohort>('cohorts.addMilestone', { cohortId: cohort.id, title: 'Problem interviews done', dueOn: '2026-03-15' });
-    current = await value<Cohort>('cohorts.addMilestone', { cohortId: cohort.id, title: 'Prototype tested', dueOn: '2026-05-01' });
+    await value<Cohort>('cohorts.addMilestone', { cohortId: cohort.id, title: 'Problem interviews done', dueOn: '2026-03-15' });
+    let current = await value<Cohort>('cohorts.addMilestone', { cohortId: cohort.id, title: 'Prototype tested', dueOn: '2026-05-01' });
     expect(current.milestones.map((m) => m.title)).toEqual(['Problem interviews done', 'Prototype tested']);
     current = await value<Cohort>('cohorts.updateMilestone', { id: current.milestones[0].id, done: true });
     expect(current.milestones[0].done).toBe(true);
