@@ -2,6 +2,8 @@
  * Core: plain functions over injected dependencies. No Electron and no HTTP in here; the doors
  * (IPC, HTTP, in-process) all reach these handlers through the one dispatcher.
  */
+import { contract } from '../shared/api/contract';
+import { ApiFailure } from '../shared/api/envelope';
 import { migrate, schemaVersion } from './db/migrate';
 import type { CoreDeps } from './deps';
 import { createEventHub } from './event-hub';
@@ -18,6 +20,8 @@ import { createIdeasRepo } from './services/ideas/ideas-repo';
 import { challengeSearchText, createIdeasService, ideaSearchText } from './services/ideas/ideas-service';
 import { createGatesService } from './services/gates/gates-service';
 import { createPillarsRepo } from './services/lab/pillars-repo';
+import { loadSampleLab, type SyncCall } from './services/lab/sample-lab';
+import { createWorkspaceRepo } from './services/lab/workspace';
 import { createPeopleRepo } from './services/people/people-repo';
 import { createPeopleService } from './services/people/people-service';
 import { createProjectsRepo } from './services/projects/projects-repo';
@@ -36,6 +40,7 @@ export function createCore(deps: CoreDeps) {
   const searchIndex = createSearchIndex(deps.db);
   const ideasRepo = createIdeasRepo(deps.db);
   const dashboard = createDashboardRepo(deps.db);
+  const workspace = createWorkspaceRepo(deps.db);
 
   const projects = createProjectsService(
     deps,
@@ -90,6 +95,13 @@ export function createCore(deps: CoreDeps) {
     return value;
   };
 
+  /** The sample lab goes through the contract's parsing and the handlers, like any caller. */
+  const callInside: SyncCall = (method, input) =>
+    (handlers[method as CoreMethod] as (input: unknown, caller: { role: 'host'; door: 'inprocess' }) => never)(contract[method].input.parse(input), {
+      role: 'host',
+      door: 'inprocess',
+    });
+
   const handlers: HandlerTable<CoreMethod> = {
     'app.info': () => ({ version: deps.appVersion, dataDir: deps.paths.dataDir, schemaVersion: schemaVersion(deps.db) }),
     'settings.get': () => deps.settings.get(),
@@ -140,6 +152,12 @@ export function createCore(deps: CoreDeps) {
     'scoring.updateCriterion': (input) => ideas.updateCriterion(input),
     'search.query': (input) => search.query(input),
     'portfolio.dashboard': () => dashboard.dashboard(),
+    'lab.status': () => ({ empty: workspace.isEmpty() }),
+    'lab.loadSample': () => {
+      if (!workspace.isEmpty()) throw new ApiFailure('conflict', 'The sample lab loads only into an empty workspace.');
+      deps.db.transaction(() => loadSampleLab(callInside))();
+      return { empty: workspace.isEmpty() };
+    },
     'cohorts.list': () => cohorts.list(),
     'cohorts.get': (input) => cohorts.get(input),
     'cohorts.create': (input) => cohorts.create(input),

@@ -20,6 +20,8 @@ export interface HeadlessOptions {
   port: number;
   staticDir?: string;
   appVersion: string;
+  /** Load the sample lab if the workspace is empty. */
+  demo?: boolean;
 }
 
 const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
@@ -49,6 +51,7 @@ export async function startHeadless(options: HeadlessOptions) {
     appVersion: options.appVersion,
   });
   const dispatcher = createDispatcher(core.handlers, logger);
+  const demoLoaded = options.demo === true && (await dispatcher.dispatch('lab.loadSample', {}, { role: 'host', door: 'inprocess' })).ok;
   const token = randomBytes(32).toString('base64url');
   const allowedHosts = new Set<string>();
   const server = createHttpDoor({ dispatcher, events: core.events, token, staticDir: options.staticDir, logger, allowedHosts });
@@ -72,6 +75,7 @@ export async function startHeadless(options: HeadlessOptions) {
     port,
     token,
     core,
+    demoLoaded,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

@@ -53,6 +53,18 @@ describe('npm run serve', () => {
     await second.stop();
   });
 
+  it('loads the sample lab with --demo into an empty folder only', async () => {
+    const dir = dataDir();
+    const demo = await startServe(dir, ['--demo']);
+    const listed = await call(demo.origin, demo.token, 'projects.list', {});
+    expect(listed.value.total).toBe(13);
+    await demo.stop();
+    const again = await startServe(dir, ['--demo']);
+    expect((await call(again.origin, again.token, 'projects.list', {})).value.total).toBe(13);
+    expect(again.lines).toHaveLength(1);
+    await again.stop();
+  });
+
   it.each([
     [['--port', 'eighty'], /--port takes a whole number/],
     [['--colour', 'blue'], /Unknown option '--colour'.*Usage: npm run serve/],

@@ -140,6 +140,10 @@ export const contract = {
 
   'portfolio.dashboard': { input: none, output: DashboardSchema, access: 'host' },
 
+  'lab.status': { input: none, output: z.object({ empty: z.boolean() }), access: 'host' },
+  /** Fills an empty workspace with the sample lab; refused (conflict) when there is any data. */
+  'lab.loadSample': { input: none, output: z.object({ empty: z.boolean() }), access: 'host' },
+
   'cohorts.list': { input: none, output: z.array(CohortSchema), access: 'host' },
   'cohorts.get': { input: byId, output: CohortSchema, access: 'host' },
   'cohorts.create': { input: CohortCreateSchema, output: CohortSchema, access: 'host' },

@@ -5,12 +5,13 @@ import type { ApiClient } from '../../../electron/shared/api/client';
 const ApiContext = createContext<ApiClient | null>(null);
 
 /** Which methods' answers a change in each area can alter (records link across areas). */
+// `lab` (whether the workspace is empty) follows every change to the lab's records.
 const AFFECTED: Record<string, string[]> = {
-  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search'],
-  ideas: ['ideas', 'challenges', 'campaigns', 'scoring', 'projects', 'portfolio', 'search'],
-  people: ['people', 'entities', 'projects', 'portfolio'],
+  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search', 'lab'],
+  ideas: ['ideas', 'challenges', 'campaigns', 'scoring', 'projects', 'portfolio', 'search', 'lab'],
+  people: ['people', 'entities', 'projects', 'portfolio', 'lab'],
   gates: ['gates'],
-  cohorts: ['cohorts', 'projects'],
+  cohorts: ['cohorts', 'projects', 'lab'],
   settings: ['settings'],
 };
 

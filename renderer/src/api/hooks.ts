@@ -31,7 +31,10 @@ export function useApiQuery<M extends MethodName>(
   });
 }
 
-/** A mutation; on success every cached query of the same area (`projects.*`) is refetched. */
+/**
+ * A mutation; on success every cached query of the same area (`projects.*`) is refetched at once
+ * (the `data.changed` event then refreshes the areas it affects, see api-context).
+ */
 export function useApiMutation<M extends MethodName>(method: M) {
   const client = useApiClient();
   const queryClient = useQueryClient();
@@ -42,7 +45,8 @@ export function useApiMutation<M extends MethodName>(method: M) {
       if (!result.ok) throw new ApiCallError(result.error);
       return result.value;
     },
-    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(`${area}.`) }),
+    // The sample lab touches every area; other mutations refresh their own.
+    onSuccess: () => queryClient.invalidateQueries(area === 'lab' ? undefined : { predicate: (q) => String(q.queryKey[0]).startsWith(`${area}.`) }),
   });
 }
 

@@ -19,7 +19,7 @@ import Typography from '@mui/material/Typography';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INNOVATION_TYPES, OECD_FACETS, PROJECT_STATUSES, type Project, type ProjectListQuery } from '../../../../electron/shared/domain/project';
-import { useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
@@ -45,6 +45,25 @@ const NO_FILTERS: Filters = { stage: '', status: '', innovationType: '', oecdFac
 const chosen = (filters: Filters) =>
   Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) as Partial<{ [K in keyof Filters]: Exclude<Filters[K], ''> }>;
 type Sort = NonNullable<ProjectListQuery['sort']>;
+
+/** On an empty workspace, offers the sample lab so a new user sees the app working at once. */
+function SampleLabOffer() {
+  const { t } = useTranslation();
+  const status = useApiQuery('lab.status', {});
+  const load = useApiMutation('lab.loadSample');
+  if (!status.data?.empty) return null;
+  return (
+    <Stack spacing={1} sx={{ alignItems: 'center', pb: 3 }}>
+      <Button variant="outlined" onClick={() => load.mutate({})} disabled={load.isPending}>
+        {t('lab.loadSample')}
+      </Button>
+      <Typography variant="body2" color="text.secondary">
+        {t('lab.sampleHint')}
+      </Typography>
+      <ErrorAlert error={load.error} />
+    </Stack>
+  );
+}
 
 export function ProjectsPage() {
   const { t } = useTranslation();
@@ -205,6 +224,7 @@ export function ProjectsPage() {
               <TableRow>
                 <TableCell colSpan={6}>
                   <Typography sx={{ py: 3, textAlign: 'center' }}>{t(filtered ? 'projects.noMatch' : 'projects.empty')}</Typography>
+                  {!filtered && <SampleLabOffer />}
                 </TableCell>
               </TableRow>
             )}

@@ -1,0 +1,52 @@
+/** The sample lab from the empty projects screen, seen on every portfolio screen in Arabic and English. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { axeViolations, screenshot, switchLanguage, waitReady } from '../support/app-page';
+import { removeDir, startServe, tempDataDir, type Served } from '../support/serve';
+
+let browser: Browser;
+let served: Served;
+let page: Page;
+const dataDir = tempDataDir();
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  served = await startServe(dataDir);
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(served.url);
+  await waitReady(page, 'en');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  removeDir(dataDir);
+});
+
+describe('the sample lab', () => {
+  it('is offered on an empty workspace and fills every screen', async () => {
+    await page.getByRole('button', { name: 'Load the sample lab' }).click();
+    await page.getByText('13 projects', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Load the sample lab' }).count()).toBe(0);
+    await screenshot(page, 'en-sample-projects');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it.each([
+    ['Board', 'board', () => page.getByRole('link', { name: 'Anticipatory skills foresight' })],
+    ['Dashboard', 'dashboard', () => page.getByRole('figure', { name: 'Funnel: active projects by stage' })],
+    ['Ideas', 'ideas', () => page.getByRole('link', { name: 'Online queue with SMS updates' })],
+    ['Cohorts', 'cohorts', () => page.getByRole('link', { name: 'Cohort 2026 — Tashkent' })],
+  ])('shows %s with sample data, clean for axe in English and Arabic', async (name, shot, ready) => {
+    await switchLanguage(page, 'en');
+    await page.locator('header nav').getByRole('link', { name, exact: true }).click();
+    await ready().waitFor();
+    await screenshot(page, `en-sample-${shot}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await switchLanguage(page, 'ar');
+    await screenshot(page, `ar-sample-${shot}`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
