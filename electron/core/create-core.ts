@@ -16,6 +16,7 @@ import { createCohortsRepo } from './services/cohorts/cohorts-repo';
 import { createCohortsService } from './services/cohorts/cohorts-service';
 import { createGatesRepo } from './services/gates/gates-repo';
 import { createDashboardRepo } from './services/portfolio/dashboard-repo';
+import { portfolioCsv, portfolioXlsx } from './services/portfolio/export';
 import { createIdeasRepo } from './services/ideas/ideas-repo';
 import { challengeSearchText, createIdeasService, ideaSearchText } from './services/ideas/ideas-service';
 import { createGatesService } from './services/gates/gates-service';
@@ -152,6 +153,15 @@ export function createCore(deps: CoreDeps) {
     'scoring.updateCriterion': (input) => ideas.updateCriterion(input),
     'search.query': (input) => search.query(input),
     'portfolio.dashboard': () => dashboard.dashboard(),
+    'portfolio.export': async ({ format, language }) => {
+      const now = deps.clock.now();
+      const file = format === 'xlsx' ? await portfolioXlsx(deps.db, language, now) : portfolioCsv(deps.db, language);
+      return {
+        fileName: `ibtikar-portfolio-${now.toISOString().slice(0, 10)}.${format}`,
+        mimeType: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv;charset=utf-8',
+        base64: file.toString('base64'),
+      };
+    },
     'lab.status': () => ({ empty: workspace.isEmpty() }),
     'lab.loadSample': () => {
       if (!workspace.isEmpty()) throw new ApiFailure('conflict', 'The sample lab loads only into an empty workspace.');

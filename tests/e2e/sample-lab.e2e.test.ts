@@ -34,6 +34,24 @@ describe('the sample lab', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('exports the portfolio as XLSX and CSV through the served app', async () => {
+    for (const [item, extension] of [
+      ['Portfolio as a spreadsheet (XLSX)', 'xlsx'],
+      ['Projects as CSV', 'csv'],
+    ]) {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: item }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(new RegExp(`^ibtikar-portfolio-\\d{4}-\\d{2}-\\d{2}\\.${extension}$`));
+      const path = await file.path();
+      const bytes = (await import('node:fs')).readFileSync(path);
+      expect(bytes.length).toBeGreaterThan(500);
+      if (extension === 'xlsx') expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      else expect(bytes.subarray(3).toString('utf8')).toContain('Anticipatory skills foresight');
+    }
+  });
+
   it.each([
     ['Board', 'board', () => page.getByRole('link', { name: 'Anticipatory skills foresight' })],
     ['Dashboard', 'dashboard', () => page.getByRole('figure', { name: 'Funnel: active projects by stage' })],

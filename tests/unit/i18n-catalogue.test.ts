@@ -42,7 +42,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 // The desktop shell shows a few strings of its own (native dialogs) from the same catalogues.
-const source = [...sourceFiles(join(ROOT, 'renderer', 'src')), ...sourceFiles(join(ROOT, 'electron', 'main'))].map((f) => readFileSync(f, 'utf8')).join('\n');
+const source = [...sourceFiles(join(ROOT, 'renderer', 'src')), ...sourceFiles(join(ROOT, 'electron', 'main')), ...sourceFiles(join(ROOT, 'electron', 'core'))].map((f) => readFileSync(f, 'utf8')).join('\n');
 const literals = new Set([...source.matchAll(/['"`]([a-zA-Z]\w*(?:\.[\w-]+)+)['"`]/g)].map((m) => m[1]));
 const templatePrefixes = [...source.matchAll(/`([a-zA-Z]\w*(?:\.[\w-]+)*\.)\$\{/g)].map((m) => m[1]);
 const requested = [...source.matchAll(/\bt\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);

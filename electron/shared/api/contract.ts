@@ -13,7 +13,7 @@ import {
   ProjectPatchSchema,
   ProjectSchema,
 } from '../domain/project';
-import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
+import { LanguageSchema, SettingsPatchSchema, SettingsSchema } from '../domain/settings';
 import {
   CriterionCreateSchema,
   CriterionUpdateSchema,
@@ -139,6 +139,12 @@ export const contract = {
   'search.query': { input: SearchQuerySchema, output: z.array(SearchHitSchema), access: 'host' },
 
   'portfolio.dashboard': { input: none, output: DashboardSchema, access: 'host' },
+  /** The portfolio as a file: XLSX (a sheet per record type) or CSV (projects), in the given language. */
+  'portfolio.export': {
+    input: z.strictObject({ format: z.enum(['xlsx', 'csv']), language: LanguageSchema }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    access: 'host',
+  },
 
   'lab.status': { input: none, output: z.object({ empty: z.boolean() }), access: 'host' },
   /** Fills an empty workspace with the sample lab; refused (conflict) when there is any data. */

@@ -1,5 +1,8 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined';
+import FileDownloadIcon from '@mui/icons-material/FileDownloadOutlined';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import { keepPreviousData } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -23,6 +26,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { downloadFile } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { facetKey, innovationTypeKey, pillarKey, statusKey } from '../../i18n/labels';
 import { CreateProjectDialog } from './CreateProjectDialog';
@@ -45,6 +49,30 @@ const NO_FILTERS: Filters = { stage: '', status: '', innovationType: '', oecdFac
 const chosen = (filters: Filters) =>
   Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) as Partial<{ [K in keyof Filters]: Exclude<Filters[K], ''> }>;
 type Sort = NonNullable<ProjectListQuery['sort']>;
+
+/** The portfolio as XLSX (a sheet per record type) or the projects as CSV, in the UI language. */
+function ExportMenu() {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const exportFile = useApiMutation('portfolio.export');
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const save = (format: 'xlsx' | 'csv') => {
+    setAnchor(null);
+    exportFile.mutate({ format, language: settings.language }, { onSuccess: downloadFile });
+  };
+  return (
+    <>
+      <Button startIcon={<FileDownloadIcon />} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)} disabled={exportFile.isPending}>
+        {t('export.button')}
+      </Button>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <MenuItem onClick={() => save('xlsx')}>{t('export.xlsx')}</MenuItem>
+        <MenuItem onClick={() => save('csv')}>{t('export.csv')}</MenuItem>
+      </Menu>
+      <ErrorAlert error={exportFile.error} />
+    </>
+  );
+}
 
 /** On an empty workspace, offers the sample lab so a new user sees the app working at once. */
 function SampleLabOffer() {
@@ -124,9 +152,12 @@ export function ProjectsPage() {
             </Typography>
           )}
         </Box>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
-          {t('projects.new')}
-        </Button>
+        <Stack direction="row" spacing={1}>
+          <ExportMenu />
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+            {t('projects.new')}
+          </Button>
+        </Stack>
       </Stack>
 
       <Box role="search" aria-label={t('projects.filters')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(4, 1fr)' }, gap: 2, mb: 2 }}>
