@@ -5,10 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatTable, type Figure } from './figures';
+import { benchPortfolio } from './portfolio';
 import { benchProjects } from './projects';
 
 const GROUPS: Record<string, () => Promise<Figure[]>> = {
   projects: benchProjects,
+  portfolio: benchPortfolio,
 };
 
 async function main() {

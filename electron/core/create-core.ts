@@ -75,7 +75,7 @@ export function createCore(deps: CoreDeps) {
       return c && { title: c.title, texts: [c.title, c.hmw, c.context, c.affected, c.evidence] };
     },
     idea: (id) => {
-      const i = ideasRepo.idea(id);
+      const i = ideasRepo.ideaText(id);
       return i && { title: i.title, texts: [i.title, i.description] };
     },
   });

@@ -120,6 +120,7 @@ export function createIdeasRepo(db: Db) {
   );
   const deleteIdea = db.prepare<[string]>('DELETE FROM ideas WHERE id = ?');
   const allIdeas = db.prepare<[], { id: string; title: string; description: string }>('SELECT id, title, description FROM ideas ORDER BY rowid');
+  const ideaText = db.prepare<[string], { title: string; description: string }>('SELECT title, description FROM ideas WHERE id = ?');
   const ideaStatements = new Map<string, { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }>();
 
   const criteria = db.prepare<[], Omit<ScoreCriterion, 'archived'> & { archived: number }>(
@@ -167,6 +168,8 @@ export function createIdeasRepo(db: Db) {
     updateIdea: (i: Idea) => updateIdea.run(i),
     deleteIdea: (id: string) => deleteIdea.run(id).changes > 0,
     allIdeas: () => allIdeas.all(),
+    /** Just the texts, for search results (without the score aggregation). */
+    ideaText: (id: string) => ideaText.get(id),
     ideas(query: z.output<typeof IdeaListQuerySchema>): { items: Idea[]; total: number } {
       const where: string[] = [];
       const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
