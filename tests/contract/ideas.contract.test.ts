@@ -31,7 +31,7 @@ async function setting() {
     hmw: 'How might we give parents a fair, visible queue?',
     oecdFacet: 'enhancement',
   });
-  const campaign = await value<{ id: string }>('campaigns.create', { challengeId: challenge.id, title: 'Spring call', opensOn: '2026-03-01', closesOn: '2026-03-31' });
+  const campaign = await value<{ id: string }>('campaigns.create', { challengeId: challenge.id, title: 'Autumn call', opensOn: '2026-11-01', closesOn: '2026-11-30' });
   const aziza = await value<{ id: string }>('people.create', { name: 'Aziza' });
   const bobur = await value<{ id: string }>('people.create', { name: 'Bobur' });
   return { challenge, campaign, aziza, bobur };
@@ -80,6 +80,18 @@ describe('ideas', () => {
     expect((await value<{ items: Project[] }>('projects.list', { challengeId: challenge.id })).items.map((p) => p.id)).toEqual([project.id]);
     expect(await test.call('ideas.promote', { ideaId: idea.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await test.call('ideas.delete', { id: idea.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('a campaign takes ideas only between its dates', async () => {
+    const { challenge } = await setting();
+    // The test clock reads 2026-11-28.
+    const past = await value<{ id: string }>('campaigns.create', { challengeId: challenge.id, title: 'Past', opensOn: '2026-01-01', closesOn: '2026-01-31' });
+    const future = await value<{ id: string }>('campaigns.create', { challengeId: challenge.id, title: 'Future', opensOn: '2027-01-01' });
+    const current = await value<{ id: string }>('campaigns.create', { challengeId: challenge.id, title: 'Now', opensOn: '2026-11-01', closesOn: '2026-12-31' });
+    for (const campaignId of [past.id, future.id]) {
+      expect(await test.call('ideas.create', { title: 'Out of time', campaignId })).toMatchObject({ ok: false, error: { issues: [{ code: 'campaign_closed' }] } });
+    }
+    expect((await test.call('ideas.create', { title: 'In time', campaignId: current.id })).ok).toBe(true);
   });
 
   it('a closed campaign takes no new ideas', async () => {

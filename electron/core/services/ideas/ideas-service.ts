@@ -49,8 +49,11 @@ export function createIdeasService(
     const target = repo.campaign(fields.campaignId);
     if (!target) throw unknown([...path, 'campaignId']);
     if (fields.challengeId && fields.challengeId !== target.challengeId) throw unknown([...path, 'campaignId']);
-    if (isNew && target.state === 'closed') {
-      throw new ApiFailure('invalid_input', 'This campaign is closed.', [{ path: [...path, 'campaignId'], code: 'campaign_closed' }]);
+    // A campaign is time-boxed: it takes ideas while open and between its dates (when it has them).
+    const today = clock.now().toISOString().slice(0, 10);
+    const outsideDates = (target.opensOn !== null && today < target.opensOn) || (target.closesOn !== null && today > target.closesOn);
+    if (isNew && (target.state === 'closed' || outsideDates)) {
+      throw new ApiFailure('invalid_input', 'This campaign is not taking ideas now.', [{ path: [...path, 'campaignId'], code: 'campaign_closed' }]);
     }
     return { challengeId: target.challengeId };
   }

@@ -71,7 +71,8 @@ export function loadSampleLab(call: SyncCall) {
     affected: 'المتعاملون، وموظفو الخدمة في المراكز.',
     oecdFacet: 'enhancement',
   });
-  const campaign = call('campaigns.create', { challengeId: kindergarten.id, title: 'Spring call for ideas', opensOn: '2026-03-01', closesOn: '2026-03-31' });
+  // A past campaign: it collects its ideas first, then gets its dates and is closed.
+  const campaign = call('campaigns.create', { challengeId: kindergarten.id, title: 'Spring call for ideas' });
   const ideas = [
     call('ideas.create', { title: 'Online queue with SMS updates', description: 'Parents see their place and get a message when it moves.', authorName: 'Aziz Rakhimov', campaignId: campaign.id }),
     call('ideas.create', { title: 'Bogʻchalar xaritasi boʻsh oʻrinlar bilan', description: 'Har bir tumanda boʻsh oʻrinlarni xaritada koʻrsatish.', authorName: 'Dilnoza Karimova', campaignId: campaign.id }),
@@ -79,6 +80,7 @@ export function loadSampleLab(call: SyncCall) {
     call('ideas.create', { title: 'حجز موعد مسبق برسالة نصية', description: 'يحجز المتعامل موعده قبل الوصول ويصله تذكير.', authorName: 'مريم الشامسي', challengeId: queues.id }),
     call('ideas.create', { title: 'Выездной сотрудник в махаллях', description: 'Раз в неделю сотрудник центра принимает жителей на месте.', challengeId: queues.id }),
   ];
+  call('campaigns.update', { id: campaign.id, patch: { opensOn: '2026-03-01', closesOn: '2026-03-31', state: 'closed' } });
   const scores: [number, string, number[]][] = [
     [0, cio.id, [4, 4, 5, 4]],
     [0, mentor.id, [3, 4, 5, 5]],
