@@ -43,7 +43,7 @@ export async function benchPortfolio(): Promise<Figure[]> {
   const add = (f: Omit<Figure, 'group'>) => figures.push({ group: 'portfolio', ...f });
 
   try {
-    let start = performance.now();
+    const start = performance.now();
     const entities = [0, 1, 2, 3].map((i) => (call('entities.create', { name: `Ministry ${i}` }) as { id: string }).id);
     const challenge = (call('challenges.create', { title: 'Benchmark challenge' }) as { id: string }).id;
     core.db.transaction(() => {
