@@ -465,7 +465,7 @@ describe('item 18: the UI comes from a custom protocol, not file://', () => {
   });
 
   it('never loads the UI from file://', () => {
-    expect(filesMatching(/loadFile\(|loadURL\(['"`]file:/)).toEqual([]);
+    expect(filesMatching(/\.loadFile\(|\.loadURL\(['"`]file:/)).toEqual([]);
   });
 });
 
