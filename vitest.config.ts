@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    // End-to-end tests walk whole screens with axe-core; each wait inside has its own 10 s limit.
+    testTimeout: 90_000,
     hookTimeout: 120_000,
     // End-to-end files each start their own server and browser; two cores run two files at once.
     maxWorkers: 2,

@@ -2,17 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cohort } from '../../electron/shared/domain/cohorts';
 import type { Project } from '../../electron/shared/domain/project';
-import { makeCore, type TestCore } from '../support/core';
+import { callValue, makeCore, type TestCore } from '../support/core';
 
 let test: TestCore;
 beforeEach(() => (test = makeCore()));
 afterEach(() => test.close());
 
-async function value<T>(method: string, input: unknown): Promise<T> {
-  const result = await test.call(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
 
 describe('cohorts', () => {
   it('group projects, track milestones and a demo day, and filter the board', async () => {

@@ -3,17 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../electron/shared/api/contract';
 import type { GateDecision } from '../../electron/shared/domain/gates';
 import type { Project } from '../../electron/shared/domain/project';
-import { makeCore, type TestCore } from '../support/core';
+import { callValue, makeCore, type TestCore } from '../support/core';
 
 let test: TestCore;
 beforeEach(() => (test = makeCore()));
 afterEach(() => test.close());
 
-async function value<T>(method: string, input: unknown): Promise<T> {
-  const result = await test.call(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
 
 const decide = (projectId: string, decision: string, extra: Record<string, unknown> = {}) =>
   value<{ decision: GateDecision; project: Project }>('gates.decide', { projectId, decision, rationale: 'Reviewed at the gate', decidedByName: 'Aziza', ...extra });

@@ -2,17 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Idea, Scorecard } from '../../electron/shared/domain/ideas';
 import type { Project } from '../../electron/shared/domain/project';
-import { makeCore, type TestCore } from '../support/core';
+import { callValue, makeCore, type TestCore } from '../support/core';
 
 let test: TestCore;
 beforeEach(() => (test = makeCore()));
 afterEach(() => test.close());
 
-async function value<T>(method: string, input: unknown): Promise<T> {
-  const result = await test.call(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
 
 const NOVELTY = '01930000-0000-7000-8000-000000001001';
 const FEASIBILITY = '01930000-0000-7000-8000-000000001002';

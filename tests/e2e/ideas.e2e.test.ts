@@ -3,16 +3,14 @@
  * promoted to a project, which passes three gates, is shelved and revived; the board, the project
  * list and search all reflect it; axe-core on every screen in English and Arabic.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { axeViolations, screenshot, switchLanguage, waitReady } from '../support/app-page';
-import { removeDir, startServe, tempDataDir, type Served } from '../support/serve';
+import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
+import type { Served } from '../support/serve';
 
-let browser: Browser;
-let served: Served;
+let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
-const dataDir = tempDataDir();
+let served: Served;
 const CHALLENGE = 'Parents wait months for a kindergarten place';
 const BEST = 'Online queue with SMS — طابور إلكتروني';
 const OTHER = 'Paper list at the door';
@@ -57,23 +55,14 @@ async function gate(decision: string, rationale: string) {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  served = await startServe(dataDir);
+  app = await openApp();
+  ({ page, served } = app);
   // Reviewers are people of the lab; the People screen has its own test.
   await api('people.create', { name: 'Aziza Rahimova' });
   await api('people.create', { name: 'Bobur Aliev' });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(served.url);
-  await waitReady(page, 'en');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  removeDir(dataDir);
-});
+afterAll(() => app?.close());
 
 describe('from challenge to project', () => {
   it('states a challenge and opens a campaign', async () => {

@@ -3,16 +3,12 @@
  * the gate dialog, by keyboard on the board, by the Move-to menu), shelved and revived, found by
  * search; axe-core on every screen in English and Arabic.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { axeViolations, screenshot, switchLanguage, waitReady } from '../support/app-page';
-import { removeDir, startServe, tempDataDir, type Served } from '../support/serve';
+import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
 
-let browser: Browser;
-let served: Served;
+let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
-const dataDir = tempDataDir();
 const TITLE = 'Kindergarten queue — نظام طابور الروضة';
 
 const nav = (name: string) => page.locator('header nav').getByRole('link', { name, exact: true });
@@ -28,20 +24,11 @@ async function decideInDialog(rationale: string) {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  served = await startServe(dataDir);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(served.url);
-  await waitReady(page, 'en');
+  app = await openApp();
+  ({ page } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  removeDir(dataDir);
-});
+afterAll(() => app?.close());
 
 describe('the portfolio', () => {
   it('keeps people and entities', async () => {

@@ -1,29 +1,17 @@
 /** The sample lab from the empty projects screen, seen on every portfolio screen in Arabic and English. */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { axeViolations, screenshot, switchLanguage, waitReady } from '../support/app-page';
-import { removeDir, startServe, tempDataDir, type Served } from '../support/serve';
+import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
 
-let browser: Browser;
-let served: Served;
+let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
-const dataDir = tempDataDir();
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  served = await startServe(dataDir);
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(served.url);
-  await waitReady(page, 'en');
+  app = await openApp();
+  ({ page } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  removeDir(dataDir);
-});
+afterAll(() => app?.close());
 
 describe('the sample lab', () => {
   it('is offered on an empty workspace and fills every screen', async () => {

@@ -3,6 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { removeDir, startServe, tempDataDir } from './serve';
 
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -29,4 +31,27 @@ export async function axeViolations(page: Page) {
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A fresh data folder, `serve` on it, and Chromium showing the app in English: one e2e file's world. */
+export async function openApp() {
+  const dataDir = tempDataDir();
+  const browser = await launchChromium();
+  const served = await startServe(dataDir);
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  // Shorter than the test timeout, so a failing wait names the locator it was waiting for.
+  page.setDefaultTimeout(10_000);
+  await page.goto(served.url);
+  await waitReady(page, 'en');
+  return {
+    browser,
+    served,
+    page,
+    dataDir,
+    close: async () => {
+      await browser.close();
+      await served.stop();
+      removeDir(dataDir);
+    },
+  };
 }

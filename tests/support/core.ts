@@ -82,3 +82,10 @@ export async function openHttpDoor(test: TestCore, token = 'test-token-012345678
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Calls a method and returns its value; a refusal fails the test with the error it carried. */
+export async function callValue<T>(test: TestCore, method: string, input: unknown): Promise<T> {
+  const result = await test.call(method, input);
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}

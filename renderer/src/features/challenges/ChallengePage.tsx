@@ -1,12 +1,10 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +13,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../components/use-submit';
 import { AddIdeaForm } from '../ideas/AddIdeaForm';
 import { IdeaList } from '../ideas/IdeaList';
@@ -63,19 +62,7 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
         >
           <ErrorAlert error={failure} />
           <ChallengeFields values={values} onChange={setValues} fieldProps={fieldProps} />
-          <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
-            <Button type="submit" variant="contained" disabled={update.isPending}>
-              {t('common.save')}
-            </Button>
-            <Button color="error" onClick={() => setDeleting(true)}>
-              {t('challenges.delete')}
-            </Button>
-            {saved && (
-              <Alert severity="success" role="status" sx={{ py: 0 }}>
-                {t('project.saved')}
-              </Alert>
-            )}
-          </Stack>
+          <FormActions busy={update.isPending} saved={saved} deleteLabel={t('challenges.delete')} onDelete={() => setDeleting(true)} />
         </form>
       </Paper>
       <CampaignsSection challengeId={challenge.id} campaigns={campaigns.data ?? []} />

@@ -1,6 +1,5 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined';
-import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -24,6 +23,7 @@ import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../components/use-submit';
 import { BoardView } from '../board/BoardPage';
 import { useCohortDates } from './CohortsPage';
@@ -74,19 +74,7 @@ function CohortDetails({ cohort }: { cohort: Cohort }) {
             />
           ))}
         </Stack>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Button type="submit" variant="contained" disabled={update.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button color="error" onClick={() => setDeleting(true)}>
-            {t('cohorts.delete')}
-          </Button>
-          {saved && (
-            <Alert severity="success" role="status" sx={{ py: 0 }}>
-              {t('project.saved')}
-            </Alert>
-          )}
-        </Stack>
+        <FormActions busy={update.isPending} saved={saved} deleteLabel={t('cohorts.delete')} onDelete={() => setDeleting(true)} />
       </Stack>
       <ConfirmDialog
         open={deleting}

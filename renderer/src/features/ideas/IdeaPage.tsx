@@ -21,6 +21,7 @@ import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../components/use-submit';
 import { keyedLabel } from '../../i18n/keyed-label';
 import { ideaStatusKey, scoreCriterionKey } from '../../i18n/labels';
@@ -86,16 +87,7 @@ function IdeaDetails({ idea }: { idea: Idea }) {
             sx={{ flex: 1 }}
           />
         </Stack>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Button type="submit" variant="contained" disabled={update.isPending}>
-            {t('common.save')}
-          </Button>
-          {saved && (
-            <Alert severity="success" role="status" sx={{ py: 0 }}>
-              {t('project.saved')}
-            </Alert>
-          )}
-        </Stack>
+        <FormActions busy={update.isPending} saved={saved} />
       </Stack>
     </Paper>
   );

@@ -15,6 +15,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { evidenceKey, statusKey } from '../../i18n/labels';
 import { GateDialog, type GateRequest } from '../gates/GateDialog';
 import { GateHistory } from '../gates/GateHistory';
@@ -133,19 +134,7 @@ function ProjectView({ project }: { project: Project }) {
         >
           {form.error && form.error.error.code !== 'invalid_input' && <ErrorAlert error={form.error} />}
           <ProjectForm mode="edit" values={form.values} errors={form.errors} onChange={form.setValues} />
-          <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
-            <Button type="submit" variant="contained" disabled={update.isPending}>
-              {t('common.save')}
-            </Button>
-            <Button color="error" onClick={() => setDeleting(true)}>
-              {t('projects.delete.confirm')}
-            </Button>
-            {saved && (
-              <Alert severity="success" role="status" sx={{ py: 0 }}>
-                {t('project.saved')}
-              </Alert>
-            )}
-          </Stack>
+          <FormActions busy={update.isPending} saved={saved} deleteLabel={t('projects.delete.confirm')} onDelete={() => setDeleting(true)} />
         </form>
       </Paper>
       <ChallengeAndIdeas project={project} />
