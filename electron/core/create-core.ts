@@ -4,6 +4,7 @@
  */
 import { contract } from '../shared/api/contract';
 import { ApiFailure } from '../shared/api/envelope';
+import { createBackups } from './backups/backups';
 import { migrate, schemaVersion } from './db/migrate';
 import type { CoreDeps } from './deps';
 import { createEventHub } from './event-hub';
@@ -32,6 +33,19 @@ export function createCore(deps: CoreDeps) {
   migrate(deps.db, { now: () => deps.clock.now().toISOString() });
 
   const events = createEventHub();
+  const backups = createBackups({
+    db: deps.db,
+    dataDir: deps.paths.dataDir,
+    clock: deps.clock,
+    logger: deps.logger,
+    // Everything on screen may differ after a restore.
+    onRestored: () => {
+      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts'] as const) events.emit({ type: 'data.changed', payload: { area } });
+    },
+  });
+  events.subscribe((event) => event.type === 'data.changed' && event.payload.area !== 'settings' && backups.noteChange());
+  const periodicBackups = setInterval(() => void backups.tick(), 60_000);
+  periodicBackups.unref();
   const jobs = createJobRunner({ ids: deps.ids, clock: deps.clock, events, logger: deps.logger });
   const projectsRepo = createProjectsRepo(deps.db);
   const peopleRepo = createPeopleRepo(deps.db);
@@ -162,6 +176,10 @@ export function createCore(deps: CoreDeps) {
         base64: file.toString('base64'),
       };
     },
+    'backups.list': () => backups.list(),
+    'backups.create': () => backups.create('manual'),
+    'backups.check': ({ fileName }) => backups.check(fileName),
+    'backups.restore': ({ fileName }) => backups.restore(fileName),
     'lab.status': () => ({ empty: workspace.isEmpty() }),
     'lab.loadSample': () => {
       if (!workspace.isEmpty()) throw new ApiFailure('conflict', 'The sample lab loads only into an empty workspace.');
@@ -189,7 +207,14 @@ export function createCore(deps: CoreDeps) {
     events,
     jobs,
     db: deps.db,
-    close: () => deps.db.close(),
+    /** The backup taken when the app starts; an empty workspace has nothing to keep. */
+    backupAtStart: async () => {
+      if (!workspace.isEmpty()) await backups.create('start');
+    },
+    close: () => {
+      clearInterval(periodicBackups);
+      deps.db.close();
+    },
   };
 }
 

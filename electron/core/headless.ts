@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { backupBeforeMigration } from './backups/backups';
 import { createCore } from './create-core';
 import { openDatabase } from './db/open';
 import { createDispatcher } from './dispatch';
@@ -41,6 +42,7 @@ function allowedHostsFor(host: string, port: number): string[] {
 export async function startHeadless(options: HeadlessOptions) {
   const logger = createFileLogger(options.dataDir);
   const db = openDatabase(databaseFile(options.dataDir));
+  await backupBeforeMigration(db, options.dataDir, new Date());
   const core = createCore({
     db,
     clock: { now: () => new Date() },
@@ -51,6 +53,7 @@ export async function startHeadless(options: HeadlessOptions) {
     appVersion: options.appVersion,
   });
   const dispatcher = createDispatcher(core.handlers, logger);
+  await core.backupAtStart();
   const demoLoaded = options.demo === true && (await dispatcher.dispatch('lab.loadSample', {}, { role: 'host', door: 'inprocess' })).ok;
   const token = randomBytes(32).toString('base64url');
   const allowedHosts = new Set<string>();

@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { backupBeforeMigration } from '../core/backups/backups';
 import { createCore } from '../core/create-core';
 import { openDatabase } from '../core/db/open';
 import { createDispatcher } from '../core/dispatch';
@@ -27,14 +28,16 @@ registerAppScheme();
 // (checklist item 4). Electron accepts this only before 'ready'.
 app.enableSandbox();
 
-function start() {
+async function start() {
   const dataDir = app.getPath('userData');
   const logger = createFileLogger(dataDir);
   process.on('uncaughtException', (error) => logger.error('Uncaught exception', errorData(error)));
 
   const settings = createElectronSettingsStore(dataDir);
+  const db = openDatabase(databaseFile(dataDir), { nativeBinding: process.env.IBTIKAR_SQLITE_BINDING });
+  await backupBeforeMigration(db, dataDir, new Date());
   const core = createCore({
-    db: openDatabase(databaseFile(dataDir), { nativeBinding: process.env.IBTIKAR_SQLITE_BINDING }),
+    db,
     clock: { now: () => new Date() },
     ids: uuidV7Ids(),
     paths: { dataDir },
@@ -43,6 +46,7 @@ function start() {
     appVersion: app.getVersion(),
   });
   const dispatcher = createDispatcher({ ...core.handlers, ...createDesktopHandlers({ shell, dataDir }) }, logger);
+  void core.backupAtStart();
 
   denyPermissions(session.defaultSession);
   serveRenderer(rendererDir);

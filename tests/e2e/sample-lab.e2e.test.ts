@@ -40,6 +40,31 @@ describe('the sample lab', () => {
     }
   });
 
+  it('backs the lab up, checks the backup and restores it from Settings', async () => {
+    await switchLanguage(page, 'en');
+    await page.locator('header nav').getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    const check = page.getByRole('button', { name: /^Check the backup of/ }).first();
+    await check.click();
+    await page.getByText('Intact').waitFor();
+    await page.locator('header nav').getByRole('link', { name: 'Projects', exact: true }).click();
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Title' }).fill('Made after the backup');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Made after the backup' }).waitFor();
+    await page.locator('header nav').getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('button', { name: /^Restore the backup of/ }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('The backup was restored.').waitFor();
+    await page.getByText('Before a restore').first().waitFor();
+    await page.locator('header nav').getByRole('link', { name: 'Projects', exact: true }).click();
+    await page.getByText('13 projects', { exact: true }).waitFor();
+    await page.locator('header nav').getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Backups' }).waitFor();
+    await screenshot(page, 'en-settings-backups');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it.each([
     ['Board', 'board', () => page.getByRole('link', { name: 'Anticipatory skills foresight' })],
     ['Dashboard', 'dashboard', () => page.getByRole('figure', { name: 'Funnel: active projects by stage' })],

@@ -11,6 +11,7 @@ import { migrate } from '../../electron/core/db/migrate';
 import { ERROR_CODES } from '../../electron/shared/api/envelope';
 import { EVIDENCE_LEVELS, INNOVATION_TYPES, OECD_FACETS, PROJECT_STATUSES, ProjectPatchSchema, STAGES } from '../../electron/shared/domain/project';
 import { CALENDARS, LANGUAGES, NUMERALS, THEMES } from '../../electron/shared/domain/settings';
+import { BACKUP_REASONS } from '../../electron/shared/domain/backups';
 import { DecisionKindSchema } from '../../electron/shared/domain/gates';
 import { IDEA_STATUSES } from '../../electron/shared/domain/ideas';
 import { MEMBER_ROLES, PERSON_ROLES } from '../../electron/shared/domain/people';
@@ -106,6 +107,8 @@ describe('the translation catalogues', () => {
       ...Object.values(STAGE_TOOLS).flat().map(labels.toolKey),
       ...(db.prepare('SELECT key FROM gate_criteria WHERE key IS NOT NULL').pluck().all() as string[]).map(labels.criterionKey),
       ...(db.prepare('SELECT key FROM score_criteria WHERE key IS NOT NULL').pluck().all() as string[]).map(labels.scoreCriterionKey),
+      ...BACKUP_REASONS.map(labels.backupReasonKey),
+      ...['backup_damaged', 'backup_newer'].map(labels.validationKey),
       ...['decision_not_allowed', 'stage_not_allowed', 'status_through_gate', 'campaign_closed', 'idea_promoted'].map(labels.validationKey),
       ...['required', 'too_short', 'too_small', 'array_too_short', 'too_long', 'too_big', 'array_too_long', 'invalid_type', 'invalid_value',
         'invalid_format', 'unrecognized_keys', 'invalid', 'control_characters', 'end_before_start', 'unknown_reference'].map(labels.validationKey),

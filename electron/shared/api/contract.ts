@@ -33,6 +33,7 @@ import {
 } from '../domain/people';
 import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
 import { DashboardSchema } from '../domain/portfolio';
+import { BackupCheckSchema, BackupNameSchema, BackupSchema } from '../domain/backups';
 import { CohortCreateSchema, CohortPatchSchema, CohortSchema, MilestoneCreateSchema, MilestoneUpdateSchema } from '../domain/cohorts';
 import {
   CampaignCreateSchema,
@@ -145,6 +146,12 @@ export const contract = {
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
     access: 'host',
   },
+
+  'backups.list': { input: none, output: z.array(BackupSchema), access: 'host' },
+  'backups.create': { input: none, output: BackupSchema, access: 'host' },
+  'backups.check': { input: z.strictObject({ fileName: BackupNameSchema }), output: BackupCheckSchema, access: 'host' },
+  /** Replaces the lab's data with a backup, after backing up the current state. */
+  'backups.restore': { input: z.strictObject({ fileName: BackupNameSchema }), output: z.array(BackupSchema), access: 'host' },
 
   'lab.status': { input: none, output: z.object({ empty: z.boolean() }), access: 'host' },
   /** Fills an empty workspace with the sample lab; refused (conflict) when there is any data. */

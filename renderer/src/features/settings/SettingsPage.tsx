@@ -10,6 +10,7 @@ import { useApiMutation, useApiQuery, useHasMethod } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { BackupsSettings } from '../backups/BackupsSettings';
 import { GateCriteriaSettings } from '../gates/GateCriteriaSettings';
 import { ScoreCriteriaSettings } from '../ideas/ScoreCriteriaSettings';
 import { calendarKey, languageKey, numeralsKey, themeKey } from '../../i18n/labels';
@@ -80,6 +81,7 @@ export function SettingsPage() {
           </Typography>
         </Paper>
       )}
+      <BackupsSettings />
       <GateCriteriaSettings />
       <ScoreCriteriaSettings />
     </Box>
