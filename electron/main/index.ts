@@ -2,9 +2,10 @@
  * The desktop app's lifecycle: one instance, one locked-down window on `app://ibtikar/`, core
  * behind the one IPC handler. Everything the shell does lives in the small modules beside this.
  */
-import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration } from '../core/backups/backups';
+import { translator } from '../core/i18n/catalogue';
 import { createCore } from '../core/create-core';
 import { openDatabase } from '../core/db/open';
 import { createDispatcher } from '../core/dispatch';
@@ -15,6 +16,7 @@ import { createDesktopHandlers } from './desktop-handlers';
 import { desktopText } from './desktop-text';
 import { confirmInDialog, createLinkOpener } from './external-links';
 import { registerIpc } from './ipc';
+import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_URL, denyPermissions } from './security';
 import { createElectronSettingsStore } from './settings-store';
@@ -47,6 +49,12 @@ async function start() {
   });
   const dispatcher = createDispatcher({ ...core.handlers, ...createDesktopHandlers({ shell, dataDir }) }, logger);
   void core.backupAtStart();
+  installMenu({
+    Menu,
+    platform: process.platform,
+    translate: () => translator(settings.get().language),
+    onLanguageChange: (rebuild) => core.events.subscribe((e) => e.type === 'data.changed' && e.payload.area === 'settings' && rebuild()),
+  });
 
   denyPermissions(session.defaultSession);
   serveRenderer(rendererDir);

@@ -1,0 +1,39 @@
+/**
+ * The application menu, built from roles (so every OS gets its own accelerators and behaviour) with
+ * labels from the UI's catalogue, and rebuilt whenever the user changes the language.
+ */
+import type { Menu as ElectronMenu, MenuItemConstructorOptions } from 'electron';
+import type { Translate } from '../core/i18n/catalogue';
+
+type Role = NonNullable<MenuItemConstructorOptions['role']>;
+
+export function menuTemplate(t: Translate, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const item = (role: Role, key: string): MenuItemConstructorOptions => ({ role, label: t(`menu.${key}`) });
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+  return [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    { label: t('menu.file'), submenu: [mac ? item('close', 'close') : item('quit', 'quit')] },
+    {
+      label: t('menu.edit'),
+      submenu: [item('undo', 'undo'), item('redo', 'redo'), separator, item('cut', 'cut'), item('copy', 'copy'), item('paste', 'paste'), item('selectAll', 'selectAll')],
+    },
+    {
+      label: t('menu.view'),
+      submenu: [item('resetZoom', 'resetZoom'), item('zoomIn', 'zoomIn'), item('zoomOut', 'zoomOut'), separator, item('togglefullscreen', 'fullscreen')],
+    },
+    { label: t('menu.window'), submenu: [item('minimize', 'minimize'), ...(mac ? [item('front', 'front')] : [item('close', 'close')])] },
+  ];
+}
+
+/** Sets the menu for `language()` now, and again each time `onLanguageChange` fires. */
+export function installMenu(deps: {
+  Menu: Pick<typeof ElectronMenu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  platform: NodeJS.Platform;
+  translate: () => Translate;
+  onLanguageChange(rebuild: () => void): void;
+}) {
+  const build = () => deps.Menu.setApplicationMenu(deps.Menu.buildFromTemplate(menuTemplate(deps.translate(), deps.platform)));
+  build();
+  deps.onLanguageChange(build);
+}

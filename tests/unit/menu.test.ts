@@ -1,0 +1,39 @@
+/** The application menu: built from roles, labelled in the user's language, rebuilt on a language change. */
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { translator } from '../../electron/core/i18n/catalogue';
+import { installMenu, menuTemplate } from '../../electron/main/menu';
+import { LANGUAGES, type Language } from '../../electron/shared/domain/settings';
+
+const labels = (items: MenuItemConstructorOptions[]): string[] =>
+  items.flatMap((i) => [...(i.label ? [i.label] : []), ...(Array.isArray(i.submenu) ? labels(i.submenu) : [])]);
+
+describe('the application menu', () => {
+  it.each(LANGUAGES)('is fully translated in %s on every platform', (language) => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const all = labels(menuTemplate(translator(language), platform));
+      expect(all.length).toBeGreaterThan(10);
+      expect(all.filter((l) => l.startsWith('menu.'))).toEqual([]);
+    }
+  });
+
+  it('uses roles, so each OS supplies its own accelerators; macOS gets its app menu', () => {
+    const roles = (items: MenuItemConstructorOptions[]): string[] =>
+      items.flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu) : [])]);
+    expect(roles(menuTemplate(translator('en'), 'darwin'))).toEqual(expect.arrayContaining(['appMenu', 'undo', 'copy', 'paste', 'zoomIn', 'togglefullscreen']));
+    expect(roles(menuTemplate(translator('en'), 'win32'))).toContain('quit');
+    expect(roles(menuTemplate(translator('en'), 'win32'))).not.toContain('appMenu');
+  });
+
+  it('is rebuilt in the new language when the user switches', () => {
+    let language: Language = 'en';
+    let rebuild = () => {};
+    const Menu = { buildFromTemplate: vi.fn((template: MenuItemConstructorOptions[]) => template), setApplicationMenu: vi.fn() };
+    installMenu({ Menu: Menu as never, platform: 'linux', translate: () => translator(language), onLanguageChange: (r) => (rebuild = r) });
+    expect(Menu.buildFromTemplate.mock.calls[0][0][0].label).toBe('File');
+    language = 'ar';
+    rebuild();
+    expect(Menu.buildFromTemplate.mock.calls[1][0][0].label).toBe('ملف');
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(2);
+  });
+});
