@@ -1,54 +1,39 @@
 import AddIcon from '@mui/icons-material/Add';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../components/use-submit';
 import { facetKey } from '../../i18n/labels';
 import { ChallengeFields, challengeInput, emptyChallenge } from './ChallengeFields';
 
 function CreateChallengeDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const create = useApiMutation('challenges.create');
   const { run, failure, fieldProps } = useSubmit();
   const [values, setValues] = useState(emptyChallenge);
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(async () => navigate({ name: 'challenge', id: (await create.mutateAsync(challengeInput(values))).id }));
-        }}
-      >
-        <DialogTitle id={titleId}>{t('challenges.new')}</DialogTitle>
-        <DialogContent>
-          <ErrorAlert error={failure} />
-          <ChallengeFields values={values} onChange={setValues} fieldProps={fieldProps} autoFocus />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={create.isPending}>
-            {t('challenges.create')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t('challenges.new')}
+      submitLabel={t('challenges.create')}
+      busy={create.isPending}
+      onClose={onClose}
+      onSubmit={() => void run(async () => navigate({ name: 'challenge', id: (await create.mutateAsync(challengeInput(values))).id }))}
+    >
+      <ErrorAlert error={failure} />
+      <ChallengeFields values={values} onChange={setValues} fieldProps={fieldProps} autoFocus />
+    </FormDialog>
   );
 }
 

@@ -1,10 +1,5 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
@@ -21,6 +16,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../components/use-submit';
 import { criterionKey, decisionKey, stageKey } from '../../i18n/labels';
 import { useEvidenceChoices, useStageChoices } from '../projects/choices';
@@ -51,7 +47,7 @@ export function GateDialog({ project, request, onClose }: { project: Project; re
 function GateForm({ project, request, onClose }: { project: Project; request: GateRequest; onClose(): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
-  const titleId = useId();
+  const decisionLabelId = useId();
   const criteria = useApiQuery('gates.criteria', {});
   const people = useApiQuery('people.list', {});
   const decide = useApiMutation('gates.decide');
@@ -94,113 +90,94 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
   }
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <DialogTitle id={titleId}>
-          {t(request.decision === 'revive' ? 'gate.dialog.reviveTitle' : 'gate.dialog.title', { stage: `${format.number(project.stage)} · ${t(stageKey(project.stage))}` })}
-        </DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <ErrorAlert error={failure} />
-            {request.decision !== 'revive' && (
-              <FormControl error={!!issueFor('decision')}>
-                <FormLabel id={`${titleId}-decision`}>{t('gate.field.decision')}</FormLabel>
-                <RadioGroup row aria-labelledby={`${titleId}-decision`} value={decision} onChange={(e) => chooseDecision(e.target.value as DecisionKind)}>
-                  {GATE_DECISIONS.map((d) => (
-                    <FormControlLabel key={d} value={d} control={<Radio />} label={t(decisionKey(d))} disabled={reachableStages(d, project.stage).length === 0} />
-                  ))}
-                </RadioGroup>
-              </FormControl>
-            )}
-            {(decision === 'advance' || decision === 'iterate') && (
-              <ChoiceField
-                label={t('gate.field.toStage')}
-                value={toStage}
-                choices={stageChoices.filter((c) => reachable.includes(c.value))}
-                onChange={(v) => setToStage(v === '' ? '' : Number(v))}
-              />
-            )}
-            {stageCriteria.length > 0 && (
-              <FormControl component="fieldset">
-                <FormLabel component="legend">{t('gate.field.checklist')}</FormLabel>
-                <FormGroup>
-                  {stageCriteria.map((c) => (
-                    <FormControlLabel
-                      key={c.id}
-                      control={<Checkbox checked={met[c.id] === true} onChange={(e) => setMet({ ...met, [c.id]: e.target.checked })} />}
-                      label={keyedLabel(t, criterionKey, c)}
-                    />
-                  ))}
-                </FormGroup>
-              </FormControl>
-            )}
-            <ChoiceField
-              label={t('gate.field.evidenceLevel')}
-              value={evidence}
-              choices={evidenceChoices}
-              onChange={(v) => setEvidence(v === '' ? '' : Number(v))}
-              emptyLabel={t('evidence.notAssessed')}
-            />
-            {shortfall !== undefined && (
-              <Alert severity="warning">{t('gate.evidenceWarning', { needed: format.number(shortfall) })}</Alert>
-            )}
-            <TextField
-              label={t('gate.field.rationale')}
-              value={rationale}
-              onChange={(e) => setRationale(e.target.value)}
-              required
-              multiline
-              minRows={3}
-              {...fieldProps('rationale')}
-              slotProps={{ htmlInput: { dir: 'auto', maxLength: RATIONALE_MAX + 50 } }}
-            />
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <ChoiceField
-                label={t('gate.field.decidedBy')}
-                value={personId}
-                choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-                onChange={(id) => {
-                  setPersonId(id);
-                  const person = people.data?.find((p) => p.id === id);
-                  if (person) setName(person.name);
-                }}
-                emptyLabel={t('gate.field.notListed')}
-                sx={{ flex: 1 }}
-              />
-              <TextField
-                label={t('gate.field.decidedByName')}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                required
-                {...fieldProps('decidedByName')}
-                sx={{ flex: 1 }}
-                slotProps={{ htmlInput: { dir: 'auto' } }}
-              />
-              <TextField
-                type="date"
-                label={t('gate.field.decidedOn')}
-                value={decidedOn}
-                onChange={(e) => setDecidedOn(e.target.value)}
-                {...fieldProps('decidedOn')}
-                slotProps={{ inputLabel: { shrink: true } }}
-              />
-            </Stack>
-            <Alert severity="info">{t('gate.final')}</Alert>
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={decide.isPending}>
-            {t('gate.submit')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={t(request.decision === 'revive' ? 'gate.dialog.reviveTitle' : 'gate.dialog.title', { stage: `${format.number(project.stage)} · ${t(stageKey(project.stage))}` })} submitLabel={t('gate.submit')} busy={decide.isPending} onClose={onClose} onSubmit={() => void submit()}>
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <ErrorAlert error={failure} />
+        {request.decision !== 'revive' && (
+          <FormControl error={!!issueFor('decision')}>
+            <FormLabel id={decisionLabelId}>{t('gate.field.decision')}</FormLabel>
+            <RadioGroup row aria-labelledby={decisionLabelId} value={decision} onChange={(e) => chooseDecision(e.target.value as DecisionKind)}>
+              {GATE_DECISIONS.map((d) => (
+                <FormControlLabel key={d} value={d} control={<Radio />} label={t(decisionKey(d))} disabled={reachableStages(d, project.stage).length === 0} />
+              ))}
+            </RadioGroup>
+          </FormControl>
+        )}
+        {(decision === 'advance' || decision === 'iterate') && (
+          <ChoiceField
+            label={t('gate.field.toStage')}
+            value={toStage}
+            choices={stageChoices.filter((c) => reachable.includes(c.value))}
+            onChange={(v) => setToStage(v === '' ? '' : Number(v))}
+          />
+        )}
+        {stageCriteria.length > 0 && (
+          <FormControl component="fieldset">
+            <FormLabel component="legend">{t('gate.field.checklist')}</FormLabel>
+            <FormGroup>
+              {stageCriteria.map((c) => (
+                <FormControlLabel
+                  key={c.id}
+                  control={<Checkbox checked={met[c.id] === true} onChange={(e) => setMet({ ...met, [c.id]: e.target.checked })} />}
+                  label={keyedLabel(t, criterionKey, c)}
+                />
+              ))}
+            </FormGroup>
+          </FormControl>
+        )}
+        <ChoiceField
+          label={t('gate.field.evidenceLevel')}
+          value={evidence}
+          choices={evidenceChoices}
+          onChange={(v) => setEvidence(v === '' ? '' : Number(v))}
+          emptyLabel={t('evidence.notAssessed')}
+        />
+        {shortfall !== undefined && (
+          <Alert severity="warning">{t('gate.evidenceWarning', { needed: format.number(shortfall) })}</Alert>
+        )}
+        <TextField
+          label={t('gate.field.rationale')}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          required
+          multiline
+          minRows={3}
+          {...fieldProps('rationale')}
+          slotProps={{ htmlInput: { dir: 'auto', maxLength: RATIONALE_MAX + 50 } }}
+        />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <ChoiceField
+            label={t('gate.field.decidedBy')}
+            value={personId}
+            choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            onChange={(id) => {
+              setPersonId(id);
+              const person = people.data?.find((p) => p.id === id);
+              if (person) setName(person.name);
+            }}
+            emptyLabel={t('gate.field.notListed')}
+            sx={{ flex: 1 }}
+          />
+          <TextField
+            label={t('gate.field.decidedByName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            {...fieldProps('decidedByName')}
+            sx={{ flex: 1 }}
+            slotProps={{ htmlInput: { dir: 'auto' } }}
+          />
+          <TextField
+            type="date"
+            label={t('gate.field.decidedOn')}
+            value={decidedOn}
+            onChange={(e) => setDecidedOn(e.target.value)}
+            {...fieldProps('decidedOn')}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        </Stack>
+        <Alert severity="info">{t('gate.final')}</Alert>
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,16 +1,12 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_ROLES, type Person } from '../../../../electron/shared/domain/people';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { personRoleKey } from '../../i18n/labels';
 import { useSubmit } from '../../components/use-submit';
 
@@ -19,7 +15,6 @@ type Role = Person['role'];
 /** Adds a person or edits one: name, role, entity and e-mail. */
 export function PersonDialog({ person, onClose }: { person: Person | null; onClose(): void }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const entities = useApiQuery('entities.list', {});
   const create = useApiMutation('people.create');
   const update = useApiMutation('people.update');
@@ -36,31 +31,14 @@ export function PersonDialog({ person, onClose }: { person: Person | null; onClo
   }
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <DialogTitle id={titleId}>{t(person ? 'people.editTitle' : 'people.new')}</DialogTitle>
-        <DialogContent>
-          <ErrorAlert error={failure} />
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus {...fieldProps('name')} slotProps={{ htmlInput: { dir: 'auto' } }} />
-            <ChoiceField<Role> label={t('people.role')} value={role} choices={PERSON_ROLES.map((r) => ({ value: r, label: t(personRoleKey(r)) }))} onChange={(r) => r && setRole(r)} />
-            <ChoiceField<string> label={t('people.entity')} value={entityId} choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))} onChange={setEntityId} emptyLabel={t('common.notSet')} />
-            <TextField label={t('people.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldProps('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={create.isPending || update.isPending}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={t(person ? 'people.editTitle' : 'people.new')} submitLabel={t('common.save')} busy={create.isPending || update.isPending} onClose={onClose} onSubmit={() => void submit()} maxWidth="sm">
+      <ErrorAlert error={failure} />
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <TextField label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus {...fieldProps('name')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+        <ChoiceField<Role> label={t('people.role')} value={role} choices={PERSON_ROLES.map((r) => ({ value: r, label: t(personRoleKey(r)) }))} onChange={(r) => r && setRole(r)} />
+        <ChoiceField<string> label={t('people.entity')} value={entityId} choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))} onChange={setEntityId} emptyLabel={t('common.notSet')} />
+        <TextField label={t('people.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldProps('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+      </Stack>
+    </FormDialog>
   );
 }

@@ -281,7 +281,7 @@ export function ProjectsPage() {
         </Stack>
       )}
 
-      <CreateProjectDialog open={creating} onClose={() => setCreating(false)} />
+      {creating && <CreateProjectDialog onClose={() => setCreating(false)} />}
       <DeleteProjectDialog project={deleting} onClose={() => setDeleting(null)} />
     </Box>
   );
