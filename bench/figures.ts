@@ -31,8 +31,11 @@ export async function timeRuns(runs: number, fn: (i: number) => unknown, warmup 
 
 export const below = (value: number, limit: number) => ({ target: `< ${limit}`, met: value < limit });
 export const atLeast = (value: number, limit: number) => ({ target: `>= ${limit}`, met: value >= limit });
+/** For counts that must stay at a limit, typically 0 (failures, lost writes). */
+export const atMost = (value: number, limit: number) => ({ target: `<= ${limit}`, met: value <= limit });
 
-const round = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
+// Counts (trials, writes, failures) print as whole numbers.
+const round = (n: number) => (Number.isInteger(n) ? String(n) : Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 
 export function formatTable(figures: readonly Figure[]): string {
   const rows = [

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchDurability } from './durability';
 import { formatTable, type Figure } from './figures';
 import { benchPortfolio } from './portfolio';
 import { benchProjects } from './projects';
@@ -11,6 +12,7 @@ import { benchProjects } from './projects';
 const GROUPS: Record<string, () => Promise<Figure[]>> = {
   projects: benchProjects,
   portfolio: benchPortfolio,
+  durability: benchDurability,
 };
 
 async function main() {
