@@ -26,6 +26,7 @@ function builtChild() {
 describe('kill -9 while writing', () => {
   it(`keeps every acknowledged write, and never half a transaction, over ${TRIALS} kills`, async () => {
     const seed = process.env.DURABILITY_SEED ? Number(process.env.DURABILITY_SEED) : randomInt(2 ** 32);
+    if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new Error(`DURABILITY_SEED takes a whole number below 2^32, not "${process.env.DURABILITY_SEED}".`);
     // Printed first, so that even a run that hangs until the timeout can be replayed.
     console.log(`durability: seed ${seed} (replay: DURABILITY_SEED=${seed} npx vitest run tests/durability)`);
     const run = await runTrials({ childScript: builtChild(), trials: TRIALS, seed });
