@@ -180,6 +180,9 @@ describe('the settings screen', () => {
     await page.goto(`${served.origin}/#/settings`);
     await waitReady(page, language);
     await page.getByText(dataDir).waitFor();
+    // Default gate criteria show in the screen's language, not the one the page was first drawn in.
+    const criterion = language === 'en' ? 'The problem or opportunity is clearly defined' : 'المشكلة أو الفرصة محددة بوضوح';
+    expect(await page.getByRole('textbox', { name: language === 'en' ? 'Criterion' : 'المعيار' }).first().inputValue()).toBe(criterion);
     await screenshot(page, `${language}-settings`);
     expect(await axeViolations(page)).toEqual([]);
   });

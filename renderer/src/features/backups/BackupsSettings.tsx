@@ -3,7 +3,6 @@ import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -13,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SettingsSection } from '../../components/SettingsSection';
 import { backupReasonKey } from '../../i18n/labels';
 
 /** The automatic backups: take one now, check one, or restore one (after backing up the present). */
@@ -28,13 +28,7 @@ export function BackupsSettings() {
   const [restored, setRestored] = useState(false);
   const size = (bytes: number) => t('backups.size', { size: format.number(Math.max(1, Math.round(bytes / 1024))) });
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="backups-heading" sx={{ p: 3, mt: 3 }}>
-      <Typography variant="h6" component="h2" id="backups-heading">
-        {t('backups.heading')}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {t('backups.intro')}
-      </Typography>
+    <SettingsSection title={t('backups.heading')} intro={t('backups.intro')}>
       <ErrorAlert error={backups.error ?? create.error ?? check.error ?? restore.error} />
       {restored && (
         <Alert severity="success" role="status" sx={{ mb: 2 }}>
@@ -88,6 +82,6 @@ export function BackupsSettings() {
           )
         }
       />
-    </Paper>
+    </SettingsSection>
   );
 }

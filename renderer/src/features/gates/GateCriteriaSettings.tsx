@@ -4,7 +4,6 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -15,6 +14,7 @@ import { STAGES } from '../../../../electron/shared/domain/project';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SettingsSection } from '../../components/SettingsSection';
 import { criterionKey, stageKey } from '../../i18n/labels';
 import { keyedLabel } from '../../i18n/keyed-label';
 
@@ -51,19 +51,13 @@ function CriterionRow({ criterion }: { criterion: GateCriterion }) {
 
 /** Each lab decides what a project must show to leave a stage: rename, add and archive criteria. */
 export function GateCriteriaSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { format } = useSettings();
   const criteria = useApiQuery('gates.criteria', {});
   const add = useApiMutation('gates.addCriterion');
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="criteria-heading" sx={{ p: 3, mt: 3 }}>
-      <Typography variant="h6" component="h2" id="criteria-heading">
-        {t('gate.criteria.heading')}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {t('gate.criteria.intro')}
-      </Typography>
+    <SettingsSection title={t('gate.criteria.heading')} intro={t('gate.criteria.intro')}>
       <ErrorAlert error={criteria.error ?? add.error} />
       {STAGES.map((stage) => (
         <section key={stage} aria-labelledby={`criteria-${stage}`}>
@@ -71,7 +65,8 @@ export function GateCriteriaSettings() {
             {format.number(stage)} · {t(stageKey(stage))}
           </Typography>
           <List dense>
-            {criteria.data?.filter((c) => c.stage === stage).map((c) => <CriterionRow key={c.id} criterion={c} />)}
+            {/* Keyed by language and label too: a row's text field starts from the translated or stored label. */}
+            {criteria.data?.filter((c) => c.stage === stage).map((c) => <CriterionRow key={`${c.id}:${c.label}:${i18n.language}`} criterion={c} />)}
           </List>
           <Stack
             component="form"
@@ -96,6 +91,6 @@ export function GateCriteriaSettings() {
           </Stack>
         </section>
       ))}
-    </Paper>
+    </SettingsSection>
   );
 }

@@ -4,15 +4,14 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScoreCriterion } from '../../../../electron/shared/domain/ideas';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SettingsSection } from '../../components/SettingsSection';
 import { useSubmit } from '../../components/use-submit';
 import { keyedLabel } from '../../i18n/keyed-label';
 import { scoreCriterionKey } from '../../i18n/labels';
@@ -52,21 +51,16 @@ function CriterionRow({ criterion }: { criterion: ScoreCriterion }) {
 
 /** The lab's idea scorecard: criteria and their weights (scores are 1–5). */
 export function ScoreCriteriaSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const criteria = useApiQuery('scoring.criteria', {});
   const add = useApiMutation('scoring.addCriterion');
   const { run, failure, fieldProps } = useSubmit();
   const [label, setLabel] = useState('');
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="scoring-heading" sx={{ p: 3, mt: 3 }}>
-      <Typography variant="h6" component="h2" id="scoring-heading">
-        {t('scoring.heading')}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {t('scoring.intro')}
-      </Typography>
+    <SettingsSection title={t('scoring.heading')} intro={t('scoring.intro')}>
       <ErrorAlert error={criteria.error ?? failure} />
-      <List dense>{criteria.data?.map((c) => <CriterionRow key={`${c.id}:${c.label}:${c.weight}`} criterion={c} />)}</List>
+      {/* Keyed by what the row's fields start from: the stored label and weight, and the language. */}
+      <List dense>{criteria.data?.map((c) => <CriterionRow key={`${c.id}:${c.label}:${c.weight}:${i18n.language}`} criterion={c} />)}</List>
       <Stack
         component="form"
         noValidate
@@ -82,6 +76,6 @@ export function ScoreCriteriaSettings() {
           {t('gate.criteria.add')}
         </Button>
       </Stack>
-    </Paper>
+    </SettingsSection>
   );
 }
