@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
+import { axeViolations, openApp, recordGateDecision, screenshot, switchLanguage } from '../support/app-page';
 import type { Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -46,12 +46,8 @@ async function score(reviewer: string, values: number[]) {
 
 async function gate(decision: string, rationale: string) {
   await page.getByRole('button', { name: 'Gate decision…' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('radio', { name: decision }).check();
-  await dialog.getByRole('textbox', { name: 'Rationale' }).fill(rationale);
-  await dialog.getByRole('textbox', { name: 'Name of who decided' }).fill('Dilnoza Karimova');
-  await dialog.getByRole('button', { name: 'Record decision' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('dialog').getByRole('radio', { name: decision }).check();
+  await recordGateDecision(page, rationale);
 }
 
 beforeAll(async () => {
@@ -118,10 +114,7 @@ describe('from challenge to project', () => {
     await gate('Shelve', 'Waiting for the new budget year.');
     await page.getByText('This project is on the shelf.').waitFor();
     await page.getByRole('button', { name: 'Revive' }).click();
-    await page.getByRole('dialog').getByRole('textbox', { name: 'Rationale' }).fill('Budget approved.');
-    await page.getByRole('dialog').getByRole('textbox', { name: 'Name of who decided' }).fill('Dilnoza Karimova');
-    await page.getByRole('dialog').getByRole('button', { name: 'Record decision' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await recordGateDecision(page, 'Budget approved.');
     await expect.poll(() => page.locator('section[aria-labelledby="gate-history-heading"] li').count()).toBe(5);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
+import { axeViolations, openApp, recordGateDecision, screenshot, switchLanguage } from '../support/app-page';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
@@ -15,13 +15,7 @@ const nav = (name: string) => page.locator('header nav').getByRole('link', { nam
 const card = () => page.locator('li', { has: page.getByRole('link', { name: TITLE }) });
 const column = (stage: number) => page.locator(`section[aria-labelledby="stage-${stage}-heading"]`);
 
-async function decideInDialog(rationale: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Rationale' }).fill(rationale);
-  await dialog.getByRole('textbox', { name: 'Name of who decided' }).fill('Dilnoza Karimova');
-  await dialog.getByRole('button', { name: 'Record decision' }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
+const decideInDialog = (rationale: string) => recordGateDecision(page, rationale);
 
 beforeAll(async () => {
   app = await openApp();

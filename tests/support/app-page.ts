@@ -55,3 +55,12 @@ export async function openApp() {
     },
   };
 }
+
+/** Fills the open gate dialog with a rationale and who decided, records it, and waits for it to close. */
+export async function recordGateDecision(page: Page, rationale: string) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Rationale' }).fill(rationale);
+  await dialog.getByRole('textbox', { name: 'Name of who decided' }).fill('Dilnoza Karimova');
+  await dialog.getByRole('button', { name: 'Record decision' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

@@ -3,7 +3,6 @@
  * headers and values in the user's language. CSV is UTF-8 with a byte-order mark so Excel opens
  * Arabic and Cyrillic correctly, and cells that a spreadsheet would run as formulas are defused.
  */
-import ExcelJS from 'exceljs';
 import type { Language } from '../../../shared/domain/settings';
 import type { Db } from '../../db/open';
 import { translator, type Translate } from '../../i18n/catalogue';
@@ -117,6 +116,8 @@ export function portfolioCsv(db: Db, language: Language): Buffer {
 }
 
 export async function portfolioXlsx(db: Db, language: Language, createdAt: Date): Promise<Buffer> {
+  // Loaded on first export, not at start: exceljs is large and most sessions never export.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Ibtikar Lab';
   workbook.created = createdAt;
