@@ -21,7 +21,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'not_found' };
 
-const SIMPLE = {
+/** Screens without a record id, by path; exported so the no-network test visits every one. */
+export const SIMPLE = {
   '/projects': 'projects',
   '/board': 'board',
   '/dashboard': 'dashboard',
@@ -31,14 +32,15 @@ const SIMPLE = {
   '/people': 'people',
   '/settings': 'settings',
 } as const;
-const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea', cohorts: 'cohort' } as const;
+/** Record screens: `#/<collection>/<id>`. */
+export const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea', cohorts: 'cohort' } as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/projects';
   if (path === '/') return { name: 'projects' };
   if (path in SIMPLE) return { name: SIMPLE[path as keyof typeof SIMPLE] };
-  const record = /^\/(projects|challenges|ideas|cohorts)\/([0-9a-f-]{36})$/.exec(path);
-  if (record) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
+  const record = /^\/([a-z]+)\/([0-9a-f-]{36})$/.exec(path);
+  if (record && Object.hasOwn(RECORDS, record[1])) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
   const search = /^\/search\/(.*)$/.exec(path);
   if (search) {
     try {
