@@ -2,6 +2,7 @@
  * Core: plain functions over injected dependencies. No Electron and no HTTP in here; the doors
  * (IPC, HTTP, in-process) all reach these handlers through the one dispatcher.
  */
+import { diagnosticsText } from './diagnostics';
 import { contract } from '../shared/api/contract';
 import { ApiFailure } from '../shared/api/envelope';
 import { createBackups } from './backups/backups';
@@ -119,6 +120,15 @@ export function createCore(deps: CoreDeps) {
 
   const handlers: HandlerTable<CoreMethod> = {
     'app.info': () => ({ version: deps.appVersion, dataDir: deps.paths.dataDir, schemaVersion: schemaVersion(deps.db) }),
+    'app.diagnostics': () => ({
+      text: diagnosticsText({
+        appVersion: deps.appVersion,
+        schemaVersion: schemaVersion(deps.db),
+        dataDir: deps.paths.dataDir,
+        settings: deps.settings.get(),
+        at: deps.clock.now(),
+      }),
+    }),
     'settings.get': () => deps.settings.get(),
     'settings.update': (patch) => {
       const settings = deps.settings.update(patch);

@@ -65,6 +65,23 @@ describe('the sample lab', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('shows diagnostics for support without lab data and copies them', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.served.origin });
+    await page.getByRole('button', { name: 'Show diagnostics' }).click();
+    const text = await page.getByRole('textbox', { name: 'Diagnostics text' }).inputValue();
+    expect(text).toMatch(/^Ibtikar Lab \S+ \(database schema \d+\)/);
+    expect(text).toContain('"language":"en"');
+    expect(text).not.toContain('Anticipatory skills foresight');
+    await page.getByRole('button', { name: 'Copy to clipboard' }).click();
+    await page.getByText('Copied. Paste it into your email.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    expect(await axeViolations(page)).toEqual([]);
+    await switchLanguage(page, 'ar');
+    await page.getByRole('button', { name: 'تحديث' }).waitFor();
+    await screenshot(page, 'ar-settings-diagnostics');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it.each([
     ['Board', 'board', () => page.getByRole('link', { name: 'Anticipatory skills foresight' })],
     ['Dashboard', 'dashboard', () => page.getByRole('figure', { name: 'Funnel: active projects by stage' })],

@@ -70,6 +70,8 @@ const byId = z.strictObject({ id: IdSchema });
 
 export const contract = {
   'app.info': { input: none, output: AppInfoSchema, access: 'host' },
+  /** Versions, settings and recent log lines for a support email; no lab data. */
+  'app.diagnostics': { input: none, output: z.object({ text: z.string() }), access: 'host' },
   /** The methods this door offers (answered by the dispatcher itself). */
   'app.methods': { input: none, output: z.array(z.string()), access: 'participant' },
 

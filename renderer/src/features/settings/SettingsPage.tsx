@@ -11,6 +11,7 @@ import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BackupsSettings } from '../backups/BackupsSettings';
+import { DiagnosticsSettings } from './DiagnosticsSettings';
 import { GateCriteriaSettings } from '../gates/GateCriteriaSettings';
 import { ScoreCriteriaSettings } from '../ideas/ScoreCriteriaSettings';
 import { calendarKey, languageKey, numeralsKey, themeKey } from '../../i18n/labels';
@@ -82,6 +83,7 @@ export function SettingsPage() {
         </Paper>
       )}
       <BackupsSettings />
+      <DiagnosticsSettings />
       <GateCriteriaSettings />
       <ScoreCriteriaSettings />
     </Box>
