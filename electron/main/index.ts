@@ -20,7 +20,8 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_URL, denyPermissions } from './security';
 import { createElectronSettingsStore } from './settings-store';
-import { createWindow, visibleBounds } from './windows';
+import { keepWindowState, visibleBounds } from './window-state';
+import { createWindow } from './windows';
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -47,7 +48,16 @@ async function start() {
     logger,
     appVersion: app.getVersion(),
   });
-  const dispatcher = createDispatcher({ ...core.handlers, ...createDesktopHandlers({ shell, dataDir }) }, logger);
+  const dispatcher = createDispatcher({ ...core.handlers, ...createDesktopHandlers({
+      shell,
+      dataDir,
+      print: () => ({
+        dialog,
+        contents: () => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents ?? null,
+        documentsDir: app.getPath('documents'),
+        text: { title: desktopText(settings.get().language, 'print.saveTitle'), filter: desktopText(settings.get().language, 'print.pdfFilter') },
+      }),
+    }) }, logger);
   void core.backupAtStart();
   installMenu({
     Menu,
@@ -71,7 +81,7 @@ async function start() {
     logger,
   });
   const window = createWindow({ preload, title: app.getName(), bounds, openLink: (url) => void openLink(url) });
-  window.on('close', () => settings.update({ windowBounds: window.getNormalBounds() }));
+  keepWindowState(window, settings);
   void window.loadURL(APP_URL);
 
   app.on('second-instance', () => {

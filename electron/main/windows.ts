@@ -4,14 +4,6 @@ import { hardenContents } from './security';
 
 const DEFAULT_SIZE = { width: 1280, height: 800 };
 
-/** The saved bounds if they still fall on a connected display (a projector may be gone), else none. */
-export function visibleBounds(saved: Rectangle | null, workAreas: Rectangle[]): Rectangle | undefined {
-  if (!saved) return undefined;
-  const overlaps = (a: Rectangle) =>
-    saved.x < a.x + a.width && saved.x + saved.width > a.x && saved.y < a.y + a.height && saved.y + saved.height > a.y;
-  return workAreas.some(overlaps) ? saved : undefined;
-}
-
 export function createWindow(options: {
   preload: string;
   title: string;

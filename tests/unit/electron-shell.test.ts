@@ -3,7 +3,10 @@
  * placement, events reaching the page, desktop-only methods. Its security locks are proven item by
  * item in tests/security/checklist.test.ts.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
   module: {
@@ -15,8 +18,9 @@ vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
 
 import { createEventHub } from '../../electron/core/event-hub';
 import { createDesktopHandlers } from '../../electron/main/desktop-handlers';
+import { printToPdfFile, type PrintDeps } from '../../electron/main/print-pdf';
 import { registerIpc } from '../../electron/main/ipc';
-import { visibleBounds } from '../../electron/main/windows';
+import { keepWindowState, visibleBounds } from '../../electron/main/window-state';
 import { IPC_EVENT_CHANNEL } from '../../electron/shared/api/ipc-channels';
 
 beforeEach(() => {
@@ -46,7 +50,69 @@ describe('the IPC door', () => {
 
 describe('desktop-only methods', () => {
   it('report a folder that cannot be opened as a failure', async () => {
-    const handlers = createDesktopHandlers({ shell: { openPath: async () => 'no file manager' }, dataDir: '/data' });
+    const handlers = createDesktopHandlers({ shell: { openPath: async () => 'no file manager' }, dataDir: '/data', print: () => { throw new Error('not printing here'); } });
     await expect(handlers['desktop.openDataFolder']({}, { role: 'host', door: 'ipc' })).rejects.toMatchObject({ code: 'internal' });
+  });
+});
+
+describe('window state', () => {
+  it('applies the saved zoom on every load and saves bounds and zoom on close', async () => {
+    const { createSettingsStore } = await import('../../electron/core/settings-store');
+    let stored: unknown = { zoomLevel: 2 };
+    const settings = createSettingsStore({ read: () => stored, write: (s) => (stored = s) });
+    const handlers: Record<string, () => void> = {};
+    const setZoomLevel = vi.fn();
+    const window = {
+      on: (event: string, handler: () => void) => (handlers[`window.${event}`] = handler),
+      getNormalBounds: () => ({ x: 10, y: 20, width: 900, height: 700 }),
+      webContents: { on: (event: string, handler: () => void) => (handlers[`page.${event}`] = handler), setZoomLevel, getZoomLevel: () => 9 },
+    };
+    keepWindowState(window as never, settings);
+    handlers['page.did-finish-load']();
+    expect(setZoomLevel).toHaveBeenCalledWith(2);
+    handlers['window.close']();
+    // Out-of-range zoom is clamped so the stored settings stay valid.
+    expect(settings.get()).toMatchObject({ windowBounds: { x: 10, y: 20, width: 900, height: 700 }, zoomLevel: 5 });
+  });
+});
+
+describe('printing to PDF', () => {
+  const base = (over: Partial<PrintDeps> = {}): PrintDeps => ({
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: join(folder, 'report') })) } as never,
+    contents: () => ({ printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 test')) }) as never,
+    documentsDir: folder,
+    text: { title: 'Save as PDF', filter: 'PDF document' },
+    ...over,
+  });
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'ibtikar-pdf-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('prints the page on A4 with backgrounds and saves it where the user chose', async () => {
+    const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 test'));
+    const deps = base({ contents: () => ({ printToPDF }) as never });
+    expect(await printToPdfFile(deps, { fileName: 'pilot-report.pdf', landscape: true })).toEqual({ saved: true });
+    expect(printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', landscape: true, printBackground: true });
+    expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: join(folder, 'pilot-report.pdf') }));
+    expect(readFileSync(join(folder, 'report.pdf'), 'utf8')).toBe('%PDF-1.7 test');
+    expect(readdirSync(folder)).toEqual(['report.pdf']);
+  });
+
+  it('writes nothing when the user cancels or printing fails', async () => {
+    const cancelled = base({ dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) } as never });
+    expect(await printToPdfFile(cancelled, { fileName: 'x.pdf', landscape: false })).toEqual({ saved: false });
+    const failing = base({ contents: () => ({ printToPDF: async () => Promise.reject(new Error('renderer gone')) }) as never });
+    await expect(printToPdfFile(failing, { fileName: 'x.pdf', landscape: false })).rejects.toThrow('renderer gone');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('is offered only as a desktop method, with a file name and no path', async () => {
+    const { contract, isDesktopMethod } = await import('../../electron/shared/api/contract');
+    expect(isDesktopMethod('desktop.printToPdf')).toBe(true);
+    const input = contract['desktop.printToPdf'].input;
+    expect(input.safeParse({ fileName: 'تقرير التجربة.pdf' }).success).toBe(true);
+    for (const fileName of ['../../etc/x.pdf', 'C:\\x.pdf', 'report.html', 'a\u0000.pdf', '.pdf']) expect(input.safeParse({ fileName }).success).toBe(false);
   });
 });

@@ -66,6 +66,9 @@ export interface MethodSpec {
 }
 
 const none = z.strictObject({});
+/** A suggested file name only (the user picks the folder): no path separators or characters Windows refuses. */
+// eslint-disable-next-line no-control-regex -- control characters are what is being refused
+const PdfFileNameSchema = z.string().regex(/^[^\\/:*?"<>|\u0000-\u001f]{1,120}\.pdf$/u);
 const byId = z.strictObject({ id: IdSchema });
 
 export const contract = {
@@ -182,6 +185,13 @@ export const contract = {
   'jobs.cancel': { input: byId, output: JobSchema, access: 'host' },
 
   'desktop.openDataFolder': { input: none, output: z.strictObject({}), access: 'host', needs: 'desktop' },
+  /** The calling page as an A4 PDF (print stylesheet, backgrounds), saved where the user chooses. */
+  'desktop.printToPdf': {
+    input: z.strictObject({ fileName: PdfFileNameSchema, landscape: z.boolean().default(false) }),
+    output: z.object({ saved: z.boolean() }),
+    access: 'host',
+    needs: 'desktop',
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -20,6 +20,8 @@ export const SettingsSchema = z.object({
   calendar: z.enum(CALENDARS),
   numerals: z.enum(NUMERALS),
   windowBounds: BoundsSchema.nullable(),
+  /** Chromium's zoom level of the main window (0 = 100 %, each step ≈ 20 %), as the View menu left it. */
+  zoomLevel: z.number().min(-3).max(5),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -29,10 +31,11 @@ export const DEFAULT_SETTINGS: Settings = {
   calendar: 'gregory',
   numerals: 'latn',
   windowBounds: null,
+  zoomLevel: 0,
 };
 
-/** What the UI may change; window bounds are written by the desktop shell only. */
-export const SettingsPatchSchema = SettingsSchema.omit({ windowBounds: true }).partial().strict();
+/** What the UI may change; window bounds and zoom are written by the desktop shell only. */
+export const SettingsPatchSchema = SettingsSchema.omit({ windowBounds: true, zoomLevel: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** Text direction of a UI language. */
