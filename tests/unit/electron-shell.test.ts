@@ -18,6 +18,7 @@ vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
 
 import { createEventHub } from '../../electron/core/event-hub';
 import { createDesktopHandlers } from '../../electron/main/desktop-handlers';
+import { bundleArgument, createDocumentQueue } from '../../electron/main/open-documents';
 import { printToPdfFile, type PrintDeps } from '../../electron/main/print-pdf';
 import { registerIpc } from '../../electron/main/ipc';
 import { keepWindowState, visibleBounds } from '../../electron/main/window-state';
@@ -114,5 +115,26 @@ describe('printing to PDF', () => {
     const input = contract['desktop.printToPdf'].input;
     expect(input.safeParse({ fileName: 'تقرير التجربة.pdf' }).success).toBe(true);
     for (const fileName of ['../../etc/x.pdf', 'C:\\x.pdf', 'report.html', 'a\u0000.pdf', '.pdf']) expect(input.safeParse({ fileName }).success).toBe(false);
+  });
+});
+
+describe('bundles handed over by the operating system', () => {
+  it('are found on the command line of a first or second launch', () => {
+    expect(bundleArgument(['/opt/Ibtikar Lab/ibtikar', '--flag', '/home/u/Downloads/lab export.IBTIKAR'])).toBe('/home/u/Downloads/lab export.IBTIKAR');
+    expect(bundleArgument(['C:\\Program Files\\Ibtikar\\Ibtikar.exe', 'C:\\Users\\a\\x.ibtikar', 'C:\\Users\\a\\y.ibtikar'])).toBe('C:\\Users\\a\\y.ibtikar');
+    expect(bundleArgument(['/opt/ibtikar', '--inspect=x.ibtikar', '/tmp/notes.txt'])).toBeNull();
+  });
+
+  it('wait until the window is ready, then open in order and only once', () => {
+    const opened: string[] = [];
+    const queue = createDocumentQueue((path) => opened.push(path));
+    queue.request('/a.ibtikar');
+    queue.request('/b.ibtikar');
+    queue.request('/a.ibtikar');
+    expect(opened).toEqual([]);
+    queue.ready();
+    expect(opened).toEqual(['/a.ibtikar', '/b.ibtikar']);
+    queue.request('/c.ibtikar');
+    expect(opened).toEqual(['/a.ibtikar', '/b.ibtikar', '/c.ibtikar']);
   });
 });
