@@ -47,7 +47,7 @@ async function start() {
     logger,
     appVersion: app.getVersion(),
   });
-  const dispatcher = createDispatcher({ ...core.handlers, ...createDesktopHandlers({ shell, dataDir }) }, logger);
+  const dispatcher = createDispatcher({ ...core.handlers, ...createDesktopHandlers({ shell, dataDir, tempDir: app.getPath('temp'), attachmentFile: (id) => core.attachments.file(id) }) }, logger);
   void core.backupAtStart();
   installMenu({
     Menu,

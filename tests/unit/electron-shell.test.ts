@@ -46,7 +46,7 @@ describe('the IPC door', () => {
 
 describe('desktop-only methods', () => {
   it('report a folder that cannot be opened as a failure', async () => {
-    const handlers = createDesktopHandlers({ shell: { openPath: async () => 'no file manager' }, dataDir: '/data' });
+    const handlers = createDesktopHandlers({ shell: { openPath: async () => 'no file manager', showItemInFolder: () => {} }, dataDir: '/data', tempDir: '/tmp', attachmentFile: () => undefined });
     await expect(handlers['desktop.openDataFolder']({}, { role: 'host', door: 'ipc' })).rejects.toMatchObject({ code: 'internal' });
   });
 });
