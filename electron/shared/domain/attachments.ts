@@ -21,7 +21,8 @@ export const ATTACHMENT_MAX_BYTES = 100 * 1024 * 1024;
  * \uXXXX is 1.5 KiB). tests/contract/attachments.contract.test.ts checks that it fits.
  */
 export const ATTACHMENT_API_MAX_BYTES = 764 * 1024;
-const API_MAX_BASE64 = 4 * Math.ceil(ATTACHMENT_API_MAX_BYTES / 3);
+/** How many bytes a base64 text decodes to. */
+const decodedLength = (base64: string) => Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
 
 export const FILE_NAME_MAX = 255;
 
@@ -65,7 +66,7 @@ export const AttachmentAddSchema = AttachmentOwnerSchema.extend({
   /** The file's bytes, base64; at most ATTACHMENT_API_MAX_BYTES once decoded. */
   contentBase64: z
     .string()
-    .refine((s) => s.length <= API_MAX_BASE64, { message: 'file_too_large' })
+    .refine((s) => decodedLength(s) <= ATTACHMENT_API_MAX_BYTES, { message: 'file_too_large', abort: true })
     .pipe(z.base64()),
 });
 
