@@ -150,7 +150,7 @@ describe('GET /attachments/<id>', () => {
 
   it('needs the token', async () => {
     const { id } = await add('a.txt', 'secret');
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: `Bearer ${'x'.repeat(door.token.length)}` }]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: `Bearer ${'x'.repeat(door.token.length)}` }] as Record<string, string>[]) {
       const response = await get(id, headers);
       expect(response.status).toBe(401);
       expect(await response.text()).not.toContain('secret');
