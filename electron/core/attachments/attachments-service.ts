@@ -115,6 +115,11 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
 
   return {
     addStream,
+    /**
+     * Runs a task that writes or deletes attachment files (a bundle import storing files before
+     * its rows commit) one at a time with this service's own, so no file is collected under it.
+     */
+    exclusive,
 
     add({ ownerType, ownerId, fileName, contentBase64 }: ParsedInput<'attachments.add'>) {
       const bytes = Buffer.from(contentBase64, 'base64');

@@ -132,7 +132,7 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
       <Button
         variant="outlined"
         fullWidth
-        disabled={busy}
+        aria-busy={busy}
         startIcon={<AttachFileIcon />}
         onClick={() => picker.current?.click()}
         onDragOver={onDragOver}
