@@ -177,7 +177,7 @@ describe('GET /attachments/<id>', () => {
   it('answers 404 for unknown ids, non-ids and files that are gone', async () => {
     const gone = await add('gone.txt', 'soon missing');
     rmSync(test.core.attachments.file(gone.id)!.path);
-    for (const id of ['0192f2a0-0000-7000-8000-000000000000', '..%2F..%2Fibtikar.sqlite', gone.id]) expect((await get(id)).status).toBe(404);
+    for (const id of ['0192f2a0-0000-7000-8000-000000000000', '..%2F..%2Fibtikar.sqlite', '%E0%A4%A', gone.id]) expect((await get(id)).status).toBe(404);
     expect((await list())[0]).toMatchObject({ id: gone.id, available: false });
   });
 

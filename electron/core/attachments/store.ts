@@ -24,6 +24,20 @@ export interface StoredContent {
 
 export const attachmentsDir = (dataDir: string) => join(dataDir, 'attachments');
 
+/**
+ * Flushes a folder's entries, so a rename survives a power cut as the database's commit does.
+ * Windows cannot open a folder for this (and its file system journals renames), so it is skipped there.
+ */
+async function syncFolder(path: string) {
+  if (process.platform === 'win32') return;
+  const folder = await open(path, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
 export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX_BYTES) {
   const root = attachmentsDir(dataDir);
   mkdirSync(root, { recursive: true });
@@ -66,8 +80,10 @@ export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX
       if (existsSync(target)) {
         await rm(temp, { force: true });
       } else {
-        mkdirSync(join(root, sha256.slice(0, 2)), { recursive: true });
+        const shard = join(root, sha256.slice(0, 2));
+        mkdirSync(shard, { recursive: true });
         await rename(temp, target);
+        await syncFolder(shard);
       }
       return { sha256, size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
     },

@@ -33,7 +33,8 @@ export function attachmentHeaders(file: AttachmentFile): Record<string, string> 
 
 /** The attachment id in the path, or undefined when the rest of the path is not one. */
 export function attachmentIdFrom(path: string): string | undefined {
-  const id = decodeURIComponent(path.slice(ATTACHMENT_ROUTE.length));
+  const id = path.slice(ATTACHMENT_ROUTE.length);
+  // An id needs no percent-encoding; anything encoded is not one.
   return IdSchema.safeParse(id).success ? id : undefined;
 }
 
