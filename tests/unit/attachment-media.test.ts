@@ -1,8 +1,8 @@
 /** What an attachment is called (media type from its bytes) and how its size and kind are shown. */
 import { describe, expect, it } from 'vitest';
 import { servedMediaType, sniffMediaType } from '../../electron/core/attachments/media-type';
-import { sanitiseFileName } from '../../electron/shared/domain/attachments';
-import { attachmentKind, formatFileSize } from '../../renderer/src/features/attachments/attachment-files';
+import { ATTACHMENT_API_MAX_BYTES, sanitiseFileName } from '../../electron/shared/domain/attachments';
+import { attachmentKind, FileProblem, formatFileSize, readAsBase64 } from '../../renderer/src/features/attachments/attachment-files';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
@@ -52,5 +52,24 @@ describe('sizes and kinds in the UI', () => {
     expect(attachmentKind('application/vnd.ms-excel')).toBe('spreadsheet');
     expect(attachmentKind('application/vnd.openxmlformats-officedocument.presentationml.presentation')).toBe('presentation');
     expect(attachmentKind('application/octet-stream')).toBe('other');
+  });
+});
+
+describe('reading a picked or dropped file', () => {
+  it('gives its bytes as base64, past the stack limit of one String.fromCharCode call', async () => {
+    const data = Buffer.alloc(200_000, 'ا');
+    expect(await readAsBase64(new File([data], 'big.txt'))).toBe(data.toString('base64'));
+  });
+
+  it('refuses a file that is too large, or that cannot be read, before sending anything', async () => {
+    await expect(readAsBase64(new File([Buffer.alloc(ATTACHMENT_API_MAX_BYTES + 1)], 'huge.bin'))).rejects.toMatchObject({ kind: 'tooLarge', fileName: 'huge.bin' });
+    class Unreadable extends File {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new DOMException('A folder', 'NotReadableError'));
+      }
+    }
+    const problem = await readAsBase64(new Unreadable([], 'folder')).catch((e: unknown) => e);
+    expect(problem).toBeInstanceOf(FileProblem);
+    expect(problem).toMatchObject({ kind: 'unreadable', fileName: 'folder' });
   });
 });
