@@ -5,6 +5,9 @@
 import { diagnosticsText } from './diagnostics';
 import { contract } from '../shared/api/contract';
 import { ApiFailure } from '../shared/api/envelope';
+import { createAttachmentsRepo } from './attachments/attachments-repo';
+import { createAttachmentsService } from './attachments/attachments-service';
+import { createAttachmentStore } from './attachments/store';
 import { createBackups } from './backups/backups';
 import { migrate, schemaVersion } from './db/migrate';
 import type { CoreDeps } from './deps';
@@ -41,7 +44,7 @@ export function createCore(deps: CoreDeps) {
     logger: deps.logger,
     // Everything on screen may differ after a restore.
     onRestored: () => {
-      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts'] as const) events.emit({ type: 'data.changed', payload: { area } });
+      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts', 'attachments'] as const) events.emit({ type: 'data.changed', payload: { area } });
     },
   });
   events.subscribe((event) => event.type === 'data.changed' && event.payload.area !== 'settings' && backups.noteChange());
@@ -106,6 +109,14 @@ export function createCore(deps: CoreDeps) {
     )();
   }
 
+  const attachments = createAttachmentsService(deps, {
+    repo: createAttachmentsRepo(deps.db),
+    store: createAttachmentStore(deps.paths.dataDir),
+    activity,
+    events,
+    owners: { project: (id) => projectsRepo.getRow(id) !== undefined },
+  });
+
   const gatesChanged = <T>(value: T) => {
     events.emit({ type: 'data.changed', payload: { area: 'gates' } });
     return value;
@@ -139,7 +150,7 @@ export function createCore(deps: CoreDeps) {
     'projects.get': (input) => projects.get(input),
     'projects.create': (input) => projects.create(input),
     'projects.update': (input) => projects.update(input),
-    'projects.delete': (input) => projects.delete(input),
+    'projects.delete': (input) => attachments.deleteOwner('project', input.id, () => projects.delete(input)),
     'projects.members': (input) => people.members(input),
     'projects.setMember': (input) => people.setMember(input),
     'projects.removeMember': (input) => people.removeMember(input),
@@ -206,6 +217,9 @@ export function createCore(deps: CoreDeps) {
     'cohorts.addMilestone': (input) => cohorts.addMilestone(input),
     'cohorts.updateMilestone': (input) => cohorts.updateMilestone(input),
     'cohorts.deleteMilestone': (input) => cohorts.deleteMilestone(input),
+    'attachments.list': (input) => attachments.list(input),
+    'attachments.add': (input) => attachments.add(input),
+    'attachments.remove': (input) => attachments.remove(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
     'jobs.list': () => jobs.list(),
@@ -216,6 +230,7 @@ export function createCore(deps: CoreDeps) {
     handlers,
     events,
     jobs,
+    attachments,
     db: deps.db,
     /** The backup taken when the app starts; an empty workspace has nothing to keep. */
     backupAtStart: async () => {

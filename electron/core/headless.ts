@@ -57,7 +57,7 @@ export async function startHeadless(options: HeadlessOptions) {
   const demoLoaded = options.demo === true && (await dispatcher.dispatch('lab.loadSample', {}, { role: 'host', door: 'inprocess' })).ok;
   const token = randomBytes(32).toString('base64url');
   const allowedHosts = new Set<string>();
-  const server = createHttpDoor({ dispatcher, events: core.events, token, staticDir: options.staticDir, logger, allowedHosts });
+  const server = createHttpDoor({ dispatcher, events: core.events, token, staticDir: options.staticDir, logger, allowedHosts, attachmentFile: (id) => core.attachments.file(id) });
 
   try {
     await new Promise<void>((resolve, reject) => {

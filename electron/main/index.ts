@@ -51,6 +51,8 @@ async function start() {
   const dispatcher = createDispatcher({ ...core.handlers, ...createDesktopHandlers({
       shell,
       dataDir,
+      tempDir: app.getPath('temp'),
+      attachmentFile: (id) => core.attachments.file(id),
       print: () => ({
         dialog,
         contents: () => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents ?? null,

@@ -57,7 +57,7 @@ export type TestCore = ReturnType<typeof makeCore>;
 /** The HTTP door over a test core, on a free loopback port. */
 export async function openHttpDoor(test: TestCore, token = 'test-token-0123456789abcdef') {
   const allowedHosts = new Set<string>();
-  const server = createHttpDoor({ dispatcher: test.dispatcher, events: test.core.events, token, logger: silentLogger, allowedHosts });
+  const server = createHttpDoor({ dispatcher: test.dispatcher, events: test.core.events, token, logger: silentLogger, allowedHosts, attachmentFile: (id) => test.core.attachments.file(id) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   allowedHosts.add(`127.0.0.1:${port}`);

@@ -3,8 +3,10 @@
  *   POST /api/call/<method>   JSON body, `Authorization: Bearer <token>`, answers the envelope
  *   GET  /api/events          server-sent events (same token)
  *   GET  /api/methods         every method with its access and its input as JSON Schema
+ *   GET  /attachments/<id>    an attachment's file, as a download (same token; see attachment-route.ts)
  * and the built renderer for everything else. Every request passes the Host/Origin checks first.
  */
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { contract } from '../../shared/api/contract';
@@ -15,6 +17,8 @@ import type { Dispatcher } from '../dispatch';
 import type { EventHub } from '../event-hub';
 import { parseBoundedJson } from '../json';
 import { errorData, type Logger } from '../logger';
+import type { AttachmentFile } from '../attachments/attachments-service';
+import { ATTACHMENT_ROUTE, attachmentIdFrom, sendAttachment } from './attachment-route';
 import { hostAllowed, originAllowed, tokenMatches } from './guards';
 import { resolveStaticFile, sendFile } from './static-files';
 
@@ -52,6 +56,8 @@ export interface HttpDoorOptions {
   logger: Logger;
   /** Host header values accepted (host:port); filled in once the port is known. */
   allowedHosts: Set<string>;
+  /** The file behind an attachment id; absent when attachments are not served. */
+  attachmentFile?: (id: string) => AttachmentFile | undefined;
 }
 
 function sendEnvelope(res: ServerResponse, result: Result<unknown>) {
@@ -99,7 +105,7 @@ export function listMethods(dispatcher: Dispatcher) {
 }
 
 export function createHttpDoor(options: HttpDoorOptions): Server {
-  const { dispatcher, events, token, staticDir, logger, allowedHosts } = options;
+  const { dispatcher, events, token, staticDir, logger, allowedHosts, attachmentFile } = options;
   const streams = new Set<ServerResponse>();
   const methods = JSON.stringify(listMethods(dispatcher));
 
@@ -149,6 +155,14 @@ export function createHttpDoor(options: HttpDoorOptions): Server {
         return res.end(methods);
       }
       return sendEnvelope(res, fail('not_found', `Nothing at ${req.method} ${path}.`));
+    }
+    if (path.startsWith(ATTACHMENT_ROUTE) && attachmentFile) {
+      if (!tokenMatches(req, token)) return sendEnvelope(res, fail('unauthorized', 'A valid access token is required.'));
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendEnvelope(res, fail('bad_request', 'Attachments are only read here.'));
+      const id = attachmentIdFrom(path);
+      const attachment = id && attachmentFile(id);
+      if (!attachment) return sendEnvelope(res, fail('not_found', 'There is no such attachment, or its file is missing.'));
+      return sendAttachment(res, attachment, createReadStream, req.method === 'HEAD');
     }
     const file = staticDir && (req.method === 'GET' || req.method === 'HEAD') ? resolveStaticFile(staticDir, path) : undefined;
     if (!file) {

@@ -32,6 +32,7 @@ import {
   PersonSchema,
 } from '../domain/people';
 import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
+import { AttachmentAddSchema, AttachmentOwnerSchema, AttachmentSchema } from '../domain/attachments';
 import { DashboardSchema } from '../domain/portfolio';
 import { BackupCheckSchema, BackupNameSchema, BackupSchema } from '../domain/backups';
 import { CohortCreateSchema, CohortPatchSchema, CohortSchema, MilestoneCreateSchema, MilestoneUpdateSchema } from '../domain/cohorts';
@@ -173,6 +174,12 @@ export const contract = {
   'cohorts.updateMilestone': { input: MilestoneUpdateSchema, output: CohortSchema, access: 'host' },
   'cohorts.deleteMilestone': { input: byId, output: CohortSchema, access: 'host' },
 
+  'attachments.list': { input: AttachmentOwnerSchema, output: z.array(AttachmentSchema), access: 'host' },
+  /** Small files through the API doors (content as base64, see ATTACHMENT_API_MAX_BYTES). */
+  'attachments.add': { input: AttachmentAddSchema, output: AttachmentSchema, access: 'host' },
+  /** Removes the row; the file goes too when no other attachment has the same content. */
+  'attachments.remove': { input: byId, output: byId, access: 'host' },
+
   'pillars.list': { input: none, output: z.array(PillarSchema), access: 'host' },
 
   'activity.list': {
@@ -192,6 +199,8 @@ export const contract = {
     access: 'host',
     needs: 'desktop',
   },
+  /** Opens a copy of the file with the system's app, or shows it in the file manager when opening could run it. */
+  'desktop.openAttachment': { input: byId, output: z.strictObject({ shown: z.enum(['file', 'folder']) }), access: 'host', needs: 'desktop' },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -114,3 +114,6 @@ export function takeTokenFromAddress(): string | undefined {
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
 }
+
+/** The token this tab was opened with, for requests outside the API (attachment downloads). */
+export const storedToken = (): string | undefined => sessionStorage.getItem(TOKEN_KEY) ?? undefined;

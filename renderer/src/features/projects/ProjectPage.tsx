@@ -17,6 +17,7 @@ import { useSettings } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { evidenceKey, statusKey } from '../../i18n/labels';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { GateDialog, type GateRequest } from '../gates/GateDialog';
 import { GateHistory } from '../gates/GateHistory';
 import { IdeaList } from '../ideas/IdeaList';
@@ -139,6 +140,7 @@ function ProjectView({ project }: { project: Project }) {
       </Paper>
       <ChallengeAndIdeas project={project} />
       <TeamSection projectId={project.id} />
+      <AttachmentsPanel ownerType="project" ownerId={project.id} />
       <GateHistory projectId={project.id} />
       <ActivityList subjectId={project.id} />
       <GateDialog project={project} request={gate} onClose={() => setGate(null)} />

@@ -1,0 +1,170 @@
+/**
+ * Attachments: add, list, remove, and find the file behind one. The order of work keeps the disk
+ * and the database in step: a file is stored before its row is committed (so a row never names a
+ * file that was not written), and deleted only after the last row naming it is gone (so a rollback
+ * never leaves a row without its file). Operations that write or delete files run one at a time,
+ * so a delete cannot remove a file that an add in flight has just found already stored.
+ */
+import { ApiFailure } from '../../shared/api/envelope';
+import type { ParsedInput } from '../../shared/api/contract';
+import type { Attachment, AttachmentOwnerType } from '../../shared/domain/attachments';
+import { sanitiseFileName } from '../../shared/domain/attachments';
+import type { CoreDeps } from '../deps';
+import type { EventHub } from '../event-hub';
+import type { ActivityRepo } from '../services/activity/activity-repo';
+import type { AttachmentRow, AttachmentsRepo } from './attachments-repo';
+import { sniffMediaType } from './media-type';
+import type { AttachmentStore } from './store';
+
+/** For each owner type, whether a record of that type exists. */
+export type OwnerLookup = Record<AttachmentOwnerType, (id: string) => boolean>;
+
+/** What a door needs to send or open a file. */
+export interface AttachmentFile {
+  path: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+}
+
+interface Parts {
+  repo: AttachmentsRepo;
+  store: AttachmentStore;
+  activity: ActivityRepo;
+  events: EventHub;
+  owners: OwnerLookup;
+}
+
+/** Runs async tasks one after another. */
+function serialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, parts: Parts) {
+  const { db, clock, ids } = deps;
+  const { repo, store, activity, events, owners } = parts;
+  const exclusive = serialQueue();
+
+  const toAttachment = (row: AttachmentRow): Attachment => ({
+    id: row.id,
+    ownerType: row.owner_type as AttachmentOwnerType,
+    ownerId: row.owner_id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: row.size,
+    sha256: row.sha256,
+    available: store.has(row.sha256),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+
+  const requireOwner = (ownerType: AttachmentOwnerType, ownerId: string) => {
+    if (!owners[ownerType](ownerId)) {
+      throw new ApiFailure('invalid_input', `There is no ${ownerType} ${ownerId}.`, [{ path: ['ownerId'], code: 'unknown_reference' }]);
+    }
+  };
+
+  const logOnOwner = (row: Pick<AttachmentRow, 'owner_type' | 'owner_id' | 'file_name'>, at: string) =>
+    activity.append({ id: ids.next(), at, subjectType: row.owner_type, subjectId: row.owner_id, action: 'updated', fields: ['attachments'], summary: row.file_name });
+
+  const changed = (ownerId: string) => events.emit({ type: 'data.changed', payload: { area: 'attachments', id: ownerId } });
+
+  /** Deletes the files of these hashes that no row names any more. Call inside `exclusive`. */
+  async function dropUnreferenced(hashes: Iterable<string>) {
+    for (const sha256 of new Set(hashes)) if (!repo.isReferenced(sha256)) await store.remove(sha256);
+  }
+
+  /** Stores streamed bytes and names them for the owner; the way in for any caller with a stream (bundles too). */
+  async function addStream(owner: { ownerType: AttachmentOwnerType; ownerId: string }, fileName: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Attachment> {
+    const name = sanitiseFileName(fileName);
+    requireOwner(owner.ownerType, owner.ownerId);
+    return exclusive(async () => {
+      const content = await store.put(source);
+      const now = clock.now().toISOString();
+      const row: AttachmentRow = {
+        id: ids.next(),
+        owner_type: owner.ownerType,
+        owner_id: owner.ownerId,
+        file_name: name,
+        media_type: sniffMediaType(content.head, name),
+        size: content.size,
+        sha256: content.sha256,
+        origin: null,
+        created_at: now,
+        updated_at: now,
+      };
+      try {
+        db.transaction(() => {
+          requireOwner(owner.ownerType, owner.ownerId); // it may have gone while the bytes streamed in
+          repo.insert(row);
+          logOnOwner(row, now);
+        })();
+      } catch (error) {
+        await dropUnreferenced([content.sha256]);
+        throw error;
+      }
+      changed(owner.ownerId);
+      return toAttachment(row);
+    });
+  }
+
+  return {
+    addStream,
+    /**
+     * Runs a task that writes or deletes attachment files (a bundle import storing files before
+     * its rows commit) one at a time with this service's own, so no file is collected under it.
+     */
+    exclusive,
+
+    add({ ownerType, ownerId, fileName, contentBase64 }: ParsedInput<'attachments.add'>) {
+      const bytes = Buffer.from(contentBase64, 'base64');
+      return addStream({ ownerType, ownerId }, fileName, [bytes]);
+    },
+
+    list({ ownerType, ownerId }: ParsedInput<'attachments.list'>): Attachment[] {
+      return repo.forOwner(ownerType, ownerId).map(toAttachment);
+    },
+
+    remove({ id }: ParsedInput<'attachments.remove'>) {
+      return exclusive(async () => {
+        const row = repo.get(id);
+        if (!row) throw new ApiFailure('not_found', `No attachment with id ${id}.`);
+        db.transaction(() => {
+          repo.remove(id);
+          logOnOwner(row, clock.now().toISOString());
+        })();
+        await dropUnreferenced([row.sha256]);
+        changed(row.owner_id);
+        return { id };
+      });
+    },
+
+    /** The file behind an attachment, for the doors that send or open it; undefined if the row or the file is missing. */
+    file(id: string): AttachmentFile | undefined {
+      const row = repo.get(id);
+      if (!row || !store.has(row.sha256)) return undefined;
+      return { path: store.pathFor(row.sha256), fileName: row.file_name, mediaType: row.media_type, size: row.size };
+    },
+
+    /**
+     * Runs the deletion of an owner (whose rows go with it, by trigger), then deletes the files
+     * nothing names any more.
+     */
+    deleteOwner<T>(ownerType: AttachmentOwnerType, ownerId: string, remove: () => T): Promise<T> {
+      return exclusive(async () => {
+        const hashes = repo.contentOf(ownerType, ownerId);
+        const result = remove();
+        await dropUnreferenced(hashes);
+        if (hashes.length > 0) changed(ownerId);
+        return result;
+      });
+    },
+  };
+}
+
+export type AttachmentsService = ReturnType<typeof createAttachmentsService>;

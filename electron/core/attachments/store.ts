@@ -1,0 +1,98 @@
+/**
+ * The attachment files: `<data folder>/attachments/<sha256[0..2]>/<sha256>`, one file per content.
+ * A file is streamed to a temp file in the attachments folder (same file system, so the rename is
+ * atomic), hashed and counted as it is written, flushed to disk, then renamed into place, or
+ * dropped if that content is already stored. A reader therefore sees a whole file or none.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, type ReadStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiFailure } from '../../shared/api/envelope';
+import { ATTACHMENT_MAX_BYTES } from '../../shared/domain/attachments';
+import { SNIFF_BYTES } from './media-type';
+
+const TEMP_PREFIX = '.incoming-';
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export interface StoredContent {
+  sha256: string;
+  size: number;
+  /** The first bytes, for sniffing the media type. */
+  head: Uint8Array;
+}
+
+export const attachmentsDir = (dataDir: string) => join(dataDir, 'attachments');
+
+/**
+ * Flushes a folder's entries, so a rename survives a power cut as the database's commit does.
+ * Windows cannot open a folder for this (and its file system journals renames), so it is skipped there.
+ */
+async function syncFolder(path: string) {
+  if (process.platform === 'win32') return;
+  const folder = await open(path, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX_BYTES) {
+  const root = attachmentsDir(dataDir);
+  mkdirSync(root, { recursive: true });
+  // Temp files left by a crash mid-write hold nothing anyone refers to.
+  for (const name of readdirSync(root)) if (name.startsWith(TEMP_PREFIX)) rmSync(join(root, name), { force: true });
+
+  const pathFor = (sha256: string) => {
+    if (!SHA256.test(sha256)) throw new Error(`Not a SHA-256: ${sha256}`);
+    return join(root, sha256.slice(0, 2), sha256);
+  };
+
+  return {
+    pathFor,
+    has: (sha256: string) => existsSync(pathFor(sha256)),
+
+    /** Stores the bytes once; refuses (payload_too_large) past `maxBytes`, leaving nothing behind. */
+    async put(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<StoredContent> {
+      const temp = join(root, `${TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
+      const hash = createHash('sha256');
+      const head = Buffer.alloc(SNIFF_BYTES);
+      let size = 0;
+      const file = await open(temp, 'wx');
+      try {
+        for await (const chunk of source) {
+          if (size + chunk.length > maxBytes) throw new ApiFailure('payload_too_large', `Attachments are limited to ${maxBytes} bytes.`);
+          if (size < SNIFF_BYTES) head.set(chunk.subarray(0, SNIFF_BYTES - size), size);
+          hash.update(chunk);
+          await file.write(chunk);
+          size += chunk.length;
+        }
+        await file.sync();
+      } catch (error) {
+        await file.close();
+        await rm(temp, { force: true });
+        throw error;
+      }
+      await file.close();
+      const sha256 = hash.digest('hex');
+      const target = pathFor(sha256);
+      if (existsSync(target)) {
+        await rm(temp, { force: true });
+      } else {
+        const shard = join(root, sha256.slice(0, 2));
+        mkdirSync(shard, { recursive: true });
+        await rename(temp, target);
+        await syncFolder(shard);
+      }
+      return { sha256, size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
+    },
+
+    read: (sha256: string): ReadStream => createReadStream(pathFor(sha256)),
+
+    /** Deletes a file; the caller has made sure no row refers to it any more. */
+    remove: (sha256: string) => rm(pathFor(sha256), { force: true }),
+  };
+}
+
+export type AttachmentStore = ReturnType<typeof createAttachmentStore>;
