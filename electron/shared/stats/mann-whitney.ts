@@ -10,9 +10,16 @@ import type { StatsResult } from './types';
 
 /** Below this size in both groups (and without ties) the exact distribution is used, as in R. */
 export const EXACT_LIMIT = 50;
+/** `exact: true` stays exact up to this many pairs (49 × 49 ≈ 2 400 is within it). */
+export const EXACT_MAX_PAIRS = 2500;
 
 export interface MannWhitneyOptions {
-  /** `auto` (default): exact when both n < 50 and no ties. `true` asks for exact (refused silently for ties, which fall back to normal). `false` forces the normal approximation. */
+  /**
+   * `auto` (default): exact when both groups have fewer than 50 values and there are no ties.
+   * `true`: exact also for unequal groups up to n1·n2 ≤ EXACT_MAX_PAIRS (the exact distribution
+   * costs about (n1·n2)²/4 steps); with ties, or beyond that, the normal approximation is used and
+   * `method` says so. `false`: always the normal approximation.
+   */
   exact?: 'auto' | boolean;
 }
 
@@ -95,7 +102,7 @@ export function mannWhitney(
   const N = n1 + n2;
   const estimate = (2 * u) / (n1 * n2) - 1;
   const wantExact = options.exact ?? 'auto';
-  const exact = !ties && (wantExact === true || (wantExact === 'auto' && n1 < EXACT_LIMIT && n2 < EXACT_LIMIT));
+  const exact = !ties && (wantExact === true ? n1 * n2 <= EXACT_MAX_PAIRS : wantExact === 'auto' && n1 < EXACT_LIMIT && n2 < EXACT_LIMIT);
 
   if (exact) {
     const dist = exactUDistribution(n1, n2);

@@ -15,7 +15,7 @@
 import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { fail, finiteFigures, interval, isProbability, isTwoByTwo } from './guards';
+import { fail, finiteFigures, interval, isCount, isProbability, isTwoByTwo } from './guards';
 import type { Interval, LevelOption, StatsResult, TwoByTwo } from './types';
 
 type RateFailure = 'invalid_input' | 'not_enough_data';
@@ -27,7 +27,7 @@ const critical = (level: number) => normalQuantile(1 - (1 - level) / 2, 0, 1);
  */
 export function wilsonInterval(events: number, n: number, options: LevelOption = {}): StatsResult<{ estimate: number; ci: Interval }, RateFailure> {
   const level = options.level ?? 0.95;
-  if (!Number.isInteger(events) || !Number.isInteger(n) || events < 0 || events > n || !isProbability(level)) return fail('invalid_input');
+  if (!isCount(events) || !isCount(n) || events > n || !isProbability(level)) return fail('invalid_input');
   if (n === 0) return fail('not_enough_data');
   const z = critical(level);
   const p = events / n;
@@ -111,12 +111,21 @@ export function fisherExact(table: TwoByTwo): StatsResult<FisherResult, RateFail
   // a ~ Hypergeometric(population total, successes `events`, draws n1)
   const lo = Math.max(0, n1 - (total - events));
   const hi = Math.min(n1, events);
-  const observed = hypergeometricPmf(a, total, events, n1);
+  const pmf = (x: number) => hypergeometricPmf(x, total, events, n1);
+  const observed = pmf(a);
+  // Walk out from the mode in both directions until the probabilities underflow to zero: the
+  // distribution is unimodal, so the tables left out contribute nothing, and with large counts only
+  // a few thousand standard deviations' worth of tables are visited, not the whole support.
+  const mode = Math.min(hi, Math.max(lo, Math.floor(((n1 + 1) * (events + 1)) / (total + 2))));
   let p = 0;
-  for (let x = lo; x <= hi; x++) {
-    const px = hypergeometricPmf(x, total, events, n1);
+  const visit = (x: number) => {
+    const px = pmf(x);
     if (px <= observed * (1 + 1e-7)) p += px;
-  }
+    return px;
+  };
+  visit(mode);
+  for (let x = mode - 1; x >= lo && visit(x) > 0; x--);
+  for (let x = mode + 1; x <= hi && visit(x) > 0; x++);
   const figures = { p: Math.min(1, Math.max(0, p)), estimate: a / n1 - c / n2 };
   return finiteFigures(figures) ? { ok: true, ...figures } : fail('invalid_input');
 }
