@@ -111,21 +111,27 @@ export function fisherExact(table: TwoByTwo): StatsResult<FisherResult, RateFail
   // a ~ Hypergeometric(population total, successes `events`, draws n1)
   const lo = Math.max(0, n1 - (total - events));
   const hi = Math.min(n1, events);
-  const pmf = (x: number) => hypergeometricPmf(x, total, events, n1);
-  const observed = pmf(a);
-  // Walk out from the mode in both directions until the probabilities underflow to zero: the
-  // distribution is unimodal, so the tables left out contribute nothing, and with large counts only
-  // a few thousand standard deviations' worth of tables are visited, not the whole support.
+  const observed = hypergeometricPmf(a, total, events, n1);
+  // Walk out from the mode in both directions with the pmf's ratio of neighbours,
+  //   P(x + 1) / P(x) = (events − x)(n1 − x) / ((x + 1)(total − events − n1 + x + 1)),
+  // starting from @stdlib's value at the mode. The distribution is unimodal, so once a term falls
+  // below 1e-14 of the observed table's probability the rest of that side cannot change p in any
+  // digit that matters; large counts visit a few hundred tables, not the whole support.
   const mode = Math.min(hi, Math.max(lo, Math.floor(((n1 + 1) * (events + 1)) / (total + 2))));
-  let p = 0;
-  const visit = (x: number) => {
-    const px = pmf(x);
-    if (px <= observed * (1 + 1e-7)) p += px;
-    return px;
-  };
-  visit(mode);
-  for (let x = mode - 1; x >= lo && visit(x) > 0; x--);
-  for (let x = mode + 1; x <= hi && visit(x) > 0; x++);
+  const atMode = hypergeometricPmf(mode, total, events, n1);
+  const threshold = observed * (1 + 1e-7);
+  const negligible = observed * 1e-14;
+  let p = atMode <= threshold ? atMode : 0;
+  for (let x = mode, term = atMode; x < hi; x++) {
+    term *= ((events - x) * (n1 - x)) / ((x + 1) * (total - events - n1 + x + 1));
+    if (term <= threshold) p += term;
+    if (term < negligible) break;
+  }
+  for (let x = mode, term = atMode; x > lo; x--) {
+    term *= (x * (total - events - n1 + x)) / ((events - x + 1) * (n1 - x + 1));
+    if (term <= threshold) p += term;
+    if (term < negligible) break;
+  }
   const figures = { p: Math.min(1, Math.max(0, p)), estimate: a / n1 - c / n2 };
   return finiteFigures(figures) ? { ok: true, ...figures } : fail('invalid_input');
 }
