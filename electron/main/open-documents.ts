@@ -9,7 +9,7 @@ export const BUNDLE_EXTENSION = '.ibtikar';
 
 /** The last command-line argument naming a bundle (flags and the app's own path are skipped). */
 export function bundleArgument(argv: readonly string[]): string | null {
-  const found = argv.filter((arg) => !arg.startsWith('-') && extname(arg).toLowerCase() === BUNDLE_EXTENSION);
+  const found = argv.filter((arg) => !/^-/.test(arg) && extname(arg).toLowerCase() === BUNDLE_EXTENSION);
   return found.at(-1) ?? null;
 }
 
