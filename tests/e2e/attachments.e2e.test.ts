@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_API_MAX_BYTES } from '../../electron/shared/domain/attachments';
 import { axeViolations, openApp, screenshot, switchLanguage, waitReady, type Lang } from '../support/app-page';
-import type { Served } from '../support/serve';
+import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
@@ -20,16 +20,7 @@ const problems: string[] = [];
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e4d3b90000000049454e44ae426082', 'hex');
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result)}`);
-  return result.value;
-}
+const api = <T>(method: string, input: unknown) => callServed<T>(served, method, input);
 
 const stored = () => api<{ id: string; fileName: string; sha256: string }[]>('attachments.list', { ownerType: 'project', ownerId: projectId });
 const panel = () => page.locator('section[aria-labelledby="attachments-heading"]');

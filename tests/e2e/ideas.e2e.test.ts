@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openApp, recordGateDecision, screenshot, switchLanguage } from '../support/app-page';
-import type { Served } from '../support/serve';
+import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
@@ -18,14 +18,7 @@ const OTHER = 'Paper list at the door';
 const nav = (name: string) => page.locator('header nav').getByRole('link', { name, exact: true });
 const column = (stage: number) => page.locator(`section[aria-labelledby="stage-${stage}-heading"]`);
 
-async function api(method: string, input: unknown) {
-  const response = await fetch(`${served.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  return response.json();
-}
+const api = (method: string, input: unknown) => callServed(served, method, input);
 
 async function addIdea(title: string) {
   const form = page.getByRole('form', { name: 'Add an idea' });

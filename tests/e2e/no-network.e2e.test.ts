@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORDS, SIMPLE } from '../../renderer/src/app/router';
 import { launchChromium } from '../support/browser';
-import { removeDir, startServe, tempDataDir, type Served } from '../support/serve';
+import { callServed, removeDir, startServe, tempDataDir, type Served } from '../support/serve';
 import { waitReady, switchLanguage } from '../support/app-page';
 
 /** How to find one record of each kind the record screens show; a new record screen needs a line here. */
@@ -23,17 +23,6 @@ let dataDir: string;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 const requests: string[] = [];
-
-async function call(method: string, input: unknown = {}) {
-  const response = await fetch(`${served.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value: unknown };
-  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope)}`);
-  return envelope.value;
-}
 
 async function visit(path: string) {
   await page.evaluate((hash) => (window.location.hash = hash), path);
@@ -70,7 +59,7 @@ describe('the served app makes no request outside its own origin', () => {
       await switchLanguage(page, language);
       const paths = Object.keys(SIMPLE);
       for (const [collection, { method, pick }] of Object.entries(FIRST_ID)) {
-        paths.push(`/${collection}/${pick(await call(method))}`);
+        paths.push(`/${collection}/${pick(await callServed(served, method))}`);
       }
       paths.push(`/search/${encodeURIComponent('مدرسة')}`);
       for (const path of paths) await visit(path);

@@ -55,3 +55,15 @@ export function startServe(dataDir: string, extraArgs: string[] = []): Promise<S
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   });
 }
+
+/** Calls a method on a running `serve` the way the page does (bearer token); throws on a failure envelope. */
+export async function callServed<T>(served: Pick<Served, 'origin' | 'token'>, method: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${served.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value: T };
+  if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope)}`);
+  return envelope.value;
+}
