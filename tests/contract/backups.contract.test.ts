@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupBeforeMigration, backupsDir } from '../../electron/core/backups/backups';
 import { migrate } from '../../electron/core/db/migrate';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
 import type { Backup } from '../../electron/shared/domain/backups';
 import { callValue, makeCore, type TestCore } from '../support/core';
@@ -22,7 +23,7 @@ describe('backups', () => {
     expect(backup).toMatchObject({ reason: 'manual' });
     expect(backup.bytes).toBeGreaterThan(0);
     await value('projects.create', { title: 'After the backup' });
-    expect(await value('backups.check', { fileName: backup.fileName })).toMatchObject({ ok: true, schemaVersion: 4 });
+    expect(await value('backups.check', { fileName: backup.fileName })).toMatchObject({ ok: true, schemaVersion: MIGRATIONS.length });
     const list = await value<Backup[]>('backups.restore', { fileName: backup.fileName });
     expect(await titles()).toEqual(['Before the backup']);
     expect(list.map((b) => b.reason)).toContain('before_restore');
