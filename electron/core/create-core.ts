@@ -12,6 +12,10 @@ import type { CoreMethod, HandlerTable } from './handlers';
 import { createJobRunner } from './jobs';
 import { createSearchIndex } from './search/search-index';
 import { createSearchService } from './search/search-service';
+import { findTemplate } from '../shared/canvas/catalogue';
+import { createCanvasesRepo } from './services/canvases/canvases-repo';
+import { createCanvasesService } from './services/canvases/canvases-service';
+import { createTemplateSource } from './services/canvases/template-source';
 import { createActivityRepo } from './services/activity/activity-repo';
 import { createCohortsRepo } from './services/cohorts/cohorts-repo';
 import { createCohortsService } from './services/cohorts/cohorts-service';
@@ -40,7 +44,7 @@ export function createCore(deps: CoreDeps) {
     logger: deps.logger,
     // Everything on screen may differ after a restore.
     onRestored: () => {
-      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts'] as const) events.emit({ type: 'data.changed', payload: { area } });
+      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts', 'canvases'] as const) events.emit({ type: 'data.changed', payload: { area } });
     },
   });
   events.subscribe((event) => event.type === 'data.changed' && event.payload.area !== 'settings' && backups.noteChange());
@@ -78,6 +82,13 @@ export function createCore(deps: CoreDeps) {
     events,
     projects,
     personExists: (id) => peopleRepo.person(id) !== undefined,
+  });
+  const canvasesRepo = createCanvasesRepo(deps.db);
+  const templateSource = createTemplateSource(findTemplate, canvasesRepo);
+  const canvases = createCanvasesService(deps, canvasesRepo, {
+    events,
+    templates: templateSource,
+    projectExists: (id) => projectsRepo.getRow(id) !== undefined,
   });
   const search = createSearchService(searchIndex, {
     project: (id) => {
@@ -196,6 +207,17 @@ export function createCore(deps: CoreDeps) {
     'cohorts.addMilestone': (input) => cohorts.addMilestone(input),
     'cohorts.updateMilestone': (input) => cohorts.updateMilestone(input),
     'cohorts.deleteMilestone': (input) => cohorts.deleteMilestone(input),
+    'canvases.list': (input) => canvases.list(input),
+    'canvases.get': (input) => canvases.get(input),
+    'canvases.create': (input) => canvases.create(input),
+    'canvases.update': (input) => canvases.update(input),
+    'canvases.duplicate': (input) => canvases.duplicate(input),
+    'canvases.createCluster': (input) => canvases.createCluster(input),
+    'canvases.updateCluster': (input) => canvases.updateCluster(input),
+    'canvases.deleteCluster': (input) => canvases.deleteCluster(input),
+    'notes.create': (input) => canvases.createNotes(input),
+    'notes.update': (input) => canvases.updateNotes(input),
+    'notes.delete': (input) => canvases.deleteNotes(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
     'jobs.list': () => jobs.list(),

@@ -53,6 +53,21 @@ import {
   ScoreCriterionSchema,
   ScoreCriterionUpdateSchema,
 } from '../domain/ideas';
+import {
+  BoardSchema,
+  CanvasCreateSchema,
+  CanvasListQuerySchema,
+  CanvasPatchSchema,
+  CanvasSchema,
+  canvasTitle,
+  ClusterCreateSchema,
+  ClusterEditSchema,
+  ClusterSchema,
+  NoteSchema,
+  NotesCreateSchema,
+  NotesDeleteSchema,
+  NotesUpdateSchema,
+} from '../canvas/model';
 
 /** `host` methods are for the lab's own UI; `participant` methods may also be called by workshop guests. */
 export type Access = 'host' | 'participant';
@@ -167,6 +182,26 @@ export const contract = {
   'cohorts.addMilestone': { input: MilestoneCreateSchema, output: CohortSchema, access: 'host' },
   'cohorts.updateMilestone': { input: MilestoneUpdateSchema, output: CohortSchema, access: 'host' },
   'cohorts.deleteMilestone': { input: byId, output: CohortSchema, access: 'host' },
+
+  'canvases.list': { input: CanvasListQuerySchema, output: z.array(CanvasSchema), access: 'host' },
+  /** A canvas with all its notes and clusters. */
+  'canvases.get': { input: byId, output: BoardSchema, access: 'host' },
+  'canvases.create': { input: CanvasCreateSchema, output: CanvasSchema, access: 'host' },
+  'canvases.update': { input: z.strictObject({ id: IdSchema, patch: CanvasPatchSchema }), output: CanvasSchema, access: 'host' },
+  'canvases.duplicate': { input: z.strictObject({ id: IdSchema, title: canvasTitle }), output: CanvasSchema, access: 'host' },
+  'canvases.createCluster': { input: ClusterCreateSchema, output: ClusterSchema, access: 'host' },
+  'canvases.updateCluster': { input: ClusterEditSchema, output: ClusterSchema, access: 'host' },
+  /** The cluster's notes stay in the zone, loose; they are returned with their new versions. */
+  'canvases.deleteCluster': {
+    input: z.strictObject({ id: IdSchema, baseVersion: z.int().min(1) }),
+    output: z.object({ id: IdSchema, notes: z.array(NoteSchema) }),
+    access: 'host',
+  },
+  // Notes change in batches (a multi-select move, an undo) that land whole or not at all. An edit
+  // made against an older version is refused as `conflict` with issue code `stale`.
+  'notes.create': { input: NotesCreateSchema, output: z.array(NoteSchema), access: 'host' },
+  'notes.update': { input: NotesUpdateSchema, output: z.array(NoteSchema), access: 'host' },
+  'notes.delete': { input: NotesDeleteSchema, output: z.object({ ids: z.array(IdSchema) }), access: 'host' },
 
   'pillars.list': { input: none, output: z.array(PillarSchema), access: 'host' },
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, userText } from '../domain/common';
+import { LanguageSchema } from '../domain/settings';
 
 /** A note holds a few paragraphs, never a document: longer text is refused, not cut. */
 export const NOTE_TEXT_MAX = 5000;
@@ -104,6 +105,8 @@ export const CanvasCreateSchema = z.strictObject({
   title: canvasTitle,
   projectId: IdSchema.nullable().default(null),
   stage: z.int().min(1).max(7).nullable().default(null),
+  /** The language the template's starter notes are written in. */
+  language: LanguageSchema.default('en'),
 });
 export const CanvasPatchSchema = z
   .strictObject({ title: canvasTitle, archived: z.boolean(), projectId: IdSchema.nullable(), stage: z.int().min(1).max(7).nullable() })
@@ -123,7 +126,6 @@ const placement = {
 };
 
 export const NoteCreateSchema = z.strictObject({
-  canvasId: IdSchema,
   /** The client may choose the id, so that undoing a delete recreates the same note. */
   id: IdSchema.optional(),
   text: noteText,
@@ -162,3 +164,13 @@ export const ClusterCreateSchema = z.strictObject({
 });
 export const ClusterPatchSchema = z.strictObject({ label: clusterLabel, orderIndex: OrderIndexSchema }).partial();
 export const ClusterEditSchema = z.strictObject({ id: IdSchema, baseVersion: z.int().min(1), patch: ClusterPatchSchema });
+
+/** Batches are bounded: a multi-select move or an undo of many notes, not a bulk import. */
+export const BATCH_MAX = 2000;
+
+export const NotesCreateSchema = z.strictObject({ canvasId: IdSchema, notes: z.array(NoteCreateSchema).min(1).max(BATCH_MAX) });
+export const NotesUpdateSchema = z.strictObject({ canvasId: IdSchema, edits: z.array(NoteEditSchema).min(1).max(BATCH_MAX) });
+export const NotesDeleteSchema = z.strictObject({
+  canvasId: IdSchema,
+  notes: z.array(z.strictObject({ id: IdSchema, baseVersion: z.int().min(1) })).min(1).max(BATCH_MAX),
+});

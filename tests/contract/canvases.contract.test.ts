@@ -1,0 +1,137 @@
+/** Canvases through the contract: notes in zones, batches, stale edits, clusters, hostile input. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Board, Canvas, Cluster, Note } from '../../electron/shared/canvas/model';
+import type { Project } from '../../electron/shared/domain/project';
+import { findTemplate } from '../../electron/shared/canvas/catalogue';
+import { callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
+
+let test: TestCore;
+beforeEach(() => (test = makeCore()));
+afterEach(() => test.close());
+
+const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
+const BMC = 'business-model-canvas';
+const zones = () => findTemplate(BMC)!.zones.map((z) => z.key);
+
+async function bmc(projectId: string | null = null) {
+  return value<Canvas>('canvases.create', { templateId: BMC, title: 'Business model — e-visa', projectId, stage: projectId ? 4 : null });
+}
+
+describe('canvases', () => {
+  it('are created from a template for a project, listed, renamed, duplicated and archived', async () => {
+    const project = await value<Project>('projects.create', { title: 'E-visa', stage: 4 });
+    const canvas = await bmc(project.id);
+    expect(canvas).toMatchObject({ projectId: project.id, stage: 4, templateId: BMC, archived: false });
+    await value('notes.create', { canvasId: canvas.id, notes: [{ text: 'Tourists', zoneKey: zones()[0] }] });
+    const renamed = await value<Canvas>('canvases.update', { id: canvas.id, patch: { title: 'نموذج العمل' } });
+    expect(renamed.title).toBe('نموذج العمل');
+    const copy = await value<Canvas>('canvases.duplicate', { id: canvas.id, title: 'Copy' });
+    expect(copy).toMatchObject({ title: 'Copy', noteCount: renamed.noteCount, templateId: BMC });
+    const copied = await value<Board>('canvases.get', { id: copy.id });
+    expect(copied.notes.map((n) => n.text)).toContain('Tourists');
+    expect(copied.notes.every((n) => n.version === 1 && n.canvasId === copy.id)).toBe(true);
+    expect((await value<Canvas[]>('canvases.list', { projectId: project.id })).map((c) => c.title).sort()).toEqual(['Copy', 'نموذج العمل']);
+    await value('canvases.update', { id: copy.id, patch: { archived: true } });
+    expect((await value<Canvas[]>('canvases.list', {})).map((c) => c.id)).toEqual([canvas.id]);
+    expect(await value<Canvas[]>('canvases.list', { includeArchived: true })).toHaveLength(2);
+  });
+
+  it('keep notes in order, move them between zones in one batch, and refuse stale edits whole', async () => {
+    const canvas = await bmc();
+    const [a, b] = zones();
+    const created = await value<Note[]>('notes.create', {
+      canvasId: canvas.id,
+      notes: [{ text: 'أولياء الأمور' }, { text: 'Students' }, { text: 'Schools في دبي' }].map((n) => ({ ...n, zoneKey: a })),
+    });
+    expect(created.map((n) => n.orderIndex)).toEqual([...created.map((n) => n.orderIndex)].sort());
+    const [first, second] = created;
+    const moved = await value<Note[]>('notes.update', {
+      canvasId: canvas.id,
+      edits: [
+        { id: first.id, baseVersion: 1, patch: { zoneKey: b } },
+        { id: second.id, baseVersion: 1, patch: { zoneKey: b, status: 'testing', color: 'green' } },
+      ],
+    });
+    expect(moved.map((n) => [n.zoneKey, n.version])).toEqual([[b, 2], [b, 2]]);
+
+    const before = test.snapshot();
+    const refused = await test.call('notes.update', {
+      canvasId: canvas.id,
+      edits: [
+        { id: first.id, baseVersion: 2, patch: { text: 'fresh' } },
+        { id: second.id, baseVersion: 1, patch: { text: 'stale' } },
+      ],
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: ['edits', 1, 'baseVersion'], code: 'stale', params: { version: 2 } }] } });
+    expect(test.snapshot()).toEqual(before);
+
+    await value('notes.delete', { canvasId: canvas.id, notes: [{ id: first.id, baseVersion: 2 }] });
+    // Undoing a delete recreates the note under its own id.
+    const [restored] = await value<Note[]>('notes.create', { canvasId: canvas.id, notes: [{ id: first.id, text: first.text, zoneKey: a, orderIndex: first.orderIndex }] });
+    expect(restored).toMatchObject({ id: first.id, version: 1 });
+  });
+
+  it('group notes in labelled clusters, and release them when the cluster goes', async () => {
+    const canvas = await bmc();
+    const [a] = zones();
+    const cluster = await value<Cluster>('canvases.createCluster', { canvasId: canvas.id, zoneKey: a, label: 'Families' });
+    const [n] = await value<Note[]>('notes.create', { canvasId: canvas.id, notes: [{ text: 'Parents', zoneKey: a, clusterId: cluster.id }] });
+    const relabelled = await value<Cluster>('canvases.updateCluster', { id: cluster.id, baseVersion: 1, patch: { label: 'Households' } });
+    expect(relabelled).toMatchObject({ label: 'Households', version: 2 });
+    const { notes } = await value<{ notes: Note[] }>('canvases.deleteCluster', { id: cluster.id, baseVersion: 2 });
+    expect(notes).toEqual([expect.objectContaining({ id: n.id, clusterId: null, version: 2 })]);
+  });
+
+  it('frees a note from its zone to a position, and puts it back', async () => {
+    const canvas = await bmc();
+    const [n] = await value<Note[]>('notes.create', { canvasId: canvas.id, notes: [{ text: 'Loose', zoneKey: zones()[0] }] });
+    const [free] = await value<Note[]>('notes.update', { canvasId: canvas.id, edits: [{ id: n.id, baseVersion: 1, patch: { zoneKey: null, x: 40, y: 60 } }] });
+    expect(free).toMatchObject({ zoneKey: null, x: 40, y: 60 });
+    const [back] = await value<Note[]>('notes.update', { canvasId: canvas.id, edits: [{ id: n.id, baseVersion: 2, patch: { zoneKey: zones()[1] } }] });
+    expect(back).toMatchObject({ zoneKey: zones()[1], x: null, y: null, version: 3 });
+  });
+
+  it('store hostile text inert, exactly as typed', async () => {
+    const canvas = await bmc();
+    const text = '<script>alert(1)</script><img src=x onerror=alert(2)> مرحبا hello';
+    const [n] = await value<Note[]>('notes.create', { canvasId: canvas.id, notes: [{ text, zoneKey: zones()[0] }] });
+    expect(n.text).toBe(text);
+  });
+
+  it.each([
+    ['an unknown template', 'canvases.create', () => ({ templateId: 'no-such-template', title: 'x' })],
+    ['a missing project', 'canvases.create', () => ({ templateId: BMC, title: 'x', projectId: '01930000-0000-7000-8000-0000000000ff' })],
+    ['an empty title', 'canvases.create', () => ({ templateId: BMC, title: '  ' })],
+  ])('refuse %s and change nothing', async (_what, method, input) => {
+    const before = test.snapshot();
+    const result = await test.call(method, input());
+    expect(result.ok).toBe(false);
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ['a note over 5,000 characters', { text: 'x'.repeat(5001) }, 'too_long'],
+    ['control characters', { text: 'bell\u0007' }, 'control_characters'],
+    ['a zone the template lacks', { text: 'x', zoneKey: 'no-such-zone' }, 'unknown_reference'],
+    ['a broken order key', { text: 'x', orderIndex: 'zz' }, 'invalid_format'],
+  ])('refuse %s with a clear code and change nothing', async (_what, note, code) => {
+    const canvas = await bmc();
+    const before = test.snapshot();
+    const result = await test.call('notes.create', { canvasId: canvas.id, notes: [{ zoneKey: zones()[0], ...note }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [expect.objectContaining({ code })] } });
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('refuse a 1 MB note at the HTTP door with a clear error', async () => {
+    const canvas = await bmc();
+    const door = await openHttpDoor(test);
+    try {
+      const result = await door.call('notes.create', { canvasId: canvas.id, notes: [{ text: 'x'.repeat(1024 * 1024), zoneKey: zones()[0] }] });
+      expect(result).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+      const edited = await door.call('notes.create', { canvasId: canvas.id, notes: [{ text: 'ok', zoneKey: zones()[0] }] });
+      expect(edited.ok).toBe(true);
+    } finally {
+      await door.close();
+    }
+  });
+});
