@@ -15,6 +15,7 @@ import { createSearchService } from './search/search-service';
 import { findTemplate } from '../shared/canvas/catalogue';
 import { createCanvasesRepo } from './services/canvases/canvases-repo';
 import { createCanvasesService } from './services/canvases/canvases-service';
+import { createLabTemplatesService } from './services/canvases/lab-templates-service';
 import { createTemplateSource } from './services/canvases/template-source';
 import { createActivityRepo } from './services/activity/activity-repo';
 import { createCohortsRepo } from './services/cohorts/cohorts-repo';
@@ -90,6 +91,7 @@ export function createCore(deps: CoreDeps) {
     templates: templateSource,
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
   });
+  const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
   const search = createSearchService(searchIndex, {
     project: (id) => {
       const row = projectsRepo.getRow(id);
@@ -218,6 +220,10 @@ export function createCore(deps: CoreDeps) {
     'notes.create': (input) => canvases.createNotes(input),
     'notes.update': (input) => canvases.updateNotes(input),
     'notes.delete': (input) => canvases.deleteNotes(input),
+    'labTemplates.list': () => labTemplates.list(),
+    'labTemplates.create': (input) => labTemplates.create(input),
+    'labTemplates.update': (input) => labTemplates.update(input),
+    'labTemplates.delete': (input) => labTemplates.delete(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
     'jobs.list': () => jobs.list(),

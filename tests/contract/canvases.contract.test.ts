@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Board, Canvas, Cluster, Note } from '../../electron/shared/canvas/model';
 import type { Project } from '../../electron/shared/domain/project';
 import { findTemplate } from '../../electron/shared/canvas/catalogue';
+import type { CanvasTemplate } from '../../electron/shared/canvas/template';
 import { callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
 
 let test: TestCore;
@@ -133,5 +134,36 @@ describe('canvases', () => {
     } finally {
       await door.close();
     }
+  });
+});
+
+describe('lab templates', () => {
+  it('save a canvas layout, rename and retitle zones per language, make canvases, and delete when unused', async () => {
+    const canvas = await bmc();
+    const saved = await value<CanvasTemplate>('labTemplates.create', { canvasId: canvas.id, title: 'Our service model' });
+    expect(saved.title).toEqual({ en: 'Our service model', ar: 'Our service model', uz: 'Our service model', ru: 'Our service model' });
+    expect(saved.zones.map((z) => z.key)).toEqual(zones());
+    expect(saved.attribution).toEqual(findTemplate(BMC)!.attribution);
+    const zone = zones()[0];
+    const edited = await value<CanvasTemplate>('labTemplates.update', { id: saved.id, language: 'ar', title: 'نموذج خدمتنا', zones: [{ key: zone, title: 'شركاؤنا' }] });
+    expect(edited.title).toMatchObject({ ar: 'نموذج خدمتنا', en: 'Our service model' });
+    expect(edited.zones[0].title.ar).toBe('شركاؤنا');
+    expect(edited.zones[0].title.en).toBe(findTemplate(BMC)!.zones[0].title.en);
+    expect(await value<CanvasTemplate[]>('labTemplates.list', {})).toEqual([edited]);
+
+    const fromLab = await value<Canvas>('canvases.create', { templateId: saved.id, title: 'From our template' });
+    await value('notes.create', { canvasId: fromLab.id, notes: [{ text: 'x', zoneKey: zone }] });
+    expect(await test.call('labTemplates.delete', { id: saved.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const unused = await value<CanvasTemplate>('labTemplates.create', { canvasId: canvas.id, title: 'Spare' });
+    await value('labTemplates.delete', { id: unused.id });
+    expect((await value<CanvasTemplate[]>('labTemplates.list', {})).map((t) => t.id)).toEqual([saved.id]);
+  });
+
+  it('refuse a zone the template lacks and change nothing', async () => {
+    const saved = await value<CanvasTemplate>('labTemplates.create', { canvasId: (await bmc()).id, title: 'Ours' });
+    const before = test.snapshot();
+    const result = await test.call('labTemplates.update', { id: saved.id, language: 'en', zones: [{ key: 'nowhere', title: 'x' }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(test.snapshot()).toEqual(before);
   });
 });

@@ -63,11 +63,14 @@ import {
   ClusterCreateSchema,
   ClusterEditSchema,
   ClusterSchema,
+  LabTemplateCreateSchema,
+  LabTemplateUpdateSchema,
   NoteSchema,
   NotesCreateSchema,
   NotesDeleteSchema,
   NotesUpdateSchema,
 } from '../canvas/model';
+import { CanvasTemplateSchema } from '../canvas/template';
 
 /** `host` methods are for the lab's own UI; `participant` methods may also be called by workshop guests. */
 export type Access = 'host' | 'participant';
@@ -202,6 +205,12 @@ export const contract = {
   'notes.create': { input: NotesCreateSchema, output: z.array(NoteSchema), access: 'host' },
   'notes.update': { input: NotesUpdateSchema, output: z.array(NoteSchema), access: 'host' },
   'notes.delete': { input: NotesDeleteSchema, output: z.object({ ids: z.array(IdSchema) }), access: 'host' },
+
+  /** The lab's own templates (the built-in catalogue ships with the app: shared/canvas/catalogue). */
+  'labTemplates.list': { input: none, output: z.array(CanvasTemplateSchema), access: 'host' },
+  'labTemplates.create': { input: LabTemplateCreateSchema, output: CanvasTemplateSchema, access: 'host' },
+  'labTemplates.update': { input: LabTemplateUpdateSchema, output: CanvasTemplateSchema, access: 'host' },
+  'labTemplates.delete': { input: byId, output: byId, access: 'host' },
 
   'pillars.list': { input: none, output: z.array(PillarSchema), access: 'host' },
 

@@ -174,3 +174,15 @@ export const NotesDeleteSchema = z.strictObject({
   canvasId: IdSchema,
   notes: z.array(z.strictObject({ id: IdSchema, baseVersion: z.int().min(1) })).min(1).max(BATCH_MAX),
 });
+
+// ——— The lab's own templates (stored in the catalogue's shape; see shared/canvas/template.ts) ———
+
+const templateText = userText(500).pipe(z.string().min(1));
+export const LabTemplateCreateSchema = z.strictObject({ canvasId: IdSchema, title: templateText });
+/** Edits one language's texts; the other languages keep theirs. */
+export const LabTemplateUpdateSchema = z.strictObject({
+  id: IdSchema,
+  language: LanguageSchema,
+  title: templateText.optional(),
+  zones: z.array(z.strictObject({ key: ZoneKeySchema, title: templateText.optional(), hint: templateText.optional() })).max(40).default([]),
+});
