@@ -53,8 +53,8 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
           value={draft.text}
           autoFocus
           multiline
-          minRows={3}
-          maxRows={10}
+          // A fixed height: measuring an auto-growing box would stall on pasted megabytes of text.
+          rows={4}
           size="small"
           error={tooLong || Boolean(error)}
           helperText={tooLong ? t('validation.too_long', { maximum: NOTE_TEXT_MAX }) : (error ?? t('canvas.note.enterHint'))}
