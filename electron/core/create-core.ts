@@ -214,6 +214,7 @@ export function createCore(deps: CoreDeps) {
     'canvases.create': (input) => canvases.create(input),
     'canvases.update': (input) => canvases.update(input),
     'canvases.duplicate': (input) => canvases.duplicate(input),
+    'canvases.importJsonCanvas': (input) => canvases.importJsonCanvas(input),
     'canvases.createCluster': (input) => canvases.createCluster(input),
     'canvases.updateCluster': (input) => canvases.updateCluster(input),
     'canvases.deleteCluster': (input) => canvases.deleteCluster(input),

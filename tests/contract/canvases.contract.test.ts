@@ -4,6 +4,7 @@ import type { Board, Canvas, Cluster, Note } from '../../electron/shared/canvas/
 import type { Project } from '../../electron/shared/domain/project';
 import { findTemplate } from '../../electron/shared/canvas/catalogue';
 import type { CanvasTemplate } from '../../electron/shared/canvas/template';
+import { toJsonCanvas } from '../../electron/shared/canvas/export/json-canvas';
 import { callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
 
 let test: TestCore;
@@ -164,6 +165,49 @@ describe('lab templates', () => {
     const before = test.snapshot();
     const result = await test.call('labTemplates.update', { id: saved.id, language: 'en', zones: [{ key: 'nowhere', title: 'x' }] });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(test.snapshot()).toEqual(before);
+  });
+});
+
+describe('JSON Canvas import', () => {
+  it('round-trips a board back into its template, and imports a foreign file free-form', async () => {
+    const canvas = await bmc();
+    const [a, b] = zones();
+    const cluster = await value<Cluster>('canvases.createCluster', { canvasId: canvas.id, zoneKey: a, label: 'Families' });
+    await value('notes.create', {
+      canvasId: canvas.id,
+      notes: [
+        { text: 'أولياء الأمور', zoneKey: a, clusterId: cluster.id, color: 'pink', status: 'validated', author: 'Aziza' },
+        { text: 'Schools في دبي', zoneKey: b },
+        { text: 'Loose idea', x: 30, y: 50 },
+      ],
+    });
+    const board = await value<Board>('canvases.get', { id: canvas.id });
+    const file = JSON.stringify(toJsonCanvas(board, findTemplate(BMC)!, 'en'));
+    const imported = await value<Canvas>('canvases.importJsonCanvas', { text: file, title: 'Imported' });
+    expect(imported).toMatchObject({ templateId: BMC, noteCount: 3 });
+    const back = await value<Board>('canvases.get', { id: imported.id });
+    const shape = (x: Board) =>
+      x.notes.map((n) => ({ text: n.text, zoneKey: n.zoneKey, color: n.color, status: n.status, author: n.author, x: n.x, y: n.y, orderIndex: n.orderIndex, cluster: x.clusters.find((c) => c.id === n.clusterId)?.label ?? null })).sort((p, q) => (p.text < q.text ? -1 : 1));
+    expect(shape(back)).toEqual(shape(board));
+    expect(back.notes.every((n) => !board.notes.some((o) => o.id === n.id))).toBe(true);
+
+    const foreign = { nodes: [{ id: 'x1', type: 'text', text: 'From Obsidian', x: -200, y: 100, width: 250, height: 60 }, { id: 'g', type: 'group', x: 0, y: 0, width: 10, height: 10 }], edges: [] };
+    const free = await value<Canvas>('canvases.importJsonCanvas', { text: JSON.stringify(foreign), title: 'Foreign' });
+    expect(free).toMatchObject({ templateId: null, noteCount: 1 });
+    const [loose] = (await value<Board>('canvases.get', { id: free.id })).notes;
+    expect(loose).toMatchObject({ text: 'From Obsidian', zoneKey: null, x: 0, y: 100 });
+  });
+
+  it.each([
+    ['a malformed file', '{"nodes": [{"id": "a", "type": "text", "text": "x", "x": 0.5, "y": 0, "width": 1, "height": 1}]}', 'not_integer'],
+    ['not JSON', 'PK\u0003\u0004', 'not_json'],
+    ['a note over the limit', JSON.stringify({ nodes: [{ id: 'a', type: 'text', text: 'x'.repeat(5001), x: 0, y: 0, width: 1, height: 1 }] }), 'too_long'],
+    ['control characters', JSON.stringify({ nodes: [{ id: 'a', type: 'text', text: 'bell\u0007', x: 0, y: 0, width: 1, height: 1 }] }), 'control_characters'],
+  ])('refuse %s with the place named, and change nothing', async (_what, text, code) => {
+    const before = test.snapshot();
+    const result = await test.call('canvases.importJsonCanvas', { text, title: 'Bad' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [expect.objectContaining({ code })] } });
     expect(test.snapshot()).toEqual(before);
   });
 });

@@ -111,7 +111,7 @@ describe('the translation catalogues', () => {
       ...BACKUP_REASONS.map(labels.backupReasonKey),
       ...NOTE_COLOR_KEYS.map(labels.noteColorKey),
       ...NOTE_STATUSES.map(labels.noteStatusKey),
-      ...['stale', 'already_exists', 'duplicate', 'no_layout'].map(labels.validationKey),
+      ...['stale', 'already_exists', 'duplicate', 'no_layout', 'not_json', 'duplicate_id', 'not_integer', 'unknown_node_type', 'missing_field', 'unknown_node'].map(labels.validationKey),
       ...['backup_damaged', 'backup_newer'].map(labels.validationKey),
       ...['decision_not_allowed', 'stage_not_allowed', 'status_through_gate', 'campaign_closed', 'idea_promoted'].map(labels.validationKey),
       ...['required', 'too_short', 'too_small', 'array_too_short', 'too_long', 'too_big', 'array_too_long', 'invalid_type', 'invalid_value',

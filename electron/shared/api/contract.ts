@@ -63,6 +63,7 @@ import {
   ClusterCreateSchema,
   ClusterEditSchema,
   ClusterSchema,
+  JsonCanvasImportSchema,
   LabTemplateCreateSchema,
   LabTemplateUpdateSchema,
   NoteSchema,
@@ -192,6 +193,8 @@ export const contract = {
   'canvases.create': { input: CanvasCreateSchema, output: CanvasSchema, access: 'host' },
   'canvases.update': { input: z.strictObject({ id: IdSchema, patch: CanvasPatchSchema }), output: CanvasSchema, access: 'host' },
   'canvases.duplicate': { input: z.strictObject({ id: IdSchema, title: canvasTitle }), output: CanvasSchema, access: 'host' },
+  /** A JSON Canvas (.canvas) file as a new canvas; the export is drawn in the renderer from the board. */
+  'canvases.importJsonCanvas': { input: JsonCanvasImportSchema, output: CanvasSchema, access: 'host' },
   'canvases.createCluster': { input: ClusterCreateSchema, output: ClusterSchema, access: 'host' },
   'canvases.updateCluster': { input: ClusterEditSchema, output: ClusterSchema, access: 'host' },
   /** The cluster's notes stay in the zone, loose; they are returned with their new versions. */

@@ -186,3 +186,11 @@ export const LabTemplateUpdateSchema = z.strictObject({
   title: templateText.optional(),
   zones: z.array(z.strictObject({ key: ZoneKeySchema, title: templateText.optional(), hint: templateText.optional() })).max(40).default([]),
 });
+
+/** A JSON Canvas file's text, imported as a new canvas (the HTTP door caps bodies at 1 MiB). */
+export const JsonCanvasImportSchema = z.strictObject({
+  text: z.string().max(1024 * 1024),
+  title: canvasTitle,
+  projectId: IdSchema.nullable().default(null),
+  stage: z.int().min(1).max(7).nullable().default(null),
+});

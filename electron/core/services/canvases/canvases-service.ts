@@ -5,7 +5,8 @@
  */
 import { ApiFailure, type InputIssue } from '../../../shared/api/envelope';
 import type { ParsedInput } from '../../../shared/api/contract';
-import type { Board, Canvas, Cluster, Note } from '../../../shared/canvas/model';
+import { JSON_CANVAS_KEY, JSON_CANVAS_LIMITS, parseJsonCanvas } from '../../../shared/canvas/export/json-canvas';
+import { NOTE_COLOR_KEYS, NOTE_STATUSES, noteText, type Board, type Canvas, type Cluster, type Note } from '../../../shared/canvas/model';
 import { isOrderIndex, keyBetween, keysAfter } from '../../../shared/canvas/order';
 import { applyEdit, applyNoteEdit } from '../../../shared/canvas/reconcile';
 import type { Language } from '../../../shared/domain/settings';
@@ -160,6 +161,91 @@ export function createCanvasesService(
       })();
       changed(copyId);
       return canvas(copyId);
+    },
+
+    /**
+     * A JSON Canvas file as a new canvas: back into its template when our key names one this lab
+     * has (notes to their zones and clusters), otherwise free-form with every text node a free note.
+     * Always new ids; a file that breaks the rules, or a note core would refuse, refuses the import
+     * whole with the place named.
+     */
+    importJsonCanvas(input: ParsedInput<'canvases.importJsonCanvas'>) {
+      const parsed = parseJsonCanvas(input.text);
+      if (!parsed.ok) {
+        throw invalid(
+          'The file is not a valid JSON Canvas.',
+          parsed.issues.map((i) => ({ path: ['text', ...i.path], code: i.code, ...(i.code === 'too_big' ? { params: { maximum: JSON_CANVAS_LIMITS.nodes } } : {}) })),
+        );
+      }
+      checkProject(input.projectId, []);
+      const { nodes } = parsed.canvas;
+      const meta = parsed.canvas[JSON_CANVAS_KEY];
+      const templateId = typeof meta?.templateId === 'string' && templates.find(meta.templateId) ? meta.templateId : null;
+      const zones = new Set(templateId ? templates.find(templateId)!.zoneKeys : []);
+      const ours = (node: { [JSON_CANVAS_KEY]?: Record<string, unknown> }) => (templateId ? (node[JSON_CANVAS_KEY] ?? {}) : {});
+      const at = now();
+      const canvasRow: Omit<Canvas, 'noteCount'> = {
+        id: ids.next(),
+        projectId: input.projectId,
+        stage: input.stage,
+        templateId,
+        title: clean(input.title),
+        archived: false,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const clusterIds = new Map<string, Cluster>();
+      for (const node of nodes) {
+        const m = ours(node);
+        if (node.type !== 'group' || typeof m.clusterId !== 'string' || typeof m.zoneKey !== 'string' || !zones.has(m.zoneKey)) continue;
+        const label = noteText.safeParse(node.label ?? '');
+        clusterIds.set(m.clusterId, {
+          id: ids.next(),
+          canvasId: canvasRow.id,
+          zoneKey: m.zoneKey,
+          label: label.success ? label.data.slice(0, 200) : '',
+          orderIndex: typeof m.orderIndex === 'string' && isOrderIndex(m.orderIndex) ? m.orderIndex : keysAfter(null, 1)[0],
+          version: 1,
+        });
+      }
+      const texts = nodes.map((node, i) => ({ node, i })).filter(({ node }) => node.type === 'text');
+      const minX = Math.min(0, ...texts.map(({ node }) => node.x));
+      const minY = Math.min(0, ...texts.map(({ node }) => node.y));
+      const issues: InputIssue[] = [];
+      const order = keysAfter(null, texts.length);
+      const notes = texts.map(({ node, i }, n): Note => {
+        const m = ours(node);
+        const text = noteText.safeParse(node.text ?? '');
+        if (!text.success) issues.push({ path: ['text', 'nodes', i, 'text'], code: text.error.issues[0].code === 'too_big' ? 'too_long' : text.error.issues[0].message, params: { maximum: 5000 } });
+        const zoneKey = typeof m.zoneKey === 'string' && zones.has(m.zoneKey) ? m.zoneKey : null;
+        const cluster = typeof m.clusterId === 'string' ? clusterIds.get(m.clusterId) : undefined;
+        const bounded = (v: number) => Math.max(0, Math.min(1_000_000, v));
+        return {
+          id: ids.next(),
+          canvasId: canvasRow.id,
+          zoneKey,
+          clusterId: cluster && cluster.zoneKey === zoneKey ? cluster.id : null,
+          text: text.success ? clean(text.data) : '',
+          color: NOTE_COLOR_KEYS.includes(m.color as Note['color']) ? (m.color as Note['color']) : 'yellow',
+          status: NOTE_STATUSES.includes(m.status as never) ? (m.status as Note['status']) : null,
+          author: typeof m.author === 'string' && m.author.length <= 200 && noteText.safeParse(m.author).success ? clean(m.author) : null,
+          orderIndex: typeof m.orderIndex === 'string' && isOrderIndex(m.orderIndex) ? m.orderIndex : order[n],
+          // A free note keeps its own offset; one from a foreign file keeps where it stood there.
+          x: zoneKey !== null ? null : typeof m.x === 'number' && Number.isInteger(m.x) ? bounded(m.x) : bounded(node.x - minX),
+          y: zoneKey !== null ? null : typeof m.y === 'number' && Number.isInteger(m.y) ? bounded(m.y) : bounded(node.y - minY),
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        };
+      });
+      if (issues.length) throw invalid('Some notes in the file could not be imported.', issues);
+      db.transaction(() => {
+        repo.insertCanvas(canvasRow);
+        for (const c of clusterIds.values()) repo.insertCluster(c, at);
+        for (const n of notes) repo.insertNote(n);
+      })();
+      changed(canvasRow.id);
+      return canvas(canvasRow.id);
     },
 
     createNotes({ canvasId, notes }: ParsedInput<'notes.create'>) {
