@@ -16,6 +16,11 @@ import type { CoreMethod, HandlerTable } from './handlers';
 import { createJobRunner } from './jobs';
 import { createSearchIndex } from './search/search-index';
 import { createSearchService } from './search/search-service';
+import { findTemplate } from '../shared/canvas/catalogue';
+import { createCanvasesRepo } from './services/canvases/canvases-repo';
+import { createCanvasesService } from './services/canvases/canvases-service';
+import { createLabTemplatesService } from './services/canvases/lab-templates-service';
+import { createTemplateSource } from './services/canvases/template-source';
 import { createActivityRepo } from './services/activity/activity-repo';
 import { createCohortsRepo } from './services/cohorts/cohorts-repo';
 import { createCohortsService } from './services/cohorts/cohorts-service';
@@ -44,7 +49,7 @@ export function createCore(deps: CoreDeps) {
     logger: deps.logger,
     // Everything on screen may differ after a restore.
     onRestored: () => {
-      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts', 'attachments'] as const) events.emit({ type: 'data.changed', payload: { area } });
+      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts', 'attachments', 'canvases'] as const) events.emit({ type: 'data.changed', payload: { area } });
     },
   });
   events.subscribe((event) => event.type === 'data.changed' && event.payload.area !== 'settings' && backups.noteChange());
@@ -83,6 +88,14 @@ export function createCore(deps: CoreDeps) {
     projects,
     personExists: (id) => peopleRepo.person(id) !== undefined,
   });
+  const canvasesRepo = createCanvasesRepo(deps.db);
+  const templateSource = createTemplateSource(findTemplate, canvasesRepo);
+  const canvases = createCanvasesService(deps, canvasesRepo, {
+    events,
+    templates: templateSource,
+    projectExists: (id) => projectsRepo.getRow(id) !== undefined,
+  });
+  const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
   const search = createSearchService(searchIndex, {
     project: (id) => {
       const row = projectsRepo.getRow(id);
@@ -220,6 +233,22 @@ export function createCore(deps: CoreDeps) {
     'attachments.list': (input) => attachments.list(input),
     'attachments.add': (input) => attachments.add(input),
     'attachments.remove': (input) => attachments.remove(input),
+    'canvases.list': (input) => canvases.list(input),
+    'canvases.get': (input) => canvases.get(input),
+    'canvases.create': (input) => canvases.create(input),
+    'canvases.update': (input) => canvases.update(input),
+    'canvases.duplicate': (input) => canvases.duplicate(input),
+    'canvases.importJsonCanvas': (input) => canvases.importJsonCanvas(input),
+    'canvases.createCluster': (input) => canvases.createCluster(input),
+    'canvases.updateCluster': (input) => canvases.updateCluster(input),
+    'canvases.deleteCluster': (input) => canvases.deleteCluster(input),
+    'notes.create': (input) => canvases.createNotes(input),
+    'notes.update': (input) => canvases.updateNotes(input),
+    'notes.delete': (input) => canvases.deleteNotes(input),
+    'labTemplates.list': () => labTemplates.list(),
+    'labTemplates.create': (input) => labTemplates.create(input),
+    'labTemplates.update': (input) => labTemplates.update(input),
+    'labTemplates.delete': (input) => labTemplates.delete(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
     'jobs.list': () => jobs.list(),

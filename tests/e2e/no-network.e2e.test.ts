@@ -16,6 +16,7 @@ const FIRST_ID: Record<keyof typeof RECORDS, { method: string; pick: (value: unk
   challenges: { method: 'challenges.list', pick: (v) => (v as { id: string }[])[0].id },
   ideas: { method: 'ideas.list', pick: (v) => (v as { items: { id: string }[] }).items[0].id },
   cohorts: { method: 'cohorts.list', pick: (v) => (v as { id: string }[])[0].id },
+  canvases: { method: 'canvases.list', pick: (v) => (v as { id: string }[])[0].id },
 };
 
 let served: Served;

@@ -54,6 +54,25 @@ import {
   ScoreCriterionSchema,
   ScoreCriterionUpdateSchema,
 } from '../domain/ideas';
+import {
+  BoardSchema,
+  CanvasCreateSchema,
+  CanvasListQuerySchema,
+  CanvasPatchSchema,
+  CanvasSchema,
+  canvasTitle,
+  ClusterCreateSchema,
+  ClusterEditSchema,
+  ClusterSchema,
+  JsonCanvasImportSchema,
+  LabTemplateCreateSchema,
+  LabTemplateUpdateSchema,
+  NoteSchema,
+  NotesCreateSchema,
+  NotesDeleteSchema,
+  NotesUpdateSchema,
+} from '../canvas/model';
+import { CanvasTemplateSchema } from '../canvas/template';
 
 /** `host` methods are for the lab's own UI; `participant` methods may also be called by workshop guests. */
 export type Access = 'host' | 'participant';
@@ -179,6 +198,33 @@ export const contract = {
   'attachments.add': { input: AttachmentAddSchema, output: AttachmentSchema, access: 'host' },
   /** Removes the row; the file goes too when no other attachment has the same content. */
   'attachments.remove': { input: byId, output: byId, access: 'host' },
+  'canvases.list': { input: CanvasListQuerySchema, output: z.array(CanvasSchema), access: 'host' },
+  /** A canvas with all its notes and clusters. */
+  'canvases.get': { input: byId, output: BoardSchema, access: 'host' },
+  'canvases.create': { input: CanvasCreateSchema, output: CanvasSchema, access: 'host' },
+  'canvases.update': { input: z.strictObject({ id: IdSchema, patch: CanvasPatchSchema }), output: CanvasSchema, access: 'host' },
+  'canvases.duplicate': { input: z.strictObject({ id: IdSchema, title: canvasTitle }), output: CanvasSchema, access: 'host' },
+  /** A JSON Canvas (.canvas) file as a new canvas; the export is drawn in the renderer from the board. */
+  'canvases.importJsonCanvas': { input: JsonCanvasImportSchema, output: CanvasSchema, access: 'host' },
+  'canvases.createCluster': { input: ClusterCreateSchema, output: ClusterSchema, access: 'host' },
+  'canvases.updateCluster': { input: ClusterEditSchema, output: ClusterSchema, access: 'host' },
+  /** The cluster's notes stay in the zone, loose; they are returned with their new versions. */
+  'canvases.deleteCluster': {
+    input: z.strictObject({ id: IdSchema, baseVersion: z.int().min(1) }),
+    output: z.object({ id: IdSchema, notes: z.array(NoteSchema) }),
+    access: 'host',
+  },
+  // Notes change in batches (a multi-select move, an undo) that land whole or not at all. An edit
+  // made against an older version is refused as `conflict` with issue code `stale`.
+  'notes.create': { input: NotesCreateSchema, output: z.array(NoteSchema), access: 'host' },
+  'notes.update': { input: NotesUpdateSchema, output: z.array(NoteSchema), access: 'host' },
+  'notes.delete': { input: NotesDeleteSchema, output: z.object({ ids: z.array(IdSchema) }), access: 'host' },
+
+  /** The lab's own templates (the built-in catalogue ships with the app: shared/canvas/catalogue). */
+  'labTemplates.list': { input: none, output: z.array(CanvasTemplateSchema), access: 'host' },
+  'labTemplates.create': { input: LabTemplateCreateSchema, output: CanvasTemplateSchema, access: 'host' },
+  'labTemplates.update': { input: LabTemplateUpdateSchema, output: CanvasTemplateSchema, access: 'host' },
+  'labTemplates.delete': { input: byId, output: byId, access: 'host' },
 
   'pillars.list': { input: none, output: z.array(PillarSchema), access: 'host' },
 

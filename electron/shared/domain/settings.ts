@@ -22,6 +22,8 @@ export const SettingsSchema = z.object({
   windowBounds: BoundsSchema.nullable(),
   /** Chromium's zoom level of the main window (0 = 100 %, each step ≈ 20 %), as the View menu left it. */
   zoomLevel: z.number().min(-3).max(5),
+  /** Single-key shortcuts on canvases (N adds a note); off for people whose assistive tech sends keys. */
+  canvasShortcuts: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   numerals: 'latn',
   windowBounds: null,
   zoomLevel: 0,
+  canvasShortcuts: true,
 };
 
 /** What the UI may change; window bounds and zoom are written by the desktop shell only. */

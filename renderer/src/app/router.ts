@@ -1,6 +1,6 @@
 /**
  * Hash routes (`#/projects`, `#/projects/<id>`, `#/board`, `#/challenges/<id>`, `#/ideas/<id>`,
- * `#/people`, `#/search/<text>`, `#/settings`): they work the same over HTTP and the desktop's custom protocol, with no
+ * `#/people`, `#/search/<text>`, `#/settings`, `#/canvases`, `#/canvases/<id>`): they work the same over HTTP and the desktop's custom protocol, with no
  * server-side fallback to configure.
  */
 import { useSyncExternalStore } from 'react';
@@ -19,6 +19,8 @@ export type Route =
   | { name: 'people' }
   | { name: 'search'; text: string }
   | { name: 'settings' }
+  | { name: 'canvases' }
+  | { name: 'canvas'; id: string }
   | { name: 'not_found' };
 
 /** Screens without a record id, by path; exported so the no-network test visits every one. */
@@ -31,9 +33,10 @@ export const SIMPLE = {
   '/ideas': 'ideas',
   '/people': 'people',
   '/settings': 'settings',
+  '/canvases': 'canvases',
 } as const;
 /** Record screens: `#/<collection>/<id>`. */
-export const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea', cohorts: 'cohort' } as const;
+export const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea', cohorts: 'cohort', canvases: 'canvas' } as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/projects';
@@ -69,6 +72,8 @@ export function hrefFor(route: Route): string {
       return `#/ideas/${route.id}`;
     case 'cohort':
       return `#/cohorts/${route.id}`;
+    case 'canvas':
+      return `#/canvases/${route.id}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.text)}`;
     case 'not_found':

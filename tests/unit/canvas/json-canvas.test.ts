@@ -1,0 +1,56 @@
+/** JSON Canvas 1.0: what we write passes the format's rules; what breaks them is named. */
+import { describe, expect, it } from 'vitest';
+import { findTemplate } from '../../../electron/shared/canvas/catalogue';
+import { parseJsonCanvas, toJsonCanvas, validateJsonCanvas } from '../../../electron/shared/canvas/export/json-canvas';
+import type { Board } from '../../../electron/shared/canvas/model';
+
+const id = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+const at = '2026-11-28T09:00:00.000Z';
+const board: Board = {
+  canvas: { id: id(1), projectId: null, stage: 4, templateId: 'business-model-canvas', title: 'BMC', archived: false, noteCount: 3, createdAt: at, updatedAt: at },
+  clusters: [{ id: id(9), canvasId: id(1), zoneKey: 'segments', label: 'Families', orderIndex: 'a0', version: 1 }],
+  notes: [
+    { id: id(2), canvasId: id(1), zoneKey: 'segments', clusterId: id(9), text: 'أولياء الأمور', color: 'pink', status: 'testing', author: 'Aziza', orderIndex: 'a0', x: null, y: null, version: 2, createdAt: at, updatedAt: at },
+    { id: id(3), canvasId: id(1), zoneKey: 'channels', clusterId: null, text: 'SMS and mobile app', color: 'blue', status: null, author: null, orderIndex: 'a0', x: null, y: null, version: 1, createdAt: at, updatedAt: at },
+    { id: id(4), canvasId: id(1), zoneKey: null, clusterId: null, text: 'Parking lot', color: 'yellow', status: null, author: null, orderIndex: 'a0', x: 40, y: 10, version: 1, createdAt: at, updatedAt: at },
+  ],
+};
+
+describe('toJsonCanvas', () => {
+  it('writes zones and clusters as groups and notes as text nodes, valid by the rules', () => {
+    const doc = toJsonCanvas(board, findTemplate('business-model-canvas')!, 'ar');
+    expect(validateJsonCanvas(JSON.parse(JSON.stringify(doc)))).toMatchObject({ ok: true });
+    expect(doc.nodes.filter((n) => n.type === 'group')).toHaveLength(9 + 1);
+    expect(doc.nodes.filter((n) => n.type === 'text').map((n) => n.text)).toEqual(expect.arrayContaining(board.notes.map((n) => n.text)));
+    expect(doc.nodes.find((n) => n.id === 'zone-segments')!.label).toBe('فئات المتعاملين');
+    expect(doc.nodes.every((n) => [n.x, n.y, n.width, n.height].every(Number.isInteger))).toBe(true);
+    expect(doc.ibtikar).toMatchObject({ format: 'ibtikar-canvas', version: 1, templateId: 'business-model-canvas' });
+  });
+});
+
+describe('validateJsonCanvas', () => {
+  const node = { id: 'a', type: 'text', text: 'x', x: 0, y: 0, width: 10, height: 10 };
+  it.each([
+    ['not JSON', '{nodes: [', 'not_json'],
+    ['not an object', '[1, 2]', 'invalid_type'],
+    ['nodes not a list', '{"nodes": {}}', 'invalid_type'],
+    ['duplicate ids', JSON.stringify({ nodes: [node, node] }), 'duplicate_id'],
+    ['fractional geometry', JSON.stringify({ nodes: [{ ...node, x: 1.5 }] }), 'not_integer'],
+    ['an unknown node type', JSON.stringify({ nodes: [{ ...node, type: 'sticky' }] }), 'unknown_node_type'],
+    ['a text node without text', JSON.stringify({ nodes: [{ ...node, text: undefined }] }), 'missing_field'],
+    ['an edge to nowhere', JSON.stringify({ nodes: [node], edges: [{ id: 'e', fromNode: 'a', toNode: 'b' }] }), 'unknown_node'],
+    ['an edge id shared with a node', JSON.stringify({ nodes: [node], edges: [{ id: 'a', fromNode: 'a', toNode: 'a' }] }), 'duplicate_id'],
+    ['too many nodes', JSON.stringify({ nodes: Array.from({ length: 5001 }, (_, i) => ({ ...node, id: `n${i}` })) }), 'too_big'],
+  ])('refuses %s', (_what, text, code) => {
+    const result = parseJsonCanvas(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((i) => i.code)).toContain(code);
+  });
+
+  it('accepts an empty canvas and ignores keys it does not know, __proto__ included', () => {
+    expect(parseJsonCanvas('{}').ok).toBe(true);
+    const result = parseJsonCanvas(JSON.stringify({ nodes: [{ ...node, extra: 1 }], edges: [] }).replace('"extra"', '"__proto__"'));
+    expect(result.ok).toBe(true);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
