@@ -10,13 +10,16 @@ import { launchChromium } from '../support/browser';
 import { callServed, removeDir, startServe, tempDataDir, type Served } from '../support/serve';
 import { waitReady, switchLanguage } from '../support/app-page';
 
-/** How to find one record of each kind the record screens show; a new record screen needs a line here. */
-const FIRST_ID: Record<keyof typeof RECORDS, { method: string; pick: (value: unknown) => string }> = {
+/**
+ * How to find (or, where the sample lab has none, make) one record of each kind the record screens
+ * show; a new record screen needs a line here.
+ */
+const FIRST_ID: Record<keyof typeof RECORDS, { method: string; input?: unknown; pick: (value: unknown) => string }> = {
   projects: { method: 'projects.list', pick: (v) => (v as { items: { id: string }[] }).items[0].id },
   challenges: { method: 'challenges.list', pick: (v) => (v as { id: string }[])[0].id },
   ideas: { method: 'ideas.list', pick: (v) => (v as { items: { id: string }[] }).items[0].id },
   cohorts: { method: 'cohorts.list', pick: (v) => (v as { id: string }[])[0].id },
-  canvases: { method: 'canvases.list', pick: (v) => (v as { id: string }[])[0].id },
+  canvases: { method: 'canvases.create', input: { templateId: 'business-model-canvas', title: 'Queue-free clinics' }, pick: (v) => (v as { id: string }).id },
 };
 
 let served: Served;
@@ -59,8 +62,8 @@ describe('the served app makes no request outside its own origin', () => {
     it(`on every screen in ${language === 'en' ? 'English' : 'Arabic'}`, async () => {
       await switchLanguage(page, language);
       const paths = Object.keys(SIMPLE);
-      for (const [collection, { method, pick }] of Object.entries(FIRST_ID)) {
-        paths.push(`/${collection}/${pick(await callServed(served, method))}`);
+      for (const [collection, { method, input, pick }] of Object.entries(FIRST_ID)) {
+        paths.push(`/${collection}/${pick(await callServed(served, method, input))}`);
       }
       paths.push(`/search/${encodeURIComponent('مدرسة')}`);
       for (const path of paths) await visit(path);

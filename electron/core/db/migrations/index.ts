@@ -6,8 +6,8 @@ import initial from './0001-initial.sql?raw';
 import gatesEvidenceSearch from './0002-gates-evidence-search.sql?raw';
 import challengesIdeas from './0003-challenges-ideas.sql?raw';
 import cohorts from './0004-cohorts.sql?raw';
-import attachments from './0007-attachments.sql?raw';
 import canvases from './0005-canvases.sql?raw';
+import attachments from './0007-attachments.sql?raw';
 
 export interface Migration {
   version: number;
@@ -20,6 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'gates-evidence-search', sql: gatesEvidenceSearch },
   { version: 3, name: 'challenges-ideas', sql: challengesIdeas },
   { version: 4, name: 'cohorts', sql: cohorts },
-  { version: 7, name: 'attachments', sql: attachments },
   { version: 5, name: 'canvases', sql: canvases },
+  { version: 7, name: 'attachments', sql: attachments },
 ];
