@@ -6,6 +6,7 @@ import initial from './0001-initial.sql?raw';
 import gatesEvidenceSearch from './0002-gates-evidence-search.sql?raw';
 import challengesIdeas from './0003-challenges-ideas.sql?raw';
 import cohorts from './0004-cohorts.sql?raw';
+import pilots from './0006-pilots.sql?raw';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'gates-evidence-search', sql: gatesEvidenceSearch },
   { version: 3, name: 'challenges-ideas', sql: challengesIdeas },
   { version: 4, name: 'cohorts', sql: cohorts },
+  { version: 6, name: 'pilots', sql: pilots },
 ];
