@@ -7,11 +7,12 @@ const ApiContext = createContext<ApiClient | null>(null);
 /** Which methods' answers a change in each area can alter (records link across areas). */
 // `lab` (whether the workspace is empty) follows every change to the lab's records.
 const AFFECTED: Record<string, string[]> = {
-  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search', 'lab', 'backups'],
+  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search', 'lab', 'backups', 'pilots'],
   ideas: ['ideas', 'challenges', 'campaigns', 'scoring', 'projects', 'portfolio', 'search', 'lab'],
   people: ['people', 'entities', 'projects', 'portfolio', 'lab'],
   gates: ['gates'],
   cohorts: ['cohorts', 'projects', 'lab'],
+  pilots: ['pilots'],
   settings: ['settings'],
 };
 
