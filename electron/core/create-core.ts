@@ -220,6 +220,7 @@ export function createCore(deps: CoreDeps) {
     'pilots.readImportFile': (input) => pilots.readImportFile(input),
     'pilots.previewImport': (input) => pilots.previewImport(input),
     'pilots.importMeasurements': (input) => pilots.importMeasurements(input),
+    'pilots.analysis': (input) => pilots.analysis(input),
     'pilots.assessments': (input) => pilots.assessments(input),
     'pilots.assess': (input) => pilots.assess(input),
     'pilots.decide': (input) => pilots.decide(input),

@@ -72,6 +72,7 @@ import {
   PilotPatchSchema,
   PilotSchema,
 } from '../domain/pilots';
+import type { PilotAnalysis } from '../pilots/analysis';
 
 /** `host` methods are for the lab's own UI; `participant` methods may also be called by workshop guests. */
 export type Access = 'host' | 'participant';
@@ -208,6 +209,8 @@ export const contract = {
   'pilots.readImportFile': { input: ImportFileSchema, output: z.object({ columns: z.array(z.string()), sample: z.array(z.array(z.string())), rowCount: z.int() }), access: 'host' },
   /** Stores a clean file's rows in one transaction; a file with any bad row stores nothing. */
   'pilots.importMeasurements': { input: ImportRequestSchema, output: z.object({ imported: z.int() }), access: 'host' },
+  /** Each KPI's series, baseline and target figures, tests, effect sizes, DiD and plain-language reading. */
+  'pilots.analysis': { input: z.strictObject({ pilotId: IdSchema }), output: z.custom<PilotAnalysis>(), access: 'host' },
   'pilots.assessments': { input: z.strictObject({ pilotId: IdSchema }), output: z.array(AssessmentSchema), access: 'host' },
   'pilots.assess': { input: AssessInputSchema, output: z.array(AssessmentSchema), access: 'host' },
   'pilots.decide': { input: DecideInputSchema, output: PilotDetailSchema, access: 'host' },

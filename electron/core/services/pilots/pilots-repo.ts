@@ -1,5 +1,6 @@
 /** SQL for pilots, protocol amendments, KPIs, measurements, DAC assessments and decisions. */
 import type { Db } from '../../db/open';
+import type { AnalysisRow } from '../../../shared/pilots/analysis';
 import type { Amendment, Assessment, Kpi, Measurement, Pilot, PilotDecision, Protocol } from '../../../shared/domain/pilots';
 
 interface PilotRow {
@@ -235,6 +236,13 @@ export function createPilotsRepo(db: Db) {
   const pilotMeasurements = db.prepare<[string], MeasurementRow>(
     `SELECT m.* FROM pilot_measurements m JOIN pilot_kpis k ON k.id = m.kpi_id WHERE k.pilot_id = ? ORDER BY m.kpi_id, m.period, m.grp`,
   );
+  // The analysis reads every measurement of a pilot: plain arrays, only the columns it needs.
+  const analysisRows = db
+    .prepare<[string], [string, string, string, string | null, number, number | null, number | null]>(
+      `SELECT m.kpi_id, m.grp, m.period, m.unit_id, m.value, m.numerator, m.denominator
+       FROM pilot_measurements m JOIN pilot_kpis k ON k.id = m.kpi_id WHERE k.pilot_id = ?`,
+    )
+    .raw();
   const measurement = db.prepare<[string], MeasurementRow>('SELECT * FROM pilot_measurements WHERE id = ?');
   // The same KPI, group, period and unit is one cell: a second value replaces the first.
   const upsertMeasurement = db.prepare(
@@ -289,6 +297,16 @@ export function createPilotsRepo(db: Db) {
     measurements: (kpiId: string) => measurements.all(kpiId).map(toMeasurement),
     /** Every measurement of a pilot, ordered by KPI then period (for the analysis). */
     pilotMeasurements: (pilotId: string) => pilotMeasurements.all(pilotId),
+    /** A pilot's measurements grouped by KPI, as the analysis reads them. */
+    analysisRows(pilotId: string): Map<string, AnalysisRow[]> {
+      const byKpi = new Map<string, AnalysisRow[]>();
+      for (const [kpiId, group, period, unitId, value, numerator, denominator] of analysisRows.iterate(pilotId)) {
+        let list = byKpi.get(kpiId);
+        if (!list) byKpi.set(kpiId, (list = []));
+        list.push({ group: group as AnalysisRow['group'], period, unitId, value, numerator, denominator });
+      }
+      return byKpi;
+    },
     measurement: (id: string) => {
       const row = measurement.get(id);
       return row && toMeasurement(row);

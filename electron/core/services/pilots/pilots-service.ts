@@ -17,6 +17,7 @@ import {
   type Protocol,
   type ProtocolField,
 } from '../../../shared/domain/pilots';
+import { analysePilot, type PilotAnalysis } from '../../../shared/pilots/analysis';
 import { normaliseUzbekApostrophes } from '../../../shared/text/fold';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
@@ -242,6 +243,13 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       })();
       changed(input.pilotId);
       return { imported: checked.rows.length };
+    },
+
+    /** Every KPI analysed with the statistics its kind and the protocol call for. */
+    analysis({ pilotId }: { pilotId: string }): PilotAnalysis {
+      const target = pilot(pilotId);
+      const rows = repo.analysisRows(pilotId);
+      return analysePilot(repo.kpis(pilotId), (id) => rows.get(id) ?? [], target);
     },
 
     assessments: ({ pilotId }: { pilotId: string }) => (pilot(pilotId), repo.assessments(pilotId)),

@@ -20,6 +20,7 @@ import { evidenceKey, statusKey } from '../../i18n/labels';
 import { GateDialog, type GateRequest } from '../gates/GateDialog';
 import { GateHistory } from '../gates/GateHistory';
 import { IdeaList } from '../ideas/IdeaList';
+import { ProjectPilots } from '../pilots/ProjectPilots';
 import { ActivityList } from './ActivityList';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
 import { formFromProject, patchInput } from './form-values';
@@ -138,6 +139,7 @@ function ProjectView({ project }: { project: Project }) {
         </form>
       </Paper>
       <ChallengeAndIdeas project={project} />
+      <ProjectPilots projectId={project.id} />
       <TeamSection projectId={project.id} />
       <GateHistory projectId={project.id} />
       <ActivityList subjectId={project.id} />
