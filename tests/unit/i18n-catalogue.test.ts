@@ -42,8 +42,14 @@ function sourceFiles(dir: string): string[] {
     return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
   });
 }
-// The desktop shell shows a few strings of its own (native dialogs) from the same catalogues.
-const source = [...sourceFiles(join(ROOT, 'renderer', 'src')), ...sourceFiles(join(ROOT, 'electron', 'main')), ...sourceFiles(join(ROOT, 'electron', 'core'))].map((f) => readFileSync(f, 'utf8')).join('\n');
+// The desktop shell shows a few strings of its own (native dialogs) from the same catalogues, and
+// shared code hands keys to the UI (the statistics' reasons, caveats and verdicts).
+const source = [
+  ...sourceFiles(join(ROOT, 'renderer', 'src')),
+  ...sourceFiles(join(ROOT, 'electron', 'main')),
+  ...sourceFiles(join(ROOT, 'electron', 'core')),
+  ...sourceFiles(join(ROOT, 'electron', 'shared')),
+].map((f) => readFileSync(f, 'utf8')).join('\n');
 const literals = new Set([...source.matchAll(/['"`]([a-zA-Z]\w*(?:\.[\w-]+)+)['"`]/g)].map((m) => m[1]));
 const templatePrefixes = [...source.matchAll(/`([a-zA-Z]\w*(?:\.[\w-]+)*\.)\$\{/g)].map((m) => m[1]);
 const requested = [...source.matchAll(/\bt\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);

@@ -82,7 +82,7 @@ export function interpret(result: StatsResult<{ estimate: number; p: number }>, 
   const add = (caveat: StatsCaveat, values: Record<string, number> = {}) => {
     if (!caveats.some((c) => c.key === caveatKey(caveat))) caveats.push({ key: caveatKey(caveat), values });
   };
-  if ((context.groupSizes ?? []).some((n) => n < SMALL_SAMPLE)) add('small_sample');
+  if ((context.groupSizes ?? []).some((n) => n < SMALL_SAMPLE)) add('small_sample', { minimum: SMALL_SAMPLE });
   const count = context.comparisons ?? 1;
   if (count > 1) add('many_comparisons', { count, threshold: alpha / count });
   if (!context.randomised) add('observational');

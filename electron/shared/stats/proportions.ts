@@ -33,7 +33,10 @@ export function wilsonInterval(events: number, n: number, options: LevelOption =
   const p = events / n;
   const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
   const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return { ok: true, estimate: p, ci: interval(Math.max(0, centre - half), Math.min(1, centre + half), level) };
+  // At 0 or n events the bound is exactly 0 or 1; computing it would leave rounding dust (1e-17).
+  const lower = events === 0 ? 0 : Math.max(0, centre - half);
+  const upper = events === n ? 1 : Math.min(1, centre + half);
+  return { ok: true, estimate: p, ci: interval(lower, upper, level) };
 }
 
 export interface RiskDifferenceResult {
@@ -58,7 +61,7 @@ export function riskDifference(table: TwoByTwo, options: LevelOption = {}): Stat
   const estimate = p1 - p2;
   const lower = estimate - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2);
   const upper = estimate + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2);
-  return { ok: true, p1, p2, estimate, ci: interval(lower, upper, level) };
+  return { ok: true, p1, p2, estimate, ci: interval(Math.max(-1, lower), Math.min(1, upper), level) };
 }
 
 export interface ProportionTestResult extends RiskDifferenceResult {
