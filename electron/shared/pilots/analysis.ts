@@ -170,7 +170,7 @@ export function analyseKpi(
 
   let continuous: KpiAnalysis['continuous'] = null;
   let rate: KpiAnalysis['rate'] = null;
-  let sizes = { pilot: 0, other: 0 };
+  let sizes: KpiAnalysis['sizes'];
   if (kpi.kind === 'rate') {
     const a = pooled(pilotPost);
     const b = pooled(other);

@@ -99,7 +99,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           <ErrorAlert error={read.error ?? preview.error ?? (store.error?.error.code === 'invalid_input' ? null : store.error)} />
           {file && mapping && (
             <>
-              <Typography>{t('pilot.import.fileRead', { name: file.name, count: file.rowCount })}</Typography>
+              <Typography>{t('pilot.import.fileRead', { name: file.name, rows: format.number(file.rowCount) })}</Typography>
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
                 <ChoiceField<string> label={t('pilot.import.fixedKpi')} value={mapping.kpiId} choices={kpis.map((k) => ({ value: k.id, label: k.name }))} onChange={(v) => setField('kpiId', v)} emptyLabel={t('pilot.import.kpiFromColumn')} sx={{ minWidth: 220 }} />
                 {MAPPED_FIELDS.filter((f) => f !== 'kpi' || !mapping.kpiId).map((f) => (
@@ -119,7 +119,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           {checked && (
             <>
               <Alert severity={clean ? 'success' : 'error'} role="status">
-                {clean ? t('pilot.import.clean', { count: checked.validCount }) : t('pilot.import.hasErrors', { count: checked.errors.length + checked.moreErrors })}
+                {clean ? t('pilot.import.clean', { rows: format.number(checked.validCount) }) : t('pilot.import.hasErrors', { rows: format.number(checked.errors.length + checked.moreErrors) })}
               </Alert>
               {checked.errors.length > 0 && (
                 <Table size="small" aria-label={t('pilot.import.errors')}>
@@ -147,7 +147,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           )}
           {imported !== null && (
             <Alert severity="success" role="status">
-              {t('pilot.import.done', { count: imported })}
+              {t('pilot.import.done', { rows: format.number(imported) })}
             </Alert>
           )}
         </Stack>
@@ -159,7 +159,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           disabled={!clean || store.isPending || imported !== null}
           onClick={() => void store.mutateAsync(request(mapping!)).then((r) => setImported(r.imported))}
         >
-          {t('pilot.import.confirm', { count: checked?.validCount ?? 0 })}
+          {t('pilot.import.confirm', { rows: format.number(checked?.validCount ?? 0) })}
         </Button>
       </DialogActions>
     </Dialog>

@@ -57,7 +57,7 @@ function MeasurementGrid({ kpi }: { kpi: Kpi }) {
   return (
     <>
       <ErrorAlert error={measurements.error} />
-      {unitLevel > 0 && <Typography color="text.secondary">{t('pilot.unitLevelCount', { count: unitLevel })}</Typography>}
+      {unitLevel > 0 && <Typography color="text.secondary">{t('pilot.unitLevelCount', { rows: format.number(unitLevel) })}</Typography>}
       <Table size="small" aria-label={t('pilot.gridLabel', { name: kpi.name })}>
         <TableHead>
           <TableRow>
