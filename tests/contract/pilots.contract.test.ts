@@ -283,3 +283,34 @@ describe('importing measurements', () => {
     expect((await value<Measurement[]>('pilots.measurements', { kpiId: wait.id })).map((m) => m.value)).toEqual([44, 31]);
   });
 });
+
+describe('the analysis', () => {
+  it('reads sums per period and the observations of each side from the stored measurements', async () => {
+    const { pilot } = await pilotOnProject(); // DiD, intervention 2026-04-01
+    const wait = await value<Kpi>('pilots.addKpi', { pilotId: pilot.id, name: 'Days waited', direction: 'lower', baselineValue: 40, target: 20 });
+    const served = await value<Kpi>('pilots.addKpi', { pilotId: pilot.id, name: 'Served on time', kind: 'rate' });
+    const cell = (kpiId: string, group: string, period: string, more: object) => value('pilots.setMeasurement', { kpiId, group, period, ...more });
+    for (const [period, p, c] of [['2026-02-01', 41, 40], ['2026-03-01', 42, 41], ['2026-05-01', 30, 40], ['2026-06-01', 26, 39]] as const) {
+      await cell(wait.id, 'pilot', period, { value: p });
+      await cell(wait.id, 'comparison', period, { value: c });
+    }
+    // Unit-level 0/1 outcomes for the rate: 3 of 4 pilot families served on time in May, 1 of 4 in the comparison.
+    for (const [i, v] of [1, 1, 1, 0].entries()) await cell(served.id, 'pilot', '2026-05-01', { unitId: `p${i}`, value: v });
+    for (const [i, v] of [0, 1, 0, 0].entries()) await cell(served.id, 'comparison', '2026-05-01', { unitId: `c${i}`, value: v });
+    const { kpis } = await value<{ kpis: { series: unknown[]; current: unknown; did: { ok: boolean; estimate?: number }; rate: { table: unknown } | null; continuous: { welch: { ok: boolean; estimate?: number } } | null }[] }>(
+      'pilots.analysis',
+      { pilotId: pilot.id },
+    );
+    expect(kpis[0].series).toEqual([
+      { period: '2026-02-01', pilot: 41, comparison: 40 },
+      { period: '2026-03-01', pilot: 42, comparison: 41 },
+      { period: '2026-05-01', pilot: 30, comparison: 40 },
+      { period: '2026-06-01', pilot: 26, comparison: 39 },
+    ]);
+    expect(kpis[0].current).toEqual({ period: '2026-06-01', value: 26 });
+    expect(kpis[0].continuous!.welch).toMatchObject({ ok: true, estimate: -11.5 }); // (30+26)/2 − (40+39)/2
+    expect(kpis[0].did).toMatchObject({ ok: true, estimate: -12.5 }); // post gaps −10, −13; pre gaps 1, 1
+    expect(kpis[1].rate!.table).toEqual({ events1: 3, n1: 4, events2: 1, n2: 4 });
+    expect(kpis[1].series).toEqual([{ period: '2026-05-01', pilot: 0.75, comparison: 0.25 }]);
+  });
+});

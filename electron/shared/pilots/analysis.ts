@@ -54,14 +54,26 @@ export interface AnalysisKpi {
   successThreshold: number | null;
 }
 
-/** One stored measurement, reduced to what the analysis reads. */
-export interface AnalysisRow {
-  group: Group;
+/** One period and group of a KPI, summed: rows, values, and for rates successes and trials. */
+export interface PeriodCell {
   period: string;
-  unitId: string | null;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
+  group: Group;
+  count: number;
+  sum: number;
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * What the analysis reads of a KPI, as the database can hand it over cheaply: per-period sums, and
+ * the observations of each side of the comparison (unit-level values when the KPI has any,
+ * otherwise one value per period), split at the intervention date (all "post" without one).
+ */
+export interface KpiData {
+  cells: readonly PeriodCell[];
+  pilotPost: readonly number[];
+  comparisonPost: readonly number[];
+  pilotPre: readonly number[];
 }
 
 export interface SeriesPoint {
@@ -108,56 +120,39 @@ export interface PilotAnalysis {
 
 const notEnough = { ok: false as const, reason: 'not_enough_data' as const };
 
-/** Per-period values by group: mean of values, or pooled successes over trials for rates. */
-function seriesOf(kind: KpiKind, rows: readonly AnalysisRow[]): SeriesPoint[] {
-  const cells = new Map<string, { sum: number; count: number; num: number; den: number }>();
-  for (const r of rows) {
-    const key = `${r.period}|${r.group}`;
-    const cell = cells.get(key) ?? { sum: 0, count: 0, num: 0, den: 0 };
-    cell.sum += r.value;
-    cell.count += 1;
-    cell.num += r.numerator ?? 0;
-    cell.den += r.denominator ?? 0;
-    cells.set(key, cell);
+/** Per-period values by group: the mean value, or pooled successes over trials for rates. */
+function seriesOf(kind: KpiKind, cells: readonly PeriodCell[]): SeriesPoint[] {
+  const byPeriod = new Map<string, SeriesPoint>();
+  for (const c of cells) {
+    let point = byPeriod.get(c.period);
+    if (!point) byPeriod.set(c.period, (point = { period: c.period, pilot: null, comparison: null }));
+    point[c.group] = kind === 'rate' ? (c.denominator > 0 ? c.numerator / c.denominator : null) : c.count > 0 ? c.sum / c.count : null;
   }
-  const periods = [...new Set(rows.map((r) => r.period))].sort();
-  const at = (period: string, group: Group) => {
-    const c = cells.get(`${period}|${group}`);
-    if (!c) return null;
-    return kind === 'rate' ? (c.den > 0 ? c.num / c.den : null) : c.sum / c.count;
-  };
-  return periods.map((period) => ({ period, pilot: at(period, 'pilot'), comparison: at(period, 'comparison') }));
+  return [...byPeriod.values()].sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
 }
 
-/** The observations of one side: unit-level values when there are any, else one value per period. */
-function observations(rows: readonly AnalysisRow[], unitLevel: boolean): number[] {
-  return rows.filter((r) => (r.unitId !== null) === unitLevel).map((r) => r.value);
-}
-
-function pooled(rows: readonly AnalysisRow[]): { events: number; n: number } {
+/** Successes and trials pooled over the cells that pass `keep`. */
+function pooled(cells: readonly PeriodCell[], keep: (c: PeriodCell) => boolean): { events: number; n: number } {
   let events = 0;
   let n = 0;
-  for (const r of rows) {
-    events += r.numerator ?? 0;
-    n += r.denominator ?? 0;
+  for (const c of cells) {
+    if (!keep(c)) continue;
+    events += c.numerator;
+    n += c.denominator;
   }
   return { events, n };
 }
 
 export function analyseKpi(
   kpi: AnalysisKpi,
-  rows: readonly AnalysisRow[],
+  data: KpiData,
   protocol: { design: PilotDesign; interventionOn: string | null },
   comparisons: number,
 ): KpiAnalysis {
-  const series = seriesOf(kpi.kind, rows);
-  const post = (r: AnalysisRow) => protocol.interventionOn === null || r.period >= protocol.interventionOn;
-  const pilotPost = rows.filter((r) => r.group === 'pilot' && post(r));
-  const comparisonPost = rows.filter((r) => r.group === 'comparison' && post(r));
-  const pilotPre = protocol.interventionOn === null ? [] : rows.filter((r) => r.group === 'pilot' && !post(r));
-  const comparedWith = comparisonPost.length > 0 ? 'comparison' : pilotPre.length > 0 ? 'before' : null;
-  const other = comparedWith === 'comparison' ? comparisonPost : pilotPre;
-  const unitLevel = rows.some((r) => r.unitId !== null);
+  const { cells } = data;
+  const series = seriesOf(kpi.kind, cells);
+  const post = (c: PeriodCell) => protocol.interventionOn === null || c.period >= protocol.interventionOn;
+  const comparedWith = data.comparisonPost.length > 0 ? 'comparison' : data.pilotPre.length > 0 ? 'before' : null;
 
   const latest = [...series].reverse().find((p) => p.pilot !== null);
   const current = latest ? { period: latest.period, value: latest.pilot! } : null;
@@ -172,22 +167,22 @@ export function analyseKpi(
   let rate: KpiAnalysis['rate'] = null;
   let sizes: KpiAnalysis['sizes'];
   if (kpi.kind === 'rate') {
-    const a = pooled(pilotPost);
-    const b = pooled(other);
+    const a = pooled(cells, (c) => c.group === 'pilot' && post(c));
+    const b = pooled(cells, comparedWith === 'comparison' ? (c) => c.group === 'comparison' && post(c) : (c) => c.group === 'pilot' && !post(c));
     const table = { events1: a.events, n1: a.n, events2: b.events, n2: b.n };
     sizes = { pilot: a.n, other: b.n };
     rate = comparedWith
       ? { table, twoProportion: twoProportionTest(table), fisher: fisherExact(table), riskDifference: riskDifference(table), riskRatio: riskRatio(table) }
       : { table, twoProportion: notEnough, fisher: notEnough, riskDifference: notEnough, riskRatio: notEnough };
   } else {
-    const x = observations(pilotPost, unitLevel);
-    const y = observations(other, unitLevel);
+    const x = data.pilotPost;
+    const y = comparedWith === 'comparison' ? data.comparisonPost : data.pilotPre;
     sizes = { pilot: x.length, other: y.length };
     continuous = { welch: welchTest(x, y), mannWhitney: mannWhitney(x, y), hedges: hedgesG(x, y) };
   }
 
   let did: KpiAnalysis['did'] = null;
-  if (protocol.interventionOn !== null && rows.some((r) => r.group === 'comparison')) {
+  if (protocol.interventionOn !== null && cells.some((c) => c.group === 'comparison')) {
     const periods = series
       .filter((p) => p.pilot !== null && p.comparison !== null)
       .map((p) => ({ pre: p.period < protocol.interventionOn!, pilot: p.pilot!, comparison: p.comparison! }));
@@ -225,12 +220,12 @@ export function analyseKpi(
   return { kpi, series, comparedWith, sizes, current, baselineChange, targetProgress: progress, thresholdMet, continuous, rate, did, headline, interpretation };
 }
 
-/** Every KPI of a pilot; `rowsOf` gives each KPI's measurements. */
+/** Every KPI of a pilot; `dataOf` gives each KPI's sums and observations. */
 export function analysePilot(
   kpis: readonly AnalysisKpi[],
-  rowsOf: (kpiId: string) => readonly AnalysisRow[],
+  dataOf: (kpiId: string) => KpiData,
   protocol: { design: PilotDesign; interventionOn: string | null },
 ): PilotAnalysis {
   const comparisons = Math.max(1, kpis.length);
-  return { kpis: kpis.map((k) => analyseKpi(k, rowsOf(k.id), protocol, comparisons)) };
+  return { kpis: kpis.map((k) => analyseKpi(k, dataOf(k.id), protocol, comparisons)) };
 }

@@ -1,7 +1,7 @@
 /** SQL for pilots, protocol amendments, KPIs, measurements, DAC assessments and decisions. */
 import type { Db } from '../../db/open';
-import type { AnalysisRow } from '../../../shared/pilots/analysis';
-import type { Amendment, Assessment, Kpi, Measurement, Pilot, PilotDecision, Protocol } from '../../../shared/domain/pilots';
+import type { KpiData } from '../../../shared/pilots/analysis';
+import type { Amendment, Assessment, Group, Kpi, Measurement, Pilot, PilotDecision, Protocol } from '../../../shared/domain/pilots';
 
 interface PilotRow {
   id: string;
@@ -233,16 +233,21 @@ export function createPilotsRepo(db: Db) {
   const deleteKpi = db.prepare<[string]>('DELETE FROM pilot_kpis WHERE id = ?');
 
   const measurements = db.prepare<[string], MeasurementRow>('SELECT * FROM pilot_measurements WHERE kpi_id = ? ORDER BY period, grp, unit_id');
-  const pilotMeasurements = db.prepare<[string], MeasurementRow>(
-    `SELECT m.* FROM pilot_measurements m JOIN pilot_kpis k ON k.id = m.kpi_id WHERE k.pilot_id = ? ORDER BY m.kpi_id, m.period, m.grp`,
-  );
-  // The analysis reads every measurement of a pilot: plain arrays, only the columns it needs.
-  const analysisRows = db
-    .prepare<[string], [string, string, string, string | null, number, number | null, number | null]>(
-      `SELECT m.kpi_id, m.grp, m.period, m.unit_id, m.value, m.numerator, m.denominator
-       FROM pilot_measurements m JOIN pilot_kpis k ON k.id = m.kpi_id WHERE k.pilot_id = ?`,
+  // The analysis reads sums per period and group, and the observations of each side as bare
+  // numbers: strings per row (group, period, unit) would cost more than the statistics themselves.
+  const periodCells = db
+    .prepare<[string], [string, string, number, number, number, number]>(
+      `SELECT period, grp, count(*), total(value), total(numerator), total(denominator)
+       FROM pilot_measurements WHERE kpi_id = ? GROUP BY period, grp`,
     )
     .raw();
+  const hasUnitRows = db.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM pilot_measurements WHERE kpi_id = ? AND unit_id IS NOT NULL)').pluck();
+  const sideValues = db
+    .prepare<[string, string, number, string, string], number>(
+      'SELECT value FROM pilot_measurements WHERE kpi_id = ? AND grp = ? AND (unit_id IS NOT NULL) = ? AND period >= ? AND period < ?',
+    )
+    .pluck();
+  const kpiRows = db.prepare<[string], KpiRow>('SELECT k.*, 0 AS measurement_count FROM pilot_kpis k WHERE k.pilot_id = ? ORDER BY k.position, k.id');
   const measurement = db.prepare<[string], MeasurementRow>('SELECT * FROM pilot_measurements WHERE id = ?');
   // The same KPI, group, period and unit is one cell: a second value replaces the first.
   const upsertMeasurement = db.prepare(
@@ -295,18 +300,29 @@ export function createPilotsRepo(db: Db) {
     deleteKpi: (id: string) => deleteKpi.run(id),
 
     measurements: (kpiId: string) => measurements.all(kpiId).map(toMeasurement),
-    /** Every measurement of a pilot, ordered by KPI then period (for the analysis). */
-    pilotMeasurements: (pilotId: string) => pilotMeasurements.all(pilotId),
-    /** A pilot's measurements grouped by KPI, as the analysis reads them. */
-    analysisRows(pilotId: string): Map<string, AnalysisRow[]> {
-      const byKpi = new Map<string, AnalysisRow[]>();
-      for (const [kpiId, group, period, unitId, value, numerator, denominator] of analysisRows.iterate(pilotId)) {
-        let list = byKpi.get(kpiId);
-        if (!list) byKpi.set(kpiId, (list = []));
-        list.push({ group: group as AnalysisRow['group'], period, unitId, value, numerator, denominator });
-      }
-      return byKpi;
+    /**
+     * A KPI's figures as the analysis reads them. Periods are ISO dates, so "before the intervention"
+     * is a string comparison; '' and '~' bound every date.
+     */
+    analysisData(kpiId: string, interventionOn: string | null): KpiData {
+      const cells = periodCells.all(kpiId).map(([period, group, count, sum, numerator, denominator]) => ({
+        period,
+        group: group as Group,
+        count,
+        sum,
+        numerator,
+        denominator,
+      }));
+      const unit = hasUnitRows.get(kpiId) ?? 0;
+      const from = interventionOn ?? '';
+      const pilotPost = sideValues.all(kpiId, 'pilot', unit, from, '~');
+      const comparisonPost = sideValues.all(kpiId, 'comparison', unit, from, '~');
+      // Only needed, and only read, when there is no comparison group to compare with.
+      const pilotPre = comparisonPost.length === 0 && interventionOn !== null ? sideValues.all(kpiId, 'pilot', unit, '', interventionOn) : [];
+      return { cells, pilotPost, comparisonPost, pilotPre };
     },
+    /** The KPI register without measurement counts (the analysis reads the measurements itself). */
+    kpiDefinitions: (pilotId: string) => kpiRows.all(pilotId).map(toKpi),
     measurement: (id: string) => {
       const row = measurement.get(id);
       return row && toMeasurement(row);
@@ -323,4 +339,3 @@ export function createPilotsRepo(db: Db) {
 }
 
 export type PilotsRepo = ReturnType<typeof createPilotsRepo>;
-export type { MeasurementRow };

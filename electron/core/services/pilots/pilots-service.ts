@@ -248,8 +248,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     /** Every KPI analysed with the statistics its kind and the protocol call for. */
     analysis({ pilotId }: { pilotId: string }): PilotAnalysis {
       const target = pilot(pilotId);
-      const rows = repo.analysisRows(pilotId);
-      return analysePilot(repo.kpis(pilotId), (id) => rows.get(id) ?? [], target);
+      return analysePilot(repo.kpiDefinitions(pilotId), (id) => repo.analysisData(id, target.interventionOn), target);
     },
 
     assessments: ({ pilotId }: { pilotId: string }) => (pilot(pilotId), repo.assessments(pilotId)),

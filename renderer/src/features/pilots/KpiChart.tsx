@@ -10,6 +10,9 @@ import { groupKey } from '../../i18n/labels';
 import { cacheFor } from '../../theme/direction-cache';
 import { figureFormat } from './figures';
 
+/** Dates without the bidi marks Arabic formats carry, which would reorder them inside the LTR chart. */
+const tickLabel = (text: string) => text.replace(/[\u200E\u200F\u061C]/g, '');
+
 // Charts keep their left-to-right geometry in Arabic (as on the dashboard): time runs left to right.
 const leftToRight = (outer: Theme) => createTheme(outer, { direction: 'ltr' });
 
@@ -30,8 +33,8 @@ export function KpiChart({ analysis, t, format, height = 260 }: { analysis: KpiA
       <ThemeProvider theme={leftToRight}>
         <Box dir="ltr" inert aria-hidden sx={{ height }}>
           <LineChart
-            dataset={series.map((p) => ({ period: new Date(`${p.period}T00:00:00Z`), pilot: p.pilot, comparison: p.comparison }))}
-            xAxis={[{ dataKey: 'period', scaleType: 'utc', valueFormatter: (d: Date) => format.date(d.toISOString().slice(0, 10)), height: 30 }]}
+            dataset={series.map((p) => ({ period: tickLabel(format.date(p.period)), pilot: p.pilot, comparison: p.comparison }))}
+            xAxis={[{ dataKey: 'period', scaleType: 'point', height: 30 }]}
             yAxis={[{ valueFormatter: (v: number) => fig.value(v), width: 56, min: low - pad, max: high + pad }]}
             series={[
               { dataKey: 'pilot', label: t(groupKey('pilot')), connectNulls: true, showMark: true },

@@ -76,8 +76,7 @@ export function KpiResult({ analysis, t, format, headingLevel = 3 }: { analysis:
   return (
     <Box component="article" sx={{ mb: 4, breakInside: 'avoid' }}>
       <Typography variant="h6" component={headingLevel === 3 ? 'h3' : 'h4'}>
-        <span dir="auto">{kpi.name}</span>
-        {kpi.unit && <span dir="auto"> ({kpi.unit})</span>} · {t(kpiKindKey(kpi.kind))}
+        <span dir="auto">{kpi.unit ? `${kpi.name} (${kpi.unit})` : kpi.name}</span> · {t(kpiKindKey(kpi.kind))}
       </Typography>
       {analysis.series.length === 0 ? (
         <Typography color="text.secondary">{t('pilot.analysis.noData')}</Typography>

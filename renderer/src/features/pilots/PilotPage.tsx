@@ -42,7 +42,7 @@ export function PilotPage({ id }: { id: string }) {
           <MeasurementsSection pilot={pilot} />
           <AnalysisSection pilotId={pilot.id} />
           <RubricSection pilotId={pilot.id} />
-          <DecisionSection key={pilot.decision?.updatedAt ?? 'none'} pilot={pilot} />
+          <DecisionSection key={pilot.id} pilot={pilot} />
         </>
       )}
     </Box>
