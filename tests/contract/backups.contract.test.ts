@@ -8,6 +8,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import type { Backup } from '../../electron/shared/domain/backups';
 import { callValue, makeCore, type TestCore } from '../support/core';
 import { removeDir, tempDataDir } from '../support/serve';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 
 let test: TestCore;
 beforeEach(() => (test = makeCore()));
@@ -22,7 +23,7 @@ describe('backups', () => {
     expect(backup).toMatchObject({ reason: 'manual' });
     expect(backup.bytes).toBeGreaterThan(0);
     await value('projects.create', { title: 'After the backup' });
-    expect(await value('backups.check', { fileName: backup.fileName })).toMatchObject({ ok: true, schemaVersion: 4 });
+    expect(await value('backups.check', { fileName: backup.fileName })).toMatchObject({ ok: true, schemaVersion: MIGRATIONS.at(-1)!.version });
     const list = await value<Backup[]>('backups.restore', { fileName: backup.fileName });
     expect(await titles()).toEqual(['Before the backup']);
     expect(list.map((b) => b.reason)).toContain('before_restore');

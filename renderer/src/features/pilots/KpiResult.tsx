@@ -45,8 +45,8 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
     a.comparedWith === null ? t('pilot.analysis.nothingToCompare') : `${t(a.comparedWith === 'comparison' ? 'pilot.analysis.withComparison' : 'pilot.analysis.withBefore')} (${format.number(a.sizes.pilot)} / ${format.number(a.sizes.other)})`,
   ]);
   if (a.continuous) {
-    rows.push([t('pilot.analysis.welch'), figure(t, a.continuous.welch, (w) => `${fig.value(w.estimate)} ${fig.interval(w.ci)}, p = ${fig.p(w.p)}`)]);
-    rows.push([t('pilot.analysis.mannWhitney'), figure(t, a.continuous.mannWhitney, (m) => `U = ${fig.value(m.u)}, r = ${fig.value(m.estimate)}, p = ${fig.p(m.p)}`)]);
+    rows.push([t('pilot.analysis.welch'), figure(t, a.continuous.welch, (w) => `${fig.value(w.estimate)} ${fig.interval(w.ci)}, ${fig.pIs(w.p)}`)]);
+    rows.push([t('pilot.analysis.mannWhitney'), figure(t, a.continuous.mannWhitney, (m) => `U = ${fig.value(m.u)}, r = ${fig.value(m.estimate)}, ${fig.pIs(m.p)}`)]);
     rows.push([t('pilot.analysis.hedges'), figure(t, a.continuous.hedges, (g) => `${fig.value(g.estimate)} ${fig.interval(g.ci)}`)]);
   }
   if (a.rate) {
@@ -56,13 +56,13 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
     rows.push([t(a.comparedWith === 'before' ? 'pilot.analysis.before' : groupKey('comparison')), share(table.events2, table.n2)]);
     rows.push([t('pilot.analysis.riskDifference'), figure(t, a.rate.riskDifference, (r) => `${fig.percent(r.estimate)} ${fig.interval(r.ci)}`)]);
     rows.push([t('pilot.analysis.riskRatio'), figure(t, a.rate.riskRatio, (r) => `${fig.value(r.estimate)} ${fig.interval(r.ci)}`)]);
-    rows.push([t('pilot.analysis.twoProportion'), figure(t, a.rate.twoProportion, (r) => `z = ${fig.value(r.z)}, p = ${fig.p(r.p)}`)]);
-    rows.push([t('pilot.analysis.fisher'), figure(t, a.rate.fisher, (r) => `p = ${fig.p(r.p)}`)]);
+    rows.push([t('pilot.analysis.twoProportion'), figure(t, a.rate.twoProportion, (r) => `z = ${fig.value(r.z)}, ${fig.pIs(r.p)}`)]);
+    rows.push([t('pilot.analysis.fisher'), figure(t, a.rate.fisher, (r) => `${fig.pIs(r.p)}`)]);
   }
   if (a.did) {
     rows.push([
       t('pilot.analysis.did'),
-      figure(t, a.did, (d) => `${fig.value(d.estimate)}${d.inference.ok ? ` ${fig.interval(d.inference.ci)}, p = ${fig.p(d.inference.p)}` : ` · ${t(reasonKey(d.inference.reason))}`}`),
+      figure(t, a.did, (d) => `${fig.value(d.estimate)}${d.inference.ok ? ` ${fig.interval(d.inference.ci)}, ${fig.pIs(d.inference.p)}` : ` · ${t(reasonKey(d.inference.reason))}`}`),
     ]);
   }
   return rows;

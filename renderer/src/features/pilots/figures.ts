@@ -12,6 +12,8 @@ export function figureFormat(format: Formatters) {
     percent: (n: number) => percent.format(n),
     /** p below 0.001 reads as "< 0.001" rather than a string of zeros. */
     p: (p: number) => (p < 0.001 ? `< ${three.format(0.001)}` : three.format(p)),
+    /** "p = 0.017", or "p < 0.001". */
+    pIs: (p: number) => (p < 0.001 ? `p < ${three.format(0.001)}` : `p = ${three.format(p)}`),
     interval: (ci: Interval) => `[${value(ci.lower)}, ${value(ci.upper)}]`,
   };
 }
