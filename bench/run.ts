@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchDurability } from './durability';
 import { formatTable, type Figure } from './figures';
+import { benchPilots } from './pilots';
 import { benchPortfolio } from './portfolio';
 import { benchProjects } from './projects';
 
@@ -13,6 +14,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   projects: benchProjects,
   portfolio: benchPortfolio,
   durability: benchDurability,
+  pilots: benchPilots,
 };
 
 async function main() {

@@ -33,6 +33,8 @@ import { createGatesService } from './services/gates/gates-service';
 import { createPillarsRepo } from './services/lab/pillars-repo';
 import { loadSampleLab, type SyncCall } from './services/lab/sample-lab';
 import { createWorkspaceRepo } from './services/lab/workspace';
+import { createPilotsRepo } from './services/pilots/pilots-repo';
+import { createPilotsService } from './services/pilots/pilots-service';
 import { createPeopleRepo } from './services/people/people-repo';
 import { createPeopleService } from './services/people/people-service';
 import { createProjectsRepo } from './services/projects/projects-repo';
@@ -49,7 +51,7 @@ export function createCore(deps: CoreDeps) {
     logger: deps.logger,
     // Everything on screen may differ after a restore.
     onRestored: () => {
-      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts', 'attachments', 'canvases'] as const) events.emit({ type: 'data.changed', payload: { area } });
+      for (const area of ['projects', 'ideas', 'people', 'gates', 'cohorts', 'attachments', 'canvases', 'pilots'] as const) events.emit({ type: 'data.changed', payload: { area } });
     },
   });
   events.subscribe((event) => event.type === 'data.changed' && event.payload.area !== 'settings' && backups.noteChange());
@@ -96,6 +98,11 @@ export function createCore(deps: CoreDeps) {
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
   });
   const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
+  const pilots = createPilotsService(deps, createPilotsRepo(deps.db), {
+    events,
+    projectExists: (id) => projectsRepo.getRow(id) !== undefined,
+    personExists: (id) => peopleRepo.person(id) !== undefined,
+  });
   const search = createSearchService(searchIndex, {
     project: (id) => {
       const row = projectsRepo.getRow(id);
@@ -249,6 +256,27 @@ export function createCore(deps: CoreDeps) {
     'labTemplates.create': (input) => labTemplates.create(input),
     'labTemplates.update': (input) => labTemplates.update(input),
     'labTemplates.delete': (input) => labTemplates.delete(input),
+    'pilots.list': (input) => pilots.list(input),
+    'pilots.get': (input) => pilots.get(input),
+    'pilots.create': (input) => pilots.create(input),
+    'pilots.update': (input) => pilots.update(input),
+    'pilots.delete': (input) => pilots.delete(input),
+    'pilots.lockProtocol': (input) => pilots.lockProtocol(input),
+    'pilots.amendProtocol': (input) => pilots.amendProtocol(input),
+    'pilots.kpis': (input) => pilots.kpis(input),
+    'pilots.addKpi': (input) => pilots.addKpi(input),
+    'pilots.updateKpi': (input) => pilots.updateKpi(input),
+    'pilots.deleteKpi': (input) => pilots.deleteKpi(input),
+    'pilots.measurements': (input) => pilots.measurements(input),
+    'pilots.setMeasurement': (input) => pilots.setMeasurement(input),
+    'pilots.deleteMeasurement': (input) => pilots.deleteMeasurement(input),
+    'pilots.readImportFile': (input) => pilots.readImportFile(input),
+    'pilots.previewImport': (input) => pilots.previewImport(input),
+    'pilots.importMeasurements': (input) => pilots.importMeasurements(input),
+    'pilots.analysis': (input) => pilots.analysis(input),
+    'pilots.assessments': (input) => pilots.assessments(input),
+    'pilots.assess': (input) => pilots.assess(input),
+    'pilots.decide': (input) => pilots.decide(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
     'jobs.list': () => jobs.list(),

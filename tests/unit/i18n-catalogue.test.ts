@@ -18,6 +18,7 @@ import { MEMBER_ROLES, PERSON_ROLES } from '../../electron/shared/domain/people'
 import { SEARCH_KINDS } from '../../electron/shared/domain/search';
 import { STAGE_TOOLS } from '../../electron/shared/domain/stage-tools';
 import { NOTE_COLOR_KEYS, NOTE_STATUSES } from '../../electron/shared/canvas/model';
+import { DAC_CRITERIA, DAC_RATINGS, GROUPS, IMPORT_ERRORS, KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, PILOT_DECISIONS, PILOT_DESIGNS, PROTOCOL_FIELDS } from '../../electron/shared/domain/pilots';
 
 const DECISIONS = DecisionKindSchema.options;
 import * as labels from '../../renderer/src/i18n/labels';
@@ -118,6 +119,16 @@ describe('the translation catalogues', () => {
       ...NOTE_COLOR_KEYS.map(labels.noteColorKey),
       ...NOTE_STATUSES.map(labels.noteStatusKey),
       ...['stale', 'already_exists', 'duplicate', 'no_layout', 'not_json', 'duplicate_id', 'not_integer', 'unknown_node_type', 'missing_field', 'unknown_node'].map(labels.validationKey),
+      ...PILOT_DESIGNS.map(labels.pilotDesignKey),
+      ...KPI_KINDS.map(labels.kpiKindKey),
+      ...KPI_DIRECTIONS.map(labels.kpiDirectionKey),
+      ...KPI_FREQUENCIES.map(labels.frequencyKey),
+      ...GROUPS.map(labels.groupKey),
+      ...DAC_CRITERIA.map(labels.dacCriterionKey),
+      ...DAC_RATINGS.map(labels.dacRatingKey),
+      ...PILOT_DECISIONS.map(labels.pilotDecisionKey),
+      ...PROTOCOL_FIELDS.map(labels.protocolFieldKey),
+      ...[...IMPORT_ERRORS, 'protocol_locked', 'nothing_changed', 'unknown_column', 'empty_file', 'duplicate', 'not_a_number'].map(labels.validationKey),
       ...['backup_damaged', 'backup_newer'].map(labels.validationKey),
       ...['decision_not_allowed', 'stage_not_allowed', 'status_through_gate', 'campaign_closed', 'idea_promoted'].map(labels.validationKey),
       ...['required', 'too_short', 'too_small', 'array_too_short', 'too_long', 'too_big', 'array_too_long', 'invalid_type', 'invalid_value',

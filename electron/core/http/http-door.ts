@@ -33,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   unknown_method: 404,
   conflict: 409,
+  protocol_locked: 409,
   cancelled: 409,
   payload_too_large: 413,
   internal: 500,

@@ -74,6 +74,26 @@ import {
 } from '../canvas/model';
 import { CanvasTemplateSchema } from '../canvas/template';
 
+import {
+  AmendSchema,
+  AssessInputSchema,
+  AssessmentSchema,
+  DecideInputSchema,
+  ImportFileSchema,
+  ImportPreviewSchema,
+  ImportRequestSchema,
+  KpiCreateSchema,
+  KpiPatchSchema,
+  KpiSchema,
+  MeasurementInputSchema,
+  MeasurementSchema,
+  PilotCreateSchema,
+  PilotDetailSchema,
+  PilotPatchSchema,
+  PilotSchema,
+} from '../domain/pilots';
+import type { PilotAnalysis } from '../pilots/analysis';
+
 /** `host` methods are for the lab's own UI; `participant` methods may also be called by workshop guests. */
 export type Access = 'host' | 'participant';
 
@@ -225,6 +245,32 @@ export const contract = {
   'labTemplates.create': { input: LabTemplateCreateSchema, output: CanvasTemplateSchema, access: 'host' },
   'labTemplates.update': { input: LabTemplateUpdateSchema, output: CanvasTemplateSchema, access: 'host' },
   'labTemplates.delete': { input: byId, output: byId, access: 'host' },
+  // Pilots. Once a pilot's protocol is locked only pilots.amendProtocol changes it (with a reason).
+  'pilots.list': { input: z.strictObject({ projectId: IdSchema }), output: z.array(PilotSchema), access: 'host' },
+  'pilots.get': { input: byId, output: PilotDetailSchema, access: 'host' },
+  'pilots.create': { input: PilotCreateSchema, output: PilotDetailSchema, access: 'host' },
+  'pilots.update': { input: z.strictObject({ id: IdSchema, patch: PilotPatchSchema }), output: PilotDetailSchema, access: 'host' },
+  'pilots.delete': { input: byId, output: byId, access: 'host' },
+  'pilots.lockProtocol': { input: byId, output: PilotDetailSchema, access: 'host' },
+  'pilots.amendProtocol': { input: AmendSchema, output: PilotDetailSchema, access: 'host' },
+  'pilots.kpis': { input: z.strictObject({ pilotId: IdSchema }), output: z.array(KpiSchema), access: 'host' },
+  'pilots.addKpi': { input: KpiCreateSchema, output: KpiSchema, access: 'host' },
+  'pilots.updateKpi': { input: z.strictObject({ id: IdSchema, patch: KpiPatchSchema }), output: KpiSchema, access: 'host' },
+  'pilots.deleteKpi': { input: byId, output: byId, access: 'host' },
+  'pilots.measurements': { input: z.strictObject({ kpiId: IdSchema }), output: z.array(MeasurementSchema), access: 'host' },
+  'pilots.setMeasurement': { input: MeasurementInputSchema, output: z.array(MeasurementSchema), access: 'host' },
+  'pilots.deleteMeasurement': { input: byId, output: z.array(MeasurementSchema), access: 'host' },
+  /** Reads a CSV/XLSX file (base64) with a column mapping and reports its rows and errors; writes nothing. */
+  'pilots.previewImport': { input: ImportRequestSchema, output: ImportPreviewSchema, access: 'host' },
+  /** The columns and first rows of a file, before any mapping. */
+  'pilots.readImportFile': { input: ImportFileSchema, output: z.object({ columns: z.array(z.string()), sample: z.array(z.array(z.string())), rowCount: z.int() }), access: 'host' },
+  /** Stores a clean file's rows in one transaction; a file with any bad row stores nothing. */
+  'pilots.importMeasurements': { input: ImportRequestSchema, output: z.object({ imported: z.int() }), access: 'host' },
+  /** Each KPI's series, baseline and target figures, tests, effect sizes, DiD and plain-language reading. */
+  'pilots.analysis': { input: z.strictObject({ pilotId: IdSchema }), output: z.custom<PilotAnalysis>(), access: 'host' },
+  'pilots.assessments': { input: z.strictObject({ pilotId: IdSchema }), output: z.array(AssessmentSchema), access: 'host' },
+  'pilots.assess': { input: AssessInputSchema, output: z.array(AssessmentSchema), access: 'host' },
+  'pilots.decide': { input: DecideInputSchema, output: PilotDetailSchema, access: 'host' },
 
   'pillars.list': { input: none, output: z.array(PillarSchema), access: 'host' },
 

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'invalid_input',
   'not_found',
   'conflict',
+  /** A locked pilot protocol changes only by an amendment with a reason. */
+  'protocol_locked',
   'forbidden',
   'unauthorized',
   'unknown_method',

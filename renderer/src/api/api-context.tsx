@@ -7,13 +7,14 @@ const ApiContext = createContext<ApiClient | null>(null);
 /** Which methods' answers a change in each area can alter (records link across areas). */
 // `lab` (whether the workspace is empty) follows every change to the lab's records.
 const AFFECTED: Record<string, string[]> = {
-  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search', 'lab', 'backups', 'attachments'],
+  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search', 'lab', 'backups', 'attachments', 'pilots'],
   ideas: ['ideas', 'challenges', 'campaigns', 'scoring', 'projects', 'portfolio', 'search', 'lab'],
   people: ['people', 'entities', 'projects', 'portfolio', 'lab'],
   gates: ['gates'],
   cohorts: ['cohorts', 'projects', 'lab'],
   attachments: ['attachments', 'activity'],
   canvases: ['canvases', 'notes', 'labTemplates', 'lab'],
+  pilots: ['pilots'],
   settings: ['settings'],
 };
 

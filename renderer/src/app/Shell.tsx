@@ -24,6 +24,8 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ChallengesPage } from '../features/challenges/ChallengesPage';
 import { IdeaPage } from '../features/ideas/IdeaPage';
 import { IdeasPage } from '../features/ideas/IdeasPage';
+import { PilotPage } from '../features/pilots/PilotPage';
+import { PilotReport } from '../features/pilots/report/PilotReport';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { ProjectPage } from '../features/projects/ProjectPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
@@ -137,6 +139,10 @@ function Page({ route }: { route: Route }) {
       return <IdeaPage id={route.id} />;
     case 'people':
       return <PeoplePage />;
+    case 'pilot':
+      return <PilotPage id={route.id} />;
+    case 'pilotReport':
+      return <PilotReport id={route.id} languages={route.languages} />;
     case 'search':
       return <SearchPage text={route.text} />;
     case 'settings':
@@ -160,7 +166,7 @@ export function Shell() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // The section a record's page belongs to, for the navigation's current marker.
-  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases' } as Record<string, string>)[route.name] ?? route.name;
+  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases', pilot: 'projects', pilotReport: 'projects' } as Record<string, string>)[route.name] ?? route.name;
   return (
     <>
       <Button

@@ -17,6 +17,8 @@ export type Route =
   | { name: 'ideas' }
   | { name: 'idea'; id: string }
   | { name: 'people' }
+  | { name: 'pilot'; id: string }
+  | { name: 'pilotReport'; id: string; languages: string }
   | { name: 'search'; text: string }
   | { name: 'settings' }
   | { name: 'canvases' }
@@ -44,6 +46,8 @@ export function parseRoute(hash: string): Route {
   if (path in SIMPLE) return { name: SIMPLE[path as keyof typeof SIMPLE] };
   const record = /^\/([a-z]+)\/([0-9a-f-]{36})$/.exec(path);
   if (record && Object.hasOwn(RECORDS, record[1])) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
+  const pilot = /^\/pilots\/([0-9a-f-]{36})(?:\/report\/([a-z+]{2,11}))?$/.exec(path);
+  if (pilot) return pilot[2] ? { name: 'pilotReport', id: pilot[1], languages: pilot[2] } : { name: 'pilot', id: pilot[1] };
   const search = /^\/search\/(.*)$/.exec(path);
   if (search) {
     try {
@@ -74,6 +78,10 @@ export function hrefFor(route: Route): string {
       return `#/cohorts/${route.id}`;
     case 'canvas':
       return `#/canvases/${route.id}`;
+    case 'pilot':
+      return `#/pilots/${route.id}`;
+    case 'pilotReport':
+      return `#/pilots/${route.id}/report/${route.languages}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.text)}`;
     case 'not_found':

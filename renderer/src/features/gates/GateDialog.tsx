@@ -21,6 +21,7 @@ import { useSubmit } from '../../components/use-submit';
 import { criterionKey, decisionKey, stageKey } from '../../i18n/labels';
 import { useEvidenceChoices, useStageChoices } from '../projects/choices';
 import { keyedLabel } from '../../i18n/keyed-label';
+import { PilotDecisionsNote } from '../pilots/PilotDecisionsNote';
 
 export interface GateRequest {
   decision: DecisionKind;
@@ -93,6 +94,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
     <FormDialog title={t(request.decision === 'revive' ? 'gate.dialog.reviveTitle' : 'gate.dialog.title', { stage: `${format.number(project.stage)} · ${t(stageKey(project.stage))}` })} submitLabel={t('gate.submit')} busy={decide.isPending} onClose={onClose} onSubmit={() => void submit()}>
       <Stack spacing={2} sx={{ pt: 1 }}>
         <ErrorAlert error={failure} />
+        <PilotDecisionsNote projectId={project.id} />
         {request.decision !== 'revive' && (
           <FormControl error={!!issueFor('decision')}>
             <FormLabel id={decisionLabelId}>{t('gate.field.decision')}</FormLabel>

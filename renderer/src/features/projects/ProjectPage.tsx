@@ -21,6 +21,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { GateDialog, type GateRequest } from '../gates/GateDialog';
 import { GateHistory } from '../gates/GateHistory';
 import { IdeaList } from '../ideas/IdeaList';
+import { ProjectPilots } from '../pilots/ProjectPilots';
 import { ActivityList } from './ActivityList';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
 import { formFromProject, patchInput } from './form-values';
@@ -142,6 +143,7 @@ function ProjectView({ project }: { project: Project }) {
       </Paper>
       <ChallengeAndIdeas project={project} />
       <ProjectCanvases project={project} gallery={gallery} setGallery={setGallery} />
+      <ProjectPilots projectId={project.id} />
       <TeamSection projectId={project.id} />
       <AttachmentsPanel ownerType="project" ownerId={project.id} />
       <GateHistory projectId={project.id} />

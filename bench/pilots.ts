@@ -1,0 +1,115 @@
+/**
+ * Group `pilots`: the analysis of a pilot with 20 KPIs × 2 groups × 52 weekly periods × 200 units
+ * (416,000 unit-level measurements; half the KPIs continuous, half rates as 0/1 per unit), and a
+ * CSV import of 100,000 rows through the same method the UI calls (parse, check, one transaction).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../electron/core/create-core';
+import { openDatabase } from '../electron/core/db/open';
+import type { CoreMethod } from '../electron/core/handlers';
+import { uuidV7Ids } from '../electron/core/ids';
+import { databaseFile } from '../electron/core/paths';
+import { createSettingsStore } from '../electron/core/settings-store';
+import { contract } from '../electron/shared/api/contract';
+import { atLeast, below, timeRuns, type Figure } from './figures';
+
+const KPIS = 20;
+const PERIODS = 52;
+const UNITS = 200;
+const IMPORT_ROWS = 100_000;
+
+/** Monday of week w of 2026, as YYYY-MM-DD. */
+const week = (w: number) => new Date(Date.UTC(2026, 0, 5 + 7 * w)).toISOString().slice(0, 10);
+/** A deterministic pseudo-random number in [0, 1) (no Math.random: runs compare). */
+const noise = (seed: number) => {
+  const x = Math.sin(seed * 12.9898) * 43758.5453;
+  return x - Math.floor(x);
+};
+
+/** CSV rows for some KPIs: unit-level values, the pilot group improving after week 26. */
+function csvFor(kpis: { name: string; rate: boolean }[], periods: number, units: number): string {
+  const lines = ['indicator,group,period,unit,value'];
+  let seed = 1;
+  for (const k of kpis) {
+    for (const group of ['pilot', 'comparison'] as const) {
+      for (let p = 0; p < periods; p++) {
+        const lift = group === 'pilot' && p >= 26 ? 0.15 : 0;
+        for (let u = 0; u < units; u++) {
+          const r = noise(seed++);
+          const value = k.rate ? (r < 0.5 + lift ? 1 : 0) : Math.round((40 - 20 * lift + 10 * r) * 10) / 10;
+          lines.push(`${k.name},${group},${week(p)},u${u},${value}`);
+        }
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+export async function benchPilots(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ibtikar-bench-'));
+  const core = createCore({
+    db: openDatabase(databaseFile(dataDir)),
+    clock: { now: () => new Date() },
+    ids: uuidV7Ids(),
+    paths: { dataDir },
+    settings: createSettingsStore({ read: () => ({}), write: () => {} }),
+    logger: { info() {}, warn() {}, error() {} },
+    appVersion: 'bench',
+  });
+  const caller = { role: 'host', door: 'inprocess' } as const;
+  const call = async <T>(method: CoreMethod, input: unknown) =>
+    (await (core.handlers[method] as (input: unknown, c: typeof caller) => unknown)(contract[method].input.parse(input), caller)) as T;
+  const figures: Figure[] = [];
+  const add = (f: Omit<Figure, 'group'>) => figures.push({ group: 'pilots', ...f });
+  const mapping = { kpi: 'indicator', group: 'group', period: 'period', unitId: 'unit', value: 'value' };
+  const newPilot = async (title: string) => {
+    const project = await call<{ id: string }>('projects.create', { title });
+    const { pilot } = await call<{ pilot: { id: string } }>('pilots.create', {
+      projectId: project.id,
+      title,
+      design: 'difference_in_differences',
+      startsOn: week(0),
+      endsOn: week(PERIODS),
+      interventionOn: week(26),
+    });
+    return pilot.id;
+  };
+  const addKpis = async (pilotId: string, count: number) => {
+    const kpis = Array.from({ length: count }, (_, i) => ({ name: `KPI ${i + 1}`, rate: i % 2 === 1 }));
+    for (const k of kpis) {
+      await call('pilots.addKpi', { pilotId, name: k.name, kind: k.rate ? 'rate' : 'continuous', direction: k.rate ? 'higher' : 'lower', baselineValue: k.rate ? 0.5 : 45, target: k.rate ? 0.7 : 35 });
+    }
+    return kpis;
+  };
+
+  try {
+    // The import: 5 KPIs × 2 groups × 50 periods × 200 units = 100,000 rows.
+    const importPilot = await newPilot('Import benchmark');
+    const importCsv = csvFor(await addKpis(importPilot, 5), 50, IMPORT_ROWS / (5 * 2 * 50));
+    const base64 = Buffer.from(importCsv).toString('base64');
+    let start = performance.now();
+    const { imported } = await call<{ imported: number }>('pilots.importMeasurements', { pilotId: importPilot, format: 'csv', base64, mapping });
+    const seconds = (performance.now() - start) / 1000;
+    add({ id: 'import-rows-per-s', label: `CSV import of ${imported} rows (read, check, store in one transaction)`, value: imported / seconds, unit: 'rows/s', ...atLeast(imported / seconds, 20_000) });
+
+    // The analysis: 20 KPIs × 2 groups × 52 periods × 200 units, loaded through the same import.
+    const pilotId = await newPilot('Analysis benchmark');
+    const kpis = await addKpis(pilotId, KPIS);
+    start = performance.now();
+    for (let i = 0; i < KPIS; i += 4) {
+      const chunk = Buffer.from(csvFor(kpis.slice(i, i + 4), PERIODS, UNITS)).toString('base64');
+      await call('pilots.importMeasurements', { pilotId, format: 'csv', base64: chunk, mapping });
+    }
+    const rows = KPIS * 2 * PERIODS * UNITS;
+    add({ id: 'setup', label: `load ${rows} measurements for the analysis (5 imports)`, value: (performance.now() - start) / 1000, unit: 's' });
+    const analysis = await timeRuns(10, () => call('pilots.analysis', { pilotId }), 2);
+    add({ id: 'analysis-p50', label: `analysis of ${KPIS} KPIs × 2 groups × ${PERIODS} periods × ${UNITS} units, p50`, value: analysis.p50, unit: 'ms', ...below(analysis.p50, 200) });
+    add({ id: 'analysis-p95', label: `analysis of ${KPIS} KPIs × 2 groups × ${PERIODS} periods × ${UNITS} units, p95`, value: analysis.p95, unit: 'ms' });
+    return figures;
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

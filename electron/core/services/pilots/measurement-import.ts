@@ -1,0 +1,171 @@
+/**
+ * Measurements from a CSV or XLSX file: read the table, map its columns, and check every row
+ * against the pilot's KPIs, groups and observation window. Nothing here writes; the service stores
+ * the rows only when every one of them is clean.
+ */
+import Papa from 'papaparse';
+import type { ImportMapping, ImportRowError, Kpi, MeasurementInput, Pilot } from '../../../shared/domain/pilots';
+import { measurementProblem } from './measurement-rules';
+
+export interface Table {
+  columns: string[];
+  rows: string[][];
+}
+
+/** Reads the first sheet (XLSX) or the whole file (CSV) as text cells; the first row names the columns. */
+export async function readTable(format: 'csv' | 'xlsx', content: Buffer): Promise<Table> {
+  const cells = format === 'csv' ? readCsv(content) : await readXlsx(content);
+  const [header = [], ...rows] = cells;
+  return { columns: header.map((c) => c.trim()), rows };
+}
+
+function readCsv(content: Buffer): string[][] {
+  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  // Excel in many locales writes `;`; papaparse guesses the delimiter from the first lines.
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  return parsed.data;
+}
+
+async function readXlsx(content: Buffer): Promise<string[][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    rows.push(cells);
+  });
+  return rows;
+}
+
+/** A cell as the text a person would type: dates as YYYY-MM-DD, formulas by their result. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { result?: unknown; richText?: { text: string }[]; text?: string };
+    if ('result' in v) return cellText(v.result);
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if (typeof v.text === 'string') return v.text;
+    return '';
+  }
+  return String(value);
+}
+
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+/**
+ * A number as people write it: Arabic-Indic digits, the Arabic decimal separator (٫) or a decimal
+ * comma when no dot is present. Anything else (units, thousands separators that are ambiguous) is refused.
+ */
+export function parseNumber(text: string): number | undefined {
+  let s = text
+    .trim()
+    .replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    .replace(/\u066B/g, '.')
+    .replace(/[\u066C\u00A0\u202F ]/g, '');
+  if (!s.includes('.') && /^[-+]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** YYYY-MM-DD, or YYYY-MM for a month (its first day); a date that does not exist is refused. */
+export function parseDate(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]}-${m[3] ?? '01'}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+/** Group names accepted in a file, folded to lower case. */
+const GROUP_NAMES: Record<string, 'pilot' | 'comparison'> = {
+  pilot: 'pilot',
+  treatment: 'pilot',
+  intervention: 'pilot',
+  comparison: 'comparison',
+  control: 'comparison',
+};
+export const ACCEPTED_GROUP_NAMES = Object.keys(GROUP_NAMES);
+
+export interface CheckedRows {
+  rows: MeasurementInput[];
+  errors: ImportRowError[];
+  /** Errors found beyond the first `maxErrors`. */
+  moreErrors: number;
+}
+
+/** Checks every data row; a row with any problem contributes its first problem and no measurement. */
+export function checkRows(table: Table, mapping: ImportMapping, pilot: Pilot, kpis: Kpi[], maxErrors = 200): CheckedRows {
+  const index = (name: string | null) => (name === null ? -1 : table.columns.indexOf(name));
+  const col = {
+    kpi: index(mapping.kpi),
+    group: index(mapping.group),
+    period: index(mapping.period),
+    value: index(mapping.value),
+    numerator: index(mapping.numerator),
+    denominator: index(mapping.denominator),
+    unitId: index(mapping.unitId),
+  };
+  const byName = new Map(kpis.map((k) => [k.name.trim().toLowerCase(), k]));
+  const fixed = mapping.kpiId === null ? undefined : kpis.find((k) => k.id === mapping.kpiId);
+  const seen = new Set<string>();
+  const rows: MeasurementInput[] = [];
+  const errors: ImportRowError[] = [];
+  let moreErrors = 0;
+
+  table.rows.forEach((cells, i) => {
+    const line = i + 2;
+    const cell = (c: number) => (c < 0 ? '' : (cells[c] ?? '').trim());
+    const problem = (column: string | null, code: ImportRowError['code'], text: string) => {
+      if (errors.length < maxErrors) errors.push({ line, column: column ?? '', code, text });
+      else moreErrors++;
+    };
+
+    const kpi = fixed ?? byName.get(cell(col.kpi).toLowerCase());
+    if (!kpi) return problem(mapping.kpi, 'unknown_kpi', cell(col.kpi));
+    const group = GROUP_NAMES[cell(col.group).toLowerCase()];
+    if (!group) return problem(mapping.group, 'unknown_group', cell(col.group));
+    const period = parseDate(cell(col.period));
+    if (!period) return problem(mapping.period, 'bad_date', cell(col.period));
+
+    const number = (c: number, column: string | null): number | null | false => {
+      const text = cell(c);
+      if (c < 0 || text === '') return null;
+      const n = parseNumber(text);
+      if (n === undefined) {
+        problem(column, 'bad_number', text);
+        return false;
+      }
+      return n;
+    };
+    const value = number(col.value, mapping.value);
+    if (value === false) return;
+    const numerator = number(col.numerator, mapping.numerator);
+    if (numerator === false) return;
+    const denominator = number(col.denominator, mapping.denominator);
+    if (denominator === false) return;
+    const unitText = cell(col.unitId);
+    const input: MeasurementInput = { kpiId: kpi.id, group, period, unitId: unitText === '' ? null : unitText.slice(0, 100), value, numerator, denominator };
+
+    const wrong = measurementProblem(pilot, kpi, input);
+    if (wrong) {
+      const column = wrong === 'date_out_of_range' ? mapping.period : kpi.kind === 'rate' ? (mapping.numerator ?? mapping.value) : mapping.value;
+      return problem(column, wrong, wrong === 'date_out_of_range' ? period : cell(kpi.kind === 'rate' ? col.numerator : col.value));
+    }
+    const key = `${kpi.id}|${group}|${period}|${input.unitId ?? ''}`;
+    if (seen.has(key)) return problem(mapping.period, 'duplicate_row', period);
+    seen.add(key);
+    rows.push(input);
+  });
+  return { rows, errors, moreErrors };
+}
+
+/** Mapped columns that the file does not have. */
+export function unknownColumns(table: Table, mapping: ImportMapping): (keyof ImportMapping)[] {
+  const fields = ['kpi', 'group', 'period', 'value', 'numerator', 'denominator', 'unitId'] as const;
+  return fields.filter((f) => mapping[f] !== null && !table.columns.includes(mapping[f]));
+}

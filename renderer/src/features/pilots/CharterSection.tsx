@@ -1,0 +1,64 @@
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Pilot } from '../../../../electron/shared/domain/pilots';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ChoiceField } from '../../components/ChoiceField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
+import { useSubmit } from '../../components/use-submit';
+import { Section } from './Section';
+
+const TEXTS = ['problem', 'intervention', 'population', 'sites'] as const;
+
+/** The charter: what is tried, with whom, where, when and who owns it. Editable at any time. */
+export function CharterSection({ pilot }: { pilot: Pilot }) {
+  const { t } = useTranslation();
+  const update = useApiMutation('pilots.update');
+  const people = useApiQuery('people.list', {});
+  const [values, setValues] = useState({ title: pilot.title, problem: pilot.problem, intervention: pilot.intervention, population: pilot.population, sites: pilot.sites, startsOn: pilot.startsOn ?? '', endsOn: pilot.endsOn ?? '', ownerId: pilot.ownerId ?? '' });
+  const [saved, setSaved] = useState(false);
+  const { run, failure, fieldProps } = useSubmit();
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [field]: e.target.value });
+
+  return (
+    <Section title={t('pilot.charter')}>
+      <form
+        noValidate
+        aria-label={t('pilot.charter')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaved(false);
+          void run(() =>
+            update.mutateAsync({
+              id: pilot.id,
+              patch: { ...values, startsOn: values.startsOn || null, endsOn: values.endsOn || null, ownerId: values.ownerId || null },
+            }),
+          ).then(setSaved);
+        }}
+      >
+        <ErrorAlert error={failure} />
+        <Stack spacing={2}>
+          <TextField label={t('pilot.field.title')} value={values.title} onChange={set('title')} required {...fieldProps('title')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+          {TEXTS.map((field) => (
+            <TextField key={field} label={t(`pilot.field.${field}`)} value={values[field]} onChange={set(field)} multiline minRows={field === 'sites' ? 1 : 2} {...fieldProps(field)} slotProps={{ htmlInput: { dir: 'auto' } }} />
+          ))}
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <TextField type="date" label={t('pilot.field.startsOn')} value={values.startsOn} onChange={set('startsOn')} {...fieldProps('startsOn')} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField type="date" label={t('pilot.field.endsOn')} value={values.endsOn} onChange={set('endsOn')} {...fieldProps('endsOn')} slotProps={{ inputLabel: { shrink: true } }} />
+            <ChoiceField<string>
+              label={t('pilot.field.owner')}
+              value={values.ownerId}
+              choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              onChange={(v) => setValues({ ...values, ownerId: v })}
+              emptyLabel={t('pilot.noOwner')}
+              sx={{ minWidth: 240 }}
+            />
+          </Stack>
+        </Stack>
+        <FormActions busy={update.isPending} saved={saved} />
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,79 @@
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PILOT_DECISIONS, type Pilot } from '../../../../electron/shared/domain/pilots';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ChoiceField } from '../../components/ChoiceField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
+import { useSubmit } from '../../components/use-submit';
+import { pilotDecisionKey } from '../../i18n/labels';
+import { useEvidenceChoices } from '../projects/choices';
+import { Section } from './Section';
+
+type Decision = (typeof PILOT_DECISIONS)[number];
+const today = () => new Date().toLocaleDateString('en-CA'); // YYYY-MM-DD in local time
+
+/** Scale, adapt, stop or shelve, with conditions and the evidence level the pilot supports; the project's next gate shows it. */
+export function DecisionSection({ pilot }: { pilot: Pilot }) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const decide = useApiMutation('pilots.decide');
+  const people = useApiQuery('people.list', {});
+  const evidenceChoices = useEvidenceChoices();
+  const current = pilot.decision;
+  const [decision, setDecision] = useState<Decision | ''>(current?.decision ?? '');
+  const [conditions, setConditions] = useState(current?.conditions ?? '');
+  const [evidence, setEvidence] = useState<number | ''>(current?.evidenceLevel ?? '');
+  const [decidedById, setDecidedById] = useState(current?.decidedById ?? '');
+  const [decidedOn, setDecidedOn] = useState(current?.decidedOn ?? today());
+  const [saved, setSaved] = useState(false);
+  const { run, failure, issueFor, fieldProps } = useSubmit();
+  return (
+    <Section title={t('pilot.decision.heading')}>
+      <form
+        noValidate
+        aria-label={t('pilot.decision.heading')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaved(false);
+          void run(() =>
+            decide.mutateAsync({
+              pilotId: pilot.id,
+              decision: decision as Decision,
+              conditions,
+              evidenceLevel: evidence === '' ? null : evidence,
+              decidedById: decidedById || null,
+              decidedOn,
+            }),
+          ).then(setSaved);
+        }}
+      >
+        <ErrorAlert error={failure} />
+        <Stack spacing={2}>
+          <FormControl error={!!issueFor('decision')}>
+            <FormLabel id={labelId}>{t('pilot.decision.field')}</FormLabel>
+            <RadioGroup row aria-labelledby={labelId} value={decision} onChange={(e) => setDecision(e.target.value as Decision)}>
+              {PILOT_DECISIONS.map((d) => (
+                <FormControlLabel key={d} value={d} control={<Radio />} label={t(pilotDecisionKey(d))} />
+              ))}
+            </RadioGroup>
+          </FormControl>
+          <TextField label={t('pilot.decision.conditions')} value={conditions} onChange={(e) => setConditions(e.target.value)} multiline minRows={2} {...fieldProps('conditions')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <ChoiceField label={t('pilot.decision.evidence')} value={evidence} choices={evidenceChoices} onChange={(v) => setEvidence(v === '' ? '' : Number(v))} emptyLabel={t('evidence.notAssessed')} sx={{ minWidth: 280 }} />
+            <ChoiceField<string> label={t('pilot.decision.by')} value={decidedById} choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} onChange={setDecidedById} emptyLabel={t('common.notSet')} sx={{ minWidth: 220 }} />
+            <TextField type="date" label={t('pilot.decision.on')} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} {...fieldProps('decidedOn')} slotProps={{ inputLabel: { shrink: true } }} />
+          </Stack>
+        </Stack>
+        <FormActions busy={decide.isPending} saved={saved} />
+      </form>
+    </Section>
+  );
+}

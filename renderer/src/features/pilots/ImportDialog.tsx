@@ -1,0 +1,167 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportMapping, ImportPreview, Kpi, Pilot } from '../../../../electron/shared/domain/pilots';
+import { useApiMutation } from '../../api/hooks';
+import { useSettings } from '../../app/settings-context';
+import { ChoiceField } from '../../components/ChoiceField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { validationKey } from '../../i18n/labels';
+import { guessMapping, MAPPED_FIELDS, type MappingDraft } from './import-mapping';
+
+interface LoadedFile {
+  name: string;
+  format: 'csv' | 'xlsx';
+  base64: string;
+  columns: string[];
+  rowCount: number;
+}
+
+/** The file's bytes as base64, for the contract (which carries no binary). */
+const readBase64 = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+
+/**
+ * Import in four steps: choose a file, map its columns, check every row (errors per row, nothing
+ * written), and only then store a clean file in one go.
+ */
+export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi[]; onClose(): void }) {
+  const { t } = useTranslation();
+  const { format } = useSettings();
+  const titleId = useId();
+  const inputId = useId();
+  const read = useApiMutation('pilots.readImportFile');
+  const preview = useApiMutation('pilots.previewImport');
+  const store = useApiMutation('pilots.importMeasurements');
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [mapping, setMapping] = useState<MappingDraft | null>(null);
+  const [checked, setChecked] = useState<ImportPreview | null>(null);
+  const [imported, setImported] = useState<number | null>(null);
+
+  async function choose(chosen: File | undefined) {
+    if (!chosen) return;
+    setChecked(null);
+    setImported(null);
+    const formatOf = /\.xlsx$/i.test(chosen.name) ? 'xlsx' : 'csv';
+    const base64 = await readBase64(chosen);
+    const table = await read.mutateAsync({ pilotId: pilot.id, format: formatOf, base64 });
+    setFile({ name: chosen.name, format: formatOf, base64, columns: table.columns, rowCount: table.rowCount });
+    setMapping(guessMapping(table.columns));
+  }
+
+  const request = (m: MappingDraft) => {
+    const mapped: ImportMapping = {
+      kpi: m.kpiId ? null : m.kpi || null,
+      kpiId: m.kpiId || null,
+      group: m.group,
+      period: m.period,
+      value: m.value || null,
+      numerator: m.numerator || null,
+      denominator: m.denominator || null,
+      unitId: m.unitId || null,
+    };
+    return { pilotId: pilot.id, format: file!.format, base64: file!.base64, mapping: mapped };
+  };
+  const setField = (field: keyof MappingDraft, value: string) => {
+    setChecked(null);
+    setMapping({ ...mapping!, [field]: value });
+  };
+  const clean = checked !== null && checked.errors.length === 0 && checked.moreErrors === 0 && checked.validCount > 0;
+  const columnChoices = (file?.columns ?? []).map((c) => ({ value: c, label: c }));
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
+      <DialogTitle id={titleId}>{t('pilot.import.title')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <Typography>{t('pilot.import.intro')}</Typography>
+          <div>
+            <label htmlFor={inputId}>{t('pilot.import.file')}</label>{' '}
+            <input id={inputId} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
+          </div>
+          <ErrorAlert error={read.error ?? preview.error ?? (store.error?.error.code === 'invalid_input' ? null : store.error)} />
+          {file && mapping && (
+            <>
+              <Typography>{t('pilot.import.fileRead', { name: file.name, rows: format.number(file.rowCount) })}</Typography>
+              <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                <ChoiceField<string> label={t('pilot.import.fixedKpi')} value={mapping.kpiId} choices={kpis.map((k) => ({ value: k.id, label: k.name }))} onChange={(v) => setField('kpiId', v)} emptyLabel={t('pilot.import.kpiFromColumn')} sx={{ minWidth: 220 }} />
+                {MAPPED_FIELDS.filter((f) => f !== 'kpi' || !mapping.kpiId).map((f) => (
+                  <ChoiceField<string> key={f} label={t(`pilot.import.column.${f}`)} value={mapping[f]} choices={columnChoices} onChange={(v) => setField(f, v)} emptyLabel={t('pilot.import.notInFile')} sx={{ minWidth: 180 }} />
+                ))}
+              </Stack>
+              <Typography variant="body2" color="text.secondary">
+                {t('pilot.import.groupHint')}
+              </Typography>
+              <div>
+                <Button variant="outlined" disabled={preview.isPending} onClick={() => void preview.mutateAsync(request(mapping)).then(setChecked)}>
+                  {t('pilot.import.check')}
+                </Button>
+              </div>
+            </>
+          )}
+          {checked && (
+            <>
+              <Alert severity={clean ? 'success' : 'error'} role="status">
+                {clean ? t('pilot.import.clean', { rows: format.number(checked.validCount) }) : t('pilot.import.hasErrors', { rows: format.number(checked.errors.length + checked.moreErrors) })}
+              </Alert>
+              {checked.errors.length > 0 && (
+                <Table size="small" aria-label={t('pilot.import.errors')}>
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{t('pilot.import.line')}</TableCell>
+                      <TableCell>{t('pilot.import.columnName')}</TableCell>
+                      <TableCell>{t('pilot.import.problem')}</TableCell>
+                      <TableCell>{t('pilot.import.found')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {checked.errors.map((e) => (
+                      <TableRow key={`${e.line}-${e.column}`}>
+                        <TableCell>{format.number(e.line)}</TableCell>
+                        <TableCell dir="auto">{e.column}</TableCell>
+                        <TableCell>{t(validationKey(e.code))}</TableCell>
+                        <TableCell dir="auto">{e.text}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </>
+          )}
+          {imported !== null && (
+            <Alert severity="success" role="status">
+              {t('pilot.import.done', { rows: format.number(imported) })}
+            </Alert>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t(imported === null ? 'common.cancel' : 'pilot.import.close')}</Button>
+        <Button
+          variant="contained"
+          disabled={!clean || store.isPending || imported !== null}
+          onClick={() => void store.mutateAsync(request(mapping!)).then((r) => setImported(r.imported))}
+        >
+          {t('pilot.import.confirm', { rows: format.number(checked?.validCount ?? 0) })}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

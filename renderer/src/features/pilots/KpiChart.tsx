@@ -1,0 +1,53 @@
+import { CacheProvider } from '@emotion/react';
+import Box from '@mui/material/Box';
+import { createTheme, ThemeProvider, type Theme } from '@mui/material/styles';
+import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
+import { LineChart } from '@mui/x-charts/LineChart';
+import type { TFunction } from 'i18next';
+import type { KpiAnalysis } from '../../../../electron/shared/pilots/analysis';
+import type { Formatters } from '../../i18n/format';
+import { groupKey } from '../../i18n/labels';
+import { cacheFor } from '../../theme/direction-cache';
+import { figureFormat } from './figures';
+
+/** Dates without the bidi marks Arabic formats carry, which would reorder them inside the LTR chart. */
+const tickLabel = (text: string) => text.replace(/[\u200E\u200F\u061C]/g, '');
+
+// Charts keep their left-to-right geometry in Arabic (as on the dashboard): time runs left to right.
+const leftToRight = (outer: Theme) => createTheme(outer, { direction: 'ltr' });
+
+/**
+ * A KPI over time by group, with its baseline and target as reference lines. A picture of the
+ * figures table beside it, so it is inert and hidden from screen readers.
+ */
+export function KpiChart({ analysis, t, format, height = 260 }: { analysis: KpiAnalysis; t: TFunction; format: Formatters; height?: number }) {
+  const { kpi, series } = analysis;
+  const fig = figureFormat(format);
+  const hasComparison = series.some((p) => p.comparison !== null);
+  // The axis spans the reference lines too, so baseline and target are always on the picture.
+  const values = [...series.flatMap((p) => [p.pilot, p.comparison]), kpi.baselineValue, kpi.target].filter((v): v is number => v !== null);
+  const [low, high] = values.length ? [Math.min(...values), Math.max(...values)] : [0, 1];
+  const pad = (high - low) * 0.08 || 1;
+  return (
+    <CacheProvider value={cacheFor('ltr')}>
+      <ThemeProvider theme={leftToRight}>
+        <Box dir="ltr" inert aria-hidden sx={{ height }}>
+          <LineChart
+            dataset={series.map((p) => ({ period: tickLabel(format.date(p.period)), pilot: p.pilot, comparison: p.comparison }))}
+            xAxis={[{ dataKey: 'period', scaleType: 'point', height: 30 }]}
+            yAxis={[{ valueFormatter: (v: number) => fig.value(v), width: 56, min: low - pad, max: high + pad }]}
+            series={[
+              { dataKey: 'pilot', label: t(groupKey('pilot')), connectNulls: true, showMark: true },
+              ...(hasComparison ? [{ dataKey: 'comparison', label: t(groupKey('comparison')), connectNulls: true, showMark: true }] : []),
+            ]}
+            skipAnimation
+            margin={{ left: 8, right: 24 }}
+          >
+            {kpi.baselineValue !== null && <ChartsReferenceLine y={kpi.baselineValue} label={t('pilot.analysis.baselineLine')} lineStyle={{ strokeDasharray: '4 4' }} />}
+            {kpi.target !== null && <ChartsReferenceLine y={kpi.target} label={t('pilot.analysis.targetLine')} lineStyle={{ strokeDasharray: '2 6' }} />}
+          </LineChart>
+        </Box>
+      </ThemeProvider>
+    </CacheProvider>
+  );
+}

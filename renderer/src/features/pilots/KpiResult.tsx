@@ -1,0 +1,128 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { TFunction } from 'i18next';
+import type { KpiAnalysis } from '../../../../electron/shared/pilots/analysis';
+import { reasonKey, type Interpretation, type StatsResult } from '../../../../electron/shared/stats';
+import type { Formatters } from '../../i18n/format';
+import { groupKey, kpiKindKey } from '../../i18n/labels';
+import { figureFormat, type FigureFormat } from './figures';
+import { KpiChart } from './KpiChart';
+
+type Row = [label: string, value: string];
+
+/** A figure, or why it could not be computed ("not enough data", "no variation" …). */
+function figure<T>(t: TFunction, result: StatsResult<T> | null, show: (r: T) => string): string {
+  if (result === null) return '—';
+  return result.ok ? show(result) : t(reasonKey(result.reason));
+}
+
+/** The plain-language reading with its numbers in the reader's digits, and its caveats. */
+export function readingOf(t: TFunction, fig: FigureFormat, interpretation: Interpretation): { text: string; caveats: string[] } {
+  const values = (v: Record<string, number>) =>
+    Object.fromEntries(Object.entries(v).map(([k, n]) => [k, k === 'p' || k === 'threshold' ? fig.p(n) : k === 'count' ? String(n) : fig.value(n)]));
+  return { text: t(interpretation.key, values(interpretation.values)), caveats: interpretation.caveats.map((c) => t(c.key, values(c.values))) };
+}
+
+function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiAnalysis): Row[] {
+  const rows: Row[] = [];
+  const { kpi } = a;
+  rows.push([t('pilot.analysis.current'), a.current ? `${fig.value(a.current.value)} (${format.date(a.current.period)})` : t('pilot.analysis.noData')]);
+  rows.push([t('pilot.kpi.baseline'), kpi.baselineValue === null ? '—' : fig.value(kpi.baselineValue)]);
+  rows.push([
+    t('pilot.analysis.change'),
+    figure(t, a.baselineChange, (c) => `${fig.value(c.change)}${c.relativeChange.ok ? ` (${fig.percent(c.relativeChange.value)})` : ''}`),
+  ]);
+  rows.push([t('pilot.analysis.targetShare'), figure(t, a.targetProgress, (p) => `${fig.percent(p.share)}${p.reached ? ` · ${t('pilot.analysis.reached')}` : ''}`)]);
+  rows.push([t('pilot.analysis.threshold'), a.thresholdMet === null ? '—' : t(a.thresholdMet ? 'pilot.analysis.yes' : 'pilot.analysis.no')]);
+  rows.push([
+    t('pilot.analysis.comparedWith'),
+    a.comparedWith === null ? t('pilot.analysis.nothingToCompare') : `${t(a.comparedWith === 'comparison' ? 'pilot.analysis.withComparison' : 'pilot.analysis.withBefore')} (${format.number(a.sizes.pilot)} / ${format.number(a.sizes.other)})`,
+  ]);
+  if (a.continuous) {
+    rows.push([t('pilot.analysis.welch'), figure(t, a.continuous.welch, (w) => `${fig.value(w.estimate)} ${fig.interval(w.ci)}, ${fig.pIs(w.p)}`)]);
+    rows.push([t('pilot.analysis.mannWhitney'), figure(t, a.continuous.mannWhitney, (m) => `U = ${fig.value(m.u)}, r = ${fig.value(m.estimate)}, ${fig.pIs(m.p)}`)]);
+    rows.push([t('pilot.analysis.hedges'), figure(t, a.continuous.hedges, (g) => `${fig.value(g.estimate)} ${fig.interval(g.ci)}`)]);
+  }
+  if (a.rate) {
+    const { table } = a.rate;
+    const share = (e: number, n: number) => (n > 0 ? `${fig.percent(e / n)} (${format.number(e)}/${format.number(n)})` : '—');
+    rows.push([t(groupKey('pilot')), share(table.events1, table.n1)]);
+    rows.push([t(a.comparedWith === 'before' ? 'pilot.analysis.before' : groupKey('comparison')), share(table.events2, table.n2)]);
+    rows.push([t('pilot.analysis.riskDifference'), figure(t, a.rate.riskDifference, (r) => `${fig.percent(r.estimate)} ${fig.interval(r.ci)}`)]);
+    rows.push([t('pilot.analysis.riskRatio'), figure(t, a.rate.riskRatio, (r) => `${fig.value(r.estimate)} ${fig.interval(r.ci)}`)]);
+    rows.push([t('pilot.analysis.twoProportion'), figure(t, a.rate.twoProportion, (r) => `z = ${fig.value(r.z)}, ${fig.pIs(r.p)}`)]);
+    rows.push([t('pilot.analysis.fisher'), figure(t, a.rate.fisher, (r) => `${fig.pIs(r.p)}`)]);
+  }
+  if (a.did) {
+    rows.push([
+      t('pilot.analysis.did'),
+      figure(t, a.did, (d) => `${fig.value(d.estimate)}${d.inference.ok ? ` ${fig.interval(d.inference.ci)}, ${fig.pIs(d.inference.p)}` : ` · ${t(reasonKey(d.inference.reason))}`}`),
+    ]);
+  }
+  return rows;
+}
+
+/** One KPI's results: chart, figures table and the plain-language reading with its caveats. */
+export function KpiResult({ analysis, t, format, headingLevel = 3 }: { analysis: KpiAnalysis; t: TFunction; format: Formatters; headingLevel?: 3 | 4 }) {
+  const fig = figureFormat(format);
+  const reading = readingOf(t, fig, analysis.interpretation);
+  const { kpi } = analysis;
+  return (
+    <Box component="article" sx={{ mb: 4, breakInside: 'avoid' }}>
+      <Typography variant="h6" component={headingLevel === 3 ? 'h3' : 'h4'}>
+        <span dir="auto">{kpi.unit ? `${kpi.name} (${kpi.unit})` : kpi.name}</span> · {t(kpiKindKey(kpi.kind))}
+      </Typography>
+      {analysis.series.length === 0 ? (
+        <Typography color="text.secondary">{t('pilot.analysis.noData')}</Typography>
+      ) : (
+        <KpiChart analysis={analysis} t={t} format={format} />
+      )}
+      <Alert severity={analysis.interpretation.verdict === null ? 'warning' : 'info'} sx={{ my: 1 }}>
+        <Typography>{reading.text}</Typography>
+        {reading.caveats.map((c) => (
+          <Typography key={c} variant="body2">
+            {c}
+          </Typography>
+        ))}
+      </Alert>
+      <Table size="small" aria-label={t('pilot.analysis.figuresFor', { name: kpi.name })}>
+        <TableBody>
+          {figureRows(t, fig, format, analysis).map(([label, value]) => (
+            <TableRow key={label}>
+              <TableCell component="th" scope="row" sx={{ width: '40%' }}>
+                {label}
+              </TableCell>
+              <TableCell>{value}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {analysis.series.length > 0 && (
+        <Table size="small" aria-label={t('pilot.analysis.seriesFor', { name: kpi.name })} sx={{ mt: 1 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('pilot.period')}</TableCell>
+              <TableCell>{t(groupKey('pilot'))}</TableCell>
+              <TableCell>{t(groupKey('comparison'))}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {analysis.series.map((p) => (
+              <TableRow key={p.period}>
+                <TableCell>{format.date(p.period)}</TableCell>
+                <TableCell>{p.pilot === null ? '—' : fig.value(p.pilot)}</TableCell>
+                <TableCell>{p.comparison === null ? '—' : fig.value(p.comparison)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,161 @@
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import EditIcon from '@mui/icons-material/EditOutlined';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, type Kpi, type Pilot } from '../../../../electron/shared/domain/pilots';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useSettings } from '../../app/settings-context';
+import { ChoiceField } from '../../components/ChoiceField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { useSubmit } from '../../components/use-submit';
+import { frequencyKey, kpiDirectionKey, kpiKindKey } from '../../i18n/labels';
+import { Section } from './Section';
+
+/** The KPI register: what is measured, which way is better, from where, how often, and what counts as success. */
+export function KpiSection({ pilot }: { pilot: Pilot }) {
+  const { t } = useTranslation();
+  const { format } = useSettings();
+  const kpis = useApiQuery('pilots.kpis', { pilotId: pilot.id });
+  const remove = useApiMutation('pilots.deleteKpi');
+  const [editing, setEditing] = useState<Kpi | 'new' | null>(null);
+  const num = (n: number | null) => (n === null ? '—' : format.number(n));
+  return (
+    <Section title={t('pilot.kpis')}>
+      <ErrorAlert error={kpis.error ?? remove.error} />
+      {kpis.data?.length === 0 && <Typography color="text.secondary">{t('pilot.noKpis')}</Typography>}
+      {kpis.data && kpis.data.length > 0 && (
+        <Table size="small" aria-label={t('pilot.kpis')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('pilot.kpi.name')}</TableCell>
+              <TableCell>{t('pilot.kpi.kind')}</TableCell>
+              <TableCell>{t('pilot.kpi.direction')}</TableCell>
+              <TableCell>{t('pilot.kpi.baseline')}</TableCell>
+              <TableCell>{t('pilot.kpi.target')}</TableCell>
+              <TableCell>{t('pilot.kpi.successThreshold')}</TableCell>
+              <TableCell>{t('pilot.kpi.frequency')}</TableCell>
+              <TableCell>{t('pilot.kpi.dataSource')}</TableCell>
+              <TableCell>
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {kpis.data.map((k) => (
+              <TableRow key={k.id}>
+                <TableCell component="th" scope="row" dir="auto">
+                  {k.name}
+                  {k.unit && ` (${k.unit})`}
+                </TableCell>
+                <TableCell>{t(kpiKindKey(k.kind))}</TableCell>
+                <TableCell>{t(kpiDirectionKey(k.direction))}</TableCell>
+                <TableCell>
+                  {num(k.baselineValue)}
+                  {k.baselineDate && ` · ${format.date(k.baselineDate)}`}
+                </TableCell>
+                <TableCell>{num(k.target)}</TableCell>
+                <TableCell>{num(k.successThreshold)}</TableCell>
+                <TableCell>{t(frequencyKey(k.frequency))}</TableCell>
+                <TableCell dir="auto">{k.dataSource}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <IconButton aria-label={t('pilot.kpi.edit', { name: k.name })} onClick={() => setEditing(k)}>
+                    <EditIcon />
+                  </IconButton>
+                  <IconButton aria-label={t('pilot.kpi.delete', { name: k.name })} onClick={() => remove.mutate({ id: k.id })}>
+                    <DeleteIcon />
+                  </IconButton>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Button variant="outlined" sx={{ mt: 2 }} onClick={() => setEditing('new')}>
+        {t('pilot.kpi.add')}
+      </Button>
+      {editing && <KpiDialog pilotId={pilot.id} kpi={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </Section>
+  );
+}
+
+const numberText = (n: number | null) => (n === null ? '' : String(n));
+const numberInput = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
+
+function KpiDialog({ pilotId, kpi, onClose }: { pilotId: string; kpi: Kpi | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const add = useApiMutation('pilots.addKpi');
+  const update = useApiMutation('pilots.updateKpi');
+  const [v, setV] = useState({
+    name: kpi?.name ?? '',
+    unit: kpi?.unit ?? '',
+    direction: kpi?.direction ?? 'higher',
+    kind: kpi?.kind ?? 'continuous',
+    dataSource: kpi?.dataSource ?? '',
+    frequency: kpi?.frequency ?? 'monthly',
+    baselineValue: numberText(kpi?.baselineValue ?? null),
+    baselineDate: kpi?.baselineDate ?? '',
+    target: numberText(kpi?.target ?? null),
+    successThreshold: numberText(kpi?.successThreshold ?? null),
+  });
+  const { run, failure, fieldProps } = useSubmit();
+  const text = (field: 'name' | 'unit' | 'dataSource' | 'baselineValue' | 'target' | 'successThreshold', numeric = false) => (
+    <TextField
+      label={t(`pilot.kpi.${field}`)}
+      value={v[field]}
+      onChange={(e) => setV({ ...v, [field]: e.target.value })}
+      required={field === 'name'}
+      {...fieldProps(field)}
+      slotProps={{ htmlInput: numeric ? { inputMode: 'decimal', dir: 'ltr' } : { dir: 'auto' } }}
+      fullWidth
+    />
+  );
+  const input = {
+    ...v,
+    baselineValue: numberInput(v.baselineValue),
+    baselineDate: v.baselineDate || null,
+    target: numberInput(v.target),
+    successThreshold: numberInput(v.successThreshold),
+  };
+  return (
+    <FormDialog
+      title={t(kpi ? 'pilot.kpi.editTitle' : 'pilot.kpi.add')}
+      submitLabel={t(kpi ? 'common.save' : 'pilot.kpi.add')}
+      busy={add.isPending || update.isPending}
+      onClose={onClose}
+      onSubmit={() => void run(() => (kpi ? update.mutateAsync({ id: kpi.id, patch: input }) : add.mutateAsync({ pilotId, ...input }))).then((ok) => ok && onClose())}
+    >
+      <ErrorAlert error={failure} />
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          {text('name')}
+          {text('unit')}
+        </Stack>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <ChoiceField label={t('pilot.kpi.kind')} value={v.kind} choices={KPI_KINDS.map((k) => ({ value: k, label: t(kpiKindKey(k)) }))} onChange={(k) => k && setV({ ...v, kind: k })} fullWidth />
+          <ChoiceField label={t('pilot.kpi.direction')} value={v.direction} choices={KPI_DIRECTIONS.map((d) => ({ value: d, label: t(kpiDirectionKey(d)) }))} onChange={(d) => d && setV({ ...v, direction: d })} fullWidth />
+          <ChoiceField label={t('pilot.kpi.frequency')} value={v.frequency} choices={KPI_FREQUENCIES.map((f) => ({ value: f, label: t(frequencyKey(f)) }))} onChange={(f) => f && setV({ ...v, frequency: f })} fullWidth />
+        </Stack>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          {text('baselineValue', true)}
+          <TextField type="date" label={t('pilot.kpi.baselineDate')} value={v.baselineDate} onChange={(e) => setV({ ...v, baselineDate: e.target.value })} {...fieldProps('baselineDate')} slotProps={{ inputLabel: { shrink: true } }} fullWidth />
+        </Stack>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          {text('target', true)}
+          {text('successThreshold', true)}
+        </Stack>
+        {text('dataSource')}
+      </Stack>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,142 @@
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GROUPS, type Group, type Kpi, type Measurement, type Pilot } from '../../../../electron/shared/domain/pilots';
+import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { useSettings } from '../../app/settings-context';
+import { ChoiceField } from '../../components/ChoiceField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { groupKey, validationKey } from '../../i18n/labels';
+import { ImportDialog } from './ImportDialog';
+import { Section } from './Section';
+
+/** Measurements by hand (a grid of periods × groups for one KPI) or from a file. */
+export function MeasurementsSection({ pilot }: { pilot: Pilot }) {
+  const { t } = useTranslation();
+  const kpis = useApiQuery('pilots.kpis', { pilotId: pilot.id });
+  const [kpiId, setKpiId] = useState('');
+  const [importing, setImporting] = useState(false);
+  const kpi = kpis.data?.find((k) => k.id === kpiId) ?? kpis.data?.[0];
+  return (
+    <Section title={t('pilot.measurements')}>
+      {kpis.data?.length === 0 && <Typography color="text.secondary">{t('pilot.measurementsNeedKpi')}</Typography>}
+      {kpi && (
+        <>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, mb: 2 }}>
+            <ChoiceField<string> label={t('pilot.kpi.name')} value={kpi.id} choices={(kpis.data ?? []).map((k) => ({ value: k.id, label: k.name }))} onChange={setKpiId} sx={{ minWidth: 260 }} />
+            <Button variant="outlined" onClick={() => setImporting(true)}>
+              {t('pilot.import.open')}
+            </Button>
+          </Stack>
+          <MeasurementGrid key={kpi.id} kpi={kpi} />
+        </>
+      )}
+      {importing && <ImportDialog pilot={pilot} kpis={kpis.data ?? []} onClose={() => setImporting(false)} />}
+    </Section>
+  );
+}
+
+function MeasurementGrid({ kpi }: { kpi: Kpi }) {
+  const { t } = useTranslation();
+  const { format } = useSettings();
+  const measurements = useApiQuery('pilots.measurements', { kpiId: kpi.id });
+  const [added, setAdded] = useState<string[]>([]);
+  const [period, setPeriod] = useState('');
+  const cells = (measurements.data ?? []).filter((m) => m.unitId === null);
+  const unitLevel = (measurements.data?.length ?? 0) - cells.length;
+  const periods = [...new Set([...cells.map((m) => m.period), ...added])].sort();
+  const at = (p: string, g: Group) => cells.find((m) => m.period === p && m.group === g);
+  return (
+    <>
+      <ErrorAlert error={measurements.error} />
+      {unitLevel > 0 && <Typography color="text.secondary">{t('pilot.unitLevelCount', { rows: format.number(unitLevel) })}</Typography>}
+      <Table size="small" aria-label={t('pilot.gridLabel', { name: kpi.name })}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('pilot.period')}</TableCell>
+            {GROUPS.map((g) => (
+              <TableCell key={g}>{t(groupKey(g))}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {periods.map((p) => (
+            <TableRow key={p}>
+              <TableCell component="th" scope="row">
+                {format.date(p)}
+              </TableCell>
+              {GROUPS.map((g) => (
+                <TableCell key={g}>
+                  <Cell kpi={kpi} period={p} group={g} stored={at(p, g)} label={`${t(groupKey(g))} · ${format.date(p)}`} />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+        <TextField type="date" size="small" label={t('pilot.newPeriod')} value={period} onChange={(e) => setPeriod(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <Button
+          disabled={!period}
+          onClick={() => {
+            setAdded([...added, period]);
+            setPeriod('');
+          }}
+        >
+          {t('pilot.addPeriod')}
+        </Button>
+      </Stack>
+    </>
+  );
+}
+
+const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+/** One grid cell: a value, or successes out of trials for a rate; saved when the field is left. */
+function Cell({ kpi, period, group, stored, label }: { kpi: Kpi; period: string; group: Group; stored: Measurement | undefined; label: string }) {
+  const { t } = useTranslation();
+  const set = useApiMutation('pilots.setMeasurement');
+  const rate = kpi.kind === 'rate';
+  const [value, setValue] = useState(text(rate ? stored?.numerator : stored?.value));
+  const [of, setOf] = useState(text(stored?.denominator));
+  const [error, setError] = useState<string | null>(null);
+  const save = () => {
+    const first = value.trim();
+    if (first === '' || (rate && of.trim() === '')) return;
+    const n = Number(first.replace(',', '.'));
+    const d = Number(of.replace(',', '.'));
+    setError(null);
+    set.mutate(rate ? { kpiId: kpi.id, group, period, numerator: n, denominator: d } : { kpiId: kpi.id, group, period, value: n }, {
+      onError: (e: ApiCallError) => setError(t(validationKey(e.error.issues?.[0]?.code ?? 'invalid'))),
+    });
+  };
+  const field = (v: string, onChange: (s: string) => void, name: string) => (
+    <TextField size="small" value={v} onChange={(e) => onChange(e.target.value)} onBlur={save} error={error !== null} slotProps={{ htmlInput: { 'aria-label': name, inputMode: 'decimal', dir: 'ltr' } }} sx={{ width: 110 }} />
+  );
+  return (
+    <Stack>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        {field(value, setValue, rate ? t('pilot.successesIn', { cell: label }) : label)}
+        {rate && (
+          <>
+            <span>/</span>
+            {field(of, setOf, t('pilot.trialsIn', { cell: label }))}
+          </>
+        )}
+      </Stack>
+      {error && (
+        <Typography variant="caption" color="error" role="alert">
+          {error}
+        </Typography>
+      )}
+    </Stack>
+  );
+}

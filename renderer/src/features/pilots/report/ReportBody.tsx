@@ -1,0 +1,163 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { TFunction } from 'i18next';
+import type { Assessment, Kpi, PilotDetail } from '../../../../../electron/shared/domain/pilots';
+import { PROTOCOL_FIELDS } from '../../../../../electron/shared/domain/pilots';
+import type { Person } from '../../../../../electron/shared/domain/people';
+import type { Project } from '../../../../../electron/shared/domain/project';
+import type { PilotAnalysis } from '../../../../../electron/shared/pilots/analysis';
+import type { Formatters } from '../../../i18n/format';
+import { evidenceKey, frequencyKey, kpiDirectionKey, kpiKindKey, pilotDecisionKey, protocolFieldKey } from '../../../i18n/labels';
+import { KpiResult } from '../KpiResult';
+import { protocolText } from '../protocol-text';
+import { RubricTable } from '../RubricSection';
+
+export interface ReportData {
+  detail: PilotDetail;
+  project: Project;
+  kpis: Kpi[];
+  analysis: PilotAnalysis;
+  assessments: Assessment[];
+  people: Person[];
+}
+
+const Heading = ({ children }: { children: string }) => (
+  <Typography variant="h5" component="h2" sx={{ mt: 3, mb: 1, breakAfter: 'avoid' }}>
+    {children}
+  </Typography>
+);
+
+function Pairs({ rows, label }: { rows: [string, string][]; label: string }) {
+  return (
+    <Table size="small" aria-label={label}>
+      <TableBody>
+        {rows.map(([k, v]) => (
+          <TableRow key={k}>
+            <TableCell component="th" scope="row" sx={{ width: '35%', verticalAlign: 'top' }}>
+              {k}
+            </TableCell>
+            <TableCell dir="auto" sx={{ whiteSpace: 'pre-wrap' }}>
+              {v || '—'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** One language's whole report. Texts the lab typed are shown as typed (dir="auto"); the rest is translated. */
+export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction; format: Formatters }) {
+  const { pilot, amendments } = data.detail;
+  const person = (id: string | null) => data.people.find((p) => p.id === id)?.name ?? '—';
+  const date = (d: string | null) => (d ? format.date(d) : '—');
+  const decision = pilot.decision;
+  return (
+    <>
+      <Typography variant="overline" component="p">
+        {t('pilot.report.title')}
+      </Typography>
+      <Typography variant="h4" component="h1" dir="auto">
+        {pilot.title}
+      </Typography>
+      <Typography color="text.secondary">
+        {t('pilot.report.project')}: <span dir="auto">{data.project.title}</span>
+      </Typography>
+
+      <Heading>{t('pilot.charter')}</Heading>
+      <Pairs
+        label={t('pilot.charter')}
+        rows={[
+          [t('pilot.field.problem'), pilot.problem],
+          [t('pilot.field.intervention'), pilot.intervention],
+          [t('pilot.field.population'), pilot.population],
+          [t('pilot.field.sites'), pilot.sites],
+          [t('pilot.report.dates'), `${date(pilot.startsOn)} – ${date(pilot.endsOn)}`],
+          [t('pilot.field.owner'), person(pilot.ownerId)],
+        ]}
+      />
+
+      <Heading>{t('pilot.protocol')}</Heading>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {pilot.lockedAt ? t('pilot.lockedOn', { date: format.dateTime(pilot.lockedAt) }) : t('pilot.report.notLocked')}
+      </Typography>
+      {pilot.protocolHash && (
+        <Typography variant="body2" dir="ltr" sx={{ fontFamily: 'monospace', wordBreak: 'break-all', mb: 1 }}>
+          SHA-256 {pilot.protocolHash}
+        </Typography>
+      )}
+      <Pairs label={t('pilot.protocol')} rows={PROTOCOL_FIELDS.map((f) => [t(protocolFieldKey(f)), protocolText(t, format, f, pilot.lockedProtocol?.[f] ?? pilot[f])])} />
+      <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
+        {t('pilot.amendments')}
+      </Typography>
+      {amendments.length === 0 && <Typography variant="body2">{t('pilot.noAmendments')}</Typography>}
+      {amendments.map((a) => (
+        <Typography key={a.id} variant="body2" sx={{ mb: 1 }}>
+          {t('pilot.amendmentHeading', { version: format.number(a.version), date: format.dateTime(a.createdAt) })} — <span dir="auto">{a.reason}</span>
+          {a.changedFields.map((f) => (
+            <span key={f} style={{ display: 'block' }}>
+              {t(protocolFieldKey(f))}: <span dir="auto">{protocolText(t, format, f, a.before[f] ?? null)}</span> → <span dir="auto">{protocolText(t, format, f, a.after[f] ?? null)}</span>
+            </span>
+          ))}
+        </Typography>
+      ))}
+
+      <Heading>{t('pilot.kpis')}</Heading>
+      <Table size="small" aria-label={t('pilot.kpis')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('pilot.kpi.name')}</TableCell>
+            <TableCell>{t('pilot.kpi.kind')}</TableCell>
+            <TableCell>{t('pilot.kpi.baseline')}</TableCell>
+            <TableCell>{t('pilot.kpi.target')}</TableCell>
+            <TableCell>{t('pilot.kpi.successThreshold')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.kpis.map((k) => (
+            <TableRow key={k.id}>
+              <TableCell dir="auto">
+                {k.name}
+                {k.unit && ` (${k.unit})`}
+              </TableCell>
+              <TableCell>
+                {t(kpiKindKey(k.kind))} · {t(kpiDirectionKey(k.direction))} · {t(frequencyKey(k.frequency))}
+              </TableCell>
+              <TableCell>{k.baselineValue === null ? '—' : `${format.number(k.baselineValue)}${k.baselineDate ? ` (${format.date(k.baselineDate)})` : ''}`}</TableCell>
+              <TableCell>{k.target === null ? '—' : format.number(k.target)}</TableCell>
+              <TableCell>{k.successThreshold === null ? '—' : format.number(k.successThreshold)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <Heading>{t('pilot.analysis.heading')}</Heading>
+      {data.analysis.kpis.map((a) => (
+        <KpiResult key={a.kpi.id} analysis={a} t={t} format={format} />
+      ))}
+
+      <Heading>{t('pilot.rubric.heading')}</Heading>
+      {data.assessments.length === 0 ? <Typography variant="body2">{t('pilot.report.noRubric')}</Typography> : <RubricTable assessments={data.assessments} t={t} />}
+
+      <Heading>{t('pilot.decision.heading')}</Heading>
+      {decision ? (
+        <Pairs
+          label={t('pilot.decision.heading')}
+          rows={[
+            [t('pilot.decision.field'), t(pilotDecisionKey(decision.decision))],
+            [t('pilot.decision.conditions'), decision.conditions],
+            [t('pilot.decision.evidence'), decision.evidenceLevel === null ? t('evidence.notAssessed') : `${format.number(decision.evidenceLevel)} · ${t(evidenceKey(decision.evidenceLevel))}`],
+            [t('pilot.decision.by'), person(decision.decidedById)],
+            [t('pilot.decision.on'), format.date(decision.decidedOn)],
+          ]}
+        />
+      ) : (
+        <Typography variant="body2">{t('pilot.report.noDecision')}</Typography>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,316 @@
+/** Pilots through the contract: charter, protocol locking and amendments, KPIs, measurements, rubric, decision. */
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalProtocolJson, type Kpi, type Measurement, type PilotDetail } from '../../electron/shared/domain/pilots';
+import { callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
+
+let test: TestCore;
+beforeEach(() => (test = makeCore()));
+afterEach(() => test.close());
+
+const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
+
+async function pilotOnProject() {
+  const project = await value<{ id: string }>('projects.create', { title: 'Kindergarten queue' });
+  const owner = await value<{ id: string }>('people.create', { name: 'Aziza' });
+  const { pilot } = await value<PilotDetail>('pilots.create', {
+    projectId: project.id,
+    title: 'SMS queue in Chilonzor',
+    problem: 'Parents do not know their place in the queue.',
+    intervention: 'An SMS when the place moves.',
+    population: 'Parents of children under six',
+    sites: 'Chilonzor district',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    ownerId: owner.id,
+    design: 'difference_in_differences',
+    unit: 'family',
+    plannedSampleSize: 400,
+    primaryOutcome: 'Complaints per 100 families',
+    analysisPlan: 'DiD on monthly complaint rates',
+    interventionOn: '2026-04-01',
+  });
+  return { project, owner, pilot };
+}
+
+describe('pilots', () => {
+  it('are created on a project, listed there, and edited freely before the protocol is locked', async () => {
+    const { project, pilot } = await pilotOnProject();
+    expect(pilot).toMatchObject({ projectId: project.id, design: 'difference_in_differences', lockedAt: null, protocolHash: null, protocolVersion: 0, decision: null });
+    expect(pilot.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // UUIDv7
+    const { pilot: edited } = await value<PilotDetail>('pilots.update', { id: pilot.id, patch: { design: 'randomised', title: 'SMS queue' } });
+    expect(edited).toMatchObject({ design: 'randomised', title: 'SMS queue' });
+    expect((await value<{ id: string }[]>('pilots.list', { projectId: project.id })).map((p) => p.id)).toEqual([pilot.id]);
+    expect(await test.call('pilots.create', { projectId: project.id, title: 'x', startsOn: '2026-05-01', endsOn: '2026-04-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['endsOn'], code: 'end_before_start' }] },
+    });
+    expect(await test.call('pilots.create', { projectId: project.id, title: 'x', startsOn: '2026-05-01', interventionOn: '2026-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['interventionOn'], code: 'date_out_of_range' }] },
+    });
+    await value('pilots.delete', { id: pilot.id });
+    expect(await value('pilots.list', { projectId: project.id })).toEqual([]);
+  });
+
+  it('lock the protocol with the time and the SHA-256 of its canonical JSON; amendments keep the original', async () => {
+    const { pilot } = await pilotOnProject();
+    const { pilot: locked } = await value<PilotDetail>('pilots.lockProtocol', { id: pilot.id });
+    const protocol = { design: 'difference_in_differences', unit: 'family', plannedSampleSize: 400, primaryOutcome: 'Complaints per 100 families', analysisPlan: 'DiD on monthly complaint rates', interventionOn: '2026-04-01' } as const;
+    expect(canonicalProtocolJson(protocol)).toBe(
+      '{"design":"difference_in_differences","unit":"family","plannedSampleSize":400,"primaryOutcome":"Complaints per 100 families","analysisPlan":"DiD on monthly complaint rates","interventionOn":"2026-04-01"}',
+    );
+    expect(locked.protocolHash).toBe(createHash('sha256').update(canonicalProtocolJson(protocol)).digest('hex'));
+    expect(locked.lockedAt).toMatch(/Z$/);
+    expect(locked.lockedProtocol).toEqual(protocol);
+
+    expect(await test.call('pilots.amendProtocol', { id: pilot.id, changes: { plannedSampleSize: 300 } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await test.call('pilots.amendProtocol', { id: pilot.id, reason: '   ', changes: { plannedSampleSize: 300 } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const amended = await value<PilotDetail>('pilots.amendProtocol', { id: pilot.id, reason: 'One school closed; fewer families.', changes: { plannedSampleSize: 300, unit: 'family' } });
+    expect(amended.pilot).toMatchObject({ plannedSampleSize: 300, protocolVersion: 1, protocolHash: locked.protocolHash, lockedProtocol: protocol });
+    expect(amended.amendments).toMatchObject([
+      { version: 1, reason: 'One school closed; fewer families.', changedFields: ['plannedSampleSize'], before: { plannedSampleSize: 400 }, after: { plannedSampleSize: 300 } },
+    ]);
+    expect(amended.amendments[0].protocolHash).toBe(createHash('sha256').update(canonicalProtocolJson({ ...protocol, plannedSampleSize: 300 })).digest('hex'));
+    // Charter fields stay editable; sending a protocol field unchanged is not a change.
+    const { pilot: charter } = await value<PilotDetail>('pilots.update', { id: pilot.id, patch: { sites: 'Chilonzor and Yunusobod', design: 'difference_in_differences' } });
+    expect(charter.sites).toBe('Chilonzor and Yunusobod');
+    expect(await test.call('pilots.amendProtocol', { id: pilot.id, reason: 'no-op', changes: { plannedSampleSize: 300 } })).toMatchObject({
+      ok: false,
+      error: { issues: [{ code: 'nothing_changed' }] },
+    });
+  });
+
+  it('amending needs a locked protocol', async () => {
+    const { pilot } = await pilotOnProject();
+    expect(await test.call('pilots.amendProtocol', { id: pilot.id, reason: 'r', changes: { unit: 'child' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('a locked protocol', () => {
+  // Every method that takes a pilot and could reach a protocol field, with an input that tries.
+  const attempts = (id: string, projectId: string): [string, unknown][] => [
+    ['pilots.update', { id, patch: { design: 'randomised' } }],
+    ['pilots.update', { id, patch: { unit: 'child', title: 'Renamed too' } }],
+    ['pilots.update', { id, patch: { plannedSampleSize: 10 } }],
+    ['pilots.update', { id, patch: { primaryOutcome: 'Something else' } }],
+    ['pilots.update', { id, patch: { analysisPlan: 'Whatever fits' } }],
+    ['pilots.update', { id, patch: { interventionOn: '2026-05-01' } }],
+    ['pilots.lockProtocol', { id }],
+    ['pilots.delete', { id }],
+    ['pilots.amendProtocol', { id, changes: { design: 'randomised' } }], // no reason
+    ['pilots.update', { id, patch: { lockedAt: null } }], // not an input field at all
+    ['pilots.update', { id, patch: { protocolHash: 'forged' } }],
+    ['pilots.create', { projectId, title: 'Copy', id }], // an id cannot be chosen
+  ];
+
+  for (const door of ['in-process', 'HTTP'] as const) {
+    it(`refuses every change except an amendment, through the ${door} door, and the database is unchanged`, async () => {
+      const { project, pilot } = await pilotOnProject();
+      await value('pilots.lockProtocol', { id: pilot.id });
+      const http = door === 'HTTP' ? await openHttpDoor(test) : undefined;
+      try {
+        const call = (method: string, input: unknown) => (http ? http.call(method, input) : test.call(method, input));
+        const before = test.snapshot();
+        const refusals = [];
+        for (const [method, input] of attempts(pilot.id, project.id)) {
+          const result = await call(method, input);
+          expect(result.ok, `${method} ${JSON.stringify(input)}`).toBe(false);
+          refusals.push(result.ok ? null : result.error.code);
+        }
+        expect(refusals).toEqual([
+          ...Array<string>(7).fill('protocol_locked'),
+          'protocol_locked',
+          'invalid_input',
+          'invalid_input',
+          'invalid_input',
+          'invalid_input',
+        ]);
+        const first = await call('pilots.update', { id: pilot.id, patch: { design: 'randomised' } });
+        expect(first).toMatchObject({ ok: false, error: { issues: [{ path: ['patch', 'design'], code: 'protocol_locked' }] } });
+        expect(test.snapshot()).toEqual(before);
+      } finally {
+        await http?.close();
+      }
+    });
+  }
+});
+
+describe('KPIs and measurements', () => {
+  async function withKpis() {
+    const setup = await pilotOnProject();
+    const wait = await value<Kpi>('pilots.addKpi', { pilotId: setup.pilot.id, name: 'Days waited', unit: 'days', direction: 'lower', kind: 'continuous', baselineValue: 40, baselineDate: '2026-01-01', target: 20, successThreshold: 30 });
+    const served = await value<Kpi>('pilots.addKpi', { pilotId: setup.pilot.id, name: 'Served on time', kind: 'rate' });
+    return { ...setup, wait, served };
+  }
+
+  it('keep a register and one value per KPI, group, period and unit', async () => {
+    const { pilot, wait, served } = await withKpis();
+    expect((await value<Kpi[]>('pilots.kpis', { pilotId: pilot.id })).map((k) => [k.name, k.position])).toEqual([
+      ['Days waited', 0],
+      ['Served on time', 1],
+    ]);
+    await value('pilots.setMeasurement', { kpiId: wait.id, group: 'pilot', period: '2026-02-01', value: 38 });
+    const cells = await value<Measurement[]>('pilots.setMeasurement', { kpiId: wait.id, group: 'pilot', period: '2026-02-01', value: 35 });
+    expect(cells.map((m) => [m.group, m.period, m.value])).toEqual([['pilot', '2026-02-01', 35]]);
+    const rates = await value<Measurement[]>('pilots.setMeasurement', { kpiId: served.id, group: 'comparison', period: '2026-02-01', numerator: 30, denominator: 40 });
+    expect(rates[0]).toMatchObject({ value: 0.75, numerator: 30, denominator: 40 });
+    const unit = await value<Measurement[]>('pilots.setMeasurement', { kpiId: served.id, group: 'pilot', period: '2026-02-01', unitId: 'family-7', value: 1 });
+    expect(unit.find((m) => m.unitId === 'family-7')).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
+
+    const before = test.snapshot();
+    for (const [input, code] of [
+      [{ kpiId: wait.id, group: 'pilot', period: '2025-12-01', value: 3 }, 'date_out_of_range'],
+      [{ kpiId: wait.id, group: 'pilot', period: '2026-03-01' }, 'missing_value'],
+      [{ kpiId: served.id, group: 'pilot', period: '2026-03-01', numerator: 50, denominator: 40 }, 'bad_rate'],
+      [{ kpiId: served.id, group: 'pilot', period: '2026-03-01', value: 0.5 }, 'bad_rate'],
+    ] as const) {
+      expect(await test.call('pilots.setMeasurement', input), code).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ code }] } });
+    }
+    expect(await test.call('pilots.setMeasurement', { kpiId: wait.id, group: 'treated', period: '2026-03-01', value: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(test.snapshot()).toEqual(before);
+  });
+});
+
+describe('the DAC rubric and the decision', () => {
+  it('collect ratings by several assessors and one decision that can be revised', async () => {
+    const { pilot, owner } = await pilotOnProject();
+    const bobur = await value<{ id: string }>('people.create', { name: 'Bobur' });
+    await value('pilots.assess', { pilotId: pilot.id, assessorId: owner.id, ratings: [{ criterion: 'relevance', rating: 'excellent', evidence: 'Survey of 300 parents' }] });
+    await value('pilots.assess', { pilotId: pilot.id, assessorId: bobur.id, ratings: [{ criterion: 'relevance', rating: 'good' }, { criterion: 'impact', rating: 'adequate' }] });
+    const replaced = await value<{ assessorName: string; criterion: string; rating: string }[]>('pilots.assess', {
+      pilotId: pilot.id,
+      assessorId: owner.id,
+      ratings: [{ criterion: 'relevance', rating: 'good', evidence: 'Revised' }],
+    });
+    expect(replaced.map((a) => [a.assessorName, a.criterion, a.rating])).toEqual([
+      ['Aziza', 'relevance', 'good'],
+      ['Bobur', 'impact', 'adequate'],
+      ['Bobur', 'relevance', 'good'],
+    ]);
+    expect(await test.call('pilots.assess', { pilotId: pilot.id, assessorId: bobur.id, ratings: [{ criterion: 'relevance', rating: 'good' }, { criterion: 'relevance', rating: 'poor' }] })).toMatchObject({
+      ok: false,
+      error: { issues: [{ code: 'duplicate' }] },
+    });
+    expect(await test.call('pilots.assess', { pilotId: pilot.id, assessorId: pilot.id, ratings: [{ criterion: 'relevance', rating: 'good' }] })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['assessorId'], code: 'unknown_reference' }] },
+    });
+    await value('pilots.decide', { pilotId: pilot.id, decision: 'adapt', conditions: 'Fix the SMS wording' });
+    const { pilot: decided } = await value<PilotDetail>('pilots.decide', { pilotId: pilot.id, decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });
+    expect(decided.decision).toMatchObject({ decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });
+    expect((await value<{ decision: { decision: string } }[]>('pilots.list', { projectId: pilot.projectId }))[0].decision.decision).toBe('scale');
+  });
+});
+
+describe('importing measurements', () => {
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const mapping = { kpi: 'indicator', group: 'group', period: 'month', value: 'value', numerator: 'served', denominator: 'families' };
+
+  async function setup() {
+    const { pilot } = await pilotOnProject();
+    const wait = await value<Kpi>('pilots.addKpi', { pilotId: pilot.id, name: 'Days waited', kind: 'continuous' });
+    const served = await value<Kpi>('pilots.addKpi', { pilotId: pilot.id, name: 'Served on time', kind: 'rate' });
+    return { pilot, wait, served };
+  }
+
+  const BAD = [
+    'indicator,group,month,value,served,families',
+    'Days waited,pilot,2026-02,38,,',
+    'days waited,Control,2026-02-01,41.5,,',
+    'Days waited,pilot,2026-03-01,3o,,', // bad number
+    'Served on time,pilot,2026-02-01,,30,40',
+    'Queue length,pilot,2026-02-01,7,,', // unknown KPI
+    'Days waited,pilot,2027-02-01,35,,', // after the pilot ends
+    'Days waited,everyone,2026-02-01,35,,', // unknown group
+    'Served on time,comparison,2026-02-01,,٣٥,٤٠', // Arabic-Indic digits are numbers
+  ].join('\n');
+
+  it('previews rows and per-row errors without writing, refuses a file with errors, and stores a clean one in one go', async () => {
+    const { pilot, wait, served } = await setup();
+    const before = test.snapshot();
+    const columns = await value<{ columns: string[]; rowCount: number }>('pilots.readImportFile', { pilotId: pilot.id, format: 'csv', base64: b64(BAD) });
+    expect(columns).toMatchObject({ columns: ['indicator', 'group', 'month', 'value', 'served', 'families'], rowCount: 8 });
+    const preview = await value<{ validCount: number; errors: { line: number; code: string; column: string; text: string }[] }>('pilots.previewImport', {
+      pilotId: pilot.id,
+      format: 'csv',
+      base64: b64(BAD),
+      mapping,
+    });
+    expect(preview.validCount).toBe(4);
+    expect(preview.errors).toEqual([
+      { line: 4, column: 'value', code: 'bad_number', text: '3o' },
+      { line: 6, column: 'indicator', code: 'unknown_kpi', text: 'Queue length' },
+      { line: 7, column: 'month', code: 'date_out_of_range', text: '2027-02-01' },
+      { line: 8, column: 'group', code: 'unknown_group', text: 'everyone' },
+    ]);
+    const refused = await test.call('pilots.importMeasurements', { pilotId: pilot.id, format: 'csv', base64: b64(BAD), mapping });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['file', 4, 'value'], code: 'bad_number' }, {}, {}, {}] } });
+    expect(await test.call('pilots.importMeasurements', { pilotId: pilot.id, format: 'csv', base64: b64(BAD), mapping: { ...mapping, value: 'amount' } })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['mapping', 'value'], code: 'unknown_column' }] },
+    });
+    expect(test.snapshot()).toEqual(before);
+
+    const fixed = BAD.split('\n').filter((_, i) => ![3, 5, 6, 7].includes(i)).join('\n');
+    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, format: 'csv', base64: b64(fixed), mapping })).toEqual({ imported: 4 });
+    expect((await value<Measurement[]>('pilots.measurements', { kpiId: wait.id })).map((m) => [m.group, m.period, m.value])).toEqual([
+      ['comparison', '2026-02-01', 41.5],
+      ['pilot', '2026-02-01', 38],
+    ]);
+    expect((await value<Measurement[]>('pilots.measurements', { kpiId: served.id })).map((m) => [m.group, m.numerator, m.denominator])).toEqual([
+      ['comparison', 35, 40],
+      ['pilot', 30, 40],
+    ]);
+  });
+
+  it('reads the first sheet of an XLSX file, with date cells, for one fixed KPI', async () => {
+    const { pilot, wait } = await setup();
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Data');
+    sheet.addRow(['Group', 'Month', 'Days']);
+    sheet.addRow(['pilot', new Date(Date.UTC(2026, 4, 1)), 31]);
+    sheet.addRow(['comparison', new Date(Date.UTC(2026, 4, 1)), 44]);
+    sheet.addRow(['pilot', new Date(Date.UTC(2026, 4, 1)), 30]); // the same cell twice
+    const base64 = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const xlsxMapping = { kpiId: wait.id, group: 'Group', period: 'Month', value: 'Days' };
+    const preview = await value<{ errors: { line: number; code: string }[] }>('pilots.previewImport', { pilotId: pilot.id, format: 'xlsx', base64, mapping: xlsxMapping });
+    expect(preview.errors).toEqual([{ line: 4, column: 'Month', code: 'duplicate_row', text: '2026-05-01' }]);
+    sheet.spliceRows(4, 1);
+    const clean = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, format: 'xlsx', base64: clean, mapping: xlsxMapping })).toEqual({ imported: 2 });
+    expect((await value<Measurement[]>('pilots.measurements', { kpiId: wait.id })).map((m) => m.value)).toEqual([44, 31]);
+  });
+});
+
+describe('the analysis', () => {
+  it('reads sums per period and the observations of each side from the stored measurements', async () => {
+    const { pilot } = await pilotOnProject(); // DiD, intervention 2026-04-01
+    const wait = await value<Kpi>('pilots.addKpi', { pilotId: pilot.id, name: 'Days waited', direction: 'lower', baselineValue: 40, target: 20 });
+    const served = await value<Kpi>('pilots.addKpi', { pilotId: pilot.id, name: 'Served on time', kind: 'rate' });
+    const cell = (kpiId: string, group: string, period: string, more: object) => value('pilots.setMeasurement', { kpiId, group, period, ...more });
+    for (const [period, p, c] of [['2026-02-01', 41, 40], ['2026-03-01', 42, 41], ['2026-05-01', 30, 40], ['2026-06-01', 26, 39]] as const) {
+      await cell(wait.id, 'pilot', period, { value: p });
+      await cell(wait.id, 'comparison', period, { value: c });
+    }
+    // Unit-level 0/1 outcomes for the rate: 3 of 4 pilot families served on time in May, 1 of 4 in the comparison.
+    for (const [i, v] of [1, 1, 1, 0].entries()) await cell(served.id, 'pilot', '2026-05-01', { unitId: `p${i}`, value: v });
+    for (const [i, v] of [0, 1, 0, 0].entries()) await cell(served.id, 'comparison', '2026-05-01', { unitId: `c${i}`, value: v });
+    const { kpis } = await value<{ kpis: { series: unknown[]; current: unknown; did: { ok: boolean; estimate?: number }; rate: { table: unknown } | null; continuous: { welch: { ok: boolean; estimate?: number } } | null }[] }>(
+      'pilots.analysis',
+      { pilotId: pilot.id },
+    );
+    expect(kpis[0].series).toEqual([
+      { period: '2026-02-01', pilot: 41, comparison: 40 },
+      { period: '2026-03-01', pilot: 42, comparison: 41 },
+      { period: '2026-05-01', pilot: 30, comparison: 40 },
+      { period: '2026-06-01', pilot: 26, comparison: 39 },
+    ]);
+    expect(kpis[0].current).toEqual({ period: '2026-06-01', value: 26 });
+    expect(kpis[0].continuous!.welch).toMatchObject({ ok: true, estimate: -11.5 }); // (30+26)/2 − (40+39)/2
+    expect(kpis[0].did).toMatchObject({ ok: true, estimate: -12.5 }); // post gaps −10, −13; pre gaps 1, 1
+    expect(kpis[1].rate!.table).toEqual({ events1: 3, n1: 4, events2: 1, n2: 4 });
+    expect(kpis[1].series).toEqual([{ period: '2026-05-01', pilot: 0.75, comparison: 0.25 }]);
+  });
+});

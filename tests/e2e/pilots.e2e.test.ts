@@ -1,0 +1,240 @@
+/**
+ * Issue 8's walk in Chromium: create a pilot on a project, lock its protocol, import measurements
+ * from a CSV with two bad rows (errors shown, nothing stored), fix and import, see the analysis,
+ * score the rubric with two assessors, decide to scale, produce the report in English, Arabic and
+ * both side by side; axe-core on every screen.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
+import type { Served } from '../support/serve';
+
+let app: Awaited<ReturnType<typeof openApp>>;
+let page: Page;
+let served: Served;
+let projectId: string;
+let pilotId: string;
+const PROJECT = 'Kindergarten queue — طابور الروضة';
+const PILOT = 'SMS queue in Chilonzor';
+
+async function api<T>(method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${served.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+/** Six months, the intervention from April: days waited fall and service improves in the pilot district only. */
+const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+const DAYS = { pilot: [41, 40, 42, 33, 29, 26], comparison: [40, 41, 40, 39, 40, 38] };
+const SERVED = { pilot: [50, 52, 49, 70, 75, 80], comparison: [51, 50, 50, 52, 51, 53] };
+const GOOD_ROWS = MONTHS.flatMap((m, i) => [
+  `Days waited,pilot,${m},${DAYS.pilot[i]},,`,
+  `Days waited,comparison,${m},${DAYS.comparison[i]},,`,
+  `Served on time,pilot,${m},,${SERVED.pilot[i]},100`,
+  `Served on time,comparison,${m},,${SERVED.comparison[i]},100`,
+]);
+const HEADER = 'indicator,group,period,value,successes,trials';
+const BAD_CSV = [HEADER, ...GOOD_ROWS.slice(0, 5), 'Days waited,pilot,2026-07,2O,,', ...GOOD_ROWS.slice(5, 9), 'Days waited,comparison,2027-01,39,,', ...GOOD_ROWS.slice(9)].join('\n');
+const GOOD_CSV = [HEADER, ...GOOD_ROWS].join('\n');
+
+const section = (name: string) => page.getByRole('region', { name, exact: true });
+
+async function choose(scope: ReturnType<Page['getByRole']> | Page, label: string, option: string | RegExp) {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option }).click();
+}
+
+async function addKpi(fields: { name: string; unit: string; kind: string; direction: string; baseline: string; target: string; threshold: string }) {
+  await section('KPIs').getByRole('button', { name: 'Add KPI' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'KPI' }).fill(fields.name);
+  await dialog.getByRole('textbox', { name: 'Unit' }).fill(fields.unit);
+  await choose(dialog, 'Kind', fields.kind);
+  await choose(dialog, 'Better when', fields.direction);
+  await dialog.getByRole('textbox', { name: 'Baseline value' }).fill(fields.baseline);
+  await dialog.getByRole('textbox', { name: 'Target' }).fill(fields.target);
+  await dialog.getByRole('textbox', { name: 'Success threshold' }).fill(fields.threshold);
+  await dialog.getByRole('button', { name: 'Add KPI' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await section('KPIs').getByRole('rowheader', { name: new RegExp(fields.name) }).waitFor();
+}
+
+async function rate(assessor: string, rating: string) {
+  const rubric = section('Assessment (OECD DAC criteria)');
+  await choose(rubric, 'Assessor', assessor);
+  for (const criterion of ['Relevance', 'Coherence', 'Effectiveness', 'Efficiency', 'Impact', 'Sustainability']) {
+    await rubric.getByRole('radiogroup', { name: criterion }).getByRole('radio', { name: rating }).check();
+  }
+  await rubric.getByRole('textbox', { name: 'Evidence for Effectiveness' }).fill(`${assessor}: waiting fell by a third in three months`);
+  await rubric.getByRole('button', { name: 'Save ratings' }).click();
+  await rubric.getByRole('columnheader', { name: assessor }).waitFor();
+}
+
+async function openReport(language: string) {
+  await choose(page, 'Report language', language);
+  await page.getByRole('link', { name: 'Evaluation report' }).click();
+  await page.locator('[data-report-ready]').waitFor();
+}
+
+beforeAll(async () => {
+  app = await openApp();
+  ({ page, served } = app);
+  await api('people.create', { name: 'Aziza Rahimova' });
+  await api('people.create', { name: 'Bobur Aliev' });
+  projectId = (await api<{ id: string }>('projects.create', { title: PROJECT, stage: 4 })).id;
+});
+
+afterAll(() => app?.close());
+
+describe('a pilot evaluation from charter to report', () => {
+  it('creates a pilot on the project and writes its charter', async () => {
+    await page.goto(`${served.url.replace(/#.*$/, '')}#/projects/${projectId}`);
+    await page.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
+    await page.getByRole('button', { name: 'New pilot' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Pilot name' }).fill(PILOT);
+    await page.getByRole('dialog').getByRole('button', { name: 'Create pilot' }).click();
+    await page.getByRole('heading', { level: 1, name: PILOT }).waitFor();
+    pilotId = /#\/pilots\/([0-9a-f-]{36})/.exec(page.url())![1];
+    const charter = page.getByRole('form', { name: 'Charter' });
+    await charter.getByRole('textbox', { name: 'Problem' }).fill('Parents do not know their place in the kindergarten queue.');
+    await charter.getByRole('textbox', { name: 'Intervention' }).fill('An SMS each time the place moves.');
+    await charter.getByRole('textbox', { name: 'Sites' }).fill('Chilonzor (pilot), Yunusobod (comparison)');
+    await charter.getByLabel('Observation starts').fill('2026-01-01');
+    await charter.getByLabel('Observation ends').fill('2026-12-31');
+    await choose(charter, 'Owner', 'Aziza Rahimova');
+    await charter.getByRole('button', { name: 'Save' }).click();
+    await charter.getByRole('status').getByText('Saved').waitFor();
+  });
+
+  it('locks the protocol, which then changes only by an amendment', async () => {
+    const protocol = page.getByRole('form', { name: 'Protocol' });
+    await choose(protocol, 'Design', 'Difference-in-differences');
+    await protocol.getByRole('textbox', { name: 'Unit of analysis' }).fill('district-month');
+    await protocol.getByRole('textbox', { name: 'Planned sample size' }).fill('12');
+    await protocol.getByRole('textbox', { name: 'Primary outcome' }).fill('Days waited for a place');
+    await protocol.getByLabel('Intervention starts').fill('2026-04-01');
+    await protocol.getByRole('button', { name: 'Lock protocol' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Lock protocol' }).click();
+    await page.getByText(/^Protocol locked on/).waitFor();
+    const detail = await api<{ pilot: { protocolHash: string; design: string } }>('pilots.get', { id: pilotId });
+    expect(detail.pilot).toMatchObject({ design: 'difference_in_differences', protocolHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await page.getByText(detail.pilot.protocolHash).waitFor();
+
+    await page.getByRole('button', { name: 'Amend protocol…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Planned sample size' }).fill('10');
+    await dialog.getByRole('button', { name: 'Record amendment' }).click();
+    await dialog.getByText('This field is required.').waitFor(); // a reason is required
+    await dialog.getByRole('textbox', { name: 'Reason for the amendment' }).fill('Two districts merged their registers.');
+    await dialog.getByRole('button', { name: 'Record amendment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Two districts merged their registers.').waitFor();
+    expect(await section('Protocol').getByRole('row', { name: /Planned sample size/ }).innerText()).toMatch(/12\s+10/);
+  });
+
+  it('keeps a KPI register', async () => {
+    await addKpi({ name: 'Days waited', unit: 'days', kind: 'Continuous', direction: 'Lower is better', baseline: '40', target: '20', threshold: '30' });
+    await addKpi({ name: 'Served on time', unit: 'share', kind: 'Rate', direction: 'Higher is better', baseline: '0.5', target: '0.8', threshold: '0.65' });
+    await screenshot(page, 'en-pilot');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows the two bad rows of a CSV and stores nothing, then imports the corrected file', async () => {
+    await section('Measurements').getByRole('button', { name: 'Import from CSV or Excel…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+    await dialog.getByText('measurements.csv: 26 rows.').waitFor();
+    await dialog.getByRole('button', { name: 'Check file' }).click();
+    await dialog.getByText('2 rows have errors. Nothing has been stored; correct the file and choose it again.').waitFor();
+    const errors = dialog.getByRole('table', { name: 'Rows with errors' });
+    expect(await errors.locator('tbody tr').allInnerTexts()).toEqual(['7\tvalue\tNot a number.\t2O', '12\tperiod\tOutside the pilot\'s dates.\t2027-01-01']);
+    expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    await screenshot(page, 'en-pilot-import-errors');
+    expect(await axeViolations(page)).toEqual([]);
+    const kpis = await api<{ id: string; measurementCount: number }[]>('pilots.kpis', { pilotId });
+    expect(kpis.map((k) => k.measurementCount)).toEqual([0, 0]);
+
+    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+    await dialog.getByText('measurements-fixed.csv: 24 rows.').waitFor();
+    await dialog.getByRole('button', { name: 'Check file' }).click();
+    await dialog.getByText('All 24 rows are ready to import.').waitFor();
+    await dialog.getByRole('button', { name: 'Import 24 rows' }).click();
+    await dialog.getByText('24 rows imported.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect((await api<{ measurementCount: number }[]>('pilots.kpis', { pilotId })).map((k) => k.measurementCount)).toEqual([12, 12]);
+  });
+
+  it('shows the analysis of each KPI with its tests, effect sizes and difference-in-differences', async () => {
+    const analysis = section('Analysis');
+    const days = analysis.getByRole('table', { name: 'Figures for Days waited' });
+    await days.waitFor();
+    expect(await days.getByRole('row', { name: /Change against baseline/ }).innerText()).toContain('-14 (-35%)');
+    expect(await days.getByRole('row', { name: /Share of target reached/ }).innerText()).toContain('70%');
+    expect(await days.getByRole('row', { name: /Difference-in-differences/ }).innerText()).toMatch(/-10\.33 \[/);
+    await analysis.getByText(/^The pilot group did better than the comparison group/).first().waitFor();
+    const served = analysis.getByRole('table', { name: 'Figures for Served on time' });
+    expect(await served.getByRole('row', { name: /Fisher's exact test/ }).innerText()).toMatch(/p < 0\.001/);
+    expect(await served.getByRole('row', { name: /Risk ratio/ }).innerText()).toMatch(/1\.\d+ \[/);
+    await screenshot(page, 'en-pilot-analysis');
+  });
+
+  it('scores the DAC rubric with two assessors and decides to scale', async () => {
+    await rate('Aziza Rahimova', 'Good');
+    await rate('Bobur Aliev', 'Excellent');
+    const decision = page.getByRole('form', { name: 'Decision' });
+    await decision.getByRole('radio', { name: 'Scale' }).check();
+    await decision.getByRole('textbox', { name: 'Conditions' }).fill('Budget for two more districts; keep the SMS wording.');
+    await choose(decision, 'Evidence level the pilot supports', /^3 ·/);
+    await decision.getByRole('button', { name: 'Save' }).click();
+    await decision.getByRole('status').getByText('Saved').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows the pilot's decision at the project's next gate", async () => {
+    await page.getByRole('link', { name: 'Back to the project' }).click();
+    await page.getByRole('link', { name: PILOT }).waitFor();
+    await page.getByRole('button', { name: 'Gate decision…' }).click();
+    const note = page.getByRole('dialog').getByRole('alert', { name: 'Pilot decisions' });
+    expect(await note.innerText()).toContain(`${PILOT}: Scale · 3`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('link', { name: PILOT }).click();
+    await page.getByRole('heading', { level: 1, name: PILOT }).waitFor();
+  });
+
+  it('produces the report in English and in Arabic and English side by side', async () => {
+    await openReport('English');
+    await page.getByRole('heading', { level: 1, name: PILOT }).waitFor();
+    await page.getByText('Budget for two more districts; keep the SMS wording.').waitFor();
+    await screenshot(page, 'en-pilot-report');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Back to the pilot' }).click();
+    await openReport('Arabic and English side by side');
+    const columns = page.locator('[data-report-ready] > article');
+    expect(await columns.evaluateAll((els) => els.map((e) => [e.getAttribute('lang'), e.getAttribute('dir')]))).toEqual([
+      ['ar-AE', 'rtl'],
+      ['en-AE', 'ltr'],
+    ]);
+    await columns.first().getByText('تقرير تقييم التجربة الميدانية').waitFor();
+    await screenshot(page, 'ar-en-pilot-report');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('works in Arabic: the pilot page and the Arabic report', async () => {
+    await page.getByRole('link', { name: 'Back to the pilot' }).click();
+    await switchLanguage(page, 'ar');
+    await page.getByRole('heading', { level: 1, name: PILOT }).waitFor();
+    await page.getByRole('table', { name: 'أرقام Days waited' }).waitFor();
+    await screenshot(page, 'ar-pilot');
+    expect(await axeViolations(page)).toEqual([]);
+    await choose(page, 'لغة التقرير', 'العربية');
+    await page.getByRole('link', { name: 'تقرير التقييم' }).click();
+    await page.locator('[data-report-ready]').waitFor();
+    await screenshot(page, 'ar-pilot-report');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
