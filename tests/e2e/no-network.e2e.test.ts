@@ -65,6 +65,10 @@ describe('the served app makes no request outside its own origin', () => {
       for (const [collection, { method, input, pick }] of Object.entries(FIRST_ID)) {
         paths.push(`/${collection}/${pick(await callServed(served, method, input))}`);
       }
+      // Pilot screens hang below a project; the sample lab has none, so one is made.
+      const projectId = FIRST_ID.projects.pick(await callServed(served, 'projects.list'));
+      const { pilot } = await callServed<{ pilot: { id: string } }>(served, 'pilots.create', { projectId, title: 'Queue-free clinics pilot' });
+      paths.push(`/pilots/${pilot.id}`, `/pilots/${pilot.id}/report/ar+en`);
       paths.push(`/search/${encodeURIComponent('مدرسة')}`);
       for (const path of paths) await visit(path);
 
