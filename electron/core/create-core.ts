@@ -25,7 +25,7 @@ import { createPillarsRepo } from './services/lab/pillars-repo';
 import { loadSampleLab, type SyncCall } from './services/lab/sample-lab';
 import { createWorkspaceRepo } from './services/lab/workspace';
 import { createPilotsRepo } from './services/pilots/pilots-repo';
-import { createPilotsService } from './services/pilots/pilots-service';
+import { createPilotsService, pilotSearchText } from './services/pilots/pilots-service';
 import { createPeopleRepo } from './services/people/people-repo';
 import { createPeopleService } from './services/people/people-service';
 import { createProjectsRepo } from './services/projects/projects-repo';
@@ -81,8 +81,10 @@ export function createCore(deps: CoreDeps) {
     projects,
     personExists: (id) => peopleRepo.person(id) !== undefined,
   });
-  const pilots = createPilotsService(deps, createPilotsRepo(deps.db), {
+  const pilotsRepo = createPilotsRepo(deps.db);
+  const pilots = createPilotsService(deps, pilotsRepo, {
     events,
+    search: searchIndex,
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
     personExists: (id) => peopleRepo.person(id) !== undefined,
   });
@@ -99,6 +101,10 @@ export function createCore(deps: CoreDeps) {
       const i = ideasRepo.ideaText(id);
       return i && { title: i.title, texts: [i.title, i.description] };
     },
+    pilot: (id) => {
+      const p = pilotsRepo.pilot(id);
+      return p && { title: p.title, texts: [p.title, p.problem, p.intervention, p.population, p.sites, p.primaryOutcome, p.analysisPlan] };
+    },
   });
 
   // The index is derived data: rebuilt whole when the folding that built it has changed.
@@ -108,6 +114,7 @@ export function createCore(deps: CoreDeps) {
         ...projectsRepo.allRows().map((row) => projectSearchText(row)),
         ...ideasRepo.challenges().map(challengeSearchText),
         ...ideasRepo.allIdeas().map(ideaSearchText),
+        ...pilotsRepo.allPilots().map(pilotSearchText),
       ]),
     )();
   }
