@@ -16,11 +16,11 @@ export interface Summary {
 export function meanVariance(values: readonly number[]): { mean: number; variance: number } {
   let mean = 0;
   let m2 = 0;
-  values.forEach((v, i) => {
-    const delta = v - mean;
+  for (let i = 0; i < values.length; i++) {
+    const delta = values[i] - mean;
     mean += delta / (i + 1);
-    m2 += delta * (v - mean);
-  });
+    m2 += delta * (values[i] - mean);
+  }
   return { mean, variance: values.length > 1 ? m2 / (values.length - 1) : 0 };
 }
 
@@ -31,7 +31,7 @@ export function meanVariance(values: readonly number[]): { mean: number; varianc
 export function summarize(values: readonly number[]): StatsResult<Summary, 'invalid_input' | 'not_enough_data'> {
   if (!allFinite(values)) return fail('invalid_input');
   if (values.length === 0) return fail('not_enough_data');
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort(); // native numeric sort, no comparator
   const n = sorted.length;
   const { mean, variance } = meanVariance(values);
   const median = n % 2 === 1 ? sorted[(n - 1) / 2] : sorted[n / 2 - 1] / 2 + sorted[n / 2] / 2;

@@ -8,7 +8,13 @@ export const allFinite = (values: readonly number[]): boolean => values.every((v
 /** A coverage or significance level strictly between 0 and 1. */
 export const isProbability = (value: number): boolean => Number.isFinite(value) && value > 0 && value < 1;
 
-export const isCount = (value: number): boolean => Number.isInteger(value) && value >= 0;
+/**
+ * Counts above this are refused as `invalid_input`: no pilot has a billion units, and the bound keeps
+ * Fisher's exact sum fast for any count it accepts.
+ */
+export const MAX_COUNT = 1e9;
+
+export const isCount = (value: number): boolean => Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
 
 /** Counts whole and non-negative, events within their group. */
 export const isTwoByTwo = (t: TwoByTwo): boolean =>

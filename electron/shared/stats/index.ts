@@ -9,10 +9,11 @@
  * docs/statistics.md.
  */
 export * from './types';
+export { MAX_COUNT } from './guards';
 export { summarize, type Summary } from './descriptive';
 export { changeFromBaseline, targetProgress, type BaselineChange, type BaselineInput, type TargetInput, type TargetProgress } from './baseline';
 export { welchTest, type WelchResult } from './welch';
-export { mannWhitney, EXACT_LIMIT, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney';
+export { mannWhitney, EXACT_LIMIT, EXACT_MAX_PAIRS, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney';
 export {
   fisherExact,
   riskDifference,

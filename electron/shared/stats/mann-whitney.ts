@@ -10,9 +10,16 @@ import type { StatsResult } from './types';
 
 /** Below this size in both groups (and without ties) the exact distribution is used, as in R. */
 export const EXACT_LIMIT = 50;
+/** `exact: true` stays exact up to this many pairs (49 × 49 ≈ 2 400 is within it). */
+export const EXACT_MAX_PAIRS = 2500;
 
 export interface MannWhitneyOptions {
-  /** `auto` (default): exact when both n < 50 and no ties. `true` asks for exact (refused silently for ties, which fall back to normal). `false` forces the normal approximation. */
+  /**
+   * `auto` (default): exact when both groups have fewer than 50 values and there are no ties.
+   * `true`: exact also for unequal groups up to n1·n2 ≤ EXACT_MAX_PAIRS (the exact distribution
+   * costs about (n1·n2)²/4 steps); with ties, or beyond that, the normal approximation is used and
+   * `method` says so. `false`: always the normal approximation.
+   */
   exact?: 'auto' | boolean;
 }
 
@@ -36,20 +43,33 @@ export interface MannWhitneyResult {
   estimate: number;
 }
 
-/** Mid-ranks (1-based) of the pooled values, and Σ(t³ − t) over tie groups. O(n log n). */
-function rank(values: readonly number[]): { ranks: number[]; tieSum: number } {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const ranks = new Array<number>(values.length);
+/**
+ * Sum of the mid-ranks (1-based) of `group` within the pooled values, and Σ(t³ − t) over tie
+ * groups. Each group is sorted with the native numeric sort of a Float64Array (no comparator, so
+ * fast on tens of thousands of values), then one merge pass walks the tie groups of the pooled
+ * values, crediting `group` with the mid-rank for each of its members. O(n log n).
+ */
+function rankSum(group: readonly number[], other: readonly number[]): { rankSum: number; tieSum: number } {
+  const a = Float64Array.from(group).sort();
+  const b = Float64Array.from(other).sort();
+  let i = 0;
+  let j = 0;
+  let rank = 0; // values ranked so far
+  let sum = 0;
   let tieSum = 0;
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1][0] === order[start][0]) end++;
-    const t = end - start + 1;
+  while (i < a.length || j < b.length) {
+    const value = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+    const startA = i;
+    while (i < a.length && a[i] === value) i++;
+    const startB = j;
+    while (j < b.length && b[j] === value) j++;
+    const inA = i - startA;
+    const t = inA + (j - startB);
+    sum += inA * (rank + (t + 1) / 2);
     tieSum += t * t * t - t;
-    for (let k = start; k <= end; k++) ranks[order[k][1]] = (start + end) / 2 + 1;
-    start = end + 1;
+    rank += t;
   }
-  return { ranks, tieSum };
+  return { rankSum: sum, tieSum };
 }
 
 /**
@@ -87,15 +107,13 @@ export function mannWhitney(
   const n1 = group1.length;
   const n2 = group2.length;
   if (n1 === 0 || n2 === 0) return fail('not_enough_data');
-  const { ranks, tieSum } = rank([...group1, ...group2]);
-  let rankSum1 = 0;
-  for (let i = 0; i < n1; i++) rankSum1 += ranks[i];
+  const { rankSum: rankSum1, tieSum } = rankSum(group1, group2);
   const u = rankSum1 - (n1 * (n1 + 1)) / 2;
   const ties = tieSum > 0;
   const N = n1 + n2;
   const estimate = (2 * u) / (n1 * n2) - 1;
   const wantExact = options.exact ?? 'auto';
-  const exact = !ties && (wantExact === true || (wantExact === 'auto' && n1 < EXACT_LIMIT && n2 < EXACT_LIMIT));
+  const exact = !ties && (wantExact === true ? n1 * n2 <= EXACT_MAX_PAIRS : wantExact === 'auto' && n1 < EXACT_LIMIT && n2 < EXACT_LIMIT);
 
   if (exact) {
     const dist = exactUDistribution(n1, n2);
