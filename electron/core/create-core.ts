@@ -34,7 +34,7 @@ import { createPillarsRepo } from './services/lab/pillars-repo';
 import { loadSampleLab, type SyncCall } from './services/lab/sample-lab';
 import { createWorkspaceRepo } from './services/lab/workspace';
 import { createPilotsRepo } from './services/pilots/pilots-repo';
-import { createPilotsService } from './services/pilots/pilots-service';
+import { createPilotsService, pilotSearchText } from './services/pilots/pilots-service';
 import { createPeopleRepo } from './services/people/people-repo';
 import { createPeopleService } from './services/people/people-service';
 import { createProjectsRepo } from './services/projects/projects-repo';
@@ -98,8 +98,10 @@ export function createCore(deps: CoreDeps) {
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
   });
   const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
-  const pilots = createPilotsService(deps, createPilotsRepo(deps.db), {
+  const pilotsRepo = createPilotsRepo(deps.db);
+  const pilots = createPilotsService(deps, pilotsRepo, {
     events,
+    search: searchIndex,
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
     personExists: (id) => peopleRepo.person(id) !== undefined,
   });
@@ -116,6 +118,10 @@ export function createCore(deps: CoreDeps) {
       const i = ideasRepo.ideaText(id);
       return i && { title: i.title, texts: [i.title, i.description] };
     },
+    pilot: (id) => {
+      const p = pilotsRepo.pilot(id);
+      return p && { title: p.title, texts: [p.title, p.problem, p.intervention, p.population, p.sites, p.primaryOutcome, p.analysisPlan] };
+    },
   });
 
   // The index is derived data: rebuilt whole when the folding that built it has changed.
@@ -125,6 +131,7 @@ export function createCore(deps: CoreDeps) {
         ...projectsRepo.allRows().map((row) => projectSearchText(row)),
         ...ideasRepo.challenges().map(challengeSearchText),
         ...ideasRepo.allIdeas().map(ideaSearchText),
+        ...pilotsRepo.allPilots().map(pilotSearchText),
       ]),
     )();
   }

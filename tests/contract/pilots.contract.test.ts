@@ -314,3 +314,14 @@ describe('the analysis', () => {
     expect(kpis[1].series).toEqual([{ period: '2026-05-01', pilot: 0.75, comparison: 0.25 }]);
   });
 });
+
+describe('search', () => {
+  it('finds a pilot by its charter and protocol texts, folded like every other record', async () => {
+    const { pilot } = await pilotOnProject();
+    await value('pilots.update', { id: pilot.id, patch: { population: 'أولياء الأمور في المدرسة' } });
+    const hits = await value<{ kind: string; id: string; snippet: string }[]>('search.query', { text: 'مدرسة' });
+    expect(hits.map((h) => [h.kind, h.id])).toEqual([['pilot', pilot.id]]);
+    await value('pilots.delete', { id: pilot.id });
+    expect(await value('search.query', { text: 'مدرسة' })).toEqual([]);
+  });
+});

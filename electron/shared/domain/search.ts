@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 
-export const SEARCH_KINDS = ['project', 'challenge', 'idea'] as const;
+export const SEARCH_KINDS = ['project', 'challenge', 'idea', 'pilot'] as const;
 export const SearchKindSchema = z.enum(SEARCH_KINDS);
 
 export const SearchQuerySchema = z.strictObject({

@@ -195,6 +195,7 @@ export type MeasurementRecord = Omit<Measurement, 'createdAt' | 'updatedAt'> & {
 export function createPilotsRepo(db: Db) {
   const pilot = db.prepare<[string], PilotRow>(`${PILOT_SELECT} WHERE p.id = ?`);
   const pilots = db.prepare<[string], PilotRow>(`${PILOT_SELECT} WHERE p.project_id = ? ORDER BY p.created_at, p.id`);
+  const allPilots = db.prepare<[], PilotRow>(PILOT_SELECT);
   const pilotColumns = `project_id = @projectId, title = @title, problem = @problem, intervention = @intervention, population = @population,
     sites = @sites, starts_on = @startsOn, ends_on = @endsOn, owner_id = @ownerId, design = @design, unit = @unit,
     planned_sample_size = @plannedSampleSize, primary_outcome = @primaryOutcome, analysis_plan = @analysisPlan,
@@ -281,6 +282,8 @@ export function createPilotsRepo(db: Db) {
       return row && toPilot(row);
     },
     pilots: (projectId: string) => pilots.all(projectId).map(toPilot),
+    /** Every pilot, for rebuilding the search index. */
+    allPilots: () => allPilots.all().map(toPilot),
     insertPilot: (record: PilotRecord) => insertPilot.run(record),
     updatePilot: (record: PilotRecord) => updatePilot.run(record),
     deletePilot: (id: string) => deletePilot.run(id),

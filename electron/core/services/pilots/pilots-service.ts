@@ -21,6 +21,7 @@ import { analysePilot, type PilotAnalysis } from '../../../shared/pilots/analysi
 import { normaliseUzbekApostrophes } from '../../../shared/text/fold';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
+import type { SearchIndex } from '../../search/search-index';
 import { checkRows, readTable, unknownColumns } from './measurement-import';
 import { measurementProblem, normaliseMeasurement } from './measurement-rules';
 import type { PilotRecord, PilotsRepo } from './pilots-repo';
@@ -48,8 +49,17 @@ const toRecord = (p: Pilot): PilotRecord => {
 const changedProtocolFields = (current: Protocol, patch: Partial<Protocol>): ProtocolField[] =>
   PROTOCOL_FIELDS.filter((f) => f in patch && patch[f] !== undefined && patch[f] !== current[f]);
 
+/** How a pilot appears in the search index: its name, charter and protocol texts. */
+export const pilotSearchText = (p: Pick<Pilot, 'id' | 'title' | 'problem' | 'intervention' | 'population' | 'sites' | 'primaryOutcome' | 'analysisPlan'>) => ({
+  kind: 'pilot',
+  recordId: p.id,
+  title: p.title,
+  body: [p.problem, p.intervention, p.population, p.sites, p.primaryOutcome, p.analysisPlan].join('\n'),
+});
+
 export interface PilotsDeps {
   events: EventHub;
+  search: SearchIndex;
   projectExists(id: string): boolean;
   personExists(id: string): boolean;
 }
@@ -100,7 +110,10 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       checkWindow(input, []);
       const at = now();
       const created: PilotRecord = { id: ids.next(), ...clean(input), lockedAt: null, protocolHash: null, lockedProtocol: null, protocolVersion: 0, createdAt: at, updatedAt: at };
-      repo.insertPilot(created);
+      db.transaction(() => {
+        repo.insertPilot(created);
+        links.search.put(pilotSearchText(created));
+      })();
       changed(created.id);
       return detail(created.id);
     },
@@ -116,14 +129,20 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
         throw new ApiFailure('invalid_input', 'The pilot ends before it starts.', [{ path: ['patch', 'endsOn'], code: 'end_before_start' }]);
       }
       checkWindow(next, ['patch']);
-      repo.updatePilot(toRecord(next));
+      db.transaction(() => {
+        repo.updatePilot(toRecord(next));
+        links.search.put(pilotSearchText(next));
+      })();
       changed(id);
       return detail(id);
     },
     /** A pilot whose protocol is locked is part of the record and is kept. */
     delete({ id }: { id: string }) {
       if (pilot(id).lockedAt) throw locked([]);
-      repo.deletePilot(id);
+      db.transaction(() => {
+        links.search.remove('pilot', id);
+        repo.deletePilot(id);
+      })();
       changed(id);
       return { id };
     },
@@ -162,6 +181,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
           at: next.updatedAt,
         });
         repo.updatePilot(toRecord(next));
+        links.search.put(pilotSearchText(next));
       })();
       changed(id);
       return detail(id);
