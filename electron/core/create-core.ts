@@ -9,6 +9,7 @@ import { migrate, schemaVersion } from './db/migrate';
 import type { CoreDeps } from './deps';
 import { createEventHub } from './event-hub';
 import type { CoreMethod, HandlerTable } from './handlers';
+import { createBundlesService } from './bundles/bundles-service';
 import { createJobRunner } from './jobs';
 import { createSearchIndex } from './search/search-index';
 import { createSearchService } from './search/search-service';
@@ -94,16 +95,15 @@ export function createCore(deps: CoreDeps) {
     },
   });
 
-  // The index is derived data: rebuilt whole when the folding that built it has changed.
-  if (!searchIndex.isCurrent()) {
-    deps.db.transaction(() =>
-      searchIndex.rebuild([
-        ...projectsRepo.allRows().map((row) => projectSearchText(row)),
-        ...ideasRepo.challenges().map(challengeSearchText),
-        ...ideasRepo.allIdeas().map(ideaSearchText),
-      ]),
-    )();
-  }
+  // The index is derived data: rebuilt whole when the folding that built it has changed, and after an import.
+  const reindex = () =>
+    searchIndex.rebuild([
+      ...projectsRepo.allRows().map((row) => projectSearchText(row)),
+      ...ideasRepo.challenges().map(challengeSearchText),
+      ...ideasRepo.allIdeas().map(ideaSearchText),
+    ]);
+  if (!searchIndex.isCurrent()) deps.db.transaction(reindex)();
+  const bundles = createBundlesService(deps, { jobs, events, backup: () => backups.create('import'), reindex });
 
   const gatesChanged = <T>(value: T) => {
     events.emit({ type: 'data.changed', payload: { area: 'gates' } });
@@ -198,6 +198,13 @@ export function createCore(deps: CoreDeps) {
     'cohorts.deleteMilestone': (input) => cohorts.deleteMilestone(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
+    'bundles.export': async (input) => {
+      const { fileName, bytes, records } = await bundles.exportBundle(input);
+      return { fileName, bytes, records };
+    },
+    'bundles.preview': ({ fileName }) => bundles.preview(fileName),
+    'bundles.apply': (input) => bundles.apply(input),
+    'bundles.discard': ({ previewId }) => bundles.discard(previewId),
     'jobs.list': () => jobs.list(),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
   };
@@ -211,7 +218,9 @@ export function createCore(deps: CoreDeps) {
     backupAtStart: async () => {
       if (!workspace.isEmpty()) await backups.create('start');
     },
+    bundles,
     close: () => {
+      bundles.close();
       clearInterval(periodicBackups);
       deps.db.close();
     },

@@ -34,6 +34,14 @@ import {
 import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
 import { DashboardSchema } from '../domain/portfolio';
 import { BackupCheckSchema, BackupNameSchema, BackupSchema } from '../domain/backups';
+import {
+  BundleApplyInputSchema,
+  BundleExportInputSchema,
+  BundleExportResultSchema,
+  BundleFileNameSchema,
+  BundlePreviewSchema,
+  BundleSummarySchema,
+} from '../domain/bundles';
 import { CohortCreateSchema, CohortPatchSchema, CohortSchema, MilestoneCreateSchema, MilestoneUpdateSchema } from '../domain/cohorts';
 import {
   CampaignCreateSchema,
@@ -175,6 +183,14 @@ export const contract = {
     output: z.array(ActivitySchema),
     access: 'host',
   },
+
+  /** Writes a bundle to the data folder's exports as a job (job.progress events; jobs.cancel stops it). */
+  'bundles.export': { input: BundleExportInputSchema, output: BundleExportResultSchema, access: 'host' },
+  /** Opens a bundle from the data folder's inbox into staging and shows what it holds and what conflicts. */
+  'bundles.preview': { input: z.strictObject({ fileName: BundleFileNameSchema }), output: BundlePreviewSchema, access: 'host' },
+  /** Applies a preview in one transaction (after a backup), with a choice per conflict and one for the rest. */
+  'bundles.apply': { input: BundleApplyInputSchema, output: BundleSummarySchema, access: 'host' },
+  'bundles.discard': { input: z.strictObject({ previewId: IdSchema }), output: z.strictObject({}), access: 'host' },
 
   'jobs.list': { input: none, output: z.array(JobSchema), access: 'host' },
   'jobs.cancel': { input: byId, output: JobSchema, access: 'host' },

@@ -1,0 +1,114 @@
+/**
+ * Bundles in core: export as a job with progress and cancel; import as stage → preview → apply (a
+ * backup first, then one transaction) → summary, with `data.changed` for every area it touched.
+ * The command line (electron/core/bundles/cli.ts) and the contract methods share these functions.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiFailure } from '../../shared/api/envelope';
+import { BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, type BundlePreview, type BundleSummary } from '../../shared/domain/bundles';
+import type { Backup } from '../../shared/domain/backups';
+import { schemaVersion } from '../db/migrate';
+import type { CoreDeps } from '../deps';
+import type { EventHub } from '../event-hub';
+import type { JobRunner } from '../jobs';
+import { writeBundle } from './export';
+import { applyBundle, previewBundle } from './import';
+import { labIdentity } from './rows-repo';
+import { removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
+
+/** Where bundles live in the data folder: exports written here, bundles to import read from the inbox. */
+export const bundlesDir = (dataDir: string) => join(dataDir, 'bundles');
+export const exportsDir = (dataDir: string) => join(bundlesDir(dataDir), 'exports');
+export const inboxDir = (dataDir: string) => join(bundlesDir(dataDir), 'inbox');
+const stagingDir = (dataDir: string) => join(bundlesDir(dataDir), 'staging');
+
+export interface BundlesDeps {
+  jobs: JobRunner;
+  events: EventHub;
+  backup: () => Promise<Backup>;
+  reindex: () => void;
+  limits?: BundleLimits;
+}
+
+export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
+  const previews = new Map<string, StagedBundle>();
+
+  function exportName(input: BundleExportInput, now: Date) {
+    const what = input.scope.kind === 'workspace' ? 'workspace' : input.scope.ids.length === 1 ? 'project' : 'projects';
+    return `ibtikar-${what}-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.ibtikar`;
+  }
+
+  /** Exports to `outFile` (the command line) or to the data folder's exports folder, as a job. */
+  async function exportBundle(input: BundleExportInput, outFile?: string) {
+    const now = deps.clock.now();
+    const target = outFile ?? join(exportsDir(deps.paths.dataDir), exportName(input, now));
+    mkdirSync(join(target, '..'), { recursive: true });
+    const lab = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now.toISOString()))();
+    const { result } = ctx.jobs.start('bundle.export', (job) =>
+      writeBundle(
+        { dbFile: deps.db.name, outFile: target, ...input, lab, appVersion: deps.appVersion, createdAt: now },
+        job,
+      ),
+    );
+    const written = await result;
+    return { fileName: written.file.split(/[\\/]/).pop()!, file: written.file, bytes: written.bytes, records: written.records };
+  }
+
+  /** Stages a bundle file and previews it; the staging stays until apply or discard. */
+  async function previewFile(file: string): Promise<BundlePreview> {
+    const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits);
+    try {
+      const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged) };
+      previews.set(preview.previewId, staged);
+      return preview;
+    } catch (error) {
+      removeStaging(staged);
+      throw error;
+    }
+  }
+
+  async function apply(input: BundleApplyInput): Promise<BundleSummary> {
+    const staged = previews.get(input.previewId);
+    if (!staged) throw new ApiFailure('not_found', 'This import preview has ended; open the bundle again.');
+    previews.delete(input.previewId);
+    try {
+      const backup = await ctx.backup();
+      const { areas, ...counts } = applyBundle(deps.db, staged, {
+        onConflict: input.onConflict,
+        choices: input.choices,
+        newId: () => deps.ids.next(),
+        reindex: ctx.reindex,
+      });
+      for (const area of areas) ctx.events.emit({ type: 'data.changed', payload: { area } });
+      return { ...counts, backup: backup.fileName };
+    } finally {
+      removeStaging(staged);
+    }
+  }
+
+  return {
+    exportBundle,
+    previewFile,
+    apply,
+    /** Previews a bundle the desktop shell or an upload placed in the data folder's inbox. */
+    preview(fileName: string) {
+      const file = join(inboxDir(deps.paths.dataDir), fileName);
+      if (!BundleFileNameSchema.safeParse(fileName).success || !existsSync(file)) throw new ApiFailure('not_found', `No bundle named ${fileName} in the inbox.`);
+      return previewFile(file);
+    },
+    discard(previewId: string) {
+      const staged = previews.get(previewId);
+      if (staged) removeStaging(staged);
+      previews.delete(previewId);
+      return {};
+    },
+    /** Removes every staging folder (when core closes). */
+    close() {
+      for (const staged of previews.values()) removeStaging(staged);
+      previews.clear();
+    },
+  };
+}
+
+export type BundlesService = ReturnType<typeof createBundlesService>;
