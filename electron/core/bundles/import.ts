@@ -59,7 +59,7 @@ function readers(db: Db, staged: StagedBundle): TableReader[] {
         let count = 0;
         eachLine(file, (line, number) => {
           const where = `${table.name} line ${number}`;
-          const parsed = schema.safeParse(parseUntrustedJson(line, ROW_DEPTH, where, 'bad_record'));
+          const parsed = schema.safeParse(parseUntrustedJson(line, ROW_DEPTH, where, 'bad_record', { table: table.name, line: number }));
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
             refuse('bad_record', `${where} is not a valid ${table.name} row (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, { table: table.name, line: number });

@@ -71,13 +71,19 @@ export function assertNoForbiddenKeys(value: unknown, where: string): void {
   }
 }
 
-export function parseUntrustedJson(text: string, maxDepth: number, where: string, onBad: 'bad_manifest' | 'bad_record'): unknown {
+export function parseUntrustedJson(
+  text: string,
+  maxDepth: number,
+  where: string,
+  onBad: 'bad_manifest' | 'bad_record',
+  params?: Record<string, string | number>,
+): unknown {
   if (!jsonDepthWithin(text, maxDepth)) refuse('too_deep', `${where} is nested deeper than ${maxDepth} levels.`, { depth: maxDepth });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    refuse(onBad, `${where} is not valid JSON.`);
+    refuse(onBad, `${where} is not valid JSON.`, params);
   }
   assertNoForbiddenKeys(value, where);
   return value;
@@ -152,6 +158,8 @@ async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, cap
     await pipeline(source, meter, sink);
   } catch (error) {
     if (error instanceof BundleLimit) refuse(error.reason, error.message, { name });
+    // yauzl stops an entry that inflates past the size its directory declared.
+    if (/too many bytes in the stream/.test((error as Error).message)) refuse('too_large', `The entry "${name}" inflates to more bytes than declared.`, { name });
     refuse('unreadable', `The entry "${name}" is damaged: ${(error as Error).message}`, { name });
   }
   if (crc >>> 0 !== entry.crc32 >>> 0) refuse('checksum', `The entry "${name}" does not match its CRC-32.`, { name });
