@@ -41,6 +41,7 @@ await Promise.all([
   // The child the kill -9 harness starts and kills (tests/durability and `npm run bench`): core's
   // `?raw` SQL imports need this bundler, so plain node can run it from a fresh clone.
   esbuild({ ...common, entryPoints: { 'durability-child': 'tests/support/durability-child.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
+  esbuild({ ...common, entryPoints: { 'bundle-import-child': 'tests/support/bundle-import-child.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
   esbuild({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'dist/main', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
   // A sandboxed preload must be a single CommonJS file.
   esbuild({ ...common, entryPoints: { index: 'electron/preload/index.ts' }, outdir: 'dist/preload', format: 'cjs', outExtension: { '.js': '.cjs' } }),
