@@ -3,10 +3,10 @@
  * backup first, then one transaction) → summary, with `data.changed` for every area it touched.
  * The command line (electron/core/bundles/cli.ts) and the contract methods share these functions.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiFailure } from '../../shared/api/envelope';
-import { BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, type BundlePreview, type BundleSummary } from '../../shared/domain/bundles';
+import { BUNDLE_CHUNK_BYTES, BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, type BundlePreview, type BundleSummary } from '../../shared/domain/bundles';
 import type { Backup } from '../../shared/domain/backups';
 import { schemaVersion } from '../db/migrate';
 import type { CoreDeps } from '../deps';
@@ -15,7 +15,7 @@ import type { JobRunner } from '../jobs';
 import { writeBundle } from './export';
 import { applyBundle, previewBundle } from './import';
 import { labIdentity } from './rows-repo';
-import { removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
+import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
 
 /** Where bundles live in the data folder: exports written here, bundles to import read from the inbox. */
 export const bundlesDir = (dataDir: string) => join(dataDir, 'bundles');
@@ -33,6 +33,18 @@ export interface BundlesDeps {
 
 export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const previews = new Map<string, StagedBundle>();
+  /** Uploaded bundles are removed from the inbox once their preview ends. */
+  const uploadsOf = new Map<string, string>();
+  const inbox = inboxDir(deps.paths.dataDir);
+  const uploadPath = (uploadId: string) => join(inbox, `upload-${uploadId}.ibtikar`);
+  const endPreview = (previewId: string) => {
+    const staged = previews.get(previewId);
+    if (staged) removeStaging(staged);
+    previews.delete(previewId);
+    const upload = uploadsOf.get(previewId);
+    if (upload) rmSync(upload, { force: true });
+    uploadsOf.delete(previewId);
+  };
 
   function exportName(input: BundleExportInput, now: Date) {
     const what = input.scope.kind === 'workspace' ? 'workspace' : input.scope.ids.length === 1 ? 'project' : 'projects';
@@ -84,6 +96,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       return { ...counts, backup: backup.fileName };
     } finally {
       removeStaging(staged);
+      endPreview(input.previewId);
     }
   }
 
@@ -92,21 +105,63 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     previewFile,
     apply,
     /** Previews a bundle the desktop shell or an upload placed in the data folder's inbox. */
-    preview(fileName: string) {
-      const file = join(inboxDir(deps.paths.dataDir), fileName);
+    async preview(fileName: string) {
+      const file = join(inbox, fileName);
       if (!BundleFileNameSchema.safeParse(fileName).success || !existsSync(file)) throw new ApiFailure('not_found', `No bundle named ${fileName} in the inbox.`);
-      return previewFile(file);
+      try {
+        const preview = await previewFile(file);
+        if (fileName.startsWith('upload-')) uploadsOf.set(preview.previewId, file);
+        return preview;
+      } catch (error) {
+        // A refused upload is not kept; a file the shell placed is the user's and stays.
+        if (fileName.startsWith('upload-')) rmSync(file, { force: true });
+        throw error;
+      }
     },
     discard(previewId: string) {
-      const staged = previews.get(previewId);
-      if (staged) removeStaging(staged);
-      previews.delete(previewId);
+      endPreview(previewId);
       return {};
+    },
+    /** Receives a bundle from the browser a chunk at a time into the inbox, within the import size limit. */
+    upload(input: { uploadId: string; offset: number; data: string; last: boolean }) {
+      mkdirSync(inbox, { recursive: true, mode: 0o700 });
+      const part = `${uploadPath(input.uploadId)}.part`;
+      const size = existsSync(part) ? statSync(part).size : 0;
+      if (input.offset !== size) throw new ApiFailure('conflict', `The upload has ${size} bytes; a chunk at ${input.offset} does not follow on.`);
+      const chunk = Buffer.from(input.data, 'base64');
+      const limit = (ctx.limits ?? DEFAULT_LIMITS).maxTotalBytes;
+      if (size + chunk.length > limit) {
+        rmSync(part, { force: true });
+        throw new ApiFailure('payload_too_large', `A bundle may be at most ${limit} bytes.`);
+      }
+      const fd = openSync(part, size === 0 ? 'w' : 'a', 0o600);
+      try {
+        writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
+      if (!input.last) return { bytes: size + chunk.length, fileName: null };
+      renameSync(part, uploadPath(input.uploadId));
+      return { bytes: size + chunk.length, fileName: `upload-${input.uploadId}.ibtikar` };
+    },
+    /** Reads an exported bundle a chunk at a time, for the browser's download. */
+    download(fileName: string, offset: number) {
+      const file = join(exportsDir(deps.paths.dataDir), fileName);
+      if (!existsSync(file)) throw new ApiFailure('not_found', `No exported bundle named ${fileName}.`);
+      const size = statSync(file).size;
+      const buffer = Buffer.alloc(Math.max(0, Math.min(BUNDLE_CHUNK_BYTES, size - offset)));
+      const fd = openSync(file, 'r');
+      try {
+        readSync(fd, buffer, 0, buffer.length, offset);
+      } finally {
+        closeSync(fd);
+      }
+      const next = offset + buffer.length;
+      return { size, data: buffer.toString('base64'), next: next < size ? next : null };
     },
     /** Removes every staging folder (when core closes). */
     close() {
-      for (const staged of previews.values()) removeStaging(staged);
-      previews.clear();
+      for (const previewId of [...previews.keys()]) endPreview(previewId);
     },
   };
 }

@@ -36,6 +36,8 @@ import { DashboardSchema } from '../domain/portfolio';
 import { BackupCheckSchema, BackupNameSchema, BackupSchema } from '../domain/backups';
 import {
   BundleApplyInputSchema,
+  BundleDownloadSchema,
+  BundleUploadSchema,
   BundleExportInputSchema,
   BundleExportResultSchema,
   BundleFileNameSchema,
@@ -191,6 +193,10 @@ export const contract = {
   /** Applies a preview in one transaction (after a backup), with a choice per conflict and one for the rest. */
   'bundles.apply': { input: BundleApplyInputSchema, output: BundleSummarySchema, access: 'host' },
   'bundles.discard': { input: z.strictObject({ previewId: IdSchema }), output: z.strictObject({}), access: 'host' },
+  /** A bundle from the browser into the inbox, in chunks; the last answers the name to preview. */
+  'bundles.upload': { input: BundleUploadSchema, output: z.object({ bytes: z.int(), fileName: z.string().nullable() }), access: 'host' },
+  /** An exported bundle, in chunks, for a browser download. */
+  'bundles.download': { input: BundleDownloadSchema, output: z.object({ size: z.int(), data: z.string(), next: z.int().nullable() }), access: 'host' },
 
   'jobs.list': { input: none, output: z.array(JobSchema), access: 'host' },
   'jobs.cancel': { input: byId, output: JobSchema, access: 'host' },
