@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BundleRefused } from '../../electron/core/bundles/refusal';
+import { BUNDLE_TABLES } from '../../electron/core/bundles/tables';
 import { inboxDir } from '../../electron/core/bundles/bundles-service';
 import { BUNDLE_REFUSALS, type BundleRefusal } from '../../electron/shared/domain/bundles';
 import { LANGUAGES } from '../../electron/shared/domain/settings';
@@ -332,6 +333,9 @@ describe('through the contract', () => {
     for (const language of LANGUAGES) {
       const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'locales', `${language}.json`), 'utf8')) as { validation: Record<string, string> };
       for (const reason of BUNDLE_REFUSALS) expect(catalogue.validation[`bundle_${reason}`], `${language} ${reason}`).toBeTruthy();
+      // The import preview names every carried table.
+      const tables = (catalogue as unknown as { bundles: { table: Record<string, string> } }).bundles.table;
+      for (const table of BUNDLE_TABLES) expect(tables[table.name], `${language} ${table.name}`).toBeTruthy();
     }
   });
 });

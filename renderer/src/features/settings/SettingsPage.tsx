@@ -11,6 +11,7 @@ import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BackupsSettings } from '../backups/BackupsSettings';
+import { BundlesSettings } from '../bundles/BundlesSettings';
 import { GateCriteriaSettings } from '../gates/GateCriteriaSettings';
 import { ScoreCriteriaSettings } from '../ideas/ScoreCriteriaSettings';
 import { calendarKey, languageKey, numeralsKey, themeKey } from '../../i18n/labels';
@@ -81,6 +82,7 @@ export function SettingsPage() {
           </Typography>
         </Paper>
       )}
+      <BundlesSettings />
       <BackupsSettings />
       <GateCriteriaSettings />
       <ScoreCriteriaSettings />
