@@ -19,6 +19,7 @@ import type { JobContext } from '../jobs';
 import { createRowsRepo, keyString } from './rows-repo';
 import { selectProjects } from './scope';
 import { BUNDLE_TABLES } from './tables';
+import { createViewer } from './viewer';
 
 export interface ExportRequest {
   /** The live database file; the export reads a snapshot of it through its own read-only connection. */
@@ -59,6 +60,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       ? [...selection.values()].reduce((n, s) => n + s.size, 0)
       : tables.reduce((n, { table }) => n + (snapshot.prepare(`SELECT count(*) AS n FROM "${table.name}"`).get() as { n: number }).n, 0);
     const files: Manifest['files'] = [];
+    const viewer = createViewer();
     const records: Record<string, number> = {};
     let done = 0;
     ctx.progress(0, total);
@@ -81,6 +83,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       };
       for (const row of repo.all(snapshot)) {
         if (keep && !keep.has(keyString(table, row))) continue;
+        viewer.take(table.name, row);
         chunk += `${JSON.stringify(row)}\n`;
         count++;
         if (chunk.length >= CHUNK) {
@@ -96,6 +99,10 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       files.push({ path, bytes, sha256: hash.digest('hex') });
     }
     snapshot.exec('COMMIT');
+
+    const page = Buffer.from(viewer.render({ language: request.language, labName: request.lab.name, createdAt: request.createdAt, classification: request.classification }));
+    zip.addBuffer(page, 'index.html', { mtime: request.createdAt, compress: true });
+    files.push({ path: 'index.html', bytes: page.length, sha256: createHash('sha256').update(page).digest('hex') });
 
     const manifest: Manifest = {
       format: BUNDLE_FORMAT,

@@ -45,7 +45,7 @@ export interface StagedBundle {
 }
 
 /** The only entry names format version 1 defines (docs/bundle-format.md). */
-const ALLOWED_NAME = /^(manifest\.json|data\/[a-z][a-z0-9_]{0,62}\.ndjson|attachments\/[0-9a-f]{64})$/;
+const ALLOWED_NAME = /^(manifest\.json|index\.html|data\/[a-z][a-z0-9_]{0,62}\.ndjson|attachments\/[0-9a-f]{64})$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -207,6 +207,8 @@ function checkManifest(value: unknown, schemaVersionHere: number): Manifest {
   for (const f of manifest.files) {
     if (paths.has(f.path) || f.path === 'manifest.json' || !ALLOWED_NAME.test(f.path)) refuse('bad_manifest', `The manifest lists "${f.path}" wrongly.`);
     paths.add(f.path);
+    // The viewer is for people without the app; it is checked like every file and never imported.
+    if (f.path === 'index.html') continue;
     const table = /^data\/(.+)\.ndjson$/.exec(f.path)?.[1];
     // Attachments join when a carried table refers to them; until then no attachment is expected.
     if (!table || !bundleTable(table)) refuse('unlisted_file', `The bundle carries "${f.path}", which this app does not know.`, { name: f.path });
