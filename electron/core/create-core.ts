@@ -205,6 +205,8 @@ export function createCore(deps: CoreDeps) {
     'bundles.preview': ({ fileName }) => bundles.preview(fileName),
     'bundles.apply': (input) => bundles.apply(input),
     'bundles.discard': ({ previewId }) => bundles.discard(previewId),
+    'bundles.identity': () => bundles.identity(),
+    'bundles.trust': ({ fingerprint, labName }) => bundles.trust(fingerprint, labName),
     'bundles.upload': (input) => bundles.upload(input),
     'bundles.download': ({ fileName, offset }) => bundles.download(fileName, offset),
     'jobs.list': () => jobs.list(),

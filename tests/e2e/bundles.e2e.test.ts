@@ -73,6 +73,7 @@ describe('bundles', () => {
     await dialog.getByText(/is ready and is being downloaded/).waitFor();
     expect(readFileSync(bundleFile).subarray(0, 2).toString()).toBe('PK');
     await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByText(/^This lab signs its bundles\. Its fingerprint: .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
   });
 
   it('explains a refused file and changes nothing', async () => {
@@ -97,6 +98,9 @@ describe('bundles', () => {
     await dialog.locator('input[type=file]').setInputFiles(bundleFile);
     await dialog.getByRole('heading', { name: 'Conflicts' }).waitFor();
     await dialog.getByText('Classification: Confidential').waitFor();
+    await dialog.getByText(/^Signed by an unnamed lab, fingerprint .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
+    await dialog.getByRole('button', { name: 'Trust this signer' }).click();
+    await dialog.getByText('You trust this signer.').waitFor();
     await dialog.getByRole('combobox', { name: `What to do with ${first.title}` }).click();
     await page.getByRole('option', { name: 'Take theirs' }).click();
     await screenshot(page, 'en-bundle-preview');

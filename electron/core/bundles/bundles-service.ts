@@ -15,6 +15,7 @@ import type { JobRunner } from '../jobs';
 import { writeBundle } from './export';
 import { applyBundle, previewBundle } from './import';
 import { labIdentity } from './rows-repo';
+import { createTrust } from './trust';
 import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
 
 /** Where bundles live in the data folder: exports written here, bundles to import read from the inbox. */
@@ -33,6 +34,7 @@ export interface BundlesDeps {
 
 export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const previews = new Map<string, StagedBundle>();
+  const trust = createTrust(deps.paths.dataDir, () => deps.clock.now());
   /** Uploaded bundles are removed from the inbox once their preview ends. */
   const uploadsOf = new Map<string, string>();
   const inbox = inboxDir(deps.paths.dataDir);
@@ -59,7 +61,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     const lab = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now.toISOString()))();
     const { result } = ctx.jobs.start('bundle.export', (job) =>
       writeBundle(
-        { dbFile: deps.db.name, outFile: target, ...input, lab, appVersion: deps.appVersion, createdAt: now },
+        { dbFile: deps.db.name, outFile: target, ...input, lab, appVersion: deps.appVersion, createdAt: now, sign: trust.sign },
         job,
       ),
     );
@@ -71,7 +73,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   async function previewFile(file: string): Promise<BundlePreview> {
     const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits);
     try {
-      const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged) };
+      const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged, trust.isTrusted) };
       previews.set(preview.previewId, staged);
       return preview;
     } catch (error) {
@@ -158,6 +160,12 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       }
       const next = offset + buffer.length;
       return { size, data: buffer.toString('base64'), next: next < size ? next : null };
+    },
+    /** This lab's signing fingerprint (null before its first export). */
+    identity: () => ({ fingerprint: trust.fingerprint() }),
+    trust(fingerprint: string, labName: string) {
+      trust.trust(fingerprint, labName);
+      return {};
     },
     /** Removes every staging folder (when core closes). */
     close() {

@@ -64,10 +64,11 @@ async function verify(file: string, io: CliIo) {
     migrate(db);
     const staged = await stageBundle(file, join(scratch, 'staging'), MIGRATIONS.at(-1)!.version);
     try {
-      const preview = previewBundle(db, staged);
+      const preview = previewBundle(db, staged, () => false);
       const records = preview.tables.reduce((n, t) => n + t.incoming, 0);
       const { manifest } = preview;
-      io.out(`ok: ${records} records, format ${manifest.formatVersion}, from "${manifest.lab.name}" (${manifest.lab.id}) at ${manifest.createdAt}, classification ${manifest.classification}`);
+      const signed = preview.signature.fingerprint ? `signed, fingerprint ${preview.signature.fingerprint}` : 'unsigned';
+      io.out(`ok: ${records} records, format ${manifest.formatVersion}, from "${manifest.lab.name}" (${manifest.lab.id}) at ${manifest.createdAt}, classification ${manifest.classification}, ${signed}`);
     } finally {
       removeStaging(staged);
     }

@@ -32,6 +32,8 @@ export interface ExportRequest {
   lab: { id: string; name: string };
   appVersion: string;
   createdAt: Date;
+  /** Makes `manifest.sig` for the manifest's bytes (see trust.ts). */
+  sign: (manifest: Buffer) => Buffer;
 }
 
 /** Lines are gathered into chunks of about this size before they go to the zip stream. */
@@ -118,7 +120,9 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       records,
       files,
     };
-    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json', { mtime: request.createdAt, compress: true });
+    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
+    zip.addBuffer(manifestBytes, 'manifest.json', { mtime: request.createdAt, compress: true });
+    zip.addBuffer(request.sign(manifestBytes), 'manifest.sig', { mtime: request.createdAt, compress: false });
     zip.end();
     await written;
     if (ctx.signal.aborted) throw cancelled();

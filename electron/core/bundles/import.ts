@@ -82,7 +82,7 @@ function choicesFor(table: BundleTable, repo: RowsRepo): ConflictChoice[] {
   return choices;
 }
 
-export function previewBundle(db: Db, staged: StagedBundle): Omit<BundlePreview, 'previewId'> {
+export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerprint: string) => boolean): Omit<BundlePreview, 'previewId'> {
   const tables: BundlePreview['tables'] = [];
   const conflicts: BundleConflict[] = [];
   let conflictCount = 0;
@@ -122,6 +122,9 @@ export function previewBundle(db: Db, staged: StagedBundle): Omit<BundlePreview,
       locales: manifest.locales,
       classification: manifest.classification,
     },
+    signature: staged.signer
+      ? { status: 'signed', fingerprint: staged.signer, trusted: isTrusted(staged.signer) }
+      : { status: 'unsigned', fingerprint: null, trusted: false },
     tables,
     conflicts,
     conflictsTruncated: conflictCount > conflicts.length,

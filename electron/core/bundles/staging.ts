@@ -16,6 +16,7 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ManifestSchema, type Manifest } f
 import { jsonDepthWithin } from '../json';
 import { upgradeManifest } from './format';
 import { refuse } from './refusal';
+import { verifySignature } from './trust';
 import { bundleTable } from './tables';
 
 export interface BundleLimits {
@@ -42,10 +43,12 @@ export interface StagedBundle {
   manifest: Manifest;
   /** Bundle path (as listed in the manifest) → the staging file we wrote it to. */
   files: Map<string, string>;
+  /** The signer's fingerprint, or null for an unsigned bundle (a bad signature is refused). */
+  signer: string | null;
 }
 
 /** The only entry names format version 1 defines (docs/bundle-format.md). */
-const ALLOWED_NAME = /^(manifest\.json|index\.html|data\/[a-z][a-z0-9_]{0,62}\.ndjson|attachments\/[0-9a-f]{64})$/;
+const ALLOWED_NAME = /^(manifest\.json|manifest\.sig|index\.html|data\/[a-z][a-z0-9_]{0,62}\.ndjson|attachments\/[0-9a-f]{64})$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -184,6 +187,13 @@ class Collect extends Transform {
   }
 }
 
+/** Inflates a small entry (the manifest, its signature) into memory, within its cap. */
+async function readSmall(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, cap: number, limits: BundleLimits) {
+  const collected = new Collect();
+  await inflate(zip, entry, name, cap, limits, collected);
+  return Buffer.concat(collected.chunks);
+}
+
 function checkManifest(value: unknown, schemaVersionHere: number): Manifest {
   const head = value as { format?: unknown; formatVersion?: unknown; appVersion?: unknown };
   if (head?.format !== BUNDLE_FORMAT) refuse('bad_manifest', 'The manifest does not describe an Ibtikar bundle.');
@@ -205,7 +215,7 @@ function checkManifest(value: unknown, schemaVersionHere: number): Manifest {
   }
   const paths = new Set<string>();
   for (const f of manifest.files) {
-    if (paths.has(f.path) || f.path === 'manifest.json' || !ALLOWED_NAME.test(f.path)) refuse('bad_manifest', `The manifest lists "${f.path}" wrongly.`);
+    if (paths.has(f.path) || f.path === 'manifest.json' || f.path === 'manifest.sig' || !ALLOWED_NAME.test(f.path)) refuse('bad_manifest', `The manifest lists "${f.path}" wrongly.`);
     paths.add(f.path);
     // The viewer is for people without the app; it is checked like every file and never imported.
     if (f.path === 'index.html') continue;
@@ -237,14 +247,16 @@ export async function stageBundle(file: string, stagingRoot: string, schemaVersi
     }
 
     const manifestEntry = entries.get('manifest.json') ?? refuse('bad_manifest', 'The bundle has no manifest.json.');
-    const collected = new Collect();
-    await inflate(zip!, manifestEntry, 'manifest.json', limits.maxManifestBytes, limits, collected);
-    const manifestText = Buffer.concat(collected.chunks).toString('utf8');
-    const manifest = checkManifest(parseUntrustedJson(manifestText, 16, 'manifest.json', 'bad_manifest'), schemaVersionHere);
+    const manifestBytes = await readSmall(zip!, manifestEntry, 'manifest.json', limits.maxManifestBytes, limits);
+    const manifest = checkManifest(parseUntrustedJson(manifestBytes.toString('utf8'), 16, 'manifest.json', 'bad_manifest'), schemaVersionHere);
+    const signatureEntry = entries.get('manifest.sig');
+    const signer = signatureEntry
+      ? verifySignature(manifestBytes, parseUntrustedJson((await readSmall(zip!, signatureEntry, 'manifest.sig', 4096, limits)).toString('utf8'), 4, 'manifest.sig', 'bad_manifest'))
+      : null;
 
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
     for (const name of entries.keys()) {
-      if (name !== 'manifest.json' && !listed.has(name)) refuse('unlisted_file', `The entry "${name}" is not listed in the manifest.`, { name });
+      if (name !== 'manifest.json' && name !== 'manifest.sig' && !listed.has(name)) refuse('unlisted_file', `The entry "${name}" is not listed in the manifest.`, { name });
     }
     const files = new Map<string, string>();
     let total = 0;
@@ -259,7 +271,7 @@ export async function stageBundle(file: string, stagingRoot: string, schemaVersi
       total += got.bytes;
       files.set(f.path, target);
     }
-    return { dir, manifest, files };
+    return { dir, manifest, files, signer };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

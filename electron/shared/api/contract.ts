@@ -38,6 +38,7 @@ import {
   BundleApplyInputSchema,
   BundleDownloadSchema,
   BundleUploadSchema,
+  FingerprintSchema,
   BundleExportInputSchema,
   BundleExportResultSchema,
   BundleFileNameSchema,
@@ -193,6 +194,10 @@ export const contract = {
   /** Applies a preview in one transaction (after a backup), with a choice per conflict and one for the rest. */
   'bundles.apply': { input: BundleApplyInputSchema, output: BundleSummarySchema, access: 'host' },
   'bundles.discard': { input: z.strictObject({ previewId: IdSchema }), output: z.strictObject({}), access: 'host' },
+  /** This lab's signing fingerprint (its Ed25519 key pair is made on the first export). */
+  'bundles.identity': { input: none, output: z.object({ fingerprint: z.string().nullable() }), access: 'host' },
+  /** Marks a signer's fingerprint as trusted. */
+  'bundles.trust': { input: z.strictObject({ fingerprint: FingerprintSchema, labName: z.string().trim().max(200) }), output: z.strictObject({}), access: 'host' },
   /** A bundle from the browser into the inbox, in chunks; the last answers the name to preview. */
   'bundles.upload': { input: BundleUploadSchema, output: z.object({ bytes: z.int(), fileName: z.string().nullable() }), access: 'host' },
   /** An exported bundle, in chunks, for a browser download. */

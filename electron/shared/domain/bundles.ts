@@ -66,6 +66,7 @@ export const BUNDLE_REFUSALS = [
   'newer_schema',
   'encrypted',
   'broken_references',
+  'signature_invalid',
 ] as const;
 export type BundleRefusal = (typeof BUNDLE_REFUSALS)[number];
 
@@ -127,6 +128,8 @@ export const BundlePreviewSchema = z.object({
     locales: z.array(LanguageSchema),
     classification: ClassificationSchema,
   }),
+  /** Who signed the bundle: a fingerprint (SHA-256 of the Ed25519 public key) and whether this lab trusts it. */
+  signature: z.object({ status: z.enum(['signed', 'unsigned']), fingerprint: z.string().nullable(), trusted: z.boolean() }),
   tables: z.array(BundleTableCountSchema),
   conflicts: z.array(BundleConflictSchema),
   /** More conflicts exist than are listed; the choice for all covers the rest. */
@@ -144,6 +147,8 @@ export const BundleApplyInputSchema = z.strictObject({
     .default([]),
 });
 export type BundleApplyInput = z.infer<typeof BundleApplyInputSchema>;
+
+export const FingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const BundleSummarySchema = z.object({
   inserted: z.int(),

@@ -2,7 +2,10 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import Typography from '@mui/material/Typography';
+import { useApiQuery } from '../../api/hooks';
 import { SettingsSection } from '../../components/SettingsSection';
+import { groupFingerprint } from './fingerprint';
 import { ExportBundleDialog } from './ExportBundleDialog';
 import { ImportBundleDialog } from './ImportBundleDialog';
 
@@ -10,8 +13,14 @@ import { ImportBundleDialog } from './ImportBundleDialog';
 export function BundlesSettings() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
+  const identity = useApiQuery('bundles.identity', {});
   return (
     <SettingsSection title={t('bundles.heading')} intro={t('bundles.intro')}>
+      {identity.data && (
+        <Typography sx={{ mb: 2 }}>
+          {identity.data.fingerprint ? t('bundles.fingerprint', { fingerprint: groupFingerprint(identity.data.fingerprint) }) : t('bundles.noFingerprint')}
+        </Typography>
+      )}
       <Stack direction="row" spacing={2}>
         <Button variant="outlined" onClick={() => setOpen('export')}>
           {t('bundles.export')}

@@ -21,6 +21,7 @@ import { ApiCallError } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { BundleError } from './BundleError';
+import { groupFingerprint } from './fingerprint';
 import { uploadBundle } from './transfer';
 
 type Step = { name: 'choose' } | { name: 'uploading'; done: number; total: number } | { name: 'preview'; preview: BundlePreview } | { name: 'applying'; preview: BundlePreview } | { name: 'summary'; summary: BundleSummary };
@@ -38,6 +39,7 @@ export function ImportBundleDialog({ file: dropped, onClose }: { file?: File; on
   const [forAll, setForAll] = useState<ConflictChoice>('keep');
   const [choices, setChoices] = useState<Map<string, ConflictChoice>>(new Map());
   const previewId = useRef<string | null>(null);
+  const [trusted, setTrusted] = useState(false);
 
   const open = async (file: File) => {
     setError(null);
@@ -117,6 +119,31 @@ export function ImportBundleDialog({ file: dropped, onClose }: { file?: File; on
               {t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${step.preview.manifest.classification}`) })}
               {step.preview.manifest.author && ` · ${t('bundles.author', { author: step.preview.manifest.author })}`}
             </Typography>
+            {step.preview.signature.fingerprint ? (
+              <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography>
+                  {t('bundles.signedBy', {
+                    lab: step.preview.manifest.lab.name || t('bundles.unnamedLab'),
+                    fingerprint: groupFingerprint(step.preview.signature.fingerprint),
+                  })}
+                </Typography>
+                {step.preview.signature.trusted || trusted ? (
+                  <Typography color="success.main">{t('bundles.trusted')}</Typography>
+                ) : (
+                  <Button
+                    onClick={() =>
+                      void client
+                        .call('bundles.trust', { fingerprint: step.preview.signature.fingerprint!, labName: step.preview.manifest.lab.name })
+                        .then((r) => (r.ok ? setTrusted(true) : setError(new ApiCallError(r.error))))
+                    }
+                  >
+                    {t('bundles.trustSigner')}
+                  </Button>
+                )}
+              </Stack>
+            ) : (
+              <Typography color="warning.main">{t('bundles.unsigned')}</Typography>
+            )}
             <Table size="small" aria-label={t('bundles.contents')}>
               <TableHead>
                 <TableRow>
