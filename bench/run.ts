@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchBundles } from './bundles';
 import { benchDurability } from './durability';
 import { formatTable, type Figure } from './figures';
 import { benchPortfolio } from './portfolio';
@@ -13,6 +14,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   projects: benchProjects,
   portfolio: benchPortfolio,
   durability: benchDurability,
+  bundles: benchBundles,
 };
 
 async function main() {

@@ -32,7 +32,7 @@ export interface BundleLimits {
 
 export const DEFAULT_LIMITS: BundleLimits = {
   maxEntries: 10_000,
-  maxEntryBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024 * 1024,
   maxTotalBytes: 2 * 1024 * 1024 * 1024,
   maxRatio: 200,
   maxManifestBytes: 1024 * 1024,

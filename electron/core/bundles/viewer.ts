@@ -12,6 +12,10 @@ import type { Row } from './rows-repo';
 const LOCALES: Record<Language, string> = { en: 'en-AE', ar: 'ar-AE', uz: 'uz-Latn-UZ', ru: 'ru-RU' };
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** The page stays small and the export's memory bounded: at most this many projects, summaries cut to this length. */
+const MAX_PROJECTS = 1000;
+const MAX_SUMMARY = 600;
+
 const escape = (text: unknown) =>
   String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -30,15 +34,25 @@ dd{margin:0}
 
 export function createViewer() {
   const projects: Row[] = [];
+  let projectCount = 0;
   const entities = new Map<string, string>();
   const pillars = new Map<string, Row>();
   const projectPillars = new Map<string, string[]>();
   const decisions = new Map<string, number>();
 
+  const order = (a: Row, b: Row) => Number(a.stage) - Number(b.stage) || String(a.title).localeCompare(String(b.title));
+  const trim = () => projects.sort(order).splice(MAX_PROJECTS);
+
   return {
     /** Sees every row the export writes and keeps what the page shows. */
     take(table: string, row: Row) {
-      if (table === 'projects') projects.push(row);
+      if (table === 'projects') {
+        // Keeps the first projects in stage order (the order the page shows), each summary cut short.
+        projectCount++;
+        const summary = String(row.summary ?? '');
+        projects.push({ ...row, summary: summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY)}…` : summary });
+        if (projects.length > MAX_PROJECTS * 2) trim();
+      }
       else if (table === 'entities') entities.set(String(row.id), String(row.name));
       else if (table === 'strategy_pillars') pillars.set(String(row.id), row);
       else if (table === 'project_pillars') projectPillars.set(String(row.project_id), [...(projectPillars.get(String(row.project_id)) ?? []), String(row.pillar_id)]);
@@ -53,7 +67,8 @@ export function createViewer() {
         const p = pillars.get(id);
         return p ? String(p.label ?? t(`pillar.${String(p.key)}`)) : id;
       };
-      const sorted = [...projects].sort((a, b) => Number(a.stage) - Number(b.stage) || String(a.title).localeCompare(String(b.title), LOCALES[lang]));
+      trim();
+      const sorted = projects;
       const field = (label: string, value: string, userText = true) =>
         value ? `<dt>${escape(label)}</dt><dd${userText ? ' dir="auto"' : ''}>${escape(value)}</dd>` : '';
       const articles = sorted.map((p) => {
@@ -81,7 +96,8 @@ export function createViewer() {
 <header><h1>${escape(t('viewer.title', { lab }))}</h1><p>${escape(t('viewer.exported', { date }))} · ${escape(t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${meta.classification}`) }))}</p></header>
 <main>
 <p class="note">${escape(t('viewer.readOnly'))}</p>
-<h2>${escape(t('viewer.projects', { count: projects.length }))}</h2>
+<h2>${escape(t('viewer.projects', { count: projectCount }))}</h2>
+${projectCount > sorted.length ? `<p>${escape(t('viewer.firstOnly', { shown: sorted.length, count: projectCount }))}</p>` : ''}
 ${articles.length ? articles.join('\n') : `<p>${escape(t('viewer.noProjects'))}</p>`}
 </main>
 </body>
