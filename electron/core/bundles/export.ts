@@ -16,7 +16,7 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope, type Classifica
 import type { Language } from '../../shared/domain/settings';
 import { schemaVersion } from '../db/migrate';
 import type { JobContext } from '../jobs';
-import { createRowsRepo, keyString } from './rows-repo';
+import { createRowsRepo, type Row } from './rows-repo';
 import { selectProjects } from './scope';
 import { BUNDLE_TABLES } from './tables';
 import { createViewer } from './viewer';
@@ -83,10 +83,12 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
         chunk = '';
         await writeChunk(entry, buffer, ctx.signal);
       };
-      for (const row of repo.all(snapshot)) {
-        if (keep && !keep.has(keyString(table, row))) continue;
-        viewer.take(table.name, row);
-        chunk += `${JSON.stringify(row)}\n`;
+      const forViewer = viewer.wants(table.name);
+      for (const row of repo.jsonRows(snapshot)) {
+        const json = row[row.length - 1] as string;
+        if (keep && !keep.has(row.slice(0, -1).join('|'))) continue;
+        if (forViewer) viewer.take(table.name, JSON.parse(json) as Row);
+        chunk += `${json}\n`;
         count++;
         if (chunk.length >= CHUNK) {
           await flush();

@@ -62,8 +62,18 @@ export function createRowsRepo(db: Db, table: BundleTable) {
   return {
     columns,
     hasOrigin: names.includes('origin'),
-    /** Every row, in key order (a stable file and a stable order of self-references). */
-    all: (source: Db = db) => source.prepare(`SELECT * FROM ${q(table.name)} ORDER BY ${table.key.map(q).join(', ')}`).iterate() as IterableIterator<Row>,
+    /**
+     * Every row as [...key values, JSON text], in key order (a stable file, and self-references in
+     * order). SQLite writes the JSON itself, which is several times faster than building a JS object
+     * per row and stringifying it.
+     */
+    jsonRows: (source: Db = db) =>
+      source
+        .prepare(
+          `SELECT ${[...table.key.map(q), `json_object(${names.map((n) => `'${n}', ${q(n)}`).join(', ')})`].join(', ')} FROM ${q(table.name)} ORDER BY ${table.key.map(q).join(', ')}`,
+        )
+        .raw()
+        .iterate() as IterableIterator<(string | number)[]>,
     /** Key and reference columns of every row: what the closure of a project export walks. */
     links: () => {
       const cols = [...new Set([...table.key, ...table.refs.map((r) => r.column)])];

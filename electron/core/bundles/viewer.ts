@@ -44,6 +44,8 @@ export function createViewer() {
   const trim = () => projects.sort(order).splice(MAX_PROJECTS);
 
   return {
+    /** The tables whose rows the page needs (the export parses only those). */
+    wants: (table: string) => ['projects', 'entities', 'strategy_pillars', 'project_pillars', 'gate_decisions'].includes(table),
     /** Sees every row the export writes and keeps what the page shows. */
     take(table: string, row: Row) {
       if (table === 'projects') {
