@@ -103,7 +103,22 @@ export function createCore(deps: CoreDeps) {
       ...ideasRepo.allIdeas().map(ideaSearchText),
     ]);
   if (!searchIndex.isCurrent()) deps.db.transaction(reindex)();
-  const bundles = createBundlesService(deps, { jobs, events, backup: () => backups.create('import'), reindex });
+  /** After an import: the search texts of the records it added or changed, fetched one by one (bounded memory). */
+  const reindexImported = (changed: ReadonlyMap<string, readonly string[]>) => {
+    for (const id of changed.get('projects') ?? []) {
+      const row = projectsRepo.getRow(id);
+      if (row) searchIndex.put(projectSearchText(row));
+    }
+    for (const id of changed.get('challenges') ?? []) {
+      const challenge = ideasRepo.challenge(id);
+      if (challenge) searchIndex.put(challengeSearchText(challenge));
+    }
+    for (const id of changed.get('ideas') ?? []) {
+      const text = ideasRepo.ideaText(id);
+      if (text) searchIndex.put(ideaSearchText({ id, ...text }));
+    }
+  };
+  const bundles = createBundlesService(deps, { jobs, events, backup: () => backups.create('import'), reindex: reindexImported });
 
   const gatesChanged = <T>(value: T) => {
     events.emit({ type: 'data.changed', payload: { area: 'gates' } });

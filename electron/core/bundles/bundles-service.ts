@@ -28,7 +28,7 @@ export interface BundlesDeps {
   jobs: JobRunner;
   events: EventHub;
   backup: () => Promise<Backup>;
-  reindex: () => void;
+  reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
   limits?: BundleLimits;
 }
 

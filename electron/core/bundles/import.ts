@@ -135,8 +135,8 @@ export interface ApplyRequest {
   onConflict: ConflictChoice;
   choices: { table: string; key: string; choice: ConflictChoice }[];
   newId: () => string;
-  /** Rebuilds derived data (the search index) inside the same transaction. */
-  reindex: () => void;
+  /** Brings derived data (the search index) up to date for the rows that changed, inside the same transaction. */
+  reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
 }
 
 /**
@@ -148,6 +148,8 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
   const summary = { inserted: 0, replaced: 0, copied: 0, kept: 0, unchanged: 0, areas: new Set<DataArea>() };
   const chosen = new Map(request.choices.map((c) => [`${c.table}\u0000${c.key}`, c.choice]));
   const copies = new Map<string, Map<string, string>>();
+  /** Ids of the records each table gained or changed (records with a single id key). */
+  const changed = new Map<string, string[]>();
   const labId = staged.manifest.lab.id;
 
   db.transaction(() => {
@@ -157,6 +159,9 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
       const offered = choicesFor(table, repo);
       const copied = new Map<string, string>();
       copies.set(table.name, copied);
+      const touched: string[] = [];
+      changed.set(table.name, touched);
+      const note = (row: Row) => table.key.length === 1 && touched.push(String(row[table.key[0]]));
       rows((incoming) => {
         const originalKey = keyString(table, incoming);
         const row = { ...incoming };
@@ -171,6 +176,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
         const local = repo.get(row);
         if (!local) {
           repo.insert(row);
+          note(row);
           summary.inserted++;
         } else if (sameRow(row, local)) {
           summary.unchanged++;
@@ -184,11 +190,13 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
           }
           if (choice === 'theirs') {
             repo.update(row);
+            note(row);
             summary.replaced++;
           } else {
             const id = request.newId();
             copied.set(String(incoming.id), id);
             repo.insert({ ...row, id, origin: `${labId}/${String(incoming.id)}` });
+            note({ id });
             summary.copied++;
           }
         }
@@ -196,8 +204,8 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
       });
     }
     if (foreignKeyViolations(db) > 0) refuse('broken_references', 'Some records in the bundle refer to records that are neither in the bundle nor here.');
-    // Derived data is rebuilt only when a row changed, so a re-import leaves the file as it was.
-    if (summary.areas.size > 0) request.reindex();
+    // Derived data follows only the rows that changed, so a re-import leaves the file as it was.
+    if (summary.areas.size > 0) request.reindex(changed);
   })();
   return summary;
 }
