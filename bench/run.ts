@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchBundles } from './bundles';
 import { benchDurability } from './durability';
 import { formatTable, type Figure } from './figures';
 import { benchPilots } from './pilots';
@@ -15,6 +16,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   portfolio: benchPortfolio,
   durability: benchDurability,
   pilots: benchPilots,
+  bundles: benchBundles,
 };
 
 async function main() {

@@ -36,10 +36,12 @@ const esmBanner = { js: "import { createRequire as __ibtikarRequire } from 'node
 
 await Promise.all([
   esbuild({ ...common, entryPoints: { serve: 'electron/core/serve.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
+  esbuild({ ...common, entryPoints: { bundle: 'electron/core/bundle-cli.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
   esbuild({ ...common, entryPoints: { bench: 'bench/run.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
   // The child the kill -9 harness starts and kills (tests/durability and `npm run bench`): core's
   // `?raw` SQL imports need this bundler, so plain node can run it from a fresh clone.
   esbuild({ ...common, entryPoints: { 'durability-child': 'tests/support/durability-child.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
+  esbuild({ ...common, entryPoints: { 'bundle-import-child': 'tests/support/bundle-import-child.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
   esbuild({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'dist/main', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
   // A sandboxed preload must be a single CommonJS file.
   esbuild({ ...common, entryPoints: { index: 'electron/preload/index.ts' }, outdir: 'dist/preload', format: 'cjs', outExtension: { '.js': '.cjs' } }),

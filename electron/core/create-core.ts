@@ -13,6 +13,7 @@ import { migrate, schemaVersion } from './db/migrate';
 import type { CoreDeps } from './deps';
 import { createEventHub } from './event-hub';
 import type { CoreMethod, HandlerTable } from './handlers';
+import { createBundlesService } from './bundles/bundles-service';
 import { createJobRunner } from './jobs';
 import { createSearchIndex } from './search/search-index';
 import { createSearchService } from './search/search-service';
@@ -124,17 +125,31 @@ export function createCore(deps: CoreDeps) {
     },
   });
 
-  // The index is derived data: rebuilt whole when the folding that built it has changed.
-  if (!searchIndex.isCurrent()) {
-    deps.db.transaction(() =>
-      searchIndex.rebuild([
-        ...projectsRepo.allRows().map((row) => projectSearchText(row)),
-        ...ideasRepo.challenges().map(challengeSearchText),
-        ...ideasRepo.allIdeas().map(ideaSearchText),
-        ...pilotsRepo.allPilots().map(pilotSearchText),
-      ]),
-    )();
-  }
+  // The index is derived data: rebuilt whole when the folding that built it has changed, and after an import.
+  const reindex = () =>
+    searchIndex.rebuild([
+      ...projectsRepo.allRows().map((row) => projectSearchText(row)),
+      ...ideasRepo.challenges().map(challengeSearchText),
+      ...ideasRepo.allIdeas().map(ideaSearchText),
+      ...pilotsRepo.allPilots().map(pilotSearchText),
+    ]);
+  if (!searchIndex.isCurrent()) deps.db.transaction(reindex)();
+  /** After an import: the search texts of the records it added or changed, fetched one by one (bounded memory). */
+  const reindexImported = (changed: ReadonlyMap<string, readonly string[]>) => {
+    for (const id of changed.get('projects') ?? []) {
+      const row = projectsRepo.getRow(id);
+      if (row) searchIndex.put(projectSearchText(row));
+    }
+    for (const id of changed.get('challenges') ?? []) {
+      const challenge = ideasRepo.challenge(id);
+      if (challenge) searchIndex.put(challengeSearchText(challenge));
+    }
+    for (const id of changed.get('ideas') ?? []) {
+      const text = ideasRepo.ideaText(id);
+      if (text) searchIndex.put(ideaSearchText({ id, ...text }));
+    }
+  };
+  const bundles = createBundlesService(deps, { jobs, events, backup: () => backups.create('import'), reindex: reindexImported });
 
   const attachments = createAttachmentsService(deps, {
     repo: createAttachmentsRepo(deps.db),
@@ -286,6 +301,17 @@ export function createCore(deps: CoreDeps) {
     'pilots.decide': (input) => pilots.decide(input),
     'pillars.list': () => pillars.list(),
     'activity.list': ({ subjectId, limit }) => activity.forSubject(subjectId, limit),
+    'bundles.export': async (input) => {
+      const { fileName, bytes, records } = await bundles.exportBundle(input);
+      return { fileName, bytes, records };
+    },
+    'bundles.preview': ({ fileName }) => bundles.preview(fileName),
+    'bundles.apply': (input) => bundles.apply(input),
+    'bundles.discard': ({ previewId }) => bundles.discard(previewId),
+    'bundles.identity': () => bundles.identity(),
+    'bundles.trust': ({ fingerprint, labName }) => bundles.trust(fingerprint, labName),
+    'bundles.upload': (input) => bundles.upload(input),
+    'bundles.download': ({ fileName, offset }) => bundles.download(fileName, offset),
     'jobs.list': () => jobs.list(),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
   };
@@ -300,7 +326,9 @@ export function createCore(deps: CoreDeps) {
     backupAtStart: async () => {
       if (!workspace.isEmpty()) await backups.create('start');
     },
+    bundles,
     close: () => {
+      bundles.close();
       clearInterval(periodicBackups);
       deps.db.close();
     },

@@ -35,6 +35,17 @@ import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
 import { AttachmentAddSchema, AttachmentOwnerSchema, AttachmentSchema } from '../domain/attachments';
 import { DashboardSchema } from '../domain/portfolio';
 import { BackupCheckSchema, BackupNameSchema, BackupSchema } from '../domain/backups';
+import {
+  BundleApplyInputSchema,
+  BundleDownloadSchema,
+  BundleUploadSchema,
+  FingerprintSchema,
+  BundleExportInputSchema,
+  BundleExportResultSchema,
+  BundleFileNameSchema,
+  BundlePreviewSchema,
+  BundleSummarySchema,
+} from '../domain/bundles';
 import { CohortCreateSchema, CohortPatchSchema, CohortSchema, MilestoneCreateSchema, MilestoneUpdateSchema } from '../domain/cohorts';
 import {
   CampaignCreateSchema,
@@ -279,6 +290,22 @@ export const contract = {
     output: z.array(ActivitySchema),
     access: 'host',
   },
+
+  /** Writes a bundle to the data folder's exports as a job (job.progress events; jobs.cancel stops it). */
+  'bundles.export': { input: BundleExportInputSchema, output: BundleExportResultSchema, access: 'host' },
+  /** Opens a bundle from the data folder's inbox into staging and shows what it holds and what conflicts. */
+  'bundles.preview': { input: z.strictObject({ fileName: BundleFileNameSchema }), output: BundlePreviewSchema, access: 'host' },
+  /** Applies a preview in one transaction (after a backup), with a choice per conflict and one for the rest. */
+  'bundles.apply': { input: BundleApplyInputSchema, output: BundleSummarySchema, access: 'host' },
+  'bundles.discard': { input: z.strictObject({ previewId: IdSchema }), output: z.strictObject({}), access: 'host' },
+  /** This lab's signing fingerprint (its Ed25519 key pair is made on the first export). */
+  'bundles.identity': { input: none, output: z.object({ fingerprint: z.string().nullable() }), access: 'host' },
+  /** Marks a signer's fingerprint as trusted. */
+  'bundles.trust': { input: z.strictObject({ fingerprint: FingerprintSchema, labName: z.string().trim().max(200) }), output: z.strictObject({}), access: 'host' },
+  /** A bundle from the browser into the inbox, in chunks; the last answers the name to preview. */
+  'bundles.upload': { input: BundleUploadSchema, output: z.object({ bytes: z.int(), fileName: z.string().nullable() }), access: 'host' },
+  /** An exported bundle, in chunks, for a browser download. */
+  'bundles.download': { input: BundleDownloadSchema, output: z.object({ size: z.int(), data: z.string(), next: z.int().nullable() }), access: 'host' },
 
   'jobs.list': { input: none, output: z.array(JobSchema), access: 'host' },
   'jobs.cancel': { input: byId, output: JobSchema, access: 'host' },

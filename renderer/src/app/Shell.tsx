@@ -34,6 +34,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { languageKey } from '../i18n/labels';
 import { hrefFor, navigate, useRoute, type Route } from './router';
 import { useSettings } from './settings-context';
+import { BundleDropZone } from '../features/bundles/BundleDropZone';
 
 const NAV: { route: Route; label: string }[] = [
   { route: { name: 'projects' }, label: 'nav.projects' },
@@ -200,6 +201,7 @@ export function Shell() {
       <Container component="main" ref={main} tabIndex={-1} maxWidth="lg" sx={{ py: 3, outline: 'none' }}>
         <Page route={route} />
       </Container>
+      <BundleDropZone />
     </>
   );
 }

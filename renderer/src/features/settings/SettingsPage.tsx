@@ -14,6 +14,7 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BackupsSettings } from '../backups/BackupsSettings';
 import { DiagnosticsSettings } from './DiagnosticsSettings';
+import { BundlesSettings } from '../bundles/BundlesSettings';
 import { GateCriteriaSettings } from '../gates/GateCriteriaSettings';
 import { ScoreCriteriaSettings } from '../ideas/ScoreCriteriaSettings';
 import { calendarKey, languageKey, numeralsKey, themeKey } from '../../i18n/labels';
@@ -88,6 +89,7 @@ export function SettingsPage() {
           </Typography>
         </Paper>
       )}
+      <BundlesSettings />
       <BackupsSettings />
       <DiagnosticsSettings />
       <GateCriteriaSettings />

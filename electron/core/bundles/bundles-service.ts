@@ -1,0 +1,177 @@
+/**
+ * Bundles in core: export as a job with progress and cancel; import as stage → preview → apply (a
+ * backup first, then one transaction) → summary, with `data.changed` for every area it touched.
+ * The command line (electron/core/bundles/cli.ts) and the contract methods share these functions.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiFailure } from '../../shared/api/envelope';
+import { BUNDLE_CHUNK_BYTES, BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, type BundlePreview, type BundleSummary } from '../../shared/domain/bundles';
+import type { Backup } from '../../shared/domain/backups';
+import { schemaVersion } from '../db/migrate';
+import type { CoreDeps } from '../deps';
+import type { EventHub } from '../event-hub';
+import type { JobRunner } from '../jobs';
+import { writeBundle } from './export';
+import { applyBundle, previewBundle } from './import';
+import { labIdentity } from './rows-repo';
+import { createTrust } from './trust';
+import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
+
+/** Where bundles live in the data folder: exports written here, bundles to import read from the inbox. */
+export const bundlesDir = (dataDir: string) => join(dataDir, 'bundles');
+export const exportsDir = (dataDir: string) => join(bundlesDir(dataDir), 'exports');
+export const inboxDir = (dataDir: string) => join(bundlesDir(dataDir), 'inbox');
+const stagingDir = (dataDir: string) => join(bundlesDir(dataDir), 'staging');
+
+export interface BundlesDeps {
+  jobs: JobRunner;
+  events: EventHub;
+  backup: () => Promise<Backup>;
+  reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
+  limits?: BundleLimits;
+}
+
+export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
+  const previews = new Map<string, StagedBundle>();
+  const trust = createTrust(deps.paths.dataDir, () => deps.clock.now());
+  /** Uploaded bundles are removed from the inbox once their preview ends. */
+  const uploadsOf = new Map<string, string>();
+  const inbox = inboxDir(deps.paths.dataDir);
+  const uploadPath = (uploadId: string) => join(inbox, `upload-${uploadId}.ibtikar`);
+  const endPreview = (previewId: string) => {
+    const staged = previews.get(previewId);
+    if (staged) removeStaging(staged);
+    previews.delete(previewId);
+    const upload = uploadsOf.get(previewId);
+    if (upload) rmSync(upload, { force: true });
+    uploadsOf.delete(previewId);
+  };
+
+  function exportName(input: BundleExportInput, now: Date) {
+    const what = input.scope.kind === 'workspace' ? 'workspace' : input.scope.ids.length === 1 ? 'project' : 'projects';
+    return `ibtikar-${what}-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.ibtikar`;
+  }
+
+  /** Exports to `outFile` (the command line) or to the data folder's exports folder, as a job. */
+  async function exportBundle(input: BundleExportInput, outFile?: string) {
+    const now = deps.clock.now();
+    const target = outFile ?? join(exportsDir(deps.paths.dataDir), exportName(input, now));
+    mkdirSync(join(target, '..'), { recursive: true });
+    const lab = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now.toISOString()))();
+    const { result } = ctx.jobs.start('bundle.export', (job) =>
+      writeBundle(
+        { dbFile: deps.db.name, outFile: target, ...input, lab, appVersion: deps.appVersion, createdAt: now, sign: trust.sign },
+        job,
+      ),
+    );
+    const written = await result;
+    return { fileName: written.file.split(/[\\/]/).pop()!, file: written.file, bytes: written.bytes, records: written.records };
+  }
+
+  /** Stages a bundle file and previews it; the staging stays until apply or discard. */
+  async function previewFile(file: string): Promise<BundlePreview> {
+    const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits);
+    try {
+      const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged, trust.isTrusted) };
+      previews.set(preview.previewId, staged);
+      return preview;
+    } catch (error) {
+      removeStaging(staged);
+      throw error;
+    }
+  }
+
+  async function apply(input: BundleApplyInput): Promise<BundleSummary> {
+    const staged = previews.get(input.previewId);
+    if (!staged) throw new ApiFailure('not_found', 'This import preview has ended; open the bundle again.');
+    previews.delete(input.previewId);
+    try {
+      const backup = await ctx.backup();
+      const { areas, ...counts } = applyBundle(deps.db, staged, {
+        onConflict: input.onConflict,
+        choices: input.choices,
+        newId: () => deps.ids.next(),
+        reindex: ctx.reindex,
+      });
+      for (const area of areas) ctx.events.emit({ type: 'data.changed', payload: { area } });
+      return { ...counts, backup: backup.fileName };
+    } finally {
+      removeStaging(staged);
+      endPreview(input.previewId);
+    }
+  }
+
+  return {
+    exportBundle,
+    previewFile,
+    apply,
+    /** Previews a bundle the desktop shell or an upload placed in the data folder's inbox. */
+    async preview(fileName: string) {
+      const file = join(inbox, fileName);
+      if (!BundleFileNameSchema.safeParse(fileName).success || !existsSync(file)) throw new ApiFailure('not_found', `No bundle named ${fileName} in the inbox.`);
+      try {
+        const preview = await previewFile(file);
+        if (fileName.startsWith('upload-')) uploadsOf.set(preview.previewId, file);
+        return preview;
+      } catch (error) {
+        // A refused upload is not kept; a file the shell placed is the user's and stays.
+        if (fileName.startsWith('upload-')) rmSync(file, { force: true });
+        throw error;
+      }
+    },
+    discard(previewId: string) {
+      endPreview(previewId);
+      return {};
+    },
+    /** Receives a bundle from the browser a chunk at a time into the inbox, within the import size limit. */
+    upload(input: { uploadId: string; offset: number; data: string; last: boolean }) {
+      mkdirSync(inbox, { recursive: true, mode: 0o700 });
+      const part = `${uploadPath(input.uploadId)}.part`;
+      const size = existsSync(part) ? statSync(part).size : 0;
+      if (input.offset !== size) throw new ApiFailure('conflict', `The upload has ${size} bytes; a chunk at ${input.offset} does not follow on.`);
+      const chunk = Buffer.from(input.data, 'base64');
+      const limit = (ctx.limits ?? DEFAULT_LIMITS).maxTotalBytes;
+      if (size + chunk.length > limit) {
+        rmSync(part, { force: true });
+        throw new ApiFailure('payload_too_large', `A bundle may be at most ${limit} bytes.`);
+      }
+      const fd = openSync(part, size === 0 ? 'w' : 'a', 0o600);
+      try {
+        writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
+      if (!input.last) return { bytes: size + chunk.length, fileName: null };
+      renameSync(part, uploadPath(input.uploadId));
+      return { bytes: size + chunk.length, fileName: `upload-${input.uploadId}.ibtikar` };
+    },
+    /** Reads an exported bundle a chunk at a time, for the browser's download. */
+    download(fileName: string, offset: number) {
+      const file = join(exportsDir(deps.paths.dataDir), fileName);
+      if (!existsSync(file)) throw new ApiFailure('not_found', `No exported bundle named ${fileName}.`);
+      const size = statSync(file).size;
+      const buffer = Buffer.alloc(Math.max(0, Math.min(BUNDLE_CHUNK_BYTES, size - offset)));
+      const fd = openSync(file, 'r');
+      try {
+        readSync(fd, buffer, 0, buffer.length, offset);
+      } finally {
+        closeSync(fd);
+      }
+      const next = offset + buffer.length;
+      return { size, data: buffer.toString('base64'), next: next < size ? next : null };
+    },
+    /** This lab's signing fingerprint (null before its first export). */
+    identity: () => ({ fingerprint: trust.fingerprint() }),
+    trust(fingerprint: string, labName: string) {
+      trust.trust(fingerprint, labName);
+      return {};
+    },
+    /** Removes every staging folder (when core closes). */
+    close() {
+      for (const previewId of [...previews.keys()]) endPreview(previewId);
+    },
+  };
+}
+
+export type BundlesService = ReturnType<typeof createBundlesService>;

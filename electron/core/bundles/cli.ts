@@ -1,0 +1,147 @@
+/**
+ * The bundle command line for ministry IT and scripts, over the same core code as the app:
+ *   bundle verify FILE
+ *   bundle import FILE --data DIR [--on-conflict keep|theirs|copy]
+ *   bundle export --data DIR --out FILE [--project ID ...] [--classification C] [--language L] [--author NAME]
+ * One line of result on stdout, one line of error on stderr, exit 0 on success and non-zero on any
+ * refusal; a progress line on stderr when it is a terminal.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiFailure } from '../../shared/api/envelope';
+import { BundleExportInputSchema, ConflictChoiceSchema } from '../../shared/domain/bundles';
+import { backupBeforeMigration } from '../backups/backups';
+import { createCore } from '../create-core';
+import { migrate } from '../db/migrate';
+import { MIGRATIONS } from '../db/migrations';
+import { openDatabase } from '../db/open';
+import { uuidV7Ids } from '../ids';
+import { createFileLogger } from '../logger';
+import { databaseFile } from '../paths';
+import { createFileSettingsStore } from '../settings-store';
+import { previewBundle } from './import';
+import { removeStaging, stageBundle } from './staging';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Rewrites the progress line; absent when stderr is not a terminal. */
+  progress?(text: string): void;
+  appVersion: string;
+}
+
+const USAGE = 'usage: bundle verify FILE | bundle import FILE --data DIR [--on-conflict keep|theirs|copy] | bundle export --data DIR --out FILE [--project ID ...]';
+
+class UsageError extends Error {}
+
+async function openCore(dataDir: string, io: CliIo) {
+  const db = openDatabase(databaseFile(dataDir));
+  await backupBeforeMigration(db, dataDir, new Date());
+  const core = createCore({
+    db,
+    clock: { now: () => new Date() },
+    ids: uuidV7Ids(),
+    paths: { dataDir },
+    settings: createFileSettingsStore(dataDir, io.appVersion),
+    logger: createFileLogger(dataDir),
+    appVersion: io.appVersion,
+  });
+  if (io.progress) {
+    const show = io.progress;
+    core.events.subscribe((e) => e.type === 'job.progress' && e.payload.state === 'running' && show(`${e.payload.kind}: ${e.payload.done}/${e.payload.total} records`));
+  }
+  return core;
+}
+
+async function verify(file: string, io: CliIo) {
+  // Checked against an empty database of this app's schema: every check but the local conflicts.
+  const scratch = mkdtempSync(join(tmpdir(), 'ibtikar-verify-'));
+  const db = new Database(':memory:');
+  try {
+    migrate(db);
+    const staged = await stageBundle(file, join(scratch, 'staging'), MIGRATIONS.at(-1)!.version);
+    try {
+      const preview = previewBundle(db, staged, () => false);
+      const records = preview.tables.reduce((n, t) => n + t.incoming, 0);
+      const { manifest } = preview;
+      const signed = preview.signature.fingerprint ? `signed, fingerprint ${preview.signature.fingerprint}` : 'unsigned';
+      io.out(`ok: ${records} records, format ${manifest.formatVersion}, from "${manifest.lab.name}" (${manifest.lab.id}) at ${manifest.createdAt}, classification ${manifest.classification}, ${signed}`);
+    } finally {
+      removeStaging(staged);
+    }
+  } finally {
+    db.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export async function runBundleCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        out: { type: 'string' },
+        project: { type: 'string', multiple: true },
+        'on-conflict': { type: 'string', default: 'keep' },
+        classification: { type: 'string', default: 'internal' },
+        language: { type: 'string', default: 'en' },
+        author: { type: 'string', default: '' },
+      },
+    });
+    const [command, file, ...rest] = positionals;
+    if (rest.length > 0) throw new UsageError(`unexpected "${rest[0]}"`);
+    if (command === 'verify' && file) {
+      await verify(resolve(file), io);
+      return 0;
+    }
+    if (command === 'import' && file && values.data) {
+      const onConflict = ConflictChoiceSchema.safeParse(values['on-conflict']);
+      if (!onConflict.success) throw new UsageError(`--on-conflict takes keep, theirs or copy, not "${values['on-conflict']}"`);
+      const core = await openCore(resolve(values.data), io);
+      try {
+        const preview = await core.bundles.previewFile(resolve(file));
+        const conflicts = preview.tables.reduce((n, t) => n + t.conflicts, 0);
+        const s = await core.bundles.apply({ previewId: preview.previewId, onConflict: onConflict.data, choices: [] });
+        io.out(`imported: ${s.inserted} new, ${s.replaced} replaced, ${s.copied} copied, ${s.kept} kept, ${s.unchanged} unchanged (${conflicts} conflicts, on conflict: ${onConflict.data}); backup ${s.backup}`);
+      } finally {
+        core.close();
+      }
+      return 0;
+    }
+    if (command === 'export' && !file && values.data && values.out) {
+      const input = BundleExportInputSchema.safeParse({
+        scope: values.project ? { kind: 'projects', ids: values.project } : { kind: 'workspace' },
+        classification: values.classification,
+        language: values.language,
+        author: values.author,
+      });
+      if (!input.success) throw new UsageError(`${input.error.issues[0]?.path.join('.')}: ${input.error.issues[0]?.message}`);
+      const core = await openCore(resolve(values.data), io);
+      try {
+        const written = await core.bundles.exportBundle(input.data, resolve(values.out));
+        io.out(`exported: ${written.records} records, ${written.bytes} bytes to ${written.file}`);
+      } finally {
+        core.close();
+      }
+      return 0;
+    }
+    throw new UsageError('missing or unknown arguments');
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.err(`error: ${(error as Error).message}. ${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ApiFailure) {
+      const code = error.issues?.[0]?.code ?? error.code;
+      io.err(`error: ${code}: ${error.message}`);
+      return 1;
+    }
+    io.err(`error: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Writes a bundle as a stream: rows go from a read snapshot of the database, a line at a time, into
+ * deflated zip entries while their SHA-256 is taken; the manifest (with every checksum) goes last.
+ * The zip is written to a hidden temporary file beside the target and renamed only when complete, so
+ * a cancelled or failed export leaves nothing half-written behind.
+ */
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { once } from 'node:events';
+import yazl from 'yazl';
+import { ApiFailure } from '../../shared/api/envelope';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope, type Classification, type Manifest } from '../../shared/domain/bundles';
+import type { Language } from '../../shared/domain/settings';
+import { schemaVersion } from '../db/migrate';
+import type { JobContext } from '../jobs';
+import { createRowsRepo, type Row } from './rows-repo';
+import { selectProjects } from './scope';
+import { BUNDLE_TABLES } from './tables';
+import { createViewer } from './viewer';
+
+export interface ExportRequest {
+  /** The live database file; the export reads a snapshot of it through its own read-only connection. */
+  dbFile: string;
+  outFile: string;
+  scope: BundleScope;
+  classification: Classification;
+  language: Language;
+  author: string;
+  lab: { id: string; name: string };
+  appVersion: string;
+  createdAt: Date;
+  /** Makes `manifest.sig` for the manifest's bytes (see trust.ts). */
+  sign: (manifest: Buffer) => Buffer;
+}
+
+/** Lines are gathered into chunks of about this size before they go to the zip stream. */
+const CHUNK = 64 * 1024;
+
+const cancelled = () => new ApiFailure('cancelled', 'The export was cancelled.');
+
+async function writeChunk(stream: PassThrough, chunk: Buffer, signal: AbortSignal) {
+  if (signal.aborted) throw cancelled();
+  if (!stream.write(chunk)) await once(stream, 'drain', { signal }).catch(() => Promise.reject(cancelled()));
+}
+
+export async function writeBundle(request: ExportRequest, ctx: JobContext): Promise<{ file: string; bytes: number; records: number }> {
+  const snapshot = new Database(request.dbFile, { readonly: true, fileMustExist: true });
+  const temp = join(dirname(request.outFile), `.${basename(request.outFile)}.${randomBytes(6).toString('hex')}.part`);
+  const zip = new yazl.ZipFile();
+  const out = createWriteStream(temp, { mode: 0o600 });
+  const written = once(out, 'close');
+  zip.outputStream.pipe(out);
+  try {
+    // One read transaction: every table is read from the same moment even while the lab keeps working.
+    snapshot.exec('BEGIN');
+    const selection = request.scope.kind === 'projects' ? selectProjects(snapshot, request.scope.ids) : undefined;
+    const tables = BUNDLE_TABLES.map((table) => ({ table, repo: createRowsRepo(snapshot, table) }));
+    const total = selection
+      ? [...selection.values()].reduce((n, s) => n + s.size, 0)
+      : tables.reduce((n, { table }) => n + (snapshot.prepare(`SELECT count(*) AS n FROM "${table.name}"`).get() as { n: number }).n, 0);
+    const files: Manifest['files'] = [];
+    const viewer = createViewer();
+    const records: Record<string, number> = {};
+    let done = 0;
+    ctx.progress(0, total);
+
+    for (const { table, repo } of tables) {
+      const keep = selection?.get(table.name);
+      const path = `data/${table.name}.ndjson`;
+      const entry = new PassThrough();
+      zip.addReadStream(entry, path, { mtime: request.createdAt, compress: true });
+      const hash = createHash('sha256');
+      let bytes = 0;
+      let count = 0;
+      let chunk = '';
+      const flush = async () => {
+        const buffer = Buffer.from(chunk, 'utf8');
+        hash.update(buffer);
+        bytes += buffer.length;
+        chunk = '';
+        await writeChunk(entry, buffer, ctx.signal);
+      };
+      const forViewer = viewer.wants(table.name);
+      for (const row of repo.jsonRows(snapshot)) {
+        const json = row[row.length - 1] as string;
+        if (keep && !keep.has(row.slice(0, -1).join('|'))) continue;
+        if (forViewer) viewer.take(table.name, JSON.parse(json) as Row);
+        chunk += `${json}\n`;
+        count++;
+        if (chunk.length >= CHUNK) {
+          await flush();
+          ctx.progress(done + count, total);
+        }
+      }
+      if (chunk) await flush();
+      entry.end();
+      done += count;
+      ctx.progress(done, total);
+      records[table.name] = count;
+      files.push({ path, bytes, sha256: hash.digest('hex') });
+    }
+    snapshot.exec('COMMIT');
+
+    const page = Buffer.from(viewer.render({ language: request.language, labName: request.lab.name, createdAt: request.createdAt, classification: request.classification }));
+    zip.addBuffer(page, 'index.html', { mtime: request.createdAt, compress: true });
+    files.push({ path: 'index.html', bytes: page.length, sha256: createHash('sha256').update(page).digest('hex') });
+
+    const manifest: Manifest = {
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      appVersion: request.appVersion,
+      schemaVersion: schemaVersion(snapshot),
+      createdAt: request.createdAt.toISOString(),
+      lab: request.lab,
+      author: request.author,
+      locales: [request.language],
+      classification: request.classification,
+      scope: request.scope,
+      records,
+      files,
+    };
+    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
+    zip.addBuffer(manifestBytes, 'manifest.json', { mtime: request.createdAt, compress: true });
+    zip.addBuffer(request.sign(manifestBytes), 'manifest.sig', { mtime: request.createdAt, compress: false });
+    zip.end();
+    await written;
+    if (ctx.signal.aborted) throw cancelled();
+    renameSync(temp, request.outFile);
+    return { file: request.outFile, bytes: statSync(request.outFile).size, records: done };
+  } catch (error) {
+    zip.outputStream.unpipe(out);
+    out.destroy();
+    await written.catch(() => undefined);
+    rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    snapshot.close();
+  }
+}

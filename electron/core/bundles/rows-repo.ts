@@ -1,0 +1,115 @@
+/**
+ * SQL over the tables in the bundle registry. Table and column names come only from the registry
+ * and from SQLite's own PRAGMA table_info, never from a bundle, and are quoted besides.
+ */
+import { z } from 'zod';
+import type { Db } from '../db/open';
+import type { BundleTable } from './tables';
+
+export type Row = Record<string, string | number | null>;
+
+export interface Column {
+  name: string;
+  type: string;
+  notNull: boolean;
+  hasDefault: boolean;
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Longest text value a bundle row may carry (a long note or summary is a few KiB). */
+const MAX_TEXT = 1_000_000;
+
+export function tableColumns(db: Db, table: string): Column[] {
+  const rows = db.prepare(`PRAGMA table_info(${q(table)})`).all() as { name: string; type: string; notnull: number; dflt_value: unknown }[];
+  return rows.map((r) => ({ name: r.name, type: r.type.toUpperCase(), notNull: r.notnull === 1, hasDefault: r.dflt_value !== null }));
+}
+
+/**
+ * The schema a bundle row of this table must match, derived from the table itself: exactly the
+ * table's columns (unknown ones refused), each of its storage type. A column may be missing only
+ * when the table can fill it (nullable or with a default), so a bundle from an older schema imports.
+ */
+export function rowSchema(columns: Column[], key: readonly string[]): z.ZodType<Row> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const c of columns) {
+    let value: z.ZodType = c.type === 'INTEGER' ? z.int() : c.type === 'REAL' ? z.number() : z.string().max(MAX_TEXT);
+    if (!c.notNull) value = value.nullable();
+    if (!key.includes(c.name) && (!c.notNull || c.hasDefault)) value = value.optional();
+    shape[c.name] = value;
+  }
+  return z.strictObject(shape) as unknown as z.ZodType<Row>;
+}
+
+export const keyString = (table: BundleTable, row: Row) => table.key.map((k) => String(row[k])).join('|');
+
+export function createRowsRepo(db: Db, table: BundleTable) {
+  const columns = tableColumns(db, table.name);
+  const names = columns.map((c) => c.name);
+  const where = table.key.map((k) => `${q(k)} = ?`).join(' AND ');
+  const get = db.prepare(`SELECT * FROM ${q(table.name)} WHERE ${where}`);
+  type Statement = ReturnType<Db['prepare']> & { run(...params: unknown[]): unknown };
+  const inserts = new Map<string, Statement>();
+  const updates = new Map<string, Statement>();
+  const cached = (cache: Map<string, Statement>, cols: string[], make: () => string) => {
+    const id = cols.join(',');
+    let stmt = cache.get(id);
+    if (!stmt) cache.set(id, (stmt = db.prepare(make()) as Statement));
+    return stmt;
+  };
+  const keyValues = (row: Row) => table.key.map((k) => row[k]);
+
+  return {
+    columns,
+    hasOrigin: names.includes('origin'),
+    /**
+     * Every row as [...key values, JSON text], in key order (a stable file, and self-references in
+     * order). SQLite writes the JSON itself, which is several times faster than building a JS object
+     * per row and stringifying it.
+     */
+    jsonRows: (source: Db = db) =>
+      source
+        .prepare(
+          `SELECT ${[...table.key.map(q), `json_object(${names.map((n) => `'${n}', ${q(n)}`).join(', ')})`].join(', ')} FROM ${q(table.name)} ORDER BY ${table.key.map(q).join(', ')}`,
+        )
+        .raw()
+        .iterate() as IterableIterator<(string | number)[]>,
+    /** Key and reference columns of every row: what the closure of a project export walks. */
+    links: () => {
+      const cols = [...new Set([...table.key, ...table.refs.map((r) => r.column)])];
+      return db.prepare(`SELECT ${cols.map(q).join(', ')} FROM ${q(table.name)}`).all() as Row[];
+    },
+    get: (row: Row) => get.get(...keyValues(row)) as Row | undefined,
+    insert(row: Row) {
+      const cols = names.filter((n) => row[n] !== undefined);
+      cached(inserts, cols, () => `INSERT INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+        ...cols.map((c) => row[c]),
+      );
+    },
+    update(row: Row) {
+      const cols = names.filter((n) => row[n] !== undefined && !table.key.includes(n));
+      if (cols.length === 0) return;
+      cached(updates, cols, () => `UPDATE ${q(table.name)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`).run(
+        ...cols.map((c) => row[c]),
+        ...keyValues(row),
+      );
+    },
+  };
+}
+
+export type RowsRepo = ReturnType<typeof createRowsRepo>;
+
+/** The rows compare equal on every column the incoming row carries. */
+export const sameRow = (incoming: Row, local: Row) => Object.keys(incoming).every((k) => incoming[k] === local[k]);
+
+/** The lab's identity for manifests and copy origins; made on first use (the row is otherwise unused). */
+export function labIdentity(db: Db, newId: () => string, now: string): { id: string; name: string } {
+  const existing = db.prepare('SELECT id, name FROM lab_profile ORDER BY created_at LIMIT 1').get() as { id: string; name: string } | undefined;
+  if (existing) return existing;
+  const id = newId();
+  db.prepare('INSERT INTO lab_profile (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, '', now, now);
+  return { id, name: '' };
+}
+
+/** Rows that refer to a missing parent; an import with any is refused before it commits. */
+export const foreignKeyViolations = (db: Db) => (db.pragma('foreign_key_check') as unknown[]).length;

@@ -1,0 +1,161 @@
+/**
+ * Shareable bundles (`.ibtikar`): what a manifest says, what an export is asked for, what an import
+ * previews and what it did. The layout itself is written down in docs/bundle-format.md.
+ */
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common';
+import { LanguageSchema } from './settings';
+
+export const BUNDLE_FORMAT = 'ibtikar-bundle';
+/** The newest bundle layout this app writes and reads. */
+export const BUNDLE_FORMAT_VERSION = 1;
+
+export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'secret'] as const;
+export const ClassificationSchema = z.enum(CLASSIFICATIONS);
+export type Classification = z.infer<typeof ClassificationSchema>;
+
+export const BundleScopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('workspace') }),
+  z.strictObject({ kind: z.literal('projects'), ids: z.array(IdSchema).min(1).max(10_000) }),
+]);
+export type BundleScope = z.infer<typeof BundleScopeSchema>;
+
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+/** A table name as the registry spells it: only these characters ever reach SQL. */
+const TableNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/);
+
+export const BundleFileSchema = z.strictObject({
+  path: z.string().max(200),
+  bytes: z.int().min(0),
+  sha256: Sha256Schema,
+});
+
+export const ManifestSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.int().min(1),
+  appVersion: z.string().max(50),
+  schemaVersion: z.int().min(1),
+  createdAt: TimestampSchema,
+  lab: z.strictObject({ id: IdSchema, name: z.string().max(200) }),
+  author: z.string().max(200),
+  locales: z.array(LanguageSchema).min(1).max(4),
+  classification: ClassificationSchema,
+  scope: BundleScopeSchema,
+  records: z.record(TableNameSchema, z.int().min(0)),
+  files: z.array(BundleFileSchema).max(10_000),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** Why a bundle was refused; each code has a `validation.bundle_<code>` message in every language. */
+export const BUNDLE_REFUSALS = [
+  'unreadable',
+  'unsafe_name',
+  'symlink',
+  'duplicate_entry',
+  'unlisted_file',
+  'missing_file',
+  'too_many_entries',
+  'too_large',
+  'ratio',
+  'checksum',
+  'bad_manifest',
+  'bad_record',
+  'forbidden_key',
+  'too_deep',
+  'newer_format',
+  'newer_schema',
+  'encrypted',
+  'broken_references',
+  'signature_invalid',
+] as const;
+export type BundleRefusal = (typeof BUNDLE_REFUSALS)[number];
+
+export const CONFLICT_CHOICES = ['keep', 'theirs', 'copy'] as const;
+export const ConflictChoiceSchema = z.enum(CONFLICT_CHOICES);
+export type ConflictChoice = z.infer<typeof ConflictChoiceSchema>;
+
+export const BundleExportInputSchema = z.strictObject({
+  scope: BundleScopeSchema,
+  classification: ClassificationSchema,
+  language: LanguageSchema,
+  author: z.string().trim().max(200).default(''),
+});
+export type BundleExportInput = z.infer<typeof BundleExportInputSchema>;
+
+/** Bundle file names the app accepts from a caller: a plain name in the data folder's bundles inbox, never a path. */
+export const BundleFileNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.ibtikar$/);
+
+/** Bundles travel between the UI and core in chunks through the contract (the HTTP door caps a body at 1 MiB). */
+export const BUNDLE_CHUNK_BYTES = 512 * 1024;
+
+export const BundleUploadSchema = z.strictObject({
+  uploadId: z.uuid(),
+  /** Where this chunk starts; must be the bytes received so far. */
+  offset: z.int().min(0),
+  data: z.base64().max(Math.ceil(BUNDLE_CHUNK_BYTES / 3) * 4),
+  /** The last chunk: the upload becomes `upload-<uploadId>.ibtikar` in the inbox. */
+  last: z.boolean(),
+});
+
+export const BundleDownloadSchema = z.strictObject({ fileName: BundleFileNameSchema, offset: z.int().min(0) });
+
+export const BundleExportResultSchema = z.object({ fileName: z.string(), bytes: z.int(), records: z.int() });
+
+/** One incoming row whose key exists here with different content. */
+export const BundleConflictSchema = z.object({
+  table: z.string(),
+  /** The row's key as stored, e.g. its id, or "projectId|personId" for link tables. */
+  key: z.string(),
+  /** A readable name for the row (its title or name) when it has one. */
+  label: z.string(),
+  mineUpdatedAt: z.string().nullable(),
+  theirsUpdatedAt: z.string().nullable(),
+  /** The choices this row offers; append-only rows offer only `keep`. */
+  choices: z.array(ConflictChoiceSchema),
+});
+export type BundleConflict = z.infer<typeof BundleConflictSchema>;
+
+export const BundleTableCountSchema = z.object({ table: z.string(), incoming: z.int(), new: z.int(), same: z.int(), conflicts: z.int() });
+
+export const BundlePreviewSchema = z.object({
+  previewId: IdSchema,
+  manifest: z.object({
+    formatVersion: z.int(),
+    appVersion: z.string(),
+    createdAt: z.string(),
+    lab: z.object({ id: z.string(), name: z.string() }),
+    author: z.string(),
+    locales: z.array(LanguageSchema),
+    classification: ClassificationSchema,
+  }),
+  /** Who signed the bundle: a fingerprint (SHA-256 of the Ed25519 public key) and whether this lab trusts it. */
+  signature: z.object({ status: z.enum(['signed', 'unsigned']), fingerprint: z.string().nullable(), trusted: z.boolean() }),
+  tables: z.array(BundleTableCountSchema),
+  conflicts: z.array(BundleConflictSchema),
+  /** More conflicts exist than are listed; the choice for all covers the rest. */
+  conflictsTruncated: z.boolean(),
+});
+export type BundlePreview = z.infer<typeof BundlePreviewSchema>;
+
+export const BundleApplyInputSchema = z.strictObject({
+  previewId: IdSchema,
+  /** The choice for every conflict not named in `choices`. */
+  onConflict: ConflictChoiceSchema.default('keep'),
+  choices: z
+    .array(z.strictObject({ table: z.string().max(64), key: z.string().max(400), choice: ConflictChoiceSchema }))
+    .max(100_000)
+    .default([]),
+});
+export type BundleApplyInput = z.infer<typeof BundleApplyInputSchema>;
+
+export const FingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const BundleSummarySchema = z.object({
+  inserted: z.int(),
+  replaced: z.int(),
+  copied: z.int(),
+  kept: z.int(),
+  unchanged: z.int(),
+  backup: z.string(),
+});
+export type BundleSummary = z.infer<typeof BundleSummarySchema>;

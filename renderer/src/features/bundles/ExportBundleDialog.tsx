@@ -1,0 +1,131 @@
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CLASSIFICATIONS, type Classification } from '../../../../electron/shared/domain/bundles';
+import type { Project } from '../../../../electron/shared/domain/project';
+import { useApiClient } from '../../api/api-context';
+import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { useSettings } from '../../app/settings-context';
+import { ChoiceField } from '../../components/ChoiceField';
+import { BundleError } from './BundleError';
+import { downloadBundle } from './transfer';
+import { useJobProgress } from './use-job-progress';
+
+/** Export the whole workspace or chosen projects as a bundle: progress with cancel, then a download. */
+export function ExportBundleDialog({ onClose, projectIds = [] }: { onClose(): void; projectIds?: string[] }) {
+  const { t } = useTranslation();
+  const { settings, format } = useSettings();
+  const client = useApiClient();
+  const titleId = useId();
+  const [scope, setScope] = useState<'workspace' | 'projects'>(projectIds.length > 0 ? 'projects' : 'workspace');
+  const [chosen, setChosen] = useState<Project[]>([]);
+  const [classification, setClassification] = useState<Classification>('internal');
+  const [error, setError] = useState<Error | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const projects = useApiQuery('projects.list', { limit: 200, sort: 'title' });
+  const exporting = useApiMutation('bundles.export');
+  const cancel = useApiMutation('jobs.cancel');
+  const job = useJobProgress('bundle.export', exporting.isPending);
+  const initial = projects.data?.items.filter((p) => projectIds.includes(p.id)) ?? [];
+  const selected = chosen.length > 0 || projectIds.length === 0 ? chosen : initial;
+  const cancelled = exporting.error instanceof ApiCallError && exporting.error.error.code === 'cancelled';
+
+  const start = () => {
+    setError(null);
+    setDone(null);
+    if (scope === 'projects' && selected.length === 0) return setError(new ApiCallError({ code: 'invalid_input', message: '' }));
+    exporting.mutate(
+      { scope: scope === 'workspace' ? { kind: 'workspace' } : { kind: 'projects', ids: selected.map((p) => p.id) }, classification, language: settings.language },
+      {
+        onSuccess: (result) => {
+          setDone(result.fileName);
+          downloadBundle(client, result.fileName).catch((e: unknown) => setError(e as Error));
+        },
+      },
+    );
+  };
+
+  return (
+    <Dialog open onClose={exporting.isPending ? undefined : onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      <DialogTitle id={titleId}>{t('bundles.exportTitle')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <RadioGroup aria-labelledby={`${titleId}-scope`} value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
+            <FormLabel id={`${titleId}-scope`}>{t('bundles.scope')}</FormLabel>
+            <FormControlLabel value="workspace" control={<Radio />} label={t('bundles.scopeWorkspace')} />
+            <FormControlLabel value="projects" control={<Radio />} label={t('bundles.scopeProjects')} />
+          </RadioGroup>
+          {scope === 'projects' && (
+            <Autocomplete<Project, true>
+              multiple
+              options={projects.data?.items ?? []}
+              value={selected}
+              onChange={(_e, value) => setChosen(value)}
+              getOptionLabel={(p) => p.title}
+              isOptionEqualToValue={(a, b) => a.id === b.id}
+              renderInput={(params) => <TextField {...params} label={t('bundles.projects')} />}
+            />
+          )}
+          <ChoiceField
+            label={t('bundles.classification')}
+            value={classification}
+            choices={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`bundles.classificationLevel.${c}`) }))}
+            onChange={(c) => c && setClassification(c)}
+          />
+          {exporting.isPending && (
+            <Stack spacing={1}>
+              <Typography id={`${titleId}-progress`}>
+                {t('bundles.exporting', { done: format.number(job?.done ?? 0), total: format.number(job?.total ?? 0) })}
+              </Typography>
+              <LinearProgress
+                aria-labelledby={`${titleId}-progress`}
+                variant={job && job.total > 0 ? 'determinate' : 'indeterminate'}
+                value={job && job.total > 0 ? (100 * job.done) / job.total : undefined}
+              />
+            </Stack>
+          )}
+          {cancelled && <Typography role="status">{t('bundles.exportCancelled')}</Typography>}
+          {done && (
+            <Typography role="status" color="success.main">
+              {t('bundles.exported', { fileName: done })}
+            </Typography>
+          )}
+          {scope === 'projects' && error instanceof ApiCallError && error.error.code === 'invalid_input' ? (
+            <Typography role="alert" color="error">
+              {t('bundles.chooseProjects')}
+            </Typography>
+          ) : (
+            <BundleError error={error ?? (cancelled ? null : exporting.error)} />
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        {exporting.isPending ? (
+          <Button onClick={() => job && cancel.mutate({ id: job.id })} disabled={!job}>
+            {t('bundles.cancelExport')}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose}>{t(done ? 'bundles.close' : 'common.cancel')}</Button>
+            <Button variant="contained" onClick={start}>
+              {t('bundles.exportStart')}
+            </Button>
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

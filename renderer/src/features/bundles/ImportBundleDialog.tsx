@@ -1,0 +1,258 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BundleConflict, BundlePreview, BundleSummary, ConflictChoice } from '../../../../electron/shared/domain/bundles';
+import { useApiClient } from '../../api/api-context';
+import { ApiCallError } from '../../api/hooks';
+import { useSettings } from '../../app/settings-context';
+import { ChoiceField } from '../../components/ChoiceField';
+import { BundleError } from './BundleError';
+import { groupFingerprint } from './fingerprint';
+import { uploadBundle } from './transfer';
+
+type Step = { name: 'choose' } | { name: 'uploading'; done: number; total: number } | { name: 'preview'; preview: BundlePreview } | { name: 'applying'; preview: BundlePreview } | { name: 'summary'; summary: BundleSummary };
+
+const conflictKey = (c: BundleConflict) => `${c.table}\u0000${c.key}`;
+
+/** Import: a file (chosen or dropped) → what is inside and what conflicts → a choice per conflict → one transaction → a summary. */
+export function ImportBundleDialog({ file: dropped, onClose }: { file?: File; onClose(): void }) {
+  const { t } = useTranslation();
+  const { format } = useSettings();
+  const client = useApiClient();
+  const titleId = useId();
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [error, setError] = useState<Error | null>(null);
+  const [forAll, setForAll] = useState<ConflictChoice>('keep');
+  const [choices, setChoices] = useState<Map<string, ConflictChoice>>(new Map());
+  const previewId = useRef<string | null>(null);
+  const [trusted, setTrusted] = useState(false);
+
+  const open = async (file: File) => {
+    setError(null);
+    try {
+      setStep({ name: 'uploading', done: 0, total: file.size });
+      const fileName = await uploadBundle(client, file, (done, total) => setStep({ name: 'uploading', done, total }));
+      const result = await client.call('bundles.preview', { fileName });
+      if (!result.ok) throw new ApiCallError(result.error);
+      previewId.current = result.value.previewId;
+      setStep({ name: 'preview', preview: result.value });
+    } catch (e) {
+      setError(e as Error);
+      setStep({ name: 'choose' });
+    }
+  };
+
+  useEffect(() => {
+    if (dropped) void open(dropped);
+    // Only the file the dialog was opened with; later files come through the picker.
+  }, [dropped]);
+
+  const close = () => {
+    if (previewId.current) void client.call('bundles.discard', { previewId: previewId.current });
+    onClose();
+  };
+
+  const apply = async (preview: BundlePreview) => {
+    setStep({ name: 'applying', preview });
+    const result = await client.call('bundles.apply', {
+      previewId: preview.previewId,
+      onConflict: forAll,
+      choices: [...choices].map(([key, choice]) => {
+        const [table, id] = key.split('\u0000');
+        return { table, key: id, choice };
+      }),
+    });
+    previewId.current = null;
+    if (!result.ok) {
+      setError(new ApiCallError(result.error));
+      return setStep({ name: 'choose' });
+    }
+    setStep({ name: 'summary', summary: result.value });
+  };
+
+  const choiceLabel = (c: ConflictChoice) => t(`bundles.choice.${c}`);
+  const tableName = (table: string) => t(`bundles.table.${table}`);
+
+  return (
+    <Dialog open onClose={step.name === 'uploading' || step.name === 'applying' ? undefined : close} aria-labelledby={titleId} fullWidth maxWidth="md">
+      <DialogTitle id={titleId}>{t('bundles.importTitle')}</DialogTitle>
+      <DialogContent>
+        <BundleError error={error} />
+        {step.name === 'choose' && (
+          <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
+            <Typography>{t('bundles.importIntro')}</Typography>
+            <Button variant="outlined" component="label">
+              {t('bundles.chooseFile')}
+              <input hidden type="file" accept=".ibtikar" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+            </Button>
+          </Stack>
+        )}
+        {step.name === 'uploading' && (
+          <Stack spacing={1}>
+            <Typography id={`${titleId}-upload`}>{t('bundles.checking')}</Typography>
+            <LinearProgress aria-labelledby={`${titleId}-upload`} variant="determinate" value={step.total > 0 ? (100 * step.done) / step.total : 0} />
+          </Stack>
+        )}
+        {(step.name === 'preview' || step.name === 'applying') && (
+          <Stack spacing={2}>
+            <Typography>
+              {t('bundles.from', {
+                lab: step.preview.manifest.lab.name || t('bundles.unnamedLab'),
+                date: format.dateTime(step.preview.manifest.createdAt),
+              })}
+            </Typography>
+            <Typography>
+              {t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${step.preview.manifest.classification}`) })}
+              {step.preview.manifest.author && ` · ${t('bundles.author', { author: step.preview.manifest.author })}`}
+            </Typography>
+            {step.preview.signature.fingerprint ? (
+              <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography>
+                  {t('bundles.signedBy', {
+                    lab: step.preview.manifest.lab.name || t('bundles.unnamedLab'),
+                    fingerprint: groupFingerprint(step.preview.signature.fingerprint),
+                  })}
+                </Typography>
+                {step.preview.signature.trusted || trusted ? (
+                  <Typography color="success.main">{t('bundles.trusted')}</Typography>
+                ) : (
+                  <Button
+                    onClick={() =>
+                      void client
+                        .call('bundles.trust', { fingerprint: step.preview.signature.fingerprint!, labName: step.preview.manifest.lab.name })
+                        .then((r) => (r.ok ? setTrusted(true) : setError(new ApiCallError(r.error))))
+                    }
+                  >
+                    {t('bundles.trustSigner')}
+                  </Button>
+                )}
+              </Stack>
+            ) : (
+              <Typography color="warning.main">{t('bundles.unsigned')}</Typography>
+            )}
+            <Table size="small" aria-label={t('bundles.contents')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('bundles.records')}</TableCell>
+                  <TableCell align="right">{t('bundles.countNew')}</TableCell>
+                  <TableCell align="right">{t('bundles.countSame')}</TableCell>
+                  <TableCell align="right">{t('bundles.countConflicts')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {step.preview.tables
+                  .filter((row) => row.incoming > 0)
+                  .map((row) => (
+                    <TableRow key={row.table}>
+                      <TableCell>{tableName(row.table)}</TableCell>
+                      <TableCell align="right">{format.number(row.new)}</TableCell>
+                      <TableCell align="right">{format.number(row.same)}</TableCell>
+                      <TableCell align="right">{format.number(row.conflicts)}</TableCell>
+                    </TableRow>
+                  ))}
+              </TableBody>
+            </Table>
+            {step.preview.conflicts.length === 0 ? (
+              <Typography>{t('bundles.noConflicts')}</Typography>
+            ) : (
+              <>
+                <Typography variant="h6" component="h3">
+                  {t('bundles.conflicts')}
+                </Typography>
+                <Typography color="text.secondary">{t('bundles.conflictsIntro')}</Typography>
+                <ChoiceField
+                  label={t('bundles.choiceForAll')}
+                  value={forAll}
+                  choices={(['keep', 'theirs', 'copy'] as const).map((c) => ({ value: c, label: choiceLabel(c) }))}
+                  onChange={(c) => {
+                    if (!c) return;
+                    setForAll(c);
+                    setChoices(new Map());
+                  }}
+                  sx={{ maxWidth: 320 }}
+                />
+                <List dense>
+                  {step.preview.conflicts.map((c) => {
+                    const label = c.label || c.key;
+                    return (
+                      <ListItem key={conflictKey(c)} divider disableGutters sx={{ flexWrap: 'wrap', gap: 2 }}>
+                        <Stack sx={{ flexGrow: 1, minWidth: 240 }}>
+                          <Typography>
+                            {tableName(c.table)}: <span dir="auto">{label}</span>
+                          </Typography>
+                          {c.mineUpdatedAt && c.theirsUpdatedAt && (
+                            <Typography variant="body2" color="text.secondary">
+                              {t('bundles.changed', { mine: format.dateTime(c.mineUpdatedAt), theirs: format.dateTime(c.theirsUpdatedAt) })}
+                            </Typography>
+                          )}
+                        </Stack>
+                        <ChoiceField
+                          label={t('bundles.choiceFor', { record: label })}
+                          value={choices.get(conflictKey(c)) ?? (c.choices.includes(forAll) ? forAll : 'keep')}
+                          choices={c.choices.map((choice) => ({ value: choice, label: choiceLabel(choice) }))}
+                          onChange={(choice) => choice && setChoices(new Map(choices).set(conflictKey(c), choice))}
+                          sx={{ minWidth: 220 }}
+                        />
+                      </ListItem>
+                    );
+                  })}
+                </List>
+                {step.preview.conflictsTruncated && <Typography>{t('bundles.conflictsTruncated')}</Typography>}
+              </>
+            )}
+            {step.name === 'applying' && <LinearProgress aria-label={t('bundles.applying')} />}
+          </Stack>
+        )}
+        {step.name === 'summary' && (
+          <Stack spacing={1} role="status">
+            <Typography variant="h6" component="h3">
+              {t('bundles.imported')}
+            </Typography>
+            <Typography>
+              {t('bundles.summary', {
+                inserted: format.number(step.summary.inserted),
+                replaced: format.number(step.summary.replaced),
+                copied: format.number(step.summary.copied),
+                kept: format.number(step.summary.kept),
+                unchanged: format.number(step.summary.unchanged),
+              })}
+            </Typography>
+            <Typography color="text.secondary">{t('bundles.backupTaken', { fileName: step.summary.backup })}</Typography>
+          </Stack>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {step.name === 'summary' ? (
+          <Button variant="contained" onClick={onClose}>
+            {t('bundles.close')}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={close} disabled={step.name === 'uploading' || step.name === 'applying'}>
+              {t('common.cancel')}
+            </Button>
+            {(step.name === 'preview' || step.name === 'applying') && (
+              <Button variant="contained" onClick={() => void apply(step.preview)} disabled={step.name === 'applying'}>
+                {t('bundles.importNow')}
+              </Button>
+            )}
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

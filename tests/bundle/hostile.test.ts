@@ -1,0 +1,341 @@
+/**
+ * Hostile bundles, each in its own test: every one is refused with its own translated code, the
+ * database is unchanged and the staging folder is gone (CHECKLISTS.md "Importing a bundle").
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BundleRefused } from '../../electron/core/bundles/refusal';
+import { BUNDLE_TABLES } from '../../electron/core/bundles/tables';
+import { inboxDir } from '../../electron/core/bundles/bundles-service';
+import { BUNDLE_REFUSALS, type BundleRefusal } from '../../electron/shared/domain/bundles';
+import { LANGUAGES } from '../../electron/shared/domain/settings';
+import { callValue, makeCore, type TestCore } from '../support/core';
+import { exportTo, sha256, tempDir, writeZip, type ZipEntrySpec } from '../support/bundles';
+import { removeDir } from '../support/serve';
+
+let test: TestCore;
+let dir: string;
+let before: ReturnType<TestCore['snapshot']>;
+let n = 0;
+
+const ENTITY = { id: '01930000-0000-7000-8000-00000000e001', name: 'Ministry of Health', origin: null, created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z' };
+const line = (row: object) => `${JSON.stringify(row)}\n`;
+
+function manifestFor(files: Record<string, string>, records: Record<string, number>) {
+  return {
+    format: 'ibtikar-bundle',
+    formatVersion: 1,
+    appVersion: '0.1.0',
+    schemaVersion: 1,
+    createdAt: '2026-11-28T09:00:00.000Z',
+    lab: { id: '01930000-0000-7000-8000-00000000aaaa', name: 'Other lab' },
+    author: '',
+    locales: ['en'],
+    classification: 'internal',
+    scope: { kind: 'workspace' },
+    records,
+    files: Object.entries(files).map(([path, data]) => ({ path, bytes: Buffer.byteLength(data), sha256: sha256(data) })),
+  };
+}
+
+/** A well-formed bundle of one entity, with a hook to spoil one thing. */
+function bundle(spoil: { files?: Record<string, string>; records?: Record<string, number>; manifest?: (m: Record<string, unknown>) => unknown; manifestText?: string; extra?: ZipEntrySpec[]; entries?: (e: ZipEntrySpec[]) => ZipEntrySpec[] } = {}) {
+  const files = spoil.files ?? { 'data/entities.ndjson': line(ENTITY) };
+  const manifest = manifestFor(files, spoil.records ?? { entities: 1 });
+  const text = spoil.manifestText ?? JSON.stringify(spoil.manifest ? spoil.manifest(manifest) : manifest);
+  let entries: ZipEntrySpec[] = [{ name: 'manifest.json', data: text }, ...Object.entries(files).map(([name, data]) => ({ name, data })), ...(spoil.extra ?? [])];
+  if (spoil.entries) entries = spoil.entries(entries);
+  const file = join(dir, `b${n++}.ibtikar`);
+  writeZip(file, entries);
+  return file;
+}
+
+async function expectRefused(file: string, reason: BundleRefusal) {
+  const error = await test.core.bundles.previewFile(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, `expected ${reason}`).toBeInstanceOf(BundleRefused);
+  expect((error as BundleRefused).reason).toBe(reason);
+  expect(test.snapshot()).toEqual(before);
+  expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
+  return error as BundleRefused;
+}
+
+beforeAll(async () => {
+  test = makeCore();
+  dir = tempDir();
+  await callValue(test, 'entities.create', { name: 'Local entity' });
+});
+afterAll(() => {
+  test.close();
+  removeDir(dir);
+});
+beforeEach(() => {
+  before = test.snapshot();
+});
+
+describe('a well-formed hand-made bundle', () => {
+  it('is accepted (so each refusal below is caused by the one thing spoiled)', async () => {
+    const preview = await test.core.bundles.previewFile(bundle());
+    expect(preview.tables).toEqual([{ table: 'entities', incoming: 1, new: 1, same: 0, conflicts: 0 }]);
+    test.core.bundles.discard(preview.previewId);
+    expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
+  });
+});
+
+describe('path traversal in every spelling', () => {
+  const names = [
+    '../evil.ndjson',
+    'data/../../evil.ndjson',
+    '..\\evil.ndjson',
+    'data\\..\\..\\evil.ndjson',
+    '/etc/passwd',
+    '/data/entities.ndjson',
+    'C:/Windows/evil.ndjson',
+    'C:\\Windows\\evil.ndjson',
+    'c:evil.ndjson',
+    '%2e%2e/evil.ndjson',
+    'data/%2e%2e%2fevil.ndjson',
+    '\uff0e\uff0e/evil.ndjson', // fullwidth full stops
+    'data\u2215..\u2215evil.ndjson', // division slash
+    '\u2024\u2024/evil.ndjson', // one dot leader
+    'data/./entities.ndjson',
+    'data//entities.ndjson',
+    '\\\\server\\share\\evil.ndjson',
+    'file:/etc/passwd',
+  ];
+  it.each(names)('refuses %j', async (name) => {
+    const reason = name === 'file:/etc/passwd' ? 'unlisted_file' : 'unsafe_name';
+    await expectRefused(bundle({ extra: [{ name, data: line(ENTITY) }] }), reason);
+  });
+});
+
+it('refuses a symlink entry', async () => {
+  await expectRefused(bundle({ entries: (e) => e.map((x) => (x.name === 'data/entities.ndjson' ? { ...x, data: '/etc/passwd', mode: 0o120777 } : x)) }), 'symlink');
+});
+
+it('refuses a directory entry', async () => {
+  await expectRefused(bundle({ extra: [{ name: 'data/', data: '' }] }), 'unsafe_name');
+});
+
+it('refuses duplicate entries', async () => {
+  await expectRefused(bundle({ extra: [{ name: 'data/entities.ndjson', data: line(ENTITY) }] }), 'duplicate_entry');
+});
+
+describe('zip bombs', () => {
+  it('refuses a high compression ratio declared in the directory', async () => {
+    const zeros = Buffer.alloc(8 * 1024 * 1024, 0x20);
+    await expectRefused(bundle({ extra: [{ name: `attachments/${sha256(zeros)}`, data: zeros }] }), 'ratio');
+  });
+
+  it('stops inflating at the declared size when the directory lies about it', async () => {
+    const spaces = Buffer.alloc(8 * 1024 * 1024, 0x20);
+    const data = `${JSON.stringify(ENTITY)}${spaces.toString()}\n`;
+    const file = bundle({ files: { 'data/entities.ndjson': data }, entries: (e) => e.map((x) => (x.name === 'data/entities.ndjson' ? { ...x, declaredSize: 1000 } : x)) });
+    const error = await expectRefused(file, 'too_large');
+    expect(error.message).toMatch(/more bytes than/);
+  });
+
+  it('refuses more entries than allowed before reading any', async () => {
+    const extra = Array.from({ length: 10_001 }, (_, i) => ({ name: `attachments/${sha256(String(i))}`, data: '', store: true }));
+    await expectRefused(bundle({ extra }), 'too_many_entries');
+  });
+
+  it('refuses a nested zip as an entry of its own', async () => {
+    const inner = join(dir, 'inner.zip');
+    writeZip(inner, [{ name: 'x', data: 'y' }]);
+    await expectRefused(bundle({ extra: [{ name: 'nested.ibtikar', data: readFileSync(inner) }] }), 'unlisted_file');
+  });
+
+  it('refuses a nested zip in place of a data file', async () => {
+    const inner = join(dir, 'inner2.zip');
+    writeZip(inner, [{ name: 'data/entities.ndjson', data: line(ENTITY) }]);
+    await expectRefused(bundle({ files: { 'data/entities.ndjson': readFileSync(inner).toString('latin1') } }), 'bad_record');
+  });
+
+  it('refuses a file larger than its manifest says, stopping at the declared size', async () => {
+    const file = bundle({ manifest: (m) => ({ ...m, files: (m.files as { bytes: number }[]).map((f) => ({ ...f, bytes: 10 })) }) });
+    await expectRefused(file, 'too_large');
+  });
+});
+
+describe('truncated and corrupt archives', () => {
+  let good: Buffer;
+  beforeAll(async () => {
+    const file = join(dir, 'good.ibtikar');
+    await exportTo(test, file);
+    good = readFileSync(file);
+  });
+
+  it('refuses a file that is not a zip', async () => {
+    const file = join(dir, 'not.ibtikar');
+    writeFileSync(file, 'hello, this is not a zip archive at all');
+    await expectRefused(file, 'unreadable');
+  });
+
+  it('refuses an empty file', async () => {
+    const file = join(dir, 'empty.ibtikar');
+    writeFileSync(file, '');
+    await expectRefused(file, 'unreadable');
+  });
+
+  it.each([0.5, 0.9, 0.99])('refuses an archive truncated to %s of its length', async (part) => {
+    const file = join(dir, `cut${part}.ibtikar`);
+    writeFileSync(file, good.subarray(0, Math.floor(good.length * part)));
+    await expectRefused(file, 'unreadable');
+  });
+
+  it('refuses an archive whose compressed data is damaged', async () => {
+    const bad = Buffer.from(good);
+    for (let i = 200; i < 260; i++) bad[i] ^= 0xff;
+    const file = join(dir, 'corrupt.ibtikar');
+    writeFileSync(file, bad);
+    const error = await test.core.bundles.previewFile(file).catch((e: unknown) => e);
+    expect(['unreadable', 'checksum']).toContain((error as BundleRefused).reason);
+    expect(test.snapshot()).toEqual(before);
+    expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
+  });
+});
+
+describe('checksums', () => {
+  it('refuses a file whose SHA-256 differs from the manifest', async () => {
+    const file = bundle({ manifest: (m) => ({ ...m, files: (m.files as object[]).map((f) => ({ ...f, sha256: sha256('something else') })) }) });
+    await expectRefused(file, 'checksum');
+  });
+
+  it('refuses an entry whose CRC-32 is wrong', async () => {
+    await expectRefused(bundle({ entries: (e) => e.map((x) => (x.name === 'data/entities.ndjson' ? { ...x, crc: 1234 } : x)) }), 'checksum');
+  });
+});
+
+describe('unlisted and missing files', () => {
+  it('refuses an attachment the manifest does not list', async () => {
+    await expectRefused(bundle({ extra: [{ name: `attachments/${sha256('x')}`, data: 'x', store: true }] }), 'unlisted_file');
+  });
+
+  it('refuses a data file the manifest does not list', async () => {
+    await expectRefused(bundle({ extra: [{ name: 'data/people.ndjson', data: '' }] }), 'unlisted_file');
+  });
+
+  it('refuses a file the format does not define', async () => {
+    await expectRefused(bundle({ extra: [{ name: 'readme.txt', data: 'hi' }] }), 'unlisted_file');
+  });
+
+  it('refuses a data file for a table this app does not know', async () => {
+    await expectRefused(bundle({ files: { 'data/secret_table.ndjson': '' }, records: { secret_table: 0 } }), 'unlisted_file');
+  });
+
+  it('refuses a bundle missing a file its manifest lists', async () => {
+    await expectRefused(bundle({ entries: (e) => e.filter((x) => x.name !== 'data/entities.ndjson') }), 'missing_file');
+  });
+});
+
+describe('bad manifests', () => {
+  it('refuses a bundle without a manifest', async () => {
+    await expectRefused(bundle({ entries: (e) => e.filter((x) => x.name !== 'manifest.json') }), 'bad_manifest');
+  });
+  it('refuses a manifest that is not JSON', async () => {
+    await expectRefused(bundle({ manifestText: '{ "format": ' }), 'bad_manifest');
+  });
+  it('refuses a manifest of another format', async () => {
+    await expectRefused(bundle({ manifest: (m) => ({ ...m, format: 'something-else' }) }), 'bad_manifest');
+  });
+  it('refuses a manifest with a field missing', async () => {
+    await expectRefused(bundle({ manifest: ({ lab: _lab, ...rest }) => rest }), 'bad_manifest');
+  });
+  it('refuses a manifest with an unknown field', async () => {
+    await expectRefused(bundle({ manifest: (m) => ({ ...m, run: 'rm -rf /' }) }), 'bad_manifest');
+  });
+  it('refuses a manifest whose record counts do not match the files', async () => {
+    await expectRefused(bundle({ records: { entities: 2 } }), 'bad_manifest');
+  });
+  it('refuses a manifest that lists a file twice', async () => {
+    await expectRefused(bundle({ manifest: (m) => ({ ...m, files: [...(m.files as object[]), ...(m.files as object[])] }) }), 'bad_manifest');
+  });
+});
+
+describe('prototype pollution keys', () => {
+  it('refuses __proto__ in the manifest', async () => {
+    const file = bundle({ manifestText: JSON.stringify(manifestFor({ 'data/entities.ndjson': line(ENTITY) }, { entities: 1 })).replace('{', '{"__proto__":{"polluted":true},') });
+    await expectRefused(file, 'forbidden_key');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('refuses constructor in a record', async () => {
+    await expectRefused(bundle({ files: { 'data/entities.ndjson': line(ENTITY).replace('{', '{"constructor":"x",') } }), 'forbidden_key');
+  });
+  it('refuses __proto__ in a record', async () => {
+    await expectRefused(bundle({ files: { 'data/entities.ndjson': line(ENTITY).replace('{', '{"__proto__":{"isAdmin":true},') } }), 'forbidden_key');
+  });
+});
+
+describe('very deep JSON', () => {
+  it('refuses a deeply nested manifest before parsing it', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    // Stored, not deflated: brackets compress so well that the ratio limit would refuse it first.
+    await expectRefused(bundle({ manifestText: deep, entries: (e) => e.map((x) => (x.name === 'manifest.json' ? { ...x, store: true } : x)) }), 'too_deep');
+  });
+  it('refuses a nested record', async () => {
+    await expectRefused(bundle({ files: { 'data/entities.ndjson': line({ ...ENTITY, name: [[['x']]] }) } }), 'too_deep');
+  });
+});
+
+describe('records that do not fit their table', () => {
+  it('refuses a record of the wrong type', async () => {
+    await expectRefused(bundle({ files: { 'data/entities.ndjson': line({ ...ENTITY, name: 42 }) } }), 'bad_record');
+  });
+  it('refuses a record with an unknown column', async () => {
+    await expectRefused(bundle({ files: { 'data/entities.ndjson': line({ ...ENTITY, is_admin: 1 }) } }), 'bad_record');
+  });
+  it('refuses a record without its key', async () => {
+    const { id: _id, ...rest } = ENTITY;
+    await expectRefused(bundle({ files: { 'data/entities.ndjson': line(rest) } }), 'bad_record');
+  });
+});
+
+describe('versions', () => {
+  it('refuses a newer format version, naming the version and the app needed', async () => {
+    const error = await expectRefused(bundle({ manifest: (m) => ({ ...m, formatVersion: 7, appVersion: '3.2.0' }) }), 'newer_format');
+    expect(error.issues?.[0]).toEqual({ path: ['bundle'], code: 'bundle_newer_format', params: { version: 7, appVersion: '3.2.0' } });
+  });
+  it('refuses a bundle from a newer database schema', async () => {
+    const error = await expectRefused(bundle({ manifest: (m) => ({ ...m, schemaVersion: 999, appVersion: '3.2.0' }) }), 'newer_schema');
+    expect(error.issues?.[0].params).toEqual({ version: 999, appVersion: '3.2.0' });
+  });
+});
+
+describe('refusals found while applying', () => {
+  it('rolls back a bundle whose records refer to records that exist nowhere, and removes the staging', async () => {
+    const person = { id: '01930000-0000-7000-8000-00000000p001'.replace('p', 'b'), name: 'Ghost', email: null, role: 'mentor', entity_id: '01930000-0000-7000-8000-00000000dead', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
+    const file = bundle({ files: { 'data/entities.ndjson': line(ENTITY), 'data/people.ndjson': line(person) }, records: { entities: 1, people: 1 } });
+    const preview = await test.core.bundles.previewFile(file);
+    const error = await test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+    expect((error as BundleRefused).reason).toBe('broken_references');
+    expect(test.snapshot()).toEqual(before);
+    expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
+  });
+});
+
+describe('through the contract', () => {
+  it('answers invalid_input with a translated bundle code, and only reads bundles from the inbox by plain name', async () => {
+    mkdirSync(inboxDir(test.dataDir), { recursive: true });
+    copyFileSync(bundle({ extra: [{ name: '../evil', data: 'x' }] }), join(inboxDir(test.dataDir), 'evil.ibtikar'));
+    const refused = await test.call('bundles.preview', { fileName: 'evil.ibtikar' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ code: 'bundle_unsafe_name' }] } });
+    for (const fileName of ['../evil.ibtikar', '/etc/passwd', 'a/b.ibtikar', 'evil.zip']) {
+      expect(await test.call('bundles.preview', { fileName })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('has a message for every refusal in every language', () => {
+    for (const language of LANGUAGES) {
+      const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'locales', `${language}.json`), 'utf8')) as { validation: Record<string, string> };
+      for (const reason of BUNDLE_REFUSALS) expect(catalogue.validation[`bundle_${reason}`], `${language} ${reason}`).toBeTruthy();
+      // The import preview names every carried table.
+      const tables = (catalogue as unknown as { bundles: { table: Record<string, string> } }).bundles.table;
+      for (const table of BUNDLE_TABLES) expect(tables[table.name], `${language} ${table.name}`).toBeTruthy();
+    }
+  });
+});

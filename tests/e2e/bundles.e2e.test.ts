@@ -1,0 +1,145 @@
+/**
+ * Bundles end to end in Chromium: export the sample lab from Settings (progress, then a download),
+ * import it back by choosing the file and by dropping it onto the window, with a conflict resolved per
+ * record and a refused file explained; axe-core on every step, in English and Arabic.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
+
+let app: Awaited<ReturnType<typeof openApp>>;
+let page: Page;
+let bundleFile: string;
+
+async function api(method: string, input: unknown) {
+  const response = await fetch(`${app.served.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${app.served.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+const settings = async (name: string, heading: string) => {
+  await page.locator('header nav').getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+};
+
+/** Drops a file onto the window the way a person dragging it from the file manager does. */
+async function dropFile(file: string) {
+  const base64 = readFileSync(file).toString('base64');
+  await page.evaluate(
+    ({ base64, name }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { base64, name: 'lab.ibtikar' },
+  );
+}
+
+beforeAll(async () => {
+  app = await openApp();
+  ({ page } = app);
+  await api('lab.loadSample', {});
+});
+afterAll(() => app?.close());
+
+describe('bundles', () => {
+  it('exports the workspace with a classification and downloads the file', async () => {
+    await settings('Settings', 'Settings');
+    await page.getByRole('button', { name: 'Export a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a bundle' });
+    await dialog.getByRole('radio', { name: 'Chosen projects' }).check();
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByText('Choose at least one project.').waitFor();
+    await dialog.getByRole('radio', { name: 'The whole workspace' }).check();
+    await dialog.getByRole('combobox', { name: 'Classification' }).click();
+    await page.getByRole('option', { name: 'Confidential' }).click();
+    await screenshot(page, 'en-bundle-export');
+    expect(await axeViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^ibtikar-workspace-.*\.ibtikar$/);
+    bundleFile = join(app.dataDir, 'downloaded.ibtikar');
+    await file.saveAs(bundleFile);
+    await dialog.getByText(/is ready and is being downloaded/).waitFor();
+    expect(readFileSync(bundleFile).subarray(0, 2).toString()).toBe('PK');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByText(/^This lab signs its bundles\. Its fingerprint: .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
+  });
+
+  it('explains a refused file and changes nothing', async () => {
+    const bad = join(app.dataDir, 'bad.ibtikar');
+    writeFileSync(bad, 'this is not a zip archive');
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
+    await dialog.locator('input[type=file]').setInputFiles(bad);
+    await dialog.getByRole('alert').getByText('This file is not a readable bundle (damaged or not a zip archive).').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('imports with a preview, a conflict resolved per record, and a summary', async () => {
+    const { items } = (await api('projects.list', {})) as { items: { id: string; title: string }[] };
+    const [first, second] = items;
+    await api('projects.update', { id: first.id, patch: { title: 'Edited here after the export' } });
+    await api('projects.update', { id: second.id, patch: { title: 'Also edited here' } });
+
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
+    await dialog.locator('input[type=file]').setInputFiles(bundleFile);
+    await dialog.getByRole('heading', { name: 'Conflicts' }).waitFor();
+    await dialog.getByText('Classification: Confidential').waitFor();
+    await dialog.getByText(/^Signed by an unnamed lab, fingerprint .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
+    await dialog.getByRole('button', { name: 'Trust this signer' }).click();
+    await dialog.getByText('You trust this signer.').waitFor();
+    await dialog.getByRole('combobox', { name: `What to do with ${first.title}` }).click();
+    await page.getByRole('option', { name: 'Take theirs' }).click();
+    await screenshot(page, 'en-bundle-preview');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByRole('heading', { name: 'Import finished' }).waitFor();
+    await dialog.getByText(/0 new, 1 replaced, 0 copied, 1 kept/).waitFor();
+    await screenshot(page, 'en-bundle-summary');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const after = (await api('projects.list', {})) as { items: { id: string; title: string }[] };
+    expect(after.items.find((p) => p.id === first.id)?.title).toBe(first.title);
+    expect(after.items.find((p) => p.id === second.id)?.title).toBe('Also edited here');
+  });
+
+  it('in Arabic: exports, and imports a bundle dropped onto the window, right to left', async () => {
+    await switchLanguage(page, 'ar');
+    await settings('الإعدادات', 'الإعدادات');
+    await page.getByRole('button', { name: 'تصدير حزمة…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'تصدير حزمة' });
+    await exportDialog.getByRole('radio', { name: 'مشاريع مختارة' }).check();
+    await exportDialog.getByRole('combobox', { name: 'المشاريع' }).click();
+    await page.getByRole('option').first().click();
+    await screenshot(page, 'ar-bundle-export');
+    expect(await axeViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await exportDialog.getByRole('button', { name: 'تصدير', exact: true }).click();
+    expect((await download).suggestedFilename()).toMatch(/^ibtikar-project-.*\.ibtikar$/);
+    await exportDialog.getByRole('button', { name: 'إغلاق' }).click();
+
+    await dropFile(bundleFile);
+    const dialog = page.getByRole('dialog', { name: 'استيراد حزمة' });
+    await dialog.getByRole('heading', { name: 'التعارضات' }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await screenshot(page, 'ar-bundle-preview');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'استيراد', exact: true }).click();
+    await dialog.getByRole('heading', { name: 'اكتمل الاستيراد' }).waitFor();
+    await screenshot(page, 'ar-bundle-summary');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

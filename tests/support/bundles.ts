@@ -1,0 +1,95 @@
+/**
+ * Helpers for bundle tests: export a test core to a file, import a file into a test core, compare
+ * the carried tables record by record, and build hand-made (hostile) zips with Info-ZIP-free code.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { deflateRawSync, crc32 } from 'node:zlib';
+import { BUNDLE_TABLES } from '../../electron/core/bundles/tables';
+import type { BundleApplyInput, BundleExportInput } from '../../electron/shared/domain/bundles';
+import type { TestCore } from './core';
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'ibtikar-bundle-'));
+
+export async function exportTo(test: TestCore, file: string, input: Partial<BundleExportInput> = {}) {
+  return test.core.bundles.exportBundle(
+    { scope: { kind: 'workspace' }, classification: 'internal', language: 'en', author: 'Test', ...input },
+    file,
+  );
+}
+
+export async function importFile(test: TestCore, file: string, choices: Partial<Omit<BundleApplyInput, 'previewId'>> = {}) {
+  const preview = await test.core.bundles.previewFile(file);
+  const summary = await test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [], ...choices });
+  return { preview, summary };
+}
+
+/** Every carried table's rows, in key order. */
+export function carriedRows(test: TestCore) {
+  return Object.fromEntries(
+    BUNDLE_TABLES.map((t) => [t.name, test.core.db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${t.key.map((k) => `"${k}"`).join(', ')}`).all()]),
+  );
+}
+
+export interface ZipEntrySpec {
+  name: string | Buffer;
+  data: Buffer | string;
+  /** Store instead of deflate. */
+  store?: boolean;
+  /** Unix mode in the external attributes (e.g. 0o120777 for a symlink). */
+  mode?: number;
+  /** Lie about the uncompressed size in both headers. */
+  declaredSize?: number;
+  /** Lie about the CRC-32. */
+  crc?: number;
+}
+
+/** Writes a zip by hand so tests can build what no well-behaved zip tool would. */
+export function writeZip(file: string, entries: ZipEntrySpec[]) {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = typeof e.name === 'string' ? Buffer.from(e.name, 'utf8') : e.name;
+    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
+    const body = e.store ? raw : deflateRawSync(raw);
+    const crc = e.crc ?? crc32(raw);
+    const size = e.declaredSize ?? raw.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(e.store ? 0 : 8, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, body);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE((3 << 8) | 20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(e.store ? 0 : 8, 10);
+    central.writeUInt32LE(crc >>> 0, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(file, Buffer.concat([...locals, cd, end]));
+}
+
+export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
