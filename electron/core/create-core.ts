@@ -308,6 +308,7 @@ export function createCore(deps: CoreDeps) {
     'bundles.preview': ({ fileName }) => bundles.preview(fileName),
     'bundles.apply': (input) => bundles.apply(input),
     'bundles.discard': ({ previewId }) => bundles.discard(previewId),
+    'bundles.takeOpened': () => bundles.takeOpened(),
     'bundles.identity': () => bundles.identity(),
     'bundles.trust': ({ fingerprint, labName }) => bundles.trust(fingerprint, labName),
     'bundles.upload': (input) => bundles.upload(input),

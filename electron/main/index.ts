@@ -13,9 +13,10 @@ import { uuidV7Ids } from '../core/ids';
 import { createFileLogger, errorData } from '../core/logger';
 import { databaseFile } from '../core/paths';
 import { createDesktopHandlers } from './desktop-handlers';
-import { desktopText } from './desktop-text';
+import { desktopText, type DesktopTextKey } from './desktop-text';
 import { confirmInDialog, createLinkOpener } from './external-links';
 import { registerIpc } from './ipc';
+import { bundleArgument, createDocumentQueue } from './open-documents';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_URL, denyPermissions } from './security';
@@ -30,6 +31,17 @@ registerAppScheme();
 // Every renderer is sandboxed whatever its webPreferences say, including any added later
 // (checklist item 4). Electron accepts this only before 'ready'.
 app.enableSandbox();
+
+// Bundles the OS hands over (double-click, Open with, a second launch, macOS open-file — which can
+// come before 'ready') wait here until core can receive them.
+let receiveBundle: (path: string) => void = () => {};
+const documents = createDocumentQueue((path) => receiveBundle(path));
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  documents.request(path);
+});
+const launchBundle = bundleArgument(process.argv);
+if (launchBundle) documents.request(launchBundle);
 
 async function start() {
   const dataDir = app.getPath('userData');
@@ -61,10 +73,24 @@ async function start() {
       }),
     }) }, logger);
   void core.backupAtStart();
+  receiveBundle = (path) =>
+    void core.bundles.receive(path).then(
+      () => app.addRecentDocument(path),
+      (error: unknown) => logger.error('A bundle handed over by the system could not be read', { path, ...errorData(error) }),
+    );
+  documents.ready();
   installMenu({
     Menu,
     platform: process.platform,
     translate: () => translator(settings.get().language),
+    actions: {
+      importBundle: () => {
+        const text = (key: DesktopTextKey) => desktopText(settings.get().language, key);
+        void dialog
+          .showOpenDialog({ title: text('menu.importBundle'), properties: ['openFile'], filters: [{ name: text('menu.bundleFiles'), extensions: ['ibtikar'] }] })
+          .then((choice) => choice.filePaths.forEach((path) => documents.request(path)));
+      },
+    },
     onLanguageChange: (rebuild) => core.events.subscribe((e) => e.type === 'data.changed' && e.payload.area === 'settings' && rebuild()),
   });
 
@@ -86,9 +112,11 @@ async function start() {
   keepWindowState(window, settings);
   void window.loadURL(APP_URL);
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
     if (window.isMinimized()) window.restore();
     window.focus();
+    const path = bundleArgument(argv);
+    if (path) documents.request(path);
   });
   app.on('will-quit', () => core.close());
 }

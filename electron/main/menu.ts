@@ -7,13 +7,25 @@ import type { Translate } from '../core/i18n/catalogue';
 
 type Role = NonNullable<MenuItemConstructorOptions['role']>;
 
-export function menuTemplate(t: Translate, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+/** Menu items that are the app's own rather than roles. */
+export interface MenuActions {
+  importBundle(): void;
+}
+
+export function menuTemplate(t: Translate, platform: NodeJS.Platform, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const item = (role: Role, key: string): MenuItemConstructorOptions => ({ role, label: t(`menu.${key}`) });
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
-    { label: t('menu.file'), submenu: [mac ? item('close', 'close') : item('quit', 'quit')] },
+    {
+      label: t('menu.file'),
+      submenu: [
+        { label: t('menu.importBundle'), accelerator: 'CmdOrCtrl+O', click: () => actions.importBundle() },
+        separator,
+        mac ? item('close', 'close') : item('quit', 'quit'),
+      ],
+    },
     {
       label: t('menu.edit'),
       submenu: [item('undo', 'undo'), item('redo', 'redo'), separator, item('cut', 'cut'), item('copy', 'copy'), item('paste', 'paste'), item('selectAll', 'selectAll')],
@@ -31,9 +43,10 @@ export function installMenu(deps: {
   Menu: Pick<typeof ElectronMenu, 'buildFromTemplate' | 'setApplicationMenu'>;
   platform: NodeJS.Platform;
   translate: () => Translate;
+  actions: MenuActions;
   onLanguageChange(rebuild: () => void): void;
 }) {
-  const build = () => deps.Menu.setApplicationMenu(deps.Menu.buildFromTemplate(menuTemplate(deps.translate(), deps.platform)));
+  const build = () => deps.Menu.setApplicationMenu(deps.Menu.buildFromTemplate(menuTemplate(deps.translate(), deps.platform, deps.actions)));
   build();
   deps.onLanguageChange(build);
 }

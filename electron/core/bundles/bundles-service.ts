@@ -4,6 +4,7 @@
  * The command line (electron/core/bundles/cli.ts) and the contract methods share these functions.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiFailure } from '../../shared/api/envelope';
 import { BUNDLE_CHUNK_BYTES, BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, type BundlePreview, type BundleSummary } from '../../shared/domain/bundles';
@@ -39,6 +40,10 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const uploadsOf = new Map<string, string>();
   const inbox = inboxDir(deps.paths.dataDir);
   const uploadPath = (uploadId: string) => join(inbox, `upload-${uploadId}.ibtikar`);
+  /** Uploads and copies of OS-opened files are ours to delete once their preview ends. */
+  const isOwnCopy = (fileName: string) => /^(upload|opened)-/.test(fileName);
+  /** Copies of bundles the OS handed over, waiting for the UI to open them. */
+  const opened: string[] = [];
   const endPreview = (previewId: string) => {
     const staged = previews.get(previewId);
     if (staged) removeStaging(staged);
@@ -112,14 +117,28 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       if (!BundleFileNameSchema.safeParse(fileName).success || !existsSync(file)) throw new ApiFailure('not_found', `No bundle named ${fileName} in the inbox.`);
       try {
         const preview = await previewFile(file);
-        if (fileName.startsWith('upload-')) uploadsOf.set(preview.previewId, file);
+        if (isOwnCopy(fileName)) uploadsOf.set(preview.previewId, file);
         return preview;
       } catch (error) {
-        // A refused upload is not kept; a file the shell placed is the user's and stays.
-        if (fileName.startsWith('upload-')) rmSync(file, { force: true });
+        // A refused upload or copy is not kept (the user's own file stays where it was).
+        if (isOwnCopy(fileName)) rmSync(file, { force: true });
         throw error;
       }
     },
+    /**
+     * A bundle the operating system handed the desktop app: copied into the inbox (the original is
+     * never touched) and announced, so the UI opens its import.
+     */
+    async receive(sourcePath: string) {
+      mkdirSync(inbox, { recursive: true, mode: 0o700 });
+      const fileName = `opened-${deps.ids.next()}.ibtikar`;
+      await copyFile(sourcePath, join(inbox, fileName));
+      opened.push(fileName);
+      ctx.events.emit({ type: 'bundle.opened', payload: { fileName } });
+      return fileName;
+    },
+    /** The received bundles not yet taken by the UI, each handed out once. */
+    takeOpened: () => opened.splice(0),
     discard(previewId: string) {
       endPreview(previewId);
       return {};

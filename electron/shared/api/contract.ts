@@ -297,6 +297,8 @@ export const contract = {
   'bundles.preview': { input: z.strictObject({ fileName: BundleFileNameSchema }), output: BundlePreviewSchema, access: 'host' },
   /** Applies a preview in one transaction (after a backup), with a choice per conflict and one for the rest. */
   'bundles.apply': { input: BundleApplyInputSchema, output: BundleSummarySchema, access: 'host' },
+  /** Bundles the operating system handed the desktop app (double-click, Open with, File ▸ Import), each handed out once. */
+  'bundles.takeOpened': { input: none, output: z.array(BundleFileNameSchema), access: 'host' },
   'bundles.discard': { input: z.strictObject({ previewId: IdSchema }), output: z.strictObject({}), access: 'host' },
   /** This lab's signing fingerprint (its Ed25519 key pair is made on the first export). */
   'bundles.identity': { input: none, output: z.object({ fingerprint: z.string().nullable() }), access: 'host' },

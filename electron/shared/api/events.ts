@@ -4,6 +4,8 @@ import type { Job } from '../domain/lab';
 export interface EventMap {
   /** A long operation moved on, finished, failed or was cancelled. */
   'job.progress': Job;
+  /** The operating system handed the desktop app a bundle (double-click, Open with, File menu); the UI takes it with bundles.takeOpened. */
+  'bundle.opened': { fileName: string };
   /** Records of an area changed; views of that area refetch. */
   'data.changed': { area: 'projects' | 'settings' | 'people' | 'gates' | 'ideas' | 'cohorts' | 'attachments' | 'canvases' | 'pilots'; id?: string };
 }

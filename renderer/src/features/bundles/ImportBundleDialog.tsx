@@ -29,7 +29,7 @@ type Step = { name: 'choose' } | { name: 'uploading'; done: number; total: numbe
 const conflictKey = (c: BundleConflict) => `${c.table}\u0000${c.key}`;
 
 /** Import: a file (chosen or dropped) → what is inside and what conflicts → a choice per conflict → one transaction → a summary. */
-export function ImportBundleDialog({ file: dropped, onClose }: { file?: File; onClose(): void }) {
+export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { file?: File; inboxFileName?: string; onClose(): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const client = useApiClient();
@@ -41,25 +41,35 @@ export function ImportBundleDialog({ file: dropped, onClose }: { file?: File; on
   const previewId = useRef<string | null>(null);
   const [trusted, setTrusted] = useState(false);
 
-  const open = async (file: File) => {
+  /** Previews a bundle already in core's inbox: uploaded from the browser, or handed over by the OS. */
+  const preview = async (fileName: string) => {
+    const result = await client.call('bundles.preview', { fileName });
+    if (!result.ok) throw new ApiCallError(result.error);
+    previewId.current = result.value.previewId;
+    setStep({ name: 'preview', preview: result.value });
+  };
+
+  const attempt = async (work: () => Promise<void>) => {
     setError(null);
     try {
-      setStep({ name: 'uploading', done: 0, total: file.size });
-      const fileName = await uploadBundle(client, file, (done, total) => setStep({ name: 'uploading', done, total }));
-      const result = await client.call('bundles.preview', { fileName });
-      if (!result.ok) throw new ApiCallError(result.error);
-      previewId.current = result.value.previewId;
-      setStep({ name: 'preview', preview: result.value });
+      await work();
     } catch (e) {
       setError(e as Error);
       setStep({ name: 'choose' });
     }
   };
 
+  const open = (file: File) =>
+    attempt(async () => {
+      setStep({ name: 'uploading', done: 0, total: file.size });
+      await preview(await uploadBundle(client, file, (done, total) => setStep({ name: 'uploading', done, total })));
+    });
+
   useEffect(() => {
     if (dropped) void open(dropped);
+    else if (inboxFileName) void attempt(() => preview(inboxFileName));
     // Only the file the dialog was opened with; later files come through the picker.
-  }, [dropped]);
+  }, [dropped, inboxFileName]);
 
   const close = () => {
     if (previewId.current) void client.call('bundles.discard', { previewId: previewId.current });
