@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchCanvas } from './canvas';
 import { benchDurability } from './durability';
 import { formatTable, type Figure } from './figures';
 import { benchPortfolio } from './portfolio';
@@ -13,6 +14,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   projects: benchProjects,
   portfolio: benchPortfolio,
   durability: benchDurability,
+  canvas: benchCanvas,
 };
 
 async function main() {
