@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchBundles } from './bundles';
+import { benchCanvas } from './canvas';
 import { benchDurability } from './durability';
 import { formatTable, type Figure } from './figures';
 import { benchPilots } from './pilots';
@@ -17,6 +18,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   durability: benchDurability,
   pilots: benchPilots,
   bundles: benchBundles,
+  canvas: benchCanvas,
 };
 
 async function main() {

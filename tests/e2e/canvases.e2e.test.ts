@@ -4,11 +4,12 @@
  * one with "Move to…", undo and redo, a reload that finds everything as it was left; the Arabic
  * board mirrored and the English one not; axe-core on the gallery and the board; hostile notes.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openApp, screenshot, switchLanguage, waitReady, type Lang } from '../support/app-page';
+import { validateJsonCanvas } from '../../electron/shared/canvas/export/json-canvas';
+import { axeViolations, openApp, SCREENSHOTS, screenshot, switchLanguage, waitReady, type Lang } from '../support/app-page';
 import type { Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -195,5 +196,44 @@ describe('hostile notes', () => {
     expect(await shown.locator('p[dir="auto"]').innerText()).toBe(markup);
     expect(await shown.locator('img, script, b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
+
+describe('exports and import', () => {
+  const download = async (item: string) => {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+  };
+
+  it('writes JSON Canvas, SVG (the same bytes twice, fonts inside), PNG and CSV, and imports the .canvas back', async () => {
+    // The board the hostile-input test left: a note of inert markup in Key partners.
+    await addNote('en', 'value-propositions', 'Exported note — ملاحظة');
+    const json = await download('JSON Canvas (.canvas)');
+    expect(json.name).toBe('Hostile-input.canvas');
+    const doc = JSON.parse(json.bytes.toString('utf8'));
+    expect(validateJsonCanvas(doc)).toMatchObject({ ok: true });
+    expect(doc.nodes.filter((n: { type: string }) => n.type === 'text')).toHaveLength(2);
+
+    const svg1 = await download('Picture (SVG)');
+    const svg2 = await download('Picture (SVG)');
+    writeFileSync(join(SCREENSHOTS, 'en-canvas-export.svg'), svg1.bytes);
+    expect(svg1.bytes.equals(svg2.bytes)).toBe(true);
+    expect(svg1.bytes.toString('utf8')).toContain("@font-face{font-family:'Noto Sans Arabic'");
+    const png = await download('Picture (PNG)');
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    writeFileSync(join(SCREENSHOTS, 'en-canvas-export.png'), png.bytes);
+    const csv = await download('Notes as a table (CSV)');
+    expect(csv.bytes.toString('utf8')).toMatch(/^\uFEFFZone,Cluster label,Note,Colour,Status,Author,Last changed\r\n/);
+
+    await page.locator('header nav').getByRole('link', { name: 'Canvases', exact: true }).click();
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles({ name: 'broken.canvas', mimeType: 'application/json', buffer: Buffer.from('{"nodes": [{"id": "a", "type": "text", "x": 0.5}]}') });
+    await page.getByRole('alert').filter({ hasText: 'The file was not imported.' }).waitFor();
+    await input.setInputFiles({ name: 'Round trip.canvas', mimeType: 'application/json', buffer: json.bytes });
+    await page.getByRole('heading', { level: 1, name: 'Round trip' }).waitFor();
+    await note('value-propositions', 'Exported note — ملاحظة').waitFor();
+    await note('key-partners', 'bold?').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -2,25 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { findTemplate } from '../../../electron/shared/canvas/catalogue';
 import { parseJsonCanvas, toJsonCanvas, validateJsonCanvas } from '../../../electron/shared/canvas/export/json-canvas';
-import type { Board } from '../../../electron/shared/canvas/model';
+import { fixtureBoard } from './fixture-board';
 
-const id = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;
-const at = '2026-11-28T09:00:00.000Z';
-const board: Board = {
-  canvas: { id: id(1), projectId: null, stage: 4, templateId: 'business-model-canvas', title: 'BMC', archived: false, noteCount: 3, createdAt: at, updatedAt: at },
-  clusters: [{ id: id(9), canvasId: id(1), zoneKey: 'segments', label: 'Families', orderIndex: 'a0', version: 1 }],
-  notes: [
-    { id: id(2), canvasId: id(1), zoneKey: 'segments', clusterId: id(9), text: 'أولياء الأمور', color: 'pink', status: 'testing', author: 'Aziza', orderIndex: 'a0', x: null, y: null, version: 2, createdAt: at, updatedAt: at },
-    { id: id(3), canvasId: id(1), zoneKey: 'channels', clusterId: null, text: 'SMS and mobile app', color: 'blue', status: null, author: null, orderIndex: 'a0', x: null, y: null, version: 1, createdAt: at, updatedAt: at },
-    { id: id(4), canvasId: id(1), zoneKey: null, clusterId: null, text: 'Parking lot', color: 'yellow', status: null, author: null, orderIndex: 'a0', x: 40, y: 10, version: 1, createdAt: at, updatedAt: at },
-  ],
-};
+const board = fixtureBoard;
 
 describe('toJsonCanvas', () => {
   it('writes zones and clusters as groups and notes as text nodes, valid by the rules', () => {
     const doc = toJsonCanvas(board, findTemplate('business-model-canvas')!, 'ar');
     expect(validateJsonCanvas(JSON.parse(JSON.stringify(doc)))).toMatchObject({ ok: true });
     expect(doc.nodes.filter((n) => n.type === 'group')).toHaveLength(9 + 1);
+    expect(doc.nodes.filter((n) => n.type === 'text')).toHaveLength(board.notes.length);
     expect(doc.nodes.filter((n) => n.type === 'text').map((n) => n.text)).toEqual(expect.arrayContaining(board.notes.map((n) => n.text)));
     expect(doc.nodes.find((n) => n.id === 'zone-segments')!.label).toBe('فئات المتعاملين');
     expect(doc.nodes.every((n) => [n.x, n.y, n.width, n.height].every(Number.isInteger))).toBe(true);

@@ -3,6 +3,7 @@
  * headers and values in the user's language. CSV is UTF-8 with a byte-order mark so Excel opens
  * Arabic and Cyrillic correctly, and cells that a spreadsheet would run as formulas are defused.
  */
+import { csvText } from '../../../shared/text/csv';
 import type { Language } from '../../../shared/domain/settings';
 import type { Db } from '../../db/open';
 import { translator, type Translate } from '../../i18n/catalogue';
@@ -100,19 +101,9 @@ function sheets(db: Db, t: Translate): Sheet[] {
   ];
 }
 
-/** A cell that starts like a formula (= + - @, tab, carriage return) is prefixed so it stays text. */
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-const csvCell = (value: Cell) => {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : defuse(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export function portfolioCsv(db: Db, language: Language): Buffer {
   const [projects] = sheets(db, translator(language));
-  const lines = [projects.headers, ...projects.rows].map((row) => row.map(csvCell).join(','));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText([projects.headers, ...projects.rows]), 'utf8')]);
 }
 
 export async function portfolioXlsx(db: Db, language: Language, createdAt: Date): Promise<Buffer> {

@@ -265,12 +265,16 @@ export function CanvasBoard(props: Props) {
   }, [props.viewport, zoom, layout.width, layout.height]);
 
   const shown = useMemo(() => {
-    const visible = view ? visibleNotes(layout, view) : layout.notes;
+    // Before the first measurement, assume a large screen at the board's inline start, so even the
+    // first paint of a 2,000-note board draws only what can be in view.
+    const width = 2560 / zoom + 2 * CULL_MARGIN;
+    const assumed = { x: direction === 'rtl' ? layout.width - width : -CULL_MARGIN, y: -CULL_MARGIN, width, height: 1600 / zoom + 2 * CULL_MARGIN };
+    const visible = visibleNotes(layout, view ?? assumed);
     // A note being edited stays rendered even when scrolled away, so its editor keeps focus.
     const ids = new Set(visible.map((n) => n.id));
     if (editing) ids.add(editing);
     return layout.notes.filter((n) => ids.has(n.id));
-  }, [layout, view, editing]);
+  }, [layout, view, editing, zoom, direction]);
   const shownByZone = useMemo(() => {
     const map = new Map<string | null, { note: Note; rect: Rect }[]>();
     for (const { id, rect } of shown) {

@@ -3,6 +3,7 @@ import RedoIcon from '@mui/icons-material/Redo';
 import UndoIcon from '@mui/icons-material/Undo';
 import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import ZoomOutIcon from '@mui/icons-material/ZoomOut';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -29,6 +30,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { validationKey } from '../../i18n/labels';
 import { createBoardOps, type UndoStep } from './board-ops';
 import { CanvasBoard } from './CanvasBoard';
+import { ExportMenu } from './ExportMenu';
 import { useHistory } from './use-history';
 import { useTemplates } from './use-templates';
 
@@ -60,6 +62,7 @@ export function CanvasPage({ id }: { id: string }) {
   const template = templates.find(board.data?.canvas.templateId ?? null);
 
   const [error, setError] = useState<ApiCallError | null>(null);
+  const [exportError, setExportError] = useState<Error | null>(null);
   const [editorError, setEditorError] = useState<string | undefined>();
   const [message, setMessage] = useState('');
   const [zoom, setZoom] = useState(1);
@@ -196,6 +199,8 @@ export function CanvasPage({ id }: { id: string }) {
         <IconButton aria-label={t('canvas.fit')} onClick={fit}>
           <FitScreenIcon />
         </IconButton>
+        <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />
+        <ExportMenu board={board.data} template={template} onError={setExportError} />
         {selectedNotes.length > 0 && (
           <>
             <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />
@@ -234,6 +239,11 @@ export function CanvasPage({ id }: { id: string }) {
       </Menu>
 
       <ErrorAlert error={error} />
+      {exportError && (
+        <Alert severity="error" role="alert" onClose={() => setExportError(null)}>
+          {t('canvas.export.failed')}
+        </Alert>
+      )}
       <Box role="status" aria-live="polite" data-canvas-announcer="" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
         {message}
       </Box>

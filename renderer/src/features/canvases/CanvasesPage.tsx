@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CanvasList } from './CanvasList';
+import { ImportButton } from './ImportButton';
 import { TemplateGallery } from './TemplateGallery';
 
 /** Every canvas of the lab, stand-alone or a project's, and a new one from the gallery. */
@@ -21,9 +22,12 @@ export function CanvasesPage() {
         <Typography variant="h4" component="h1">
           {t('canvas.heading')}
         </Typography>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setGallery(true)}>
-          {t('canvas.new')}
-        </Button>
+        <Stack direction="row" spacing={1}>
+          <ImportButton />
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setGallery(true)}>
+            {t('canvas.new')}
+          </Button>
+        </Stack>
       </Stack>
       <Typography color="text.secondary">{t('canvas.intro')}</Typography>
       <FormControlLabel control={<Switch checked={archived} onChange={(e) => setArchived(e.target.checked)} />} label={t('canvas.showArchived')} />

@@ -1,0 +1,75 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import GlobalStyles from '@mui/material/GlobalStyles';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Board } from '../../../../electron/shared/canvas/model';
+import type { CanvasTemplate } from '../../../../electron/shared/canvas/template';
+import { useSettings } from '../../app/settings-context';
+import { downloadBlob } from '../../components/download';
+import { canvasCsv, canvasJson, canvasPng, canvasSvg, fileName } from './export-files';
+
+/**
+ * Export the canvas as JSON Canvas, SVG, PNG or CSV, or print it (A4 landscape; "Save as PDF" in
+ * the print dialog). Printing shows only the exported picture, so the page prints like the file.
+ */
+export function ExportMenu({ board, template, onError }: { board: Board; template: CanvasTemplate | undefined; onError(error: Error): void }) {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [printUrl, setPrintUrl] = useState<string | null>(null);
+  const title = board.canvas.title;
+  const run = (make: () => Promise<void> | void) => {
+    setAnchor(null);
+    void Promise.resolve()
+      .then(make)
+      .catch((e: unknown) => onError(e instanceof Error ? e : new Error(String(e))));
+  };
+  const svg = () => canvasSvg(board, template, settings.language, t);
+  return (
+    <>
+      <Button startIcon={<DownloadIcon />} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)}>
+        {t('canvas.export.button')}
+      </Button>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <MenuItem onClick={() => run(() => downloadBlob(new Blob([canvasJson(board, template, settings.language)], { type: 'application/json' }), fileName(title, 'canvas')))}>
+          {t('canvas.export.jsonCanvas')}
+        </MenuItem>
+        <MenuItem onClick={() => run(async () => downloadBlob(new Blob([await svg()], { type: 'image/svg+xml' }), fileName(title, 'svg')))}>{t('canvas.export.svg')}</MenuItem>
+        <MenuItem onClick={() => run(async () => downloadBlob(await canvasPng(await svg()), fileName(title, 'png')))}>{t('canvas.export.png')}</MenuItem>
+        <MenuItem onClick={() => run(() => downloadBlob(canvasCsv(board, template, settings.language, t), fileName(title, 'csv')))}>{t('canvas.export.csv')}</MenuItem>
+        <MenuItem
+          onClick={() =>
+            run(async () => {
+              if (printUrl) URL.revokeObjectURL(printUrl);
+              setPrintUrl(URL.createObjectURL(new Blob([await svg()], { type: 'image/svg+xml' })));
+            })
+          }
+        >
+          {t('canvas.export.print')}
+        </MenuItem>
+      </Menu>
+      {printUrl && (
+        <>
+          <GlobalStyles
+            styles={{
+              '@page': { size: 'A4 landscape', margin: '10mm' },
+              '@media print': {
+                'body *': { visibility: 'hidden' },
+                '[data-canvas-print], [data-canvas-print] *': { visibility: 'visible' },
+                '[data-canvas-print]': { display: 'block !important', position: 'fixed', inset: 0 },
+                body: { printColorAdjust: 'exact', WebkitPrintColorAdjust: 'exact' },
+              },
+            }}
+          />
+          <Box data-canvas-print="" sx={{ display: 'none' }}>
+            <img src={printUrl} alt={title} style={{ width: '100%', height: '100%', objectFit: 'contain' }} onLoad={() => window.print()} />
+          </Box>
+        </>
+      )}
+    </>
+  );
+}
