@@ -1,10 +1,11 @@
+import { usePrint } from '../../components/use-print';
 import DownloadIcon from '@mui/icons-material/Download';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../../electron/shared/canvas/model';
 import type { CanvasTemplate } from '../../../../electron/shared/canvas/template';
@@ -21,6 +22,10 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
   const { settings } = useSettings();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [printUrl, setPrintUrl] = useState<string | null>(null);
+  const printer = usePrint();
+  useEffect(() => {
+    if (printer.error) onError(printer.error);
+  }, [printer.error, onError]);
   const title = board.canvas.title;
   const run = (make: () => Promise<void> | void) => {
     setAnchor(null);
@@ -49,7 +54,7 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
             })
           }
         >
-          {t('canvas.export.print')}
+          {t(printer.savesPdf ? 'print.savePdf' : 'canvas.export.print')}
         </MenuItem>
       </Menu>
       {printUrl && (
@@ -66,7 +71,7 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
             }}
           />
           <Box data-canvas-print="" sx={{ display: 'none' }}>
-            <img src={printUrl} alt={title} style={{ width: '100%', height: '100%', objectFit: 'contain' }} onLoad={() => window.print()} />
+            <img src={printUrl} alt={title} style={{ width: '100%', height: '100%', objectFit: 'contain' }} onLoad={() => printer.print(title, true)} />
           </Box>
         </>
       )}

@@ -1,3 +1,4 @@
+import { usePrint } from '../../../components/use-print';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import PrintIcon from '@mui/icons-material/Print';
 import GlobalStyles from '@mui/material/GlobalStyles';
@@ -35,7 +36,7 @@ const PRINT_CSS = {
 /**
  * The evaluation report as a printable page: charter, protocol and amendments, KPIs, results with
  * charts and statistics, rubric and decision, in one language or two side by side. In a browser
- * it prints through the browser (window.print); the desktop app's PDF export is the shell's job.
+ * it prints through the browser; the desktop app saves an A4 PDF (usePrint).
  */
 export function PilotReport({ id, languages }: { id: string; languages: string }) {
   const { t } = useTranslation();
@@ -48,7 +49,8 @@ export function PilotReport({ id, languages }: { id: string; languages: string }
   const assessments = useApiQuery('pilots.assessments', { pilotId: id });
   const people = useApiQuery('people.list', {});
   const langs = languagesOf(languages, settings.language);
-  const error = detail.error ?? project.error ?? kpis.error ?? analysis.error ?? assessments.error ?? people.error;
+  const printer = usePrint();
+  const error = printer.error ?? detail.error ?? project.error ?? kpis.error ?? analysis.error ?? assessments.error ?? people.error;
   const data: ReportData | null =
     detail.data && project.data && kpis.data && analysis.data && assessments.data && people.data
       ? { detail: detail.data, project: project.data, kpis: kpis.data, analysis: analysis.data, assessments: assessments.data, people: people.data }
@@ -60,8 +62,8 @@ export function PilotReport({ id, languages }: { id: string; languages: string }
         <Button href={hrefFor({ name: 'pilot', id })} startIcon={<ArrowBackIcon className="flip-rtl" />}>
           {t('pilot.report.back')}
         </Button>
-        <Button variant="contained" startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!data}>
-          {t('pilot.report.print')}
+        <Button variant="contained" startIcon={<PrintIcon />} onClick={() => data && printer.print(data.detail.pilot.title, false)} disabled={!data}>
+          {t(printer.savesPdf ? 'print.savePdf' : 'pilot.report.print')}
         </Button>
       </Stack>
       <ErrorAlert error={error} />
