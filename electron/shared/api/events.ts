@@ -5,7 +5,7 @@ export interface EventMap {
   /** A long operation moved on, finished, failed or was cancelled. */
   'job.progress': Job;
   /** Records of an area changed; views of that area refetch. */
-  'data.changed': { area: 'projects' | 'settings' | 'people' | 'gates' | 'ideas' | 'cohorts' | 'canvases'; id?: string };
+  'data.changed': { area: 'projects' | 'settings' | 'people' | 'gates' | 'ideas' | 'cohorts' | 'canvases' | 'workshops'; id?: string };
 }
 
 export type EventName = keyof EventMap;

@@ -7,6 +7,7 @@ import gatesEvidenceSearch from './0002-gates-evidence-search.sql?raw';
 import challengesIdeas from './0003-challenges-ideas.sql?raw';
 import cohorts from './0004-cohorts.sql?raw';
 import canvases from './0005-canvases.sql?raw';
+import workshops from './0009-workshops.sql?raw';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'challenges-ideas', sql: challengesIdeas },
   { version: 4, name: 'cohorts', sql: cohorts },
   { version: 5, name: 'canvases', sql: canvases },
+  { version: 9, name: 'workshops', sql: workshops },
 ];
