@@ -96,7 +96,7 @@ describe('workshops', () => {
     const bek = await joinAs('Bek');
     await value('workshops.setPrivate', { id: workshop.id, on: true });
     const secret = (await amal.call('participant.addNote', { zoneKey: 'pains', text: 'Forms only in English' })) as { value: Note };
-    expect(secret.value.hidden).toBe(true);
+    expect((secret.value as Note & { hidden: boolean }).hidden).toBe(true);
     expect((await amal.view()).notes.map((n) => n.text)).toContain('Forms only in English');
     expect((await bek.view()).notes.map((n) => n.text)).not.toContain('Forms only in English');
     expect((await value<Workshop>('workshops.get', { id: workshop.id })).hiddenNoteIds).toEqual([secret.value.id]);
