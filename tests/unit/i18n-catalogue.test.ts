@@ -17,6 +17,7 @@ import { IDEA_STATUSES } from '../../electron/shared/domain/ideas';
 import { MEMBER_ROLES, PERSON_ROLES } from '../../electron/shared/domain/people';
 import { SEARCH_KINDS } from '../../electron/shared/domain/search';
 import { STAGE_TOOLS } from '../../electron/shared/domain/stage-tools';
+import { NOTE_COLOR_KEYS, NOTE_STATUSES } from '../../electron/shared/canvas/model';
 
 const DECISIONS = DecisionKindSchema.options;
 import * as labels from '../../renderer/src/i18n/labels';
@@ -108,6 +109,9 @@ describe('the translation catalogues', () => {
       ...(db.prepare('SELECT key FROM gate_criteria WHERE key IS NOT NULL').pluck().all() as string[]).map(labels.criterionKey),
       ...(db.prepare('SELECT key FROM score_criteria WHERE key IS NOT NULL').pluck().all() as string[]).map(labels.scoreCriterionKey),
       ...BACKUP_REASONS.map(labels.backupReasonKey),
+      ...NOTE_COLOR_KEYS.map(labels.noteColorKey),
+      ...NOTE_STATUSES.map(labels.noteStatusKey),
+      ...['stale', 'already_exists', 'duplicate', 'no_layout'].map(labels.validationKey),
       ...['backup_damaged', 'backup_newer'].map(labels.validationKey),
       ...['decision_not_allowed', 'stage_not_allowed', 'status_through_gate', 'campaign_closed', 'idea_promoted'].map(labels.validationKey),
       ...['required', 'too_short', 'too_small', 'array_too_short', 'too_long', 'too_big', 'array_too_long', 'invalid_type', 'invalid_value',

@@ -20,6 +20,8 @@ export const SettingsSchema = z.object({
   calendar: z.enum(CALENDARS),
   numerals: z.enum(NUMERALS),
   windowBounds: BoundsSchema.nullable(),
+  /** Single-key shortcuts on canvases (N adds a note); off for people whose assistive tech sends keys. */
+  canvasShortcuts: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   calendar: 'gregory',
   numerals: 'latn',
   windowBounds: null,
+  canvasShortcuts: true,
 };
 
 /** What the UI may change; window bounds are written by the desktop shell only. */

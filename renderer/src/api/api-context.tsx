@@ -12,6 +12,7 @@ const AFFECTED: Record<string, string[]> = {
   people: ['people', 'entities', 'projects', 'portfolio', 'lab'],
   gates: ['gates'],
   cohorts: ['cohorts', 'projects', 'lab'],
+  canvases: ['canvases', 'notes', 'labTemplates', 'lab'],
   settings: ['settings'],
 };
 

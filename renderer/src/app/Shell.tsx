@@ -15,6 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, directionOf } from '../../../electron/shared/domain/settings';
 import { useApiMutation } from '../api/hooks';
 import { BoardPage } from '../features/board/BoardPage';
+import { CanvasPage } from '../features/canvases/CanvasPage';
+import { CanvasesPage } from '../features/canvases/CanvasesPage';
 import { ChallengePage } from '../features/challenges/ChallengePage';
 import { CohortPage } from '../features/cohorts/CohortPage';
 import { CohortsPage } from '../features/cohorts/CohortsPage';
@@ -38,6 +40,7 @@ const NAV: { route: Route; label: string }[] = [
   { route: { name: 'challenges' }, label: 'nav.challenges' },
   { route: { name: 'ideas' }, label: 'nav.ideas' },
   { route: { name: 'cohorts' }, label: 'nav.cohorts' },
+  { route: { name: 'canvases' }, label: 'nav.canvases' },
   { route: { name: 'people' }, label: 'nav.people' },
   { route: { name: 'settings' }, label: 'nav.settings' },
 ];
@@ -138,6 +141,10 @@ function Page({ route }: { route: Route }) {
       return <SearchPage text={route.text} />;
     case 'settings':
       return <SettingsPage />;
+    case 'canvases':
+      return <CanvasesPage />;
+    case 'canvas':
+      return <CanvasPage id={route.id} />;
     default:
       return (
         <Typography variant="h4" component="h1">
@@ -153,7 +160,7 @@ export function Shell() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // The section a record's page belongs to, for the navigation's current marker.
-  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts' } as Record<string, string>)[route.name] ?? route.name;
+  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases' } as Record<string, string>)[route.name] ?? route.name;
   return (
     <>
       <Button

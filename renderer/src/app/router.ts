@@ -1,6 +1,6 @@
 /**
  * Hash routes (`#/projects`, `#/projects/<id>`, `#/board`, `#/challenges/<id>`, `#/ideas/<id>`,
- * `#/people`, `#/search/<text>`, `#/settings`): they work the same over HTTP and the desktop's custom protocol, with no
+ * `#/people`, `#/search/<text>`, `#/settings`, `#/canvases`, `#/canvases/<id>`): they work the same over HTTP and the desktop's custom protocol, with no
  * server-side fallback to configure.
  */
 import { useSyncExternalStore } from 'react';
@@ -19,6 +19,8 @@ export type Route =
   | { name: 'people' }
   | { name: 'search'; text: string }
   | { name: 'settings' }
+  | { name: 'canvases' }
+  | { name: 'canvas'; id: string }
   | { name: 'not_found' };
 
 const SIMPLE = {
@@ -30,14 +32,15 @@ const SIMPLE = {
   '/ideas': 'ideas',
   '/people': 'people',
   '/settings': 'settings',
+  '/canvases': 'canvases',
 } as const;
-const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea', cohorts: 'cohort' } as const;
+const RECORDS = { projects: 'project', challenges: 'challenge', ideas: 'idea', cohorts: 'cohort', canvases: 'canvas' } as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/projects';
   if (path === '/') return { name: 'projects' };
   if (path in SIMPLE) return { name: SIMPLE[path as keyof typeof SIMPLE] };
-  const record = /^\/(projects|challenges|ideas|cohorts)\/([0-9a-f-]{36})$/.exec(path);
+  const record = /^\/(projects|challenges|ideas|cohorts|canvases)\/([0-9a-f-]{36})$/.exec(path);
   if (record) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
   const search = /^\/search\/(.*)$/.exec(path);
   if (search) {
@@ -67,6 +70,8 @@ export function hrefFor(route: Route): string {
       return `#/ideas/${route.id}`;
     case 'cohort':
       return `#/cohorts/${route.id}`;
+    case 'canvas':
+      return `#/canvases/${route.id}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.text)}`;
     case 'not_found':

@@ -14,6 +14,8 @@ export const searchKindKey = (kind: string) => `search.kind.${kind}`;
 export const ideaStatusKey = (status: string) => `ideas.status.${status}`;
 export const scoreCriterionKey = (key: string) => `scoring.criterion.${key}`;
 export const backupReasonKey = (reason: string) => `backups.reason.${reason}`;
+export const noteColorKey = (color: string) => `canvas.color.${color}`;
+export const noteStatusKey = (status: string) => `canvas.status.${status}`;
 export const toolKey = (tool: string) => `tool.${tool}`;
 export const personRoleKey = (role: string) => `person.role.${role}`;
 export const memberRoleKey = (role: string) => `member.role.${role}`;

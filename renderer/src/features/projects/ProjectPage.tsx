@@ -25,6 +25,7 @@ import { DeleteProjectDialog } from './DeleteProjectDialog';
 import { formFromProject, patchInput } from './form-values';
 import { ProjectForm } from './ProjectForm';
 import { StageStepper } from './StageStepper';
+import { ProjectCanvases } from '../canvases/ProjectCanvases';
 import { StageTools } from './StageTools';
 import { TeamSection } from './TeamSection';
 import { useProjectForm } from './use-project-form';
@@ -45,7 +46,7 @@ export function ProjectPage({ id }: { id: string }) {
 }
 
 /** Where the project stands: stage, status and evidence, and the gate action that fits. */
-function ProjectStanding({ project, onGate }: { project: Project; onGate(request: GateRequest): void }) {
+function ProjectStanding({ project, onGate, onTemplate }: { project: Project; onGate(request: GateRequest): void; onTemplate(templateId: string): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const evidence = (level: number | null) => (level === null ? t('evidence.notAssessed') : `${format.number(level)} · ${t(evidenceKey(level))}`);
@@ -61,7 +62,7 @@ function ProjectStanding({ project, onGate }: { project: Project; onGate(request
       {project.status === 'shelved' && <Alert severity="info" sx={{ mb: 2 }}>{t('gate.onShelf')}</Alert>}
       {project.status === 'stopped' && <Alert severity="warning" sx={{ mb: 2 }}>{t('gate.stopped')}</Alert>}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: { md: 'flex-start' }, justifyContent: 'space-between' }}>
-        <StageTools stage={project.stage} />
+        <StageTools stage={project.stage} onTemplate={onTemplate} />
         {(project.status === 'active' || project.status === 'scaled') && (
           <Button variant="contained" onClick={() => onGate({ decision: project.stage < 7 ? 'advance' : 'iterate' })} sx={{ flexShrink: 0 }}>
             {t('gate.open')}
@@ -108,6 +109,7 @@ function ProjectView({ project }: { project: Project }) {
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [gate, setGate] = useState<GateRequest | null>(null);
+  const [gallery, setGallery] = useState<{ template?: string } | null>(null);
   const form = useProjectForm('edit', formFromProject(project), (values) => update.mutateAsync({ id: project.id, patch: patchInput(values) }));
   const { reset } = form;
   // When the record changes elsewhere (a gate decision, another window), show what is stored now.
@@ -121,7 +123,7 @@ function ProjectView({ project }: { project: Project }) {
       <Typography color="text.secondary" sx={{ mb: 3 }}>
         {t('project.createdOn', { date: format.dateTime(project.createdAt) })}
       </Typography>
-      <ProjectStanding project={project} onGate={setGate} />
+      <ProjectStanding project={project} onGate={setGate} onTemplate={(template) => setGallery({ template })} />
       <Paper variant="outlined" sx={{ p: 3 }}>
         <form
           noValidate
@@ -138,6 +140,7 @@ function ProjectView({ project }: { project: Project }) {
         </form>
       </Paper>
       <ChallengeAndIdeas project={project} />
+      <ProjectCanvases project={project} gallery={gallery} setGallery={setGallery} />
       <TeamSection projectId={project.id} />
       <GateHistory projectId={project.id} />
       <ActivityList subjectId={project.id} />

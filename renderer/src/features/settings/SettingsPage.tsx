@@ -2,7 +2,9 @@ import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { CALENDARS, LANGUAGES, NUMERALS, THEMES, type SettingsPatch } from '../../../../electron/shared/domain/settings';
@@ -58,6 +60,10 @@ export function SettingsPage() {
             value={settings.numerals}
             choices={NUMERALS.map((v) => ({ value: v, label: t(numeralsKey(v)) }))}
             onChange={(numerals) => numerals && change({ numerals })}
+          />
+          <FormControlLabel
+            control={<Switch checked={settings.canvasShortcuts} onChange={(e) => change({ canvasShortcuts: e.target.checked })} />}
+            label={t('settings.canvasShortcuts')}
           />
           <Typography color="text.secondary">{t('settings.example', { date: format.dateTime(new Date().toISOString()), number: format.number(1234567.5) })}</Typography>
         </Stack>

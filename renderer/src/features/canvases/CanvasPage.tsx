@@ -1,0 +1,325 @@
+import FitScreenIcon from '@mui/icons-material/FitScreen';
+import RedoIcon from '@mui/icons-material/Redo';
+import UndoIcon from '@mui/icons-material/Undo';
+import ZoomInIcon from '@mui/icons-material/ZoomIn';
+import ZoomOutIcon from '@mui/icons-material/ZoomOut';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardLayout } from '../../../../electron/shared/canvas/layout';
+import type { Cluster, Note } from '../../../../electron/shared/canvas/model';
+import { keysAfter, sortByOrder } from '../../../../electron/shared/canvas/order';
+import { useApiClient } from '../../api/api-context';
+import { ApiCallError, useApiQuery } from '../../api/hooks';
+import { hrefFor } from '../../app/router';
+import { useSettings } from '../../app/settings-context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { validationKey } from '../../i18n/labels';
+import { createBoardOps, type UndoStep } from './board-ops';
+import { CanvasBoard } from './CanvasBoard';
+import { useHistory } from './use-history';
+import { useTemplates } from './use-templates';
+
+const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2];
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Asks for one line of text (a cluster's label). */
+function LabelDialog({ title, initial, onSave, onClose }: { title: string; initial: string; onSave(label: string): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const [label, setLabel] = useState(initial);
+  return (
+    <FormDialog title={title} submitLabel={t('common.save')} busy={false} maxWidth="sm" onClose={onClose} onSubmit={() => label.trim() && onSave(label.trim())}>
+      <TextField label={t('canvas.cluster.label')} value={label} onChange={(e) => setLabel(e.target.value)} autoFocus fullWidth sx={{ mt: 1 }} slotProps={{ htmlInput: { dir: 'auto', maxLength: 200 } }} />
+    </FormDialog>
+  );
+}
+
+export function CanvasPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const board = useApiQuery('canvases.get', { id });
+  const templates = useTemplates();
+  const project = useApiQuery('projects.get', { id: board.data?.canvas.projectId ?? '' }, { enabled: Boolean(board.data?.canvas.projectId) });
+  const ops = useMemo(() => createBoardOps(client, queryClient, id), [client, queryClient, id]);
+  const template = templates.find(board.data?.canvas.templateId ?? null);
+
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const [editorError, setEditorError] = useState<string | undefined>();
+  const [message, setMessage] = useState('');
+  const [zoom, setZoom] = useState(1);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [adding, setAdding] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [clusterMenu, setClusterMenu] = useState<{ cluster: Cluster; anchor: HTMLElement } | null>(null);
+  const [labelDialog, setLabelDialog] = useState<{ kind: 'group' } | { kind: 'rename'; cluster: Cluster } | null>(null);
+  const [moveSelected, setMoveSelected] = useState<HTMLElement | null>(null);
+  const viewport = useRef<HTMLDivElement>(null);
+  const layout = useRef<BoardLayout | null>(null);
+  const onLayout = useCallback((l: BoardLayout) => (layout.current = l), []);
+
+  const onError = useCallback(
+    (e: ApiCallError) => {
+      const issue = e.error.issues?.[0];
+      if ((adding || editing) && e.error.code === 'invalid_input' && issue) setEditorError(t(validationKey(issue.code), issue.params));
+      else setError(e);
+    },
+    [adding, editing, t],
+  );
+  const announce = useCallback((key: string, step: UndoStep) => setMessage(t(key, { change: t(step.label) })), [t]);
+  const history = useHistory(onError, announce);
+  const { record } = history;
+
+  const zoneTitle = useCallback((key: string) => template?.zones.find((z) => z.key === key)?.title[settings.language] ?? key, [template, settings.language]);
+  const notes = board.data?.notes;
+  const run = useCallback(
+    async (change: () => Promise<UndoStep>, done?: string) => {
+      setError(null);
+      setEditorError(undefined);
+      const ok = await record(change);
+      if (ok && done) setMessage(done);
+      return ok;
+    },
+    [record],
+  );
+
+  const moveNotes = useCallback(
+    (moving: Note[], zoneKey: string) => {
+      const ids = new Set(moving.map((n) => n.id));
+      const siblings = sortByOrder((notes ?? []).filter((n) => n.zoneKey === zoneKey && !ids.has(n.id)));
+      const keys = keysAfter(siblings.at(-1)?.orderIndex ?? null, moving.length);
+      void run(
+        () => ops.editNotes(sortByOrder(moving).map((note, i) => ({ note, patch: { zoneKey, orderIndex: keys[i] } })), 'canvas.undo.move'),
+        t('canvas.moved', { count: moving.length, zone: zoneTitle(zoneKey) }),
+      );
+    },
+    [notes, ops, run, t, zoneTitle],
+  );
+
+  // Undo, redo and the N shortcut (when the user has not turned single-key shortcuts off).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void history.undo();
+      } else if ((mod && key === 'y') || (mod && e.shiftKey && key === 'z')) {
+        e.preventDefault();
+        void history.redo();
+      } else if (settings.canvasShortcuts && key === 'n' && !mod && !e.altKey && template) {
+        e.preventDefault();
+        const zone = (document.activeElement?.closest('[data-zone]') as HTMLElement | null)?.dataset.zone;
+        setAdding(zone ?? template.zones[0].key);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [history, settings.canvasShortcuts, template]);
+
+  if (board.error) return <ErrorAlert error={board.error} />;
+  if (!board.data || templates.loading) return <CircularProgress aria-label={t('common.loading')} />;
+  const { canvas } = board.data;
+  const selectedNotes = board.data.notes.filter((n) => selected.has(n.id));
+  const selectedZone = selectedNotes.length > 0 && selectedNotes.every((n) => n.zoneKey === selectedNotes[0].zoneKey) ? selectedNotes[0].zoneKey : null;
+  const fit = () => {
+    const box = viewport.current;
+    if (!box || !layout.current) return;
+    setZoom(Math.max(0.1, Math.min(2, Math.min(box.clientWidth / layout.current.width, box.clientHeight / layout.current.height))));
+  };
+  const zoomBy = (dir: 1 | -1) => setZoom((z) => (dir > 0 ? (ZOOMS.find((s) => s > z + 0.001) ?? z) : ([...ZOOMS].reverse().find((s) => s < z - 0.001) ?? z)));
+
+  return (
+    <Box>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        <Link href={hrefFor({ name: 'canvases' })}>{t('canvas.all')}</Link>
+        {project.data && (
+          <>
+            {' · '}
+            <Link href={hrefFor({ name: 'project', id: project.data.id })} dir="auto">
+              {project.data.title}
+            </Link>
+          </>
+        )}
+      </Typography>
+      <Typography variant="h4" component="h1" dir="auto" sx={{ mb: 0.5 }}>
+        {canvas.title}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {template ? template.title[settings.language] : t('canvas.freeForm')}
+        {canvas.archived && ` · ${t('canvas.archived')}`}
+      </Typography>
+
+      <Paper variant="outlined" component="div" role="toolbar" aria-label={t('canvas.toolbar')} sx={{ p: 0.5, mb: 1, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.5 }}>
+        <Tooltip title={t('canvas.undo.button')}>
+          <span>
+            <IconButton aria-label={t('canvas.undo.button')} aria-keyshortcuts="Control+Z Meta+Z" disabled={!history.canUndo} onClick={() => void history.undo()}>
+              <UndoIcon />
+            </IconButton>
+          </span>
+        </Tooltip>
+        <Tooltip title={t('canvas.redo')}>
+          <span>
+            <IconButton aria-label={t('canvas.redo')} aria-keyshortcuts="Control+Y Control+Shift+Z Meta+Shift+Z" disabled={!history.canRedo} onClick={() => void history.redo()}>
+              <RedoIcon />
+            </IconButton>
+          </span>
+        </Tooltip>
+        <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />
+        <IconButton aria-label={t('canvas.zoomOut')} onClick={() => zoomBy(-1)}>
+          <ZoomOutIcon />
+        </IconButton>
+        <Typography component="output" aria-live="polite" aria-label={t('canvas.zoom')} sx={{ minWidth: 48, textAlign: 'center' }}>
+          {Math.round(zoom * 100)}%
+        </Typography>
+        <IconButton aria-label={t('canvas.zoomIn')} onClick={() => zoomBy(1)}>
+          <ZoomInIcon />
+        </IconButton>
+        <IconButton aria-label={t('canvas.fit')} onClick={fit}>
+          <FitScreenIcon />
+        </IconButton>
+        {selectedNotes.length > 0 && (
+          <>
+            <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />
+            <Typography sx={{ mx: 1 }}>{t('canvas.selected', { count: selectedNotes.length })}</Typography>
+            <Button aria-haspopup="menu" onClick={(e) => setMoveSelected(e.currentTarget)}>
+              {t('canvas.note.moveTo')}
+            </Button>
+            <Button disabled={selectedZone === null} onClick={() => setLabelDialog({ kind: 'group' })}>
+              {t('canvas.cluster.group')}
+            </Button>
+            <Button
+              onClick={() => {
+                const gone = selectedNotes;
+                setSelected(new Set());
+                void run(() => ops.deleteNotes(gone), t('canvas.deleted', { count: gone.length }));
+              }}
+            >
+              {t('common.delete')}
+            </Button>
+            <Button onClick={() => setSelected(new Set())}>{t('canvas.clearSelection')}</Button>
+          </>
+        )}
+      </Paper>
+      <Menu anchorEl={moveSelected} open={moveSelected !== null} onClose={() => setMoveSelected(null)}>
+        {template?.zones.map((z) => (
+          <MenuItem
+            key={z.key}
+            onClick={() => {
+              setMoveSelected(null);
+              moveNotes(selectedNotes, z.key);
+            }}
+          >
+            {z.title[settings.language]}
+          </MenuItem>
+        ))}
+      </Menu>
+
+      <ErrorAlert error={error} />
+      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+        {message}
+      </Box>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {t('canvas.help')}
+      </Typography>
+
+      <Box ref={viewport} data-canvas-viewport="" sx={{ height: 'calc(100vh - 260px)', minHeight: 420, overflow: 'auto', border: 1, borderColor: 'divider', bgcolor: 'action.hover' }}>
+        <CanvasBoard
+          board={board.data}
+          template={template}
+          language={settings.language}
+          zoom={zoom}
+          selected={selected}
+          onSelect={(noteId) =>
+            setSelected((s) => {
+              const next = new Set(s);
+              if (next.has(noteId)) next.delete(noteId);
+              else next.add(noteId);
+              return next;
+            })
+          }
+          adding={adding}
+          setAdding={(zone) => {
+            setEditorError(undefined);
+            setAdding(zone);
+          }}
+          editing={editing}
+          setEditing={(noteId) => {
+            setEditorError(undefined);
+            setEditing(noteId);
+          }}
+          editorError={editorError}
+          viewport={viewport}
+          onLayout={onLayout}
+          onMove={moveNotes}
+          onAdd={async (zoneKey, draft) => {
+            if (await run(() => ops.addNotes([{ ...draft, zoneKey }]), t('canvas.added', { zone: zoneTitle(zoneKey) }))) setAdding(null);
+          }}
+          onEdit={async (note, draft) => {
+            if (await run(() => ops.editNotes([{ note, patch: draft }], 'canvas.undo.edit'), t('canvas.saved'))) setEditing(null);
+          }}
+          onDelete={(gone) => void run(() => ops.deleteNotes(gone), t('canvas.deleted', { count: gone.length }))}
+          onClusterMenu={(cluster, anchor) => setClusterMenu({ cluster, anchor })}
+        />
+      </Box>
+      {template?.attribution && (
+        <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 1 }} data-attribution="">
+          {template.attribution[settings.language]}
+        </Typography>
+      )}
+
+      <Menu anchorEl={clusterMenu?.anchor} open={clusterMenu !== null} onClose={() => setClusterMenu(null)}>
+        <MenuItem
+          onClick={() => {
+            setLabelDialog({ kind: 'rename', cluster: clusterMenu!.cluster });
+            setClusterMenu(null);
+          }}
+        >
+          {t('canvas.cluster.rename')}
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            const cluster = clusterMenu!.cluster;
+            setClusterMenu(null);
+            void run(() => ops.ungroup(cluster), t('canvas.cluster.ungrouped'));
+          }}
+        >
+          {t('canvas.cluster.ungroup')}
+        </MenuItem>
+      </Menu>
+      {labelDialog && (
+        <LabelDialog
+          title={labelDialog.kind === 'group' ? t('canvas.cluster.group') : t('canvas.cluster.rename')}
+          initial={labelDialog.kind === 'rename' ? labelDialog.cluster.label : ''}
+          onClose={() => setLabelDialog(null)}
+          onSave={(label) => {
+            const dialog = labelDialog;
+            setLabelDialog(null);
+            if (dialog.kind === 'rename') void run(() => ops.renameCluster(dialog.cluster, label));
+            else if (selectedZone) {
+              const members = selectedNotes;
+              setSelected(new Set());
+              void run(() => ops.group(selectedZone, label, members), t('canvas.cluster.grouped'));
+            }
+          }}
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,106 @@
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOTE_COLOR_KEYS, NOTE_COLORS, NOTE_STATUSES, NOTE_TEXT_MAX, type NoteColor, type NoteStatus } from '../../../../electron/shared/canvas/model';
+import { ChoiceField } from '../../components/ChoiceField';
+import { noteColorKey, noteStatusKey } from '../../i18n/labels';
+
+export interface NoteDraft {
+  text: string;
+  color: NoteColor;
+  status: NoteStatus | null;
+  author: string | null;
+}
+
+/**
+ * Writing or editing a note where it stands on the board. Enter saves (Shift+Enter starts a new
+ * line), Escape cancels. Text longer than a note may hold is refused here with the limit named, and
+ * again by core.
+ */
+export function NoteEditor({ initial, onSave, onCancel, error }: { initial: NoteDraft; onSave(draft: NoteDraft): void; onCancel(): void; error?: string }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(initial);
+  const formId = useId();
+  const tooLong = draft.text.length > NOTE_TEXT_MAX;
+  const save = () => {
+    if (!tooLong && draft.text.trim() !== '') onSave({ ...draft, author: draft.author?.trim() ? draft.author : null });
+  };
+  return (
+    <Paper
+      elevation={8}
+      component="form"
+      aria-labelledby={`${formId}-label`}
+      sx={{ p: 1.5, width: 300, bgcolor: NOTE_COLORS[draft.color].fill, color: '#1a1a1a' }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <Stack spacing={1.5}>
+        <TextField
+          id={`${formId}-text`}
+          label={t('canvas.note.text')}
+          slotProps={{ inputLabel: { id: `${formId}-label` }, htmlInput: { dir: 'auto' } }}
+          value={draft.text}
+          autoFocus
+          multiline
+          minRows={3}
+          maxRows={10}
+          size="small"
+          error={tooLong || Boolean(error)}
+          helperText={tooLong ? t('validation.too_long', { maximum: NOTE_TEXT_MAX }) : (error ?? t('canvas.note.enterHint'))}
+          onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              save();
+            }
+          }}
+          sx={{ bgcolor: 'rgba(255,255,255,0.7)' }}
+        />
+        <TextField
+          label={t('canvas.note.author')}
+          size="small"
+          value={draft.author ?? ''}
+          slotProps={{ htmlInput: { dir: 'auto', maxLength: 200 } }}
+          onChange={(e) => setDraft({ ...draft, author: e.target.value })}
+          sx={{ bgcolor: 'rgba(255,255,255,0.7)' }}
+        />
+        <Stack direction="row" spacing={1}>
+          <ChoiceField
+            label={t('canvas.note.color')}
+            value={draft.color}
+            choices={NOTE_COLOR_KEYS.map((c) => ({ value: c, label: t(noteColorKey(c)) }))}
+            onChange={(color) => color && setDraft({ ...draft, color })}
+            sx={{ flex: 1, bgcolor: 'rgba(255,255,255,0.7)' }}
+          />
+          <ChoiceField
+            label={t('canvas.note.status')}
+            value={draft.status ?? ''}
+            emptyLabel={t('canvas.status.none')}
+            choices={NOTE_STATUSES.map((s) => ({ value: s, label: t(noteStatusKey(s)) }))}
+            onChange={(status) => setDraft({ ...draft, status: status || null })}
+            sx={{ flex: 1, bgcolor: 'rgba(255,255,255,0.7)' }}
+          />
+        </Stack>
+        <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+          <Button onClick={onCancel} sx={{ color: '#1a1a1a' }}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={tooLong || draft.text.trim() === ''}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}

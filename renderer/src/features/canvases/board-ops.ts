@@ -1,0 +1,164 @@
+/**
+ * Every change to a board, as a contract call plus its inverse. Each operation runs once, puts the
+ * answer into the cached board (reconciled by version, the same rule core applies), and returns an
+ * undo step whose inverse calls name the versions the step last saw — so undoing over someone
+ * else's later change is refused as stale rather than overwriting it.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '../../../../electron/shared/api/client';
+import type { MethodInput, MethodName, MethodOutput } from '../../../../electron/shared/api/contract';
+import type { Board, Cluster, Note, NotePatch } from '../../../../electron/shared/canvas/model';
+import { reconcileAll } from '../../../../electron/shared/canvas/reconcile';
+import { ApiCallError } from '../../api/hooks';
+
+export interface UndoStep {
+  /** Catalogue key naming the change, for the undo/redo announcements. */
+  label: string;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+/** The fields an edit can set: what undo restores. */
+export const noteFields = (n: Note): NotePatch => ({
+  text: n.text,
+  color: n.color,
+  status: n.status,
+  author: n.author,
+  zoneKey: n.zoneKey,
+  clusterId: n.clusterId,
+  orderIndex: n.orderIndex,
+  x: n.x,
+  y: n.y,
+});
+
+const createInput = (n: Note): MethodInput<'notes.create'>['notes'][number] => ({ id: n.id, ...noteFields(n), text: n.text, orderIndex: n.orderIndex });
+
+export function createBoardOps(client: ApiClient, queryClient: QueryClient, canvasId: string) {
+  const key = ['canvases.get', { id: canvasId }];
+  const patchBoard = (change: (board: Board) => Board) => queryClient.setQueryData<Board>(key, (board) => (board ? change(board) : board));
+
+  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const result = await client.call(method, input);
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.value;
+  }
+
+  const putNotes = (notes: Note[]) => patchBoard((b) => ({ ...b, notes: reconcileAll(b.notes, notes) }));
+  const dropNotes = (ids: string[]) => patchBoard((b) => ({ ...b, notes: b.notes.filter((n) => !ids.includes(n.id)) }));
+  const putCluster = (cluster: Cluster) => patchBoard((b) => ({ ...b, clusters: reconcileAll(b.clusters, [cluster]) }));
+  const dropCluster = (id: string) => patchBoard((b) => ({ ...b, clusters: b.clusters.filter((c) => c.id !== id) }));
+
+  const create = async (notes: MethodInput<'notes.create'>['notes']) => {
+    const created = await call('notes.create', { canvasId, notes });
+    putNotes(created);
+    return created;
+  };
+  const update = async (edits: { note: Note; patch: NotePatch }[]) => {
+    const updated = await call('notes.update', { canvasId, edits: edits.map(({ note, patch }) => ({ id: note.id, baseVersion: note.version, patch })) });
+    putNotes(updated);
+    return updated;
+  };
+  const remove = async (notes: Note[]) => {
+    await call('notes.delete', { canvasId, notes: notes.map((n) => ({ id: n.id, baseVersion: n.version })) });
+    dropNotes(notes.map((n) => n.id));
+  };
+
+  /** Sets each note's fields to one of two states, starting from the copies it last saw. */
+  function toggleStep(label: string, before: Note[], after: Note[]): UndoStep {
+    let current = after;
+    const go = async (target: Note[]) => {
+      current = await update(current.map((note, i) => ({ note, patch: noteFields(target[i]) })));
+    };
+    return { label, undo: () => go(before), redo: () => go(after) };
+  }
+
+  return {
+    async addNotes(notes: MethodInput<'notes.create'>['notes'], label = 'canvas.undo.add'): Promise<UndoStep> {
+      let current = await create(notes);
+      const made = current;
+      return {
+        label,
+        undo: async () => remove(current),
+        redo: async () => {
+          current = await create(made.map(createInput));
+        },
+      };
+    },
+
+    async editNotes(edits: { note: Note; patch: NotePatch }[], label: string): Promise<UndoStep> {
+      const after = await update(edits);
+      return toggleStep(label, edits.map((e) => e.note), after);
+    },
+
+    async deleteNotes(notes: Note[]): Promise<UndoStep> {
+      await remove(notes);
+      let current: Note[] = [];
+      return {
+        label: 'canvas.undo.delete',
+        undo: async () => {
+          current = await create(notes.map(createInput));
+        },
+        redo: async () => remove(current),
+      };
+    },
+
+    /** A new labelled cluster holding the given notes (all in its zone). */
+    async group(zoneKey: string, label: string, notes: Note[]): Promise<UndoStep> {
+      let cluster = await call('canvases.createCluster', { canvasId, zoneKey, label });
+      putCluster(cluster);
+      const made = cluster;
+      let current = await update(notes.map((note) => ({ note, patch: { clusterId: cluster.id } })));
+      return {
+        label: 'canvas.undo.group',
+        undo: async () => {
+          const { notes: released } = await call('canvases.deleteCluster', { id: cluster.id, baseVersion: cluster.version });
+          dropCluster(cluster.id);
+          putNotes(released);
+          const byId = new Map(released.map((n) => [n.id, n]));
+          current = await update(notes.map((before) => ({ note: byId.get(before.id) ?? before, patch: noteFields(before) })));
+        },
+        redo: async () => {
+          cluster = await call('canvases.createCluster', { canvasId, id: made.id, zoneKey, label: made.label, orderIndex: made.orderIndex });
+          putCluster(cluster);
+          current = await update(current.map((note) => ({ note, patch: { clusterId: cluster.id } })));
+        },
+      };
+    },
+
+    async renameCluster(cluster: Cluster, label: string): Promise<UndoStep> {
+      let current = await call('canvases.updateCluster', { id: cluster.id, baseVersion: cluster.version, patch: { label } });
+      putCluster(current);
+      const go = async (to: string) => {
+        current = await call('canvases.updateCluster', { id: current.id, baseVersion: current.version, patch: { label: to } });
+        putCluster(current);
+      };
+      return { label: 'canvas.undo.renameCluster', undo: () => go(cluster.label), redo: () => go(label) };
+    },
+
+    /** Removes a cluster; its notes stay, loose, in the zone. */
+    async ungroup(cluster: Cluster): Promise<UndoStep> {
+      let current = cluster;
+      let released = (await call('canvases.deleteCluster', { id: cluster.id, baseVersion: cluster.version })).notes;
+      dropCluster(cluster.id);
+      putNotes(released);
+      const memberIds = released.map((n) => n.id);
+      return {
+        label: 'canvas.undo.ungroup',
+        undo: async () => {
+          current = await call('canvases.createCluster', { canvasId, id: cluster.id, zoneKey: cluster.zoneKey, label: cluster.label, orderIndex: cluster.orderIndex });
+          putCluster(current);
+          const board = queryClient.getQueryData<Board>(key);
+          const members = board?.notes.filter((n) => memberIds.includes(n.id)) ?? released;
+          released = await update(members.map((note) => ({ note, patch: { clusterId: current.id } })));
+        },
+        redo: async () => {
+          released = (await call('canvases.deleteCluster', { id: current.id, baseVersion: current.version })).notes;
+          dropCluster(current.id);
+          putNotes(released);
+        },
+      };
+    },
+  };
+}
+
+export type BoardOps = ReturnType<typeof createBoardOps>;

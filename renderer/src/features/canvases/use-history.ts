@@ -1,0 +1,64 @@
+import { useCallback, useRef, useState } from 'react';
+import { ApiCallError } from '../../api/hooks';
+import type { UndoStep } from './board-ops';
+
+const LIMIT = 200;
+
+/**
+ * Undo and redo over board steps. A step whose inverse is refused (someone changed the notes since)
+ * stays where it was and the refusal is reported; the stacks never run ahead of the data.
+ */
+export function useHistory(onError: (error: ApiCallError) => void, announce: (key: string, step: UndoStep) => void) {
+  const past = useRef<UndoStep[]>([]);
+  const future = useRef<UndoStep[]>([]);
+  const busy = useRef(false);
+  const [, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+
+  /** Runs a change and records it; a refused change is reported and recorded nowhere. */
+  const record = useCallback(
+    async (run: () => Promise<UndoStep>) => {
+      try {
+        const step = await run();
+        past.current = [...past.current.slice(-(LIMIT - 1)), step];
+        future.current = [];
+        changed();
+        return true;
+      } catch (e) {
+        if (e instanceof ApiCallError) onError(e);
+        else throw e;
+        return false;
+      }
+    },
+    [onError],
+  );
+
+  const move = useCallback(
+    async (from: typeof past, to: typeof past, direction: 'undo' | 'redo') => {
+      const step = from.current.at(-1);
+      if (!step || busy.current) return;
+      busy.current = true;
+      try {
+        await step[direction]();
+        from.current = from.current.slice(0, -1);
+        to.current = [...to.current, step];
+        announce(direction === 'undo' ? 'canvas.undone' : 'canvas.redone', step);
+      } catch (e) {
+        if (e instanceof ApiCallError) onError(e);
+        else throw e;
+      } finally {
+        busy.current = false;
+        changed();
+      }
+    },
+    [announce, onError],
+  );
+
+  return {
+    record,
+    undo: () => move(past, future, 'undo'),
+    redo: () => move(future, past, 'redo'),
+    canUndo: past.current.length > 0,
+    canRedo: future.current.length > 0,
+  };
+}

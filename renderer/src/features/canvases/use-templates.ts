@@ -1,0 +1,14 @@
+import { useMemo } from 'react';
+import { BUILT_IN_TEMPLATES } from '../../../../electron/shared/canvas/catalogue';
+import type { CanvasTemplate } from '../../../../electron/shared/canvas/template';
+import { useApiQuery } from '../../api/hooks';
+
+/** The built-in catalogue and the lab's own templates, found by id. */
+export function useTemplates() {
+  const lab = useApiQuery('labTemplates.list', {});
+  return useMemo(() => {
+    const labTemplates = lab.data ?? [];
+    const byId = new Map<string, CanvasTemplate>([...BUILT_IN_TEMPLATES, ...labTemplates].map((t) => [t.id, t]));
+    return { builtIn: BUILT_IN_TEMPLATES, lab: labTemplates, find: (id: string | null) => (id === null ? undefined : byId.get(id)), loading: lab.isPending };
+  }, [lab.data, lab.isPending]);
+}
