@@ -21,6 +21,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'canvases' }
   | { name: 'canvas'; id: string }
+  | { name: 'workshop'; id: string }
+  | { name: 'projector'; id: string }
   | { name: 'not_found' };
 
 const SIMPLE = {
@@ -42,6 +44,10 @@ export function parseRoute(hash: string): Route {
   if (path in SIMPLE) return { name: SIMPLE[path as keyof typeof SIMPLE] };
   const record = /^\/(projects|challenges|ideas|cohorts|canvases)\/([0-9a-f-]{36})$/.exec(path);
   if (record) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
+  const workshop = /^\/canvases\/([0-9a-f-]{36})\/workshop$/.exec(path);
+  if (workshop) return { name: 'workshop', id: workshop[1] };
+  const projector = /^\/projector\/([0-9a-f-]{36})$/.exec(path);
+  if (projector) return { name: 'projector', id: projector[1] };
   const search = /^\/search\/(.*)$/.exec(path);
   if (search) {
     try {
@@ -72,6 +78,10 @@ export function hrefFor(route: Route): string {
       return `#/cohorts/${route.id}`;
     case 'canvas':
       return `#/canvases/${route.id}`;
+    case 'workshop':
+      return `#/canvases/${route.id}/workshop`;
+    case 'projector':
+      return `#/projector/${route.id}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.text)}`;
     case 'not_found':
