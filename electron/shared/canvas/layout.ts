@@ -192,3 +192,28 @@ export const visibleNotes = (layout: BoardLayout, viewport: Rect): NoteLayout[] 
 /** The zone whose rectangle holds a board point, if any (a dropped note lands there). */
 export const zoneAt = (layout: BoardLayout, x: number, y: number): string | null =>
   layout.zones.find((z) => x >= z.rect.x && x < z.rect.x + z.rect.width && y >= z.rect.y && y < z.rect.y + z.rect.height)?.key ?? null;
+
+export type Heading = 'left' | 'right' | 'up' | 'down';
+
+/**
+ * The zone a keyboard move goes to from `from` (a note, or the zone it is over): the nearest zone
+ * that lies wholly past `from`'s centre in that direction on screen, preferring zones straight
+ * ahead. Screen directions, so the same arrow works on a mirrored board.
+ */
+export function zoneInDirection(layout: BoardLayout, from: Rect, heading: Heading): string | null {
+  const cx = from.x + from.width / 2;
+  const cy = from.y + from.height / 2;
+  const horizontal = heading === 'left' || heading === 'right';
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const { key, rect } of layout.zones) {
+    const ahead =
+      heading === 'right' ? rect.x > cx : heading === 'left' ? rect.x + rect.width < cx : heading === 'down' ? rect.y > cy : rect.y + rect.height < cy;
+    if (!ahead) continue;
+    const rx = rect.x + rect.width / 2;
+    const ry = rect.y + rect.height / 2;
+    const score = Math.abs(horizontal ? rx - cx : ry - cy) + 2 * Math.abs(horizontal ? ry - cy : rx - cx);
+    if (score < bestScore) [best, bestScore] = [key, score];
+  }
+  return best;
+}

@@ -1,6 +1,6 @@
 /** Board layout: integer geometry, zones that grow to hold their notes, and Arabic mirrored. */
 import { describe, expect, it } from 'vitest';
-import { layoutBoard, METRICS, visibleNotes, zoneAt, type BoardLayout, type LayoutTemplate } from '../../../electron/shared/canvas/layout';
+import { layoutBoard, METRICS, visibleNotes, zoneAt, zoneInDirection, type BoardLayout, type LayoutTemplate } from '../../../electron/shared/canvas/layout';
 import { keysAfter } from '../../../electron/shared/canvas/order';
 
 const template: LayoutTemplate = {
@@ -77,5 +77,21 @@ describe('layoutBoard', () => {
     expect(shown.length).toBeLessThan(12);
     expect(zoneAt(layout, 5, 5)).toBe('start');
     expect(zoneAt(layout, layout.width + 5, 5)).toBeNull();
+  });
+});
+
+describe('zoneInDirection', () => {
+  it('finds the zone an arrow key leads to, on screen, mirrored boards included', () => {
+    for (const direction of ['ltr', 'rtl'] as const) {
+      const layout = layoutBoard(template, [], [], direction);
+      const rect = (key: string) => layout.zones.find((z) => z.key === key)!.rect;
+      const towardsEnd = direction === 'ltr' ? 'right' : 'left';
+      const towardsStart = direction === 'ltr' ? 'left' : 'right';
+      expect(zoneInDirection(layout, rect('start'), towardsEnd)).toBe('end');
+      expect(zoneInDirection(layout, rect('end'), 'down')).toBe('below');
+      expect(zoneInDirection(layout, rect('below'), 'up')).toBe('end');
+      expect(zoneInDirection(layout, rect('below'), towardsStart)).toBe('start');
+      expect(zoneInDirection(layout, rect('start'), towardsStart)).toBeNull();
+    }
   });
 });

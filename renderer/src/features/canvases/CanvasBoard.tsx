@@ -1,13 +1,15 @@
 /**
  * The board: the template's zones laid out by shared/canvas/layout (mirrored in Arabic, not in
  * English), notes positioned inside them, clusters under their labels. Only the notes in view are
- * rendered (a 2,000-note canvas stays quick), zones always are. Notes move by drag, by keyboard
- * (Space, arrows, Space; Escape cancels; announced in the UI language) or by their "Move to…" menu.
+ * rendered (a 2,000-note canvas stays quick), zones always are. Notes move by pointer drag
+ * (dnd-kit), by keyboard (Space lifts, arrows choose a zone, Space drops, Escape cancels; announced
+ * in the UI language) or by their "Move to…" menu. The keyboard move picks zones from the layout
+ * itself rather than from measured screen rectangles, so scrolling a large board mid-move cannot
+ * send the note somewhere else.
  */
 import {
   DndContext,
   DragOverlay,
-  KeyboardSensor,
   PointerSensor,
   useDraggable,
   useDroppable,
@@ -27,14 +29,13 @@ import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutBoard, visibleNotes, type BoardLayout, type Rect } from '../../../../electron/shared/canvas/layout';
+import { layoutBoard, visibleNotes, zoneInDirection, type BoardLayout, type Heading, type Rect } from '../../../../electron/shared/canvas/layout';
 import { NOTE_COLORS, type Board, type Cluster, type Note } from '../../../../electron/shared/canvas/model';
 import type { CanvasTemplate } from '../../../../electron/shared/canvas/template';
 import { directionOf, type Language } from '../../../../electron/shared/domain/settings';
 import { noteStatusKey } from '../../i18n/labels';
 import { NoteCueIcon } from './note-cue';
 import { NoteEditor, type NoteDraft } from './NoteEditor';
-import { zoneKeyboardCoordinates } from './zone-keyboard';
 
 /** Culling keeps a margin around the view so a scroll does not show empty space for a frame. */
 const CULL_MARGIN = 400;
@@ -62,20 +63,26 @@ interface Props extends BoardHandlers {
   editorError?: string;
   viewport: React.RefObject<HTMLDivElement | null>;
   onLayout(layout: BoardLayout): void;
+  onAnnounce(text: string): void;
 }
+
+const HEADINGS: Record<string, Heading> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
 const NoteCard = memo(function NoteCard(props: {
   note: Note;
   rect: Rect;
   origin: { x: number; y: number };
   selected: boolean;
+  lifted: boolean;
   zones: { key: string; title: string }[];
+  onHandleKey(note: Note, event: React.KeyboardEvent): void;
+  onHandleBlur(note: Note): void;
   onSelect(id: string, additive: boolean): void;
   onMove(note: Note, zoneKey: string): void;
   onEdit(note: Note): void;
   onDelete(note: Note): void;
 }) {
-  const { note, rect, origin, selected } = props;
+  const { note, rect, origin, selected, lifted } = props;
   const { t } = useTranslation();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [moveMenu, setMoveMenu] = useState<HTMLElement | null>(null);
@@ -96,7 +103,8 @@ const NoteCard = memo(function NoteCard(props: {
         color: '#1a1a1a',
         borderRadius: 1,
         boxShadow: 1,
-        outline: selected ? '3px solid' : 'none',
+        outline: selected || lifted ? '3px solid' : 'none',
+        transform: lifted ? 'rotate(-2deg)' : undefined,
         outlineColor: 'primary.main',
         opacity: isDragging ? 0.4 : 1,
         display: 'flex',
@@ -106,7 +114,16 @@ const NoteCard = memo(function NoteCard(props: {
       }}
     >
       <Box sx={{ display: 'flex', alignItems: 'center', minHeight: 28 }}>
-        <IconButton size="small" {...attributes} {...listeners} aria-label={t('canvas.note.drag', { text: label })} sx={{ cursor: 'grab', color: 'inherit', p: 0.25 }}>
+        <IconButton
+          size="small"
+          {...attributes}
+          {...listeners}
+          aria-pressed={lifted}
+          onKeyDown={(e) => props.onHandleKey(note, e)}
+          onBlur={() => props.onHandleBlur(note)}
+          aria-label={t('canvas.note.drag', { text: label })}
+          sx={{ cursor: 'grab', color: 'inherit', p: 0.25 }}
+        >
           <DragIndicatorIcon fontSize="small" />
         </IconButton>
         <NoteCueIcon noteColor={note.color} aria-hidden sx={{ fontSize: 14, mx: 0.25 }} />
@@ -178,7 +195,7 @@ const NoteCard = memo(function NoteCard(props: {
   );
 });
 
-function Zone({ zoneKey, rect, title, hint, raised, onAdd, children }: { zoneKey: string; rect: Rect; title: string; hint: string; raised: boolean; onAdd(): void; children: ReactNode }) {
+function Zone({ zoneKey, rect, title, hint, raised, target, onAdd, children }: { zoneKey: string; rect: Rect; title: string; hint: string; raised: boolean; target: boolean; onAdd(): void; children: ReactNode }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: `zone:${zoneKey}`, data: { zoneKey, title } });
   const headingId = `zone-${zoneKey}-heading`;
@@ -189,7 +206,7 @@ function Zone({ zoneKey, rect, title, hint, raised, onAdd, children }: { zoneKey
       aria-labelledby={headingId}
       data-zone={zoneKey}
       style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
-      sx={{ position: 'absolute', border: 1, borderColor: 'divider', bgcolor: isOver ? 'action.selected' : 'background.paper', zIndex: raised ? 2 : undefined }}
+      sx={{ position: 'absolute', border: 1, borderColor: 'divider', bgcolor: isOver || target ? 'action.selected' : 'background.paper', outline: target ? '3px dashed' : 'none', outlineColor: 'primary.main', outlineOffset: -3, zIndex: raised ? 2 : undefined }}
     >
       <Box sx={{ display: 'flex', alignItems: 'flex-start', px: 1.5, pt: 1, height: 64, overflow: 'hidden' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
@@ -215,7 +232,9 @@ export function CanvasBoard(props: Props) {
   const direction = directionOf(language);
   const layout = useMemo(() => layoutBoard(template ?? null, board.notes, board.clusters, direction), [template, board.notes, board.clusters, direction]);
   const { onLayout } = props;
-  useEffect(() => onLayout(layout), [layout, onLayout]);
+  useEffect(() => {
+    onLayout(layout);
+  }, [layout, onLayout]);
   const notesById = useMemo(() => new Map(board.notes.map((n) => [n.id, n])), [board.notes]);
   const zones = useMemo(() => (template?.zones ?? []).map((z) => ({ key: z.key, title: z.title[language], hint: z.hint[language] })), [template, language]);
   const zoneRects = useMemo(() => new Map(layout.zones.map((z) => [z.key, z.rect])), [layout]);
@@ -264,7 +283,43 @@ export function CanvasBoard(props: Props) {
   }, [shown, notesById, zoneRects]);
 
   const [dragged, setDragged] = useState<Note | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: zoneKeyboardCoordinates }));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const [lifted, setLifted] = useState<{ note: Note; target: string | null } | null>(null);
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  const titleOf = (key: string | null) => zones.find((z) => z.key === key)?.title ?? '';
+  const onHandleKey = (note: Note, e: React.KeyboardEvent) => {
+    const text = short(note.text);
+    if (!lifted || lifted.note.id !== note.id) {
+      if (e.key !== ' ') return;
+      e.preventDefault();
+      setLifted({ note, target: note.zoneKey });
+      props.onAnnounce(t('canvas.dnd.lifted', { text }));
+      return;
+    }
+    if (e.key in HEADINGS) {
+      e.preventDefault();
+      const from = (lifted.target !== note.zoneKey && zoneRects.get(lifted.target ?? '')) || layout.notes.find((n) => n.id === note.id)?.rect;
+      const next = from ? zoneInDirection(layout, from, HEADINGS[e.key]) : null;
+      if (next) setLifted({ note, target: next });
+      props.onAnnounce(next ? t('canvas.dnd.over', { text, zone: titleOf(next) }) : t('canvas.dnd.outside'));
+    } else if (e.key === ' ' || e.key === 'Enter') {
+      e.preventDefault();
+      setLifted(null);
+      // The move itself is announced once it is saved ("moved to …").
+      if (lifted.target && lifted.target !== note.zoneKey) props.onMove([note], lifted.target);
+      else props.onAnnounce(t('canvas.dnd.cancelled'));
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      setLifted(null);
+      props.onAnnounce(t('canvas.dnd.cancelled'));
+    }
+  };
+  const onHandleBlur = (note: Note) => {
+    if (lifted?.note.id !== note.id) return;
+    setLifted(null);
+    props.onAnnounce(t('canvas.dnd.cancelled'));
+  };
   const noteOf = (data: unknown) => (data as { note?: Note } | undefined)?.note;
   const textOf = (data: unknown) => {
     const text = noteOf(data)?.text ?? '';
@@ -300,6 +355,9 @@ export function CanvasBoard(props: Props) {
           rect={rect}
           origin={origin}
           selected={selected.has(note.id)}
+          lifted={lifted?.note.id === note.id}
+          onHandleKey={onHandleKey}
+          onHandleBlur={onHandleBlur}
           zones={zones}
           onSelect={props.onSelect}
           onMove={(n, zoneKey) => props.onMove([n], zoneKey)}
@@ -322,7 +380,7 @@ export function CanvasBoard(props: Props) {
           {layout.zones.map(({ key, rect }) => {
             const zone = zones.find((z) => z.key === key)!;
             return (
-              <Zone key={key} zoneKey={key} rect={rect} title={zone.title} hint={zone.hint} raised={adding === key || (editing !== null && notesById.get(editing)?.zoneKey === key)} onAdd={() => props.setAdding(key)}>
+              <Zone key={key} zoneKey={key} rect={rect} title={zone.title} hint={zone.hint} raised={adding === key || (editing !== null && notesById.get(editing)?.zoneKey === key)} target={lifted !== null && lifted.target === key && lifted.target !== lifted.note.zoneKey} onAdd={() => props.setAdding(key)}>
                 {layout.clusters
                   .filter((c) => c.zoneKey === key)
                   .map((c) => {

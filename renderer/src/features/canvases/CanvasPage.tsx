@@ -71,7 +71,9 @@ export function CanvasPage({ id }: { id: string }) {
   const [moveSelected, setMoveSelected] = useState<HTMLElement | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
   const layout = useRef<BoardLayout | null>(null);
-  const onLayout = useCallback((l: BoardLayout) => (layout.current = l), []);
+  const onLayout = useCallback((l: BoardLayout) => {
+    layout.current = l;
+  }, []);
 
   const onError = useCallback(
     (e: ApiCallError) => {
@@ -232,7 +234,7 @@ export function CanvasPage({ id }: { id: string }) {
       </Menu>
 
       <ErrorAlert error={error} />
-      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+      <Box role="status" aria-live="polite" data-canvas-announcer="" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
         {message}
       </Box>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -267,6 +269,7 @@ export function CanvasPage({ id }: { id: string }) {
           editorError={editorError}
           viewport={viewport}
           onLayout={onLayout}
+          onAnnounce={setMessage}
           onMove={moveNotes}
           onAdd={async (zoneKey, draft) => {
             if (await run(() => ops.addNotes([{ ...draft, zoneKey }]), t('canvas.added', { zone: zoneTitle(zoneKey) }))) setAdding(null);

@@ -24,7 +24,9 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
   const formId = useId();
-  const tooLong = draft.text.length > NOTE_TEXT_MAX;
+  // A paste that would pass the limit is refused whole, before the browser lays out megabytes.
+  const [pasteRefused, setPasteRefused] = useState(false);
+  const tooLong = draft.text.length > NOTE_TEXT_MAX || pasteRefused;
   const save = () => {
     if (!tooLong && draft.text.trim() !== '') onSave({ ...draft, author: draft.author?.trim() ? draft.author : null });
   };
@@ -53,12 +55,22 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
           value={draft.text}
           autoFocus
           multiline
-          minRows={3}
-          maxRows={10}
+          // A fixed height: measuring an auto-growing box would stall on pasted megabytes of text.
+          rows={4}
           size="small"
           error={tooLong || Boolean(error)}
           helperText={tooLong ? t('validation.too_long', { maximum: NOTE_TEXT_MAX }) : (error ?? t('canvas.note.enterHint'))}
-          onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+          onChange={(e) => {
+            setPasteRefused(false);
+            setDraft({ ...draft, text: e.target.value });
+          }}
+          onPaste={(e) => {
+            const pasted = e.clipboardData.getData('text');
+            if (draft.text.length + pasted.length > NOTE_TEXT_MAX) {
+              e.preventDefault();
+              setPasteRefused(true);
+            }
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
@@ -96,7 +108,7 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
           <Button onClick={onCancel} sx={{ color: '#1a1a1a' }}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" variant="contained" disabled={tooLong || draft.text.trim() === ''}>
+          <Button type="submit" variant="contained" disabled={draft.text.length > NOTE_TEXT_MAX || draft.text.trim() === ''}>
             {t('common.save')}
           </Button>
         </Stack>
