@@ -109,7 +109,8 @@ function RoomControls({ workshop, zones }: { workshop: Workshop; zones: { key: s
           <Button disabled={busy || f.presenting === null} onClick={() => present(null)}>
             {t('workshop.present.showWhole')}
           </Button>
-          <Button href={`#/projector/${workshop.canvasId}`} target="_blank" rel="noopener">
+          {/* window.open keeps this tab's session (its access token) for the projector's tab. */}
+          <Button onClick={() => window.open(`#/projector/${workshop.canvasId}`, '_blank')}>
             {t('workshop.present.projector')}
           </Button>
         </Box>
