@@ -8,11 +8,13 @@ import { benchDurability } from './durability';
 import { formatTable, type Figure } from './figures';
 import { benchPortfolio } from './portfolio';
 import { benchProjects } from './projects';
+import { benchWorkshop } from './workshop';
 
 const GROUPS: Record<string, () => Promise<Figure[]>> = {
   projects: benchProjects,
   portfolio: benchPortfolio,
   durability: benchDurability,
+  workshop: benchWorkshop,
 };
 
 async function main() {

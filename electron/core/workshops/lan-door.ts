@@ -111,14 +111,29 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse) {
-    if (participant(req, res) === undefined) return;
+    const me = participant(req, res);
+    if (me === undefined) return;
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    // Only a signal that this canvas or workshop changed: what changed is read through
-    // participant.view, which applies the participant's visibility rules.
+    // A participant's note edits arrive as the notes themselves (`notes`), filtered by what this
+    // participant may see; anything else is only a signal (`changed`) to read participant.view
+    // again. The canvas's own change signal for a participant's edit comes in the same tick as its
+    // notes, so it is held for a microtask and dropped when the notes follow.
+    let pending = false;
     const unsubscribe = events.subscribe((event) => {
-      if (event.type === 'data.changed' && (event.payload.area === 'canvases' || event.payload.area === 'workshops') && event.payload.id === canvasId) {
-        res.write(`event: changed\ndata: {}\n\n`);
+      if (event.type === 'workshop.notes' && event.payload.canvasId === canvasId) {
+        pending = false;
+        const notes = event.payload.notes
+          .filter((n) => !n.hidden || n.ownerId === me)
+          .map(({ ownerId, ...n }) => ({ ...n, mine: ownerId === me }));
+        res.write(`event: notes\ndata: ${JSON.stringify({ notes, removed: event.payload.removed })}\n\n`);
+      } else if (event.type === 'data.changed' && (event.payload.area === 'canvases' || event.payload.area === 'workshops') && event.payload.id === canvasId) {
+        if (pending) return;
+        pending = true;
+        queueMicrotask(() => {
+          if (pending) res.write(`event: changed\ndata: {}\n\n`);
+          pending = false;
+        });
       }
     });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);

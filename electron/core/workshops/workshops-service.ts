@@ -42,6 +42,13 @@ export function createWorkshopsService(
   const { events, canvases } = others;
   const now = () => clock.now().toISOString();
   const changed = (canvasId: string) => events.emit({ type: 'data.changed', payload: { area: 'workshops', id: canvasId } });
+  /**
+   * A change only the facilitator's screens need (a join, a vote while the tally is hidden): named
+   * by the record's own id, so the workshop server, which signals changes of its canvas, stays quiet.
+   */
+  const changedForHost = (id: string) => events.emit({ type: 'data.changed', payload: { area: 'workshops', id } });
+  const pushNotes = (canvasId: string, notes: (Note & { ownerId: string; hidden: boolean })[], removed: string[] = []) =>
+    events.emit({ type: 'workshop.notes', payload: { canvasId, notes, removed } });
 
   const workshop = (id: string) => repo.workshop(id) ?? (() => { throw notFound('workshop', id); })();
   const running = (id: string) => {
@@ -235,7 +242,7 @@ export function createWorkshopsService(
         }
         castVote(v, voter, noteId, () => true);
       })();
-      changed(v.canvasId);
+      changedForHost(v.id);
       return voteView(v, () => []);
     },
 
@@ -253,7 +260,7 @@ export function createWorkshopsService(
       const token = newToken();
       const id = ids.next();
       repo.insertParticipant({ id, workshopId: w.id, displayName, tokenHash: hashToken(token), at: now() });
-      changed(w.canvasId);
+      changedForHost(id);
       return { token, participantId: id, displayName };
     },
 
@@ -300,7 +307,8 @@ export function createWorkshopsService(
         repo.insertNote(created[0].id, w.id, p.id, w.facilitation.privateMode);
         return created;
       })();
-      changed(w.canvasId);
+      changedForHost(note.id);
+      pushNotes(w.canvasId, [{ ...note, ownerId: p.id, hidden: w.facilitation.privateMode }]);
       return { ...note, mine: true, hidden: w.facilitation.privateMode };
     },
 
@@ -308,13 +316,17 @@ export function createWorkshopsService(
       const { p, w } = me(participantId);
       ownNote(w, p.id, id);
       const [note] = canvases.updateNotes({ canvasId: w.canvasId, edits: [{ id, baseVersion, patch: { text } }] });
-      return { ...note, mine: true, hidden: repo.notesOf(w.id).get(id)?.hidden ?? false };
+      const hidden = repo.notesOf(w.id).get(id)?.hidden ?? false;
+      pushNotes(w.canvasId, [{ ...note, ownerId: p.id, hidden }]);
+      return { ...note, mine: true, hidden };
     },
 
     deleteNote(participantId: string | undefined, { id, baseVersion }: ParsedInput<'participant.deleteNote'>) {
       const { p, w } = me(participantId);
       ownNote(w, p.id, id);
-      return canvases.deleteNotes({ canvasId: w.canvasId, notes: [{ id, baseVersion }] });
+      const deleted = canvases.deleteNotes({ canvasId: w.canvasId, notes: [{ id, baseVersion }] });
+      pushNotes(w.canvasId, [], deleted.ids);
+      return deleted;
     },
 
     vote(participantId: string | undefined, { voteSessionId, noteId }: ParsedInput<'participant.vote'>) {
@@ -326,7 +338,7 @@ export function createWorkshopsService(
         return own !== undefined && own.hidden && own.owner !== p.id;
       };
       db.transaction(() => castVote(v, p, noteId, (n) => !hiddenFromMe(n)))();
-      changed(w.canvasId);
+      changedForHost(v.id);
       return { myVotes: repo.myVotes(v.id, p.id) };
     },
 
@@ -336,7 +348,7 @@ export function createWorkshopsService(
       if (!v || v.workshopId !== w.id) throw new ApiFailure('invalid_input', 'There is no such vote in this workshop.', [{ path: ['voteSessionId'], code: 'unknown_reference' }]);
       if (v.revealedAt !== null) throw new ApiFailure('conflict', 'This vote is over.', [{ path: ['voteSessionId'], code: 'vote_closed' }]);
       repo.deleteVote(v.id, p.id, noteId);
-      changed(w.canvasId);
+      changedForHost(v.id);
       return { myVotes: repo.myVotes(v.id, p.id) };
     },
   };

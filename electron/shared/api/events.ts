@@ -1,4 +1,5 @@
 /** Push events from core to every connected UI (IPC in the desktop app, server-sent events over HTTP). */
+import type { Note } from '../canvas/model';
 import type { Job } from '../domain/lab';
 
 export interface EventMap {
@@ -6,6 +7,8 @@ export interface EventMap {
   'job.progress': Job;
   /** Records of an area changed; views of that area refetch. */
   'data.changed': { area: 'projects' | 'settings' | 'people' | 'gates' | 'ideas' | 'cohorts' | 'canvases' | 'workshops'; id?: string };
+  /** Notes a workshop participant added, edited or deleted: pushed to the room as they are, not re-read. */
+  'workshop.notes': { canvasId: string; notes: (Note & { ownerId: string; hidden: boolean })[]; removed: string[] };
 }
 
 export type EventName = keyof EventMap;

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { createApiClient, type ApiClient } from '../../../../../electron/shared/api/client';
 import type { ApiError } from '../../../../../electron/shared/api/envelope';
 import { directionOf, LANGUAGES, type Language } from '../../../../../electron/shared/domain/settings';
+import { reconcileAll } from '../../../../../electron/shared/canvas/reconcile';
 import type { ParticipantView } from '../../../../../electron/shared/workshop/model';
 import { httpTransport } from '../../../api/transports';
 import { applyLanguage } from '../../../i18n/i18n';
@@ -97,6 +98,11 @@ function useParticipantView(client: ApiClient, language: Language, onFailure: (e
       const type = event.type as string;
       if (type === 'ended') setEnded(true);
       else if (type === 'changed') void load();
+      else if (type === 'notes') {
+        // Someone's note edits, pushed as they are: merged by version, as the board does.
+        const { notes, removed } = event.payload as unknown as { notes: ParticipantView['notes']; removed: string[] };
+        setView((current) => current && { ...current, notes: reconcileAll(current.notes, notes).filter((n) => !removed.includes(n.id)) });
+      }
     });
   }, [client, load]);
   return { view, ended, reload: load };
