@@ -54,7 +54,8 @@ describe('the workshop server', () => {
     const bek = await ws.join('Bek');
     const stream = await eventStream(ws.serving.port, bek.token);
     const added = ws.call('participant.addNote', { zoneKey: 'see', text: 'Queue' }, amal.token);
-    expect(await stream.next()).toBe('changed');
+    // A participant's note reaches the others as the note itself, not as a signal to re-read.
+    expect(await stream.next()).toBe('notes');
     expect((await added).status).toBe(200);
     const view = JSON.parse((await ws.call('participant.view', { language: 'ar' }, bek.token)).body) as { value: { notes: { text: string }[]; zones: { title: string }[] } };
     expect(view.value.notes.map((n) => n.text)).toContain('Queue');

@@ -73,7 +73,8 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
   const limits = options.limits ?? DEFAULT_LAN_LIMITS;
   const byAddress = createRateLimiter(limits.perAddress);
   const byParticipant = createRateLimiter(limits.perParticipant);
-  const streams = new Set<ServerResponse>();
+  /** Open event streams, each with what stops it following core's events. */
+  const streams = new Map<ServerResponse, () => void>();
 
   const unauthorized = () =>
     fail('unauthorized', 'This workshop has ended, or the link is no longer valid.', [{ path: [], code: 'workshop_ended' }]);
@@ -120,29 +121,32 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
     // again. The canvas's own change signal for a participant's edit comes in the same tick as its
     // notes, so it is held for a microtask and dropped when the notes follow.
     let pending = false;
+    // A signal held for a microtask may fall due after the workshop ended the stream.
+    const send = (text: string) => void (res.writableEnded || res.write(text));
     const unsubscribe = events.subscribe((event) => {
       if (event.type === 'workshop.notes' && event.payload.canvasId === canvasId) {
         pending = false;
         const notes = event.payload.notes
           .filter((n) => !n.hidden || n.ownerId === me)
           .map(({ ownerId, ...n }) => ({ ...n, mine: ownerId === me }));
-        res.write(`event: notes\ndata: ${JSON.stringify({ notes, removed: event.payload.removed })}\n\n`);
+        send(`event: notes\ndata: ${JSON.stringify({ notes, removed: event.payload.removed })}\n\n`);
       } else if (event.type === 'data.changed' && (event.payload.area === 'canvases' || event.payload.area === 'workshops') && event.payload.id === canvasId) {
         if (pending) return;
         pending = true;
         queueMicrotask(() => {
-          if (pending) res.write(`event: changed\ndata: {}\n\n`);
+          if (pending) send(`event: changed\ndata: {}\n\n`);
           pending = false;
         });
       }
     });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    streams.add(res);
-    req.on('close', () => {
+    const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
+    const stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(res);
-    });
+    };
+    streams.set(res, stop);
+    req.on('close', stop);
   }
 
   function page(res: ServerResponse, path: string) {
@@ -188,7 +192,11 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
 
   /** Tells every open page the workshop is over, then stops listening and drops every connection. */
   const end = () => {
-    for (const stream of streams) stream.end('event: ended\ndata: {}\n\n');
+    // Stop following events first: nothing may be written to a stream once it has ended.
+    for (const [stream, stop] of [...streams]) {
+      stop();
+      stream.end('event: ended\ndata: {}\n\n');
+    }
     server.close();
     server.closeAllConnections();
   };
