@@ -22,5 +22,7 @@ export default defineConfig({
     // Fonts and icons stay files: the CSP allows no data: fonts, and the desktop serves them from disk.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
+    // The workshop participant page is its own small entry, served alone by the workshop server.
+    rollupOptions: { input: { main: 'renderer/index.html', participant: 'renderer/participant.html' } },
   },
 });

@@ -11,6 +11,7 @@ import { formatTable, type Figure } from './figures';
 import { benchPilots } from './pilots';
 import { benchPortfolio } from './portfolio';
 import { benchProjects } from './projects';
+import { benchWorkshop } from './workshop';
 
 const GROUPS: Record<string, () => Promise<Figure[]>> = {
   projects: benchProjects,
@@ -19,6 +20,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   pilots: benchPilots,
   bundles: benchBundles,
   canvas: benchCanvas,
+  workshop: benchWorkshop,
 };
 
 async function main() {

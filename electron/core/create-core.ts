@@ -40,6 +40,10 @@ import { createPeopleRepo } from './services/people/people-repo';
 import { createPeopleService } from './services/people/people-service';
 import { createProjectsRepo } from './services/projects/projects-repo';
 import { createProjectsService, projectSearchText } from './services/projects/projects-service';
+import { createDispatcher } from './dispatch';
+import { createWorkshopLan } from './workshops/lan';
+import { createWorkshopsRepo } from './workshops/workshops-repo';
+import { createWorkshopsService } from './workshops/workshops-service';
 
 export function createCore(deps: CoreDeps) {
   migrate(deps.db, { now: () => deps.clock.now().toISOString() });
@@ -97,6 +101,16 @@ export function createCore(deps: CoreDeps) {
     events,
     templates: templateSource,
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
+  });
+  const workshops = createWorkshopsService(deps, createWorkshopsRepo(deps.db), { events, canvases, template: templateSource.template });
+  // Participants reach core only through the LAN server's own dispatcher, over these same handlers.
+  const workshopLan = createWorkshopLan({
+    service: workshops,
+    dispatcher: () => createDispatcher(handlers, deps.logger),
+    events,
+    logger: deps.logger,
+    staticDir: deps.paths.rendererDir,
+    limits: deps.lanLimits,
   });
   const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
   const pilotsRepo = createPilotsRepo(deps.db);
@@ -274,6 +288,32 @@ export function createCore(deps: CoreDeps) {
     'notes.create': (input) => canvases.createNotes(input),
     'notes.update': (input) => canvases.updateNotes(input),
     'notes.delete': (input) => canvases.deleteNotes(input),
+    'workshops.start': (input) => workshops.start(input),
+    'workshops.get': (input) => workshops.get(input),
+    'workshops.list': (input) => workshops.list(input),
+    'workshops.end': (input) => {
+      const ended = workshops.end(input);
+      workshopLan.stop(input.id);
+      return ended;
+    },
+    'workshops.timer': (input) => workshops.timer(input),
+    'workshops.setPrivate': (input) => workshops.setPrivate(input),
+    'workshops.lock': (input) => workshops.lock(input),
+    'workshops.present': (input) => workshops.present(input),
+    'workshops.startVote': (input) => workshops.startVote(input),
+    'workshops.revealVote': (input) => workshops.revealVote(input),
+    'workshops.voteOnBehalf': (input) => workshops.voteOnBehalf(input),
+    'workshops.votes': (input) => workshops.votes(input),
+    'workshops.interfaces': () => workshopLan.interfaces(),
+    'workshops.serve': (input) => workshopLan.serve(input),
+    'workshops.serving': ({ workshopId }) => workshopLan.serving(workshopId),
+    'participant.join': (input, caller) => workshops.join(input, caller.workshop?.id ?? ''),
+    'participant.view': ({ language }, caller) => workshops.participantView(caller.workshop?.participantId, language),
+    'participant.addNote': (input, caller) => workshops.addNote(caller.workshop?.participantId, input),
+    'participant.editNote': (input, caller) => workshops.editNote(caller.workshop?.participantId, input),
+    'participant.deleteNote': (input, caller) => workshops.deleteNote(caller.workshop?.participantId, input),
+    'participant.vote': (input, caller) => workshops.vote(caller.workshop?.participantId, input),
+    'participant.unvote': (input, caller) => workshops.unvote(caller.workshop?.participantId, input),
     'labTemplates.list': () => labTemplates.list(),
     'labTemplates.create': (input) => labTemplates.create(input),
     'labTemplates.update': (input) => labTemplates.update(input),
@@ -330,6 +370,7 @@ export function createCore(deps: CoreDeps) {
     bundles,
     close: () => {
       bundles.close();
+      workshopLan.close();
       clearInterval(periodicBackups);
       deps.db.close();
     },

@@ -1,6 +1,7 @@
 /** What core is given from outside. Every entry point (desktop, serve, tests, bench) builds these. */
 import type { Db } from './db/open';
 import type { Logger } from './logger';
+import type { LanLimits } from './workshops/lan-door';
 import type { SettingsStore } from './settings-store';
 
 export interface Clock {
@@ -15,6 +16,8 @@ export interface IdSource {
 export interface CorePaths {
   /** The per-user data folder: database, settings, logs. */
   dataDir: string;
+  /** The built renderer, when this process serves pages (the workshop server's participant page). */
+  rendererDir?: string;
 }
 
 export interface CoreDeps {
@@ -25,4 +28,6 @@ export interface CoreDeps {
   settings: SettingsStore;
   logger: Logger;
   appVersion: string;
+  /** Rate limits of the workshop server; the defaults suit a room of phones (see workshops/lan-door.ts). */
+  lanLimits?: LanLimits;
 }

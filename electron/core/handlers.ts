@@ -5,6 +5,8 @@ import type { Access } from '../shared/api/contract';
 export interface Caller {
   role: Access;
   door: 'ipc' | 'http' | 'inprocess';
+  /** For workshop participants: the workshop the LAN door serves, and who they are once joined. */
+  workshop?: { id: string; participantId?: string };
 }
 
 export type Handler<M extends MethodName> = (

@@ -47,7 +47,7 @@ export async function startHeadless(options: HeadlessOptions) {
     db,
     clock: { now: () => new Date() },
     ids: uuidV7Ids(),
-    paths: { dataDir: options.dataDir },
+    paths: { dataDir: options.dataDir, rendererDir: options.staticDir },
     settings: createFileSettingsStore(options.dataDir, options.appVersion),
     logger,
     appVersion: options.appVersion,

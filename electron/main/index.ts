@@ -55,7 +55,7 @@ async function start() {
     db,
     clock: { now: () => new Date() },
     ids: uuidV7Ids(),
-    paths: { dataDir },
+    paths: { dataDir, rendererDir },
     settings,
     logger,
     appVersion: app.getVersion(),

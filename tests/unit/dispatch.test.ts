@@ -17,7 +17,10 @@ describe('the dispatcher', () => {
 
   it('shows participants only the methods they may call', async () => {
     const result = await test.call('app.methods', {}, { role: 'participant', door: 'http' });
-    expect(result).toEqual({ ok: true, value: ['app.methods'] });
+    expect(result).toEqual({
+      ok: true,
+      value: ['app.methods', 'participant.join', 'participant.view', 'participant.addNote', 'participant.editNote', 'participant.deleteNote', 'participant.vote', 'participant.unvote'],
+    });
   });
 
   it('turns thrown failures into envelopes, and unexpected errors into "internal" without details', async () => {

@@ -25,7 +25,7 @@ import { resolveStaticFile, sendFile } from './static-files';
 export const MAX_BODY_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
 
-const STATUS: Record<ErrorCode, number> = {
+export const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   bad_request: 400,
   unauthorized: 401,
@@ -36,10 +36,11 @@ const STATUS: Record<ErrorCode, number> = {
   protocol_locked: 409,
   cancelled: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   internal: 500,
 };
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP_HEADER,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -70,7 +71,7 @@ function sendEnvelope(res: ServerResponse, result: Result<unknown>) {
 }
 
 /** Reads the body up to `limit` bytes; resolves undefined (and stops reading) when it is larger. */
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+export function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {

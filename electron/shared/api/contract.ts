@@ -84,6 +84,27 @@ import {
   NotesUpdateSchema,
 } from '../canvas/model';
 import { CanvasTemplateSchema } from '../canvas/template';
+import {
+  JoinedSchema,
+  JoinSchema,
+  LockInputSchema,
+  NetworkInterfaceSchema,
+  ParticipantNoteCreateSchema,
+  ParticipantNoteDeleteSchema,
+  ParticipantNoteEditSchema,
+  ParticipantViewSchema,
+  ParticipantVoteSchema,
+  PresentInputSchema,
+  PrivateInputSchema,
+  ServeInputSchema,
+  ServingSchema,
+  TimerInputSchema,
+  VoteOnBehalfSchema,
+  VoteSessionSchema,
+  VoteStartSchema,
+  WorkshopNoteSchema,
+  WorkshopSchema,
+} from '../workshop/model';
 
 import {
   AmendSchema,
@@ -311,6 +332,37 @@ export const contract = {
 
   'jobs.list': { input: none, output: z.array(JobSchema), access: 'host' },
   'jobs.cancel': { input: byId, output: JobSchema, access: 'host' },
+
+  // Live workshops (facilitator side): one running workshop per canvas; see shared/workshop/model.ts.
+  'workshops.start': { input: z.strictObject({ canvasId: IdSchema }), output: WorkshopSchema, access: 'host' },
+  'workshops.get': { input: byId, output: WorkshopSchema, access: 'host' },
+  'workshops.list': { input: z.strictObject({ canvasId: IdSchema }), output: z.array(WorkshopSchema), access: 'host' },
+  /** Ends the workshop: every participant token stops working at once, and the summary is kept. */
+  'workshops.end': { input: byId, output: WorkshopSchema, access: 'host' },
+  'workshops.timer': { input: TimerInputSchema, output: WorkshopSchema, access: 'host' },
+  /** Turning private mode off reveals the notes it hid. */
+  'workshops.setPrivate': { input: PrivateInputSchema, output: WorkshopSchema, access: 'host' },
+  'workshops.lock': { input: LockInputSchema, output: WorkshopSchema, access: 'host' },
+  'workshops.present': { input: PresentInputSchema, output: WorkshopSchema, access: 'host' },
+  'workshops.startVote': { input: VoteStartSchema, output: VoteSessionSchema, access: 'host' },
+  'workshops.revealVote': { input: byId, output: VoteSessionSchema, access: 'host' },
+  'workshops.voteOnBehalf': { input: VoteOnBehalfSchema, output: VoteSessionSchema, access: 'host' },
+  'workshops.votes': { input: z.strictObject({ canvasId: IdSchema }), output: z.array(VoteSessionSchema), access: 'host' },
+  /** The addresses the LAN server can listen on (IPv4, loopback included). */
+  'workshops.interfaces': { input: none, output: z.array(NetworkInterfaceSchema), access: 'host' },
+  /** Opens the participants' server for a running workshop on one address; answers the join link and its QR code. */
+  'workshops.serve': { input: ServeInputSchema, output: ServingSchema, access: 'host' },
+  'workshops.serving': { input: z.strictObject({ workshopId: IdSchema }), output: ServingSchema.nullable(), access: 'host' },
+
+  // Workshop participants, over the LAN server only: their workshop's one canvas, nothing else.
+  /** Trades the join link's secret and a display name for this participant's own token. */
+  'participant.join': { input: JoinSchema, output: JoinedSchema, access: 'participant' },
+  'participant.view': { input: z.strictObject({ language: LanguageSchema }), output: ParticipantViewSchema, access: 'participant' },
+  'participant.addNote': { input: ParticipantNoteCreateSchema, output: WorkshopNoteSchema, access: 'participant' },
+  'participant.editNote': { input: ParticipantNoteEditSchema, output: WorkshopNoteSchema, access: 'participant' },
+  'participant.deleteNote': { input: ParticipantNoteDeleteSchema, output: z.object({ ids: z.array(IdSchema) }), access: 'participant' },
+  'participant.vote': { input: ParticipantVoteSchema, output: z.object({ myVotes: z.array(IdSchema) }), access: 'participant' },
+  'participant.unvote': { input: ParticipantVoteSchema, output: z.object({ myVotes: z.array(IdSchema) }), access: 'participant' },
 
   'desktop.openDataFolder': { input: none, output: z.strictObject({}), access: 'host', needs: 'desktop' },
   /** The calling page as an A4 PDF (print stylesheet, backgrounds), saved where the user chooses. */

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'unknown_method',
   'payload_too_large',
+  'rate_limited',
   'bad_request',
   'cancelled',
   'internal',

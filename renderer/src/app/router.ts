@@ -23,6 +23,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'canvases' }
   | { name: 'canvas'; id: string }
+  | { name: 'workshop'; id: string }
+  | { name: 'projector'; id: string }
   | { name: 'not_found' };
 
 /** Screens without a record id, by path; exported so the no-network test visits every one. */
@@ -48,6 +50,10 @@ export function parseRoute(hash: string): Route {
   if (record && Object.hasOwn(RECORDS, record[1])) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
   const pilot = /^\/pilots\/([0-9a-f-]{36})(?:\/report\/([a-z+]{2,11}))?$/.exec(path);
   if (pilot) return pilot[2] ? { name: 'pilotReport', id: pilot[1], languages: pilot[2] } : { name: 'pilot', id: pilot[1] };
+  const workshop = /^\/canvases\/([0-9a-f-]{36})\/workshop$/.exec(path);
+  if (workshop) return { name: 'workshop', id: workshop[1] };
+  const projector = /^\/projector\/([0-9a-f-]{36})$/.exec(path);
+  if (projector) return { name: 'projector', id: projector[1] };
   const search = /^\/search\/(.*)$/.exec(path);
   if (search) {
     try {
@@ -82,6 +88,10 @@ export function hrefFor(route: Route): string {
       return `#/pilots/${route.id}`;
     case 'pilotReport':
       return `#/pilots/${route.id}/report/${route.languages}`;
+    case 'workshop':
+      return `#/canvases/${route.id}/workshop`;
+    case 'projector':
+      return `#/projector/${route.id}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.text)}`;
     case 'not_found':

@@ -9,6 +9,7 @@ import cohorts from './0004-cohorts.sql?raw';
 import canvases from './0005-canvases.sql?raw';
 import pilots from './0006-pilots.sql?raw';
 import attachments from './0007-attachments.sql?raw';
+import workshops from './0008-workshops.sql?raw';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'canvases', sql: canvases },
   { version: 6, name: 'pilots', sql: pilots },
   { version: 7, name: 'attachments', sql: attachments },
+  { version: 8, name: 'workshops', sql: workshops },
 ];

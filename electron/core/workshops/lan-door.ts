@@ -1,0 +1,204 @@
+/**
+ * The participants' door: a separate HTTP listener, opened by the facilitator for one workshop on
+ * one address, on the untrusted room network. It is not the host API with fewer methods: it has no
+ * host token, answers only participant methods (the dispatcher refuses the rest, by role), and
+ * serves only the participant page. Every request, event stream included, passes in order:
+ *   Host is the published host:port (DNS rebinding) → Origin / Sec-Fetch-Site are ours →
+ *   the address's rate limit → (API) the participant's token and their own rate limit →
+ *   a JSON body of at most MAX_PARTICIPANT_BODY bytes → the contract's schema → the handler.
+ *
+ *   POST /api/call/participant.join   { secret, displayName } → the participant's token
+ *   POST /api/call/<method>           Authorization: Bearer <participant token>
+ *   GET  /api/events                  server-sent events: `changed` when the canvas or the workshop
+ *                                     changed, `ended` when the workshop ends
+ *   GET  /join, /assets/…             the participant page (no directory listing, no host UI route)
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fail, type Result } from '../../shared/api/envelope';
+import type { Dispatcher } from '../dispatch';
+import type { EventHub } from '../event-hub';
+import type { Caller } from '../handlers';
+import { readBody, SECURITY_HEADERS, STATUS } from '../http/http-door';
+import { hostAllowed, originAllowed } from '../http/guards';
+import { resolveStaticFile, sendFile } from '../http/static-files';
+import { parseBoundedJson } from '../json';
+import { errorData, type Logger } from '../logger';
+import { createRateLimiter, type RateLimit } from './rate-limit';
+
+/** A note is a few KiB; nothing a participant sends needs more. */
+export const MAX_PARTICIPANT_BODY = 32 * 1024;
+const HEARTBEAT_MS = 25_000;
+
+export interface LanLimits {
+  perParticipant: RateLimit;
+  perAddress: RateLimit;
+}
+/** A person typing and voting makes a few requests a second; a phone's page load about twenty. */
+export const DEFAULT_LAN_LIMITS: LanLimits = {
+  perParticipant: { perSecond: 10, burst: 30 },
+  perAddress: { perSecond: 30, burst: 120 },
+};
+
+export interface LanDoorOptions {
+  workshopId: string;
+  canvasId: string;
+  dispatcher: Dispatcher;
+  events: EventHub;
+  /** The participant a token belongs to, while their workshop runs. */
+  authenticate(token: string): { participantId: string; workshopId: string } | undefined;
+  /** The built renderer; the door serves its participant page only. */
+  staticDir?: string;
+  logger: Logger;
+  limits?: LanLimits;
+  /** The one Host header value accepted (address:port); set once the port is known. */
+  publishedHost: { value: string };
+}
+
+const PARTICIPANT_PAGE = 'participant.html';
+
+function sendEnvelope(res: ServerResponse, result: Result<unknown>, status = result.ok ? 200 : STATUS[result.error.code]) {
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
+  res.writeHead(status, headers);
+  res.end(JSON.stringify(result));
+}
+
+const bearer = (req: IncomingMessage) => {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+};
+
+export function createLanDoor(options: LanDoorOptions): Server & { end(): void } {
+  const { workshopId, canvasId, dispatcher, events, authenticate, staticDir, logger, publishedHost } = options;
+  const limits = options.limits ?? DEFAULT_LAN_LIMITS;
+  const byAddress = createRateLimiter(limits.perAddress);
+  const byParticipant = createRateLimiter(limits.perParticipant);
+  /** Open event streams, each with what stops it following core's events. */
+  const streams = new Map<ServerResponse, () => void>();
+
+  const unauthorized = () =>
+    fail('unauthorized', 'This workshop has ended, or the link is no longer valid.', [{ path: [], code: 'workshop_ended' }]);
+  const tooMany = () => fail('rate_limited', 'Too many requests; wait a moment and try again.');
+
+  /** The participant behind the request's token, within this door's workshop, and within their rate. */
+  function participant(req: IncomingMessage, res: ServerResponse): string | undefined {
+    const token = bearer(req);
+    const who = token === undefined ? undefined : authenticate(token);
+    if (!who || who.workshopId !== workshopId) return void sendEnvelope(res, unauthorized());
+    if (!byParticipant.take(who.participantId)) return void sendEnvelope(res, tooMany());
+    return who.participantId;
+  }
+
+  async function call(req: IncomingMessage, res: ServerResponse, method: string) {
+    const caller: Caller = { role: 'participant', door: 'http', workshop: { id: workshopId } };
+    // Joining needs no token: the join link's secret is the credential, checked by the handler.
+    if (method !== 'participant.join') {
+      const participantId = participant(req, res);
+      if (participantId === undefined) return;
+      caller.workshop = { id: workshopId, participantId };
+    }
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return sendEnvelope(res, fail('bad_request', 'Send the input as a JSON body (Content-Type: application/json).'));
+    }
+    const body = await readBody(req, MAX_PARTICIPANT_BODY);
+    if (body === undefined) return sendEnvelope(res, fail('payload_too_large', `The request body is larger than ${MAX_PARTICIPANT_BODY} bytes.`));
+    let input: unknown;
+    try {
+      input = body.trim() === '' ? {} : parseBoundedJson(body, 8);
+    } catch {
+      return sendEnvelope(res, fail('bad_request', 'The request body is not valid JSON.'));
+    }
+    sendEnvelope(res, await dispatcher.dispatch(method, input, caller));
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse) {
+    const me = participant(req, res);
+    if (me === undefined) return;
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    // A participant's note edits arrive as the notes themselves (`notes`), filtered by what this
+    // participant may see; anything else is only a signal (`changed`) to read participant.view
+    // again. The canvas's own change signal for a participant's edit comes in the same tick as its
+    // notes, so it is held for a microtask and dropped when the notes follow.
+    let pending = false;
+    // A signal held for a microtask may fall due after the workshop ended the stream.
+    const send = (text: string) => void (res.writableEnded || res.write(text));
+    const unsubscribe = events.subscribe((event) => {
+      if (event.type === 'workshop.notes' && event.payload.canvasId === canvasId) {
+        pending = false;
+        const notes = event.payload.notes
+          .filter((n) => !n.hidden || n.ownerId === me)
+          .map(({ ownerId, ...n }) => ({ ...n, mine: ownerId === me }));
+        send(`event: notes\ndata: ${JSON.stringify({ notes, removed: event.payload.removed })}\n\n`);
+      } else if (event.type === 'data.changed' && (event.payload.area === 'canvases' || event.payload.area === 'workshops') && event.payload.id === canvasId) {
+        if (pending) return;
+        pending = true;
+        queueMicrotask(() => {
+          if (pending) send(`event: changed\ndata: {}\n\n`);
+          pending = false;
+        });
+      }
+    });
+    const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    };
+    streams.set(res, stop);
+    req.on('close', stop);
+  }
+
+  function page(res: ServerResponse, path: string) {
+    const file =
+      staticDir === undefined
+        ? undefined
+        : path === '/' || path === '/join'
+          ? resolveStaticFile(staticDir, `/${PARTICIPANT_PAGE}`)
+          : path.startsWith('/assets/') || path === '/favicon.svg'
+            ? resolveStaticFile(staticDir, path)
+            : undefined;
+    if (!file) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('Not found');
+    }
+    sendFile(res, file, SECURITY_HEADERS);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!hostAllowed(req, new Set([publishedHost.value]))) return sendEnvelope(res, fail('forbidden', 'This host name is not served here.'));
+    if (!originAllowed(req)) return sendEnvelope(res, fail('forbidden', 'Requests from other sites are refused.'));
+    if (!byAddress.take(req.socket.remoteAddress ?? '')) return sendEnvelope(res, tooMany());
+
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/api/')) {
+      if (req.method === 'POST' && path.startsWith('/api/call/')) return call(req, res, decodeURIComponent(path.slice('/api/call/'.length)));
+      if (req.method === 'GET' && path === '/api/events') return openEventStream(req, res);
+      return sendEnvelope(res, fail('not_found', `Nothing at ${req.method} ${path}.`));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendEnvelope(res, fail('not_found', `Nothing at ${req.method} ${path}.`));
+    page(res, path);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error('Workshop request failed', errorData(error));
+      if (!res.headersSent) sendEnvelope(res, fail('internal', 'Something went wrong. The details are in the log.'));
+      else res.end();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  /** Tells every open page the workshop is over, then stops listening and drops every connection. */
+  const end = () => {
+    // Stop following events first: nothing may be written to a stream once it has ended.
+    for (const [stream, stop] of [...streams]) {
+      stop();
+      stream.end('event: ended\ndata: {}\n\n');
+    }
+    server.close();
+    server.closeAllConnections();
+  };
+  return Object.assign(server, { end });
+}

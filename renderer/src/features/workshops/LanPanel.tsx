@@ -1,0 +1,59 @@
+/**
+ * Opening the workshop to phones in the room: the facilitator picks the network address, and gets
+ * the join link and its QR code (drawn by core as SVG). Plain HTTP on a shared network is said
+ * plainly, as the LAN server rules require.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Workshop } from '../../../../electron/shared/workshop/model';
+import { useApiQuery } from '../../api/hooks';
+import { useWorkshopCall } from './use-workshop';
+
+export function LanPanel({ workshop }: { workshop: Workshop }) {
+  const { t } = useTranslation();
+  const interfaces = useApiQuery('workshops.interfaces', {});
+  const serving = useApiQuery('workshops.serving', { workshopId: workshop.id });
+  const { run, error, busy } = useWorkshopCall();
+  const [address, setAddress] = useState('');
+  const choices = interfaces.data ?? [];
+  const chosen = address || (choices.find((i) => !i.internal) ?? choices[0])?.address || '';
+  const remote = workshop.participants.filter((p) => p.remote).length;
+
+  return (
+    <Box sx={{ display: 'grid', gap: 1.5 }}>
+      {serving.data ? (
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+          <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(serving.data.qrSvg)}`} alt={t('workshop.lan.qr')} width={168} height={168} style={{ background: '#fff' }} />
+          <Box sx={{ display: 'grid', gap: 1, minWidth: 0, flex: 1 }}>
+            <Typography variant="body2">{t('workshop.lan.joinLink')}</Typography>
+            <Typography dir="ltr" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} data-join-url>
+              {serving.data.joinUrl}
+            </Typography>
+            <Typography variant="body2">{t('workshop.lan.participants', { count: remote })}</Typography>
+            <Alert severity="warning">{t('workshop.lan.plainHttp')}</Alert>
+          </Box>
+        </Box>
+      ) : (
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField select size="small" label={t('workshop.lan.address')} value={chosen} onChange={(e) => setAddress(e.target.value)} sx={{ minWidth: 220 }}>
+            {choices.map((i) => (
+              <MenuItem key={`${i.name}-${i.address}`} value={i.address} dir="ltr">
+                {i.address} ({i.internal ? t('workshop.lan.thisComputer') : i.name})
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button variant="contained" disabled={busy || !chosen} onClick={() => void run('workshops.serve', { workshopId: workshop.id, address: chosen })}>
+            {t('workshop.lan.open')}
+          </Button>
+        </Box>
+      )}
+      {error && <Alert severity="error">{t(error)}</Alert>}
+    </Box>
+  );
+}

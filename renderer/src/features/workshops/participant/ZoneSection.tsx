@@ -1,0 +1,138 @@
+/** One zone of the workshop canvas on a phone: its notes, the participant's own to edit, and a field to add one. */
+import DeleteIcon from '@mui/icons-material/Delete';
+import EditIcon from '@mui/icons-material/Edit';
+import HowToVoteIcon from '@mui/icons-material/HowToVote';
+import LockIcon from '@mui/icons-material/Lock';
+import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../../../../../electron/shared/api/client';
+import type { ApiError } from '../../../../../electron/shared/api/envelope';
+import type { ParticipantView } from '../../../../../electron/shared/workshop/model';
+
+type Act = (run: () => Promise<{ ok: boolean; error?: ApiError }>) => Promise<boolean>;
+type ViewNote = ParticipantView['notes'][number];
+
+function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked: boolean; vote: ParticipantView['vote']; client: ApiClient; act: Act }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const myVotes = vote?.myVotes.filter((id) => id === note.id).length ?? 0;
+  const votesLeft = vote ? vote.votesPerPerson - vote.myVotes.length : 0;
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (editing === null || !editing.trim()) return;
+    if (await act(() => client.call('participant.editNote', { id: note.id, baseVersion: note.version, text: editing }))) setEditing(null);
+  };
+  return (
+    <Paper component="li" variant="outlined" sx={{ p: 1.5, listStyle: 'none', display: 'grid', gap: 1 }} data-note={note.id}>
+      {editing === null ? (
+        <Typography dir="auto" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {note.text}
+        </Typography>
+      ) : (
+        <Box component="form" onSubmit={save} sx={{ display: 'grid', gap: 1 }}>
+          <TextField label={t('workshop.participant.editNote')} value={editing} onChange={(e) => setEditing(e.target.value)} multiline autoFocus slotProps={{ htmlInput: { dir: 'auto', maxLength: 5000 } }} />
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <Button type="submit" variant="contained">
+              {t('common.save')}
+            </Button>
+            <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
+          </Box>
+        </Box>
+      )}
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        {note.author && (
+          <Typography variant="caption" dir="auto">
+            {note.author}
+          </Typography>
+        )}
+        {note.hidden && (
+          <Typography variant="caption" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+            <VisibilityOffIcon fontSize="inherit" aria-hidden /> {t('workshop.participant.hiddenNote')}
+          </Typography>
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        {vote && (
+          <>
+            {myVotes > 0 && (
+              <Button size="small" onClick={() => act(() => client.call('participant.unvote', { voteSessionId: vote.id, noteId: note.id }))}>
+                {t('workshop.vote.remove')}
+              </Button>
+            )}
+            <Button
+              size="small"
+              variant={myVotes > 0 ? 'contained' : 'outlined'}
+              startIcon={<HowToVoteIcon />}
+              disabled={votesLeft === 0 || (vote.onePerNote && myVotes > 0)}
+              onClick={() => act(() => client.call('participant.vote', { voteSessionId: vote.id, noteId: note.id }))}
+              aria-label={t('workshop.vote.forNote', { count: myVotes })}
+            >
+              {myVotes}
+            </Button>
+          </>
+        )}
+        {note.mine && !locked && editing === null && (
+          <>
+            <Button size="small" startIcon={<EditIcon />} onClick={() => setEditing(note.text)}>
+              {t('workshop.edit')}
+            </Button>
+            <Button size="small" color="error" startIcon={<DeleteIcon />} onClick={() => act(() => client.call('participant.deleteNote', { id: note.id, baseVersion: note.version }))}>
+              {t('common.delete')}
+            </Button>
+          </>
+        )}
+      </Box>
+    </Paper>
+  );
+}
+
+export function ZoneSection({ zone, notes, vote, client, act }: { zone: ParticipantView['zones'][number]; notes: ViewNote[]; vote: ParticipantView['vote']; client: ApiClient; act: Act }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const headingId = `zone-${zone.key}`;
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    if (await act(() => client.call('participant.addNote', { zoneKey: zone.key, text }))) setText('');
+  };
+  return (
+    <Box component="section" aria-labelledby={headingId} sx={{ display: 'grid', gap: 1 }} data-zone={zone.key}>
+      <Typography id={headingId} variant="h6" component="h2" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        {zone.title}
+        {zone.locked && (
+          <Typography component="span" variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+            <LockIcon fontSize="inherit" aria-hidden /> {t('workshop.locked')}
+          </Typography>
+        )}
+      </Typography>
+      {notes.length > 0 && (
+        <Box component="ul" sx={{ m: 0, p: 0, display: 'grid', gap: 1 }}>
+          {notes.map((n) => (
+            <NoteItem key={n.id} note={n} locked={zone.locked} vote={vote} client={client} act={act} />
+          ))}
+        </Box>
+      )}
+      {!zone.locked && (
+        <Box component="form" onSubmit={add} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+          <TextField
+            size="small"
+            fullWidth
+            multiline
+            label={t('workshop.participant.newNote', { zone: zone.title })}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            slotProps={{ htmlInput: { dir: 'auto', maxLength: 5000 } }}
+          />
+          <Button type="submit" variant="contained">
+            {t('workshop.add')}
+          </Button>
+        </Box>
+      )}
+    </Box>
+  );
+}

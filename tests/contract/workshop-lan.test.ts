@@ -1,0 +1,70 @@
+/** The workshop server as a participant's browser uses it: join link and QR code, live events, the end. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NetworkInterface } from '../../electron/shared/workshop/model';
+import { callValue, makeCore, type TestCore } from '../support/core';
+import { serveWorkshop } from '../support/workshop';
+
+let test: TestCore;
+beforeEach(() => (test = makeCore()));
+afterEach(() => test.close());
+
+/** Reads event names from a participant's event stream as they arrive. */
+async function eventStream(port: number, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`http://127.0.0.1:${port}/api/events`, { headers: { Authorization: `Bearer ${token}` }, signal: controller.signal });
+  expect(response.status).toBe(200);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  return {
+    /** Resolves with the next event's name (a signal, not a timeout). */
+    async next(): Promise<string> {
+      for (;;) {
+        const match = /event: (\w+)\n/.exec(buffer);
+        if (match) {
+          buffer = buffer.slice(match.index + match[0].length);
+          return match[1];
+        }
+        const { value, done } = await reader.read();
+        if (done) return 'closed';
+        buffer += value;
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+describe('the workshop server', () => {
+  it('listens only on an address this machine has, and draws the join link as a QR code', async () => {
+    const interfaces = await callValue<NetworkInterface[]>(test, 'workshops.interfaces', {});
+    expect(interfaces).toContainEqual(expect.objectContaining({ address: '127.0.0.1', internal: true }));
+    const ws = await serveWorkshop(test);
+    expect(ws.serving.joinUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ws.serving.port}/join#[A-Za-z0-9_-]{24}$`));
+    expect(ws.serving.qrSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(ws.serving.qrSvg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    expect(await callValue(test, 'workshops.serving', { workshopId: ws.workshop.id })).toEqual(ws.serving);
+    for (const address of ['0.0.0.0', '203.0.113.7']) {
+      const refused = await test.call('workshops.serve', { workshopId: ws.workshop.id, address });
+      expect(refused.ok || refused.error.issues?.[0].code).toBe('unknown_reference');
+    }
+  });
+
+  it("signals every participant when a note is added, and tells them when the workshop ends", async () => {
+    const ws = await serveWorkshop(test);
+    const amal = await ws.join('Amal');
+    const bek = await ws.join('Bek');
+    const stream = await eventStream(ws.serving.port, bek.token);
+    const added = ws.call('participant.addNote', { zoneKey: 'see', text: 'Queue' }, amal.token);
+    // A participant's note reaches the others as the note itself, not as a signal to re-read.
+    expect(await stream.next()).toBe('notes');
+    expect((await added).status).toBe(200);
+    const view = JSON.parse((await ws.call('participant.view', { language: 'ar' }, bek.token)).body) as { value: { notes: { text: string }[]; zones: { title: string }[] } };
+    expect(view.value.notes.map((n) => n.text)).toContain('Queue');
+    expect(view.value.zones[0].title).toMatch(/[\u0600-\u06FF]/);
+
+    await callValue(test, 'workshops.end', { id: ws.workshop.id });
+    const seen: string[] = [];
+    for (let e = await stream.next(); e !== 'closed'; e = await stream.next()) seen.push(e);
+    expect(seen.at(-1)).toBe('ended');
+    expect(await callValue(test, 'workshops.serving', { workshopId: ws.workshop.id })).toBeNull();
+  });
+});
