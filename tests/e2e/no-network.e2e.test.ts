@@ -65,6 +65,8 @@ describe('the served app makes no request outside its own origin', () => {
       for (const [collection, { method, input, pick }] of Object.entries(FIRST_ID)) {
         paths.push(`/${collection}/${pick(await callServed(served, method, input))}`);
       }
+      // The projector view follows a canvas.
+      paths.push(paths.find((path) => path.startsWith('/canvases/'))!.replace('/canvases/', '/projector/'));
       // Pilot screens hang below a project; the sample lab has none, so one is made.
       const projectId = FIRST_ID.projects.pick(await callServed(served, 'projects.list'));
       const { pilot } = await callServed<{ pilot: { id: string } }>(served, 'pilots.create', { projectId, title: 'Queue-free clinics pilot' });

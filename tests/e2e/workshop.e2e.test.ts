@@ -53,7 +53,7 @@ afterAll(() => app?.close());
 
 describe('a live workshop', () => {
   it('opens to the room with a join link and a QR code', async () => {
-    await facilitator.goto(`${app.served.origin}/#/canvases/${canvasId}/workshop`);
+    await facilitator.goto(`${app.served.origin}/#/canvases/${canvasId}`);
     await waitReady(facilitator, 'en');
     await controls().getByRole('button', { name: 'Start a live workshop' }).click();
     await controls().getByRole('combobox', { name: 'Network address' }).click();

@@ -33,7 +33,6 @@ import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { languageKey } from '../i18n/labels';
 import { ProjectorView } from '../features/workshops/ProjectorView';
-import { WorkshopPage } from '../features/workshops/WorkshopPage';
 import { hrefFor, navigate, useRoute, type Route } from './router';
 import { useSettings } from './settings-context';
 import { BundleDropZone } from '../features/bundles/BundleDropZone';
@@ -154,8 +153,6 @@ function Page({ route }: { route: Route }) {
       return <CanvasesPage />;
     case 'canvas':
       return <CanvasPage id={route.id} />;
-    case 'workshop':
-      return <WorkshopPage id={route.id} />;
     case 'projector':
       return <ProjectorView canvasId={route.id} />;
     default:
@@ -173,7 +170,7 @@ export function Shell() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // The section a record's page belongs to, for the navigation's current marker.
-  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases', pilot: 'projects', pilotReport: 'projects', workshop: 'canvases' } as Record<string, string>)[route.name] ?? route.name;
+  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases', pilot: 'projects', pilotReport: 'projects' } as Record<string, string>)[route.name] ?? route.name;
   return (
     <>
       <Button

@@ -23,7 +23,6 @@ export type Route =
   | { name: 'settings' }
   | { name: 'canvases' }
   | { name: 'canvas'; id: string }
-  | { name: 'workshop'; id: string }
   | { name: 'projector'; id: string }
   | { name: 'not_found' };
 
@@ -50,8 +49,6 @@ export function parseRoute(hash: string): Route {
   if (record && Object.hasOwn(RECORDS, record[1])) return { name: RECORDS[record[1] as keyof typeof RECORDS], id: record[2] };
   const pilot = /^\/pilots\/([0-9a-f-]{36})(?:\/report\/([a-z+]{2,11}))?$/.exec(path);
   if (pilot) return pilot[2] ? { name: 'pilotReport', id: pilot[1], languages: pilot[2] } : { name: 'pilot', id: pilot[1] };
-  const workshop = /^\/canvases\/([0-9a-f-]{36})\/workshop$/.exec(path);
-  if (workshop) return { name: 'workshop', id: workshop[1] };
   const projector = /^\/projector\/([0-9a-f-]{36})$/.exec(path);
   if (projector) return { name: 'projector', id: projector[1] };
   const search = /^\/search\/(.*)$/.exec(path);
@@ -88,8 +85,6 @@ export function hrefFor(route: Route): string {
       return `#/pilots/${route.id}`;
     case 'pilotReport':
       return `#/pilots/${route.id}/report/${route.languages}`;
-    case 'workshop':
-      return `#/canvases/${route.id}/workshop`;
     case 'projector':
       return `#/projector/${route.id}`;
     case 'search':

@@ -30,6 +30,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { validationKey } from '../../i18n/labels';
 import { createBoardOps, type UndoStep } from './board-ops';
 import { CanvasBoard } from './CanvasBoard';
+import { FacilitatorBar } from '../workshops/FacilitatorBar';
 import { ExportMenu } from './ExportMenu';
 import { useHistory } from './use-history';
 import { useTemplates } from './use-templates';
@@ -171,6 +172,7 @@ export function CanvasPage({ id }: { id: string }) {
         {canvas.archived && ` · ${t('canvas.archived')}`}
       </Typography>
 
+      <FacilitatorBar canvasId={id} />
       <Paper variant="outlined" component="div" role="toolbar" aria-label={t('canvas.toolbar')} sx={{ p: 0.5, mb: 1, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.5 }}>
         <Tooltip title={t('canvas.undo.button')}>
           <span>
