@@ -11,18 +11,27 @@ const run = (label, command, args, options = {}) => {
   return spawnSync(command, args, { stdio: 'inherit', ...options }).status === 0;
 };
 
-/** The end-to-end tests drive Debian's Chromium; on a fresh machine of this kind, install it. */
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return true;
+/**
+ * System programs the tests use: Debian's Chromium for the end-to-end tests, Info-ZIP's unzip to
+ * prove an exported bundle is a standard zip. On a fresh machine of this kind, install what is missing.
+ */
+const SYSTEM = [
+  { path: CHROMIUM, pkg: 'chromium' },
+  { path: '/usr/bin/unzip', pkg: 'unzip' },
+];
+
+function ensureSystemPackages() {
+  const missing = SYSTEM.filter((tool) => !existsSync(tool.path)).map((tool) => tool.pkg);
+  if (missing.length === 0) return true;
   const canInstall = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    process.stderr.write(`Chromium is needed for the end-to-end tests: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.\n`);
+    process.stderr.write(`The tests need ${missing.join(' and ')}: install them (Debian: apt-get install ${missing.join(' ')}) or set CHROMIUM_PATH.\n`);
     return false;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   return (
-    run('installing Chromium for the end-to-end tests (apt-get)', 'apt-get', ['update', '-qq'], { env }) &&
-    run('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], { env })
+    run(`installing ${missing.join(', ')} for the tests (apt-get)`, 'apt-get', ['update', '-qq'], { env }) &&
+    run(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '-qq', ...missing], { env })
   );
 }
 
@@ -30,7 +39,7 @@ const checks = {
   typecheck: run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
   lint: run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']),
   build: run('build', 'node', ['scripts/build.mjs', '--quiet']),
-  chromium: ensureChromium(),
+  systemPackages: ensureSystemPackages(),
 };
 
 mkdirSync('.tmp', { recursive: true });
