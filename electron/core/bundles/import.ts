@@ -74,10 +74,15 @@ function readers(db: Db, staged: StagedBundle): TableReader[] {
   });
 }
 
-/** What a conflicting row of this table can offer: append-only rows are never changed, link rows have no origin to keep. */
-function choicesFor(table: BundleTable, repo: RowsRepo): ConflictChoice[] {
+/**
+ * What a conflicting row can offer: append-only rows are never changed, nor are frozen columns of a
+ * local row whose freezing column is set (a locked pilot protocol); link rows have no origin to keep.
+ */
+export function choicesFor(table: BundleTable, repo: RowsRepo, incoming: Row, local: Row): ConflictChoice[] {
   const choices: ConflictChoice[] = ['keep'];
-  if (!table.appendOnly) choices.push('theirs');
+  const frozen = table.frozen;
+  const thaws = frozen && local[frozen.when] !== null && frozen.columns.some((c) => incoming[c] !== undefined && incoming[c] !== local[c]);
+  if (!table.appendOnly && !thaws) choices.push('theirs');
   if (repo.hasOrigin && table.key.length === 1) choices.push('copy');
   return choices;
 }
@@ -88,7 +93,6 @@ export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerpr
   let conflictCount = 0;
   for (const reader of readers(db, staged)) {
     const counts = { table: reader.table.name, incoming: 0, new: 0, same: 0, conflicts: 0 };
-    const choices = choicesFor(reader.table, reader.repo);
     reader.rows((row) => {
       counts.incoming++;
       const local = reader.repo.get(row);
@@ -104,7 +108,7 @@ export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerpr
             label: label ? String(row[label] ?? local[label] ?? '') : '',
             mineUpdatedAt: typeof local.updated_at === 'string' ? local.updated_at : null,
             theirsUpdatedAt: typeof row.updated_at === 'string' ? row.updated_at : null,
-            choices,
+            choices: choicesFor(reader.table, reader.repo, row, local),
           });
         }
       }
@@ -156,7 +160,6 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
     // Rows may arrive before rows they refer to (self-references); references are checked at commit.
     db.pragma('defer_foreign_keys = ON');
     for (const { table, repo, rows } of readers(db, staged)) {
-      const offered = choicesFor(table, repo);
       const copied = new Map<string, string>();
       copies.set(table.name, copied);
       const touched: string[] = [];
@@ -183,7 +186,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
           return;
         } else {
           const wanted = followsCopy ? 'copy' : (chosen.get(`${table.name}\u0000${originalKey}`) ?? request.onConflict);
-          const choice = offered.includes(wanted) ? wanted : 'keep';
+          const choice = choicesFor(table, repo, row, local).includes(wanted) ? wanted : 'keep';
           if (choice === 'keep') {
             summary.kept++;
             return;
