@@ -47,7 +47,10 @@ interface TableReader {
   rows(onRow: (row: Row) => void): number;
 }
 
-function readers(db: Db, staged: StagedBundle): TableReader[] {
+/** Whether this lab already stores the file of this SHA-256 (attachments the bundle names but need not carry). */
+export type ContentHere = (sha256: string) => boolean;
+
+function readers(db: Db, staged: StagedBundle, contentHere: ContentHere): TableReader[] {
   return BUNDLE_TABLES.filter((t) => staged.files.has(`data/${t.name}.ndjson`)).map((table) => {
     const repo = createRowsRepo(db, table);
     const schema = rowSchema(repo.columns, table.key);
@@ -63,6 +66,11 @@ function readers(db: Db, staged: StagedBundle): TableReader[] {
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
             refuse('bad_record', `${where} is not a valid ${table.name} row (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, { table: table.name, line: number });
+          }
+          const content = table.content && parsed.data![table.content];
+          if (typeof content === 'string' && !staged.files.has(`attachments/${content}`) && !contentHere(content)) {
+            const label = table.label ? String(parsed.data![table.label]) : content;
+            refuse('missing_attachment', `${where} names the file ${content}, which the bundle does not carry and this lab does not have.`, { name: label });
           }
           count++;
           onRow(parsed.data!);
@@ -87,11 +95,11 @@ export function choicesFor(table: BundleTable, repo: RowsRepo, incoming: Row, lo
   return choices;
 }
 
-export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerprint: string) => boolean): Omit<BundlePreview, 'previewId'> {
+export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerprint: string) => boolean, contentHere: ContentHere): Omit<BundlePreview, 'previewId'> {
   const tables: BundlePreview['tables'] = [];
   const conflicts: BundleConflict[] = [];
   let conflictCount = 0;
-  for (const reader of readers(db, staged)) {
+  for (const reader of readers(db, staged, contentHere)) {
     const counts = { table: reader.table.name, incoming: 0, new: 0, same: 0, conflicts: 0 };
     reader.rows((row) => {
       counts.incoming++;
@@ -141,6 +149,8 @@ export interface ApplyRequest {
   newId: () => string;
   /** Brings derived data (the search index) up to date for the rows that changed, inside the same transaction. */
   reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
+  /** Checked after the bundle's own files were stored, so it sees those too. */
+  contentHere: ContentHere;
 }
 
 /**
@@ -159,7 +169,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
   db.transaction(() => {
     // Rows may arrive before rows they refer to (self-references); references are checked at commit.
     db.pragma('defer_foreign_keys = ON');
-    for (const { table, repo, rows } of readers(db, staged)) {
+    for (const { table, repo, rows } of readers(db, staged, request.contentHere)) {
       const copied = new Map<string, string>();
       copies.set(table.name, copied);
       const touched: string[] = [];
