@@ -1,13 +1,16 @@
 /**
  * The record types that joined bundles after the first format: a locked pilot protocol (whose
  * triggers allow "take theirs" only where it changes no locked field), and attachment files (each
- * carried once, stored not deflated; a row without its file imports only where the file is already).
+ * carried once, stored not deflated; a row without its file imports only where the file is already),
+ * and each canvas also as a JSON Canvas file.
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BundleRefused } from '../../electron/core/bundles/refusal';
+import { findTemplate } from '../../electron/shared/canvas/catalogue';
+import { validateJsonCanvas, type JsonCanvas } from '../../electron/shared/canvas/export/json-canvas';
 import { callValue, makeCore, type TestCore } from '../support/core';
 import { addLabWork, exportTo, importFile, storedFiles, tempDir } from '../support/bundles';
 import { removeDir } from '../support/serve';
@@ -106,5 +109,22 @@ describe('attachment files in a bundle', () => {
     const { summary } = await importFile(other, file);
     expect(summary).toMatchObject({ inserted: 0 });
     expect(other.core.attachments.file(work.attachment.id)).toBeDefined();
+  });
+});
+
+describe('canvases as JSON Canvas files in a bundle', () => {
+  it('writes each canvas as a valid JSON Canvas 1.0 file, with zone titles in the exporter’s language, that the app imports back', async () => {
+    const file = join(dir, 'canvases.ibtikar');
+    await exportTo(lab, file, { language: 'ar' });
+    const text = execFileSync('unzip', ['-p', file, `canvases/${work.canvas.id}.canvas`], { encoding: 'utf8' });
+    const checked = validateJsonCanvas(JSON.parse(text));
+    expect(checked.ok).toBe(true);
+    const nodes = (checked as { canvas: JsonCanvas }).canvas.nodes;
+    expect(nodes.filter((n) => n.type === 'text').map((n) => n.text).sort()).toEqual(['Kindergartens', 'Parents']);
+    expect(nodes.filter((n) => n.type === 'group').map((n) => n.label)).toContain('Families');
+    const firstZone = findTemplate('business-model-canvas')!.zones[0];
+    expect(nodes.find((n) => n.id === `zone-${firstZone.key}`)?.label).toBe(firstZone.title.ar);
+    const imported = await callValue<{ noteCount: number }>(other, 'canvases.importJsonCanvas', { text, title: 'From the bundle' });
+    expect(imported.noteCount).toBe(2);
   });
 });

@@ -20,6 +20,7 @@ import { createRowsRepo, type Row } from './rows-repo';
 import { selectProjects } from './scope';
 import { BUNDLE_TABLES } from './tables';
 import { createViewer } from './viewer';
+import { jsonCanvases } from './json-canvases';
 
 export interface ExportRequest {
   /** The live database file; the export reads a snapshot of it through its own read-only connection. */
@@ -68,6 +69,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
     const records: Record<string, number> = {};
     /** SHA-256 of every attachment file the carried rows name. */
     const contents = new Set<string>();
+    const canvasIds: string[] = [];
     let done = 0;
     ctx.progress(0, total);
 
@@ -96,6 +98,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
           if (forViewer) viewer.take(table.name, parsed);
           if (table.content) contents.add(String(parsed[table.content]));
         }
+        if (table.name === 'canvases') canvasIds.push(String(row[0]));
         chunk += `${json}\n`;
         count++;
         if (chunk.length >= CHUNK) {
@@ -109,6 +112,11 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       ctx.progress(done, total);
       records[table.name] = count;
       files.push({ path, bytes, sha256: hash.digest('hex') });
+    }
+    // Each canvas also as a JSON Canvas 1.0 file for other tools, drawn from the same snapshot.
+    for (const { path, bytes } of jsonCanvases(snapshot, canvasIds, request.language)) {
+      zip.addBuffer(bytes, path, { mtime: request.createdAt, compress: true });
+      files.push({ path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     }
     snapshot.exec('COMMIT');
 
