@@ -131,7 +131,7 @@ export function createViewer() {
       pilots.sort(byTitle).splice(MAX_PROJECTS);
       const canvasSection = section(t('viewer.canvases', { count: canvasCount }), canvasCount, canvases, (c) =>
         `<article><h3 dir="auto">${escape(c.title)}</h3><dl>${[
-          field(t('viewer.template'), templateName(c.template_id), false),
+          field(t('viewer.template'), templateName(c.template_id)),
           field(t('viewer.notes'), number(noteCounts.get(String(c.id)) ?? 0), false),
         ].join('')}</dl></article>`,
       );
