@@ -60,6 +60,10 @@ describe('a locked pilot in a bundle', () => {
     const summary = await other.core.bundles.apply({ previewId: preview.previewId, onConflict: 'theirs', choices: [] });
     expect(summary.kept).toBeGreaterThan(0);
     expect(pilotRow(other, work.pilot.id)).toEqual(mine);
+    // The bundle's second amendment is history of the protocol not taken: it stays out, so the next amendment here still fits.
+    expect(count(other, 'SELECT count(*) AS n FROM pilot_amendments WHERE pilot_id = ?', work.pilot.id)).toBe(1);
+    const amended = await callValue<{ pilot: { protocolVersion: number } }>(other, 'pilots.amendProtocol', { id: work.pilot.id, reason: 'Local change.', changes: { plannedSampleSize: 250 } });
+    expect(amended.pilot.protocolVersion).toBe(2);
   });
 
   it('imports a copy of a locked, amended pilot with its amendments following it', async () => {

@@ -162,6 +162,8 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
   const summary = { inserted: 0, replaced: 0, copied: 0, kept: 0, unchanged: 0, areas: new Set<DataArea>() };
   const chosen = new Map(request.choices.map((c) => [`${c.table}\u0000${c.key}`, c.choice]));
   const copies = new Map<string, Map<string, string>>();
+  /** Ids of the records each table kept as they are here (a conflict resolved as keep mine). */
+  const kept = new Map<string, Set<string>>();
   /** Ids of the records each table gained or changed (records with a single id key). */
   const changed = new Map<string, string[]>();
   const labId = staged.manifest.lab.id;
@@ -172,6 +174,8 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
     for (const { table, repo, rows } of readers(db, staged, request.contentHere)) {
       const copied = new Map<string, string>();
       copies.set(table.name, copied);
+      const keptHere = new Set<string>();
+      kept.set(table.name, keptHere);
       const touched: string[] = [];
       changed.set(table.name, touched);
       const note = (row: Row) => table.key.length === 1 && touched.push(String(row[table.key[0]]));
@@ -187,6 +191,10 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
           }
         }
         const local = repo.get(row);
+        if (!local && table.refs.some((r) => r.followsParentChoice && kept.get(r.table)?.has(String(row[r.column])))) {
+          summary.kept++;
+          return;
+        }
         if (!local) {
           repo.insert(row);
           note(row);
@@ -198,6 +206,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
           const wanted = followsCopy ? 'copy' : (chosen.get(`${table.name}\u0000${originalKey}`) ?? request.onConflict);
           const choice = choicesFor(table, repo, row, local).includes(wanted) ? wanted : 'keep';
           if (choice === 'keep') {
+            if (table.key.length === 1) keptHere.add(String(row[table.key[0]]));
             summary.kept++;
             return;
           }

@@ -14,6 +14,11 @@ export interface BundleRef {
   table: string;
   /** The row belongs to the referenced one: exporting the parent brings this row along. */
   owned?: boolean;
+  /**
+   * A new row is left out when the import kept the local version of the referenced row: it is
+   * history of the version not taken (a protocol amendment would clash with the next one made here).
+   */
+  followsParentChoice?: boolean;
 }
 
 export interface BundleTable {
@@ -155,7 +160,14 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
       columns: ['locked_at', 'protocol_hash', 'locked_protocol', 'design', 'unit', 'planned_sample_size', 'primary_outcome', 'analysis_plan', 'intervention_on', 'protocol_version'],
     },
   },
-  { name: 'pilot_amendments', key: ['id'], refs: [{ column: 'pilot_id', table: 'pilots', owned: true }], area: 'pilots', appendOnly: true, label: 'reason' },
+  {
+    name: 'pilot_amendments',
+    key: ['id'],
+    refs: [{ column: 'pilot_id', table: 'pilots', owned: true, followsParentChoice: true }],
+    area: 'pilots',
+    appendOnly: true,
+    label: 'reason',
+  },
   { name: 'pilot_kpis', key: ['id'], refs: [{ column: 'pilot_id', table: 'pilots', owned: true }], area: 'pilots', label: 'name' },
   { name: 'pilot_measurements', key: ['id'], refs: [{ column: 'kpi_id', table: 'pilot_kpis', owned: true }], area: 'pilots', label: 'period' },
   {
