@@ -162,8 +162,19 @@ export function createCore(deps: CoreDeps) {
       const text = ideasRepo.ideaText(id);
       if (text) searchIndex.put(ideaSearchText({ id, ...text }));
     }
+    for (const id of changed.get('pilots') ?? []) {
+      const pilot = pilotsRepo.pilot(id);
+      if (pilot) searchIndex.put(pilotSearchText(pilot));
+    }
   };
-  const bundles = createBundlesService(deps, { jobs, events, backup: () => backups.create('import'), reindex: reindexImported });
+  const bundles = createBundlesService(deps, {
+    jobs,
+    events,
+    backup: () => backups.create('import'),
+    reindex: reindexImported,
+    // `attachments` is made below; these run only once core is up.
+    content: { path: (sha256) => attachments.contentPath(sha256), importContent: (files, apply) => attachments.importContent(files, apply) },
+  });
 
   const attachments = createAttachmentsService(deps, {
     repo: createAttachmentsRepo(deps.db),

@@ -11,7 +11,7 @@ import { inboxDir } from '../../electron/core/bundles/bundles-service';
 import { BUNDLE_REFUSALS, type BundleRefusal } from '../../electron/shared/domain/bundles';
 import { LANGUAGES } from '../../electron/shared/domain/settings';
 import { callValue, makeCore, type TestCore } from '../support/core';
-import { exportTo, sha256, tempDir, writeZip, type ZipEntrySpec } from '../support/bundles';
+import { exportTo, sha256, storedFiles, tempDir, writeZip, type ZipEntrySpec } from '../support/bundles';
 import { removeDir } from '../support/serve';
 
 let test: TestCore;
@@ -302,6 +302,78 @@ describe('versions', () => {
   it('refuses a bundle from a newer database schema', async () => {
     const error = await expectRefused(bundle({ manifest: (m) => ({ ...m, schemaVersion: 999, appVersion: '3.2.0' }) }), 'newer_schema');
     expect(error.issues?.[0].params).toEqual({ version: 999, appVersion: '3.2.0' });
+  });
+});
+
+describe('attachment files', () => {
+  const PROJECT = { id: '01930000-0000-7000-8000-0000000000a1', title: 'Attached', title_folded: 'attached', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
+  const attachmentRow = (content: string) => ({
+    id: '01930000-0000-7000-8000-0000000000a2',
+    owner_type: 'project',
+    owner_id: PROJECT.id,
+    file_name: 'report.pdf',
+    media_type: 'application/pdf',
+    size: Buffer.byteLength(content),
+    sha256: sha256(content),
+    origin: null,
+    created_at: ENTITY.created_at,
+    updated_at: ENTITY.updated_at,
+  });
+  const withAttachment = (content: string, carried: Record<string, string>) =>
+    bundle({
+      files: { 'data/projects.ndjson': line(PROJECT), 'data/attachments.ndjson': line(attachmentRow(content)), ...carried },
+      records: { projects: 1, attachments: 1 },
+    });
+  const storeIsEmpty = () => expect(storedFiles(test.dataDir)).toEqual({});
+
+  it('accepts a file carried under its SHA-256 (so each refusal below is caused by the one thing spoiled)', async () => {
+    const preview = await test.core.bundles.previewFile(withAttachment('report', { [`attachments/${sha256('report')}`]: 'report' }));
+    expect(preview.tables.find((t) => t.table === 'attachments')).toMatchObject({ incoming: 1, new: 1 });
+    test.core.bundles.discard(preview.previewId);
+  });
+
+  it('refuses a file whose bytes do not match its name', async () => {
+    // The manifest is honest about the bytes; the name claims other content.
+    await expectRefused(withAttachment('report', { [`attachments/${sha256('report')}`]: 'tampered' }), 'checksum');
+    storeIsEmpty();
+  });
+
+  it('refuses a file whose bytes match neither its name nor its manifest line', async () => {
+    const file = bundle({
+      files: { 'data/projects.ndjson': line(PROJECT), 'data/attachments.ndjson': line(attachmentRow('report')), [`attachments/${sha256('report')}`]: 'tampered' },
+      records: { projects: 1, attachments: 1 },
+      manifest: (m) => ({ ...m, files: (m.files as { path: string }[]).map((f) => (f.path.startsWith('attachments/') ? { ...f, sha256: sha256('report') } : f)) }),
+    });
+    await expectRefused(file, 'checksum');
+    storeIsEmpty();
+  });
+
+  it('refuses an attachment row whose file the bundle does not carry and this lab does not have', async () => {
+    const error = await expectRefused(withAttachment('report', {}), 'missing_attachment');
+    expect(error.issues?.[0].params).toEqual({ name: 'report.pdf' });
+  });
+
+  it('refuses attachment files in a bundle without a table that names them', async () => {
+    await expectRefused(bundle({ files: { 'data/entities.ndjson': line(ENTITY), [`attachments/${sha256('x')}`]: 'x' } }), 'unlisted_file');
+  });
+
+  it('removes the files it stored when the transaction is refused', async () => {
+    const ghost = { project_id: '01930000-0000-7000-8000-00000000dead', person_id: '01930000-0000-7000-8000-00000000beef', role: 'lead', created_at: ENTITY.created_at };
+    const file = bundle({
+      files: {
+        'data/projects.ndjson': line(PROJECT),
+        'data/project_members.ndjson': line(ghost),
+        'data/attachments.ndjson': line(attachmentRow('report')),
+        [`attachments/${sha256('report')}`]: 'report',
+      },
+      records: { projects: 1, project_members: 1, attachments: 1 },
+    });
+    const preview = await test.core.bundles.previewFile(file);
+    const error = await test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+    expect((error as BundleRefused).reason).toBe('broken_references');
+    expect(test.snapshot()).toEqual(before);
+    storeIsEmpty();
+    expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
   });
 });
 

@@ -1,12 +1,13 @@
 /**
- * The sample lab, exported and imported into an empty data folder, compares equal record by record;
+ * The sample lab (plus a canvas, a locked pilot with its register and an attachment), exported and
+ * imported into an empty data folder, compares equal record by record and attachments by hash;
  * importing the same bundle again changes nothing; the file passes Info-ZIP's `unzip -t`.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callValue, makeCore, type TestCore } from '../support/core';
-import { carriedRows, exportTo, importFile, tempDir } from '../support/bundles';
+import { addLabWork, carriedRows, exportTo, importFile, storedFiles, tempDir } from '../support/bundles';
 import { removeDir } from '../support/serve';
 
 const open: TestCore[] = [];
@@ -25,26 +26,40 @@ describe('bundle round trip', () => {
   it('carries the sample lab into an empty data folder record by record, and re-importing changes nothing', async () => {
     const from = core();
     await callValue(from, 'lab.loadSample', {});
+    const work = await addLabWork(from);
     const dir = tempDir();
     dirs.push(dir);
     const file = join(dir, 'sample.ibtikar');
     const written = await exportTo(from, file);
     expect(written.records).toBeGreaterThan(50);
+    // Every newer record type is in the workspace being carried.
+    const rows = carriedRows(from);
+    for (const table of ['canvas_templates', 'canvases', 'canvas_clusters', 'canvas_notes', 'pilots', 'pilot_amendments', 'pilot_kpis', 'pilot_measurements', 'pilot_assessments', 'pilot_decisions', 'attachments']) {
+      expect(rows[table].length, table).toBeGreaterThan(0);
+    }
+    expect(rows.pilots).toContainEqual(expect.objectContaining({ id: work.pilot.id, protocol_version: 1, locked_at: expect.any(String) }));
 
     const to = core();
     const { preview, summary } = await importFile(to, file);
     expect(preview.conflicts).toEqual([]);
     expect(summary.inserted).toBeGreaterThan(50);
     expect(carriedRows(to)).toEqual(carriedRows(from));
-    // Derived data follows: search finds an imported project.
+    // Attachments by hash: the same files, byte for byte, and the app serves the imported one.
+    expect(storedFiles(to.dataDir)).toEqual(storedFiles(from.dataDir));
+    expect(storedFiles(to.dataDir)[work.attachment.sha256]).toBe(work.attachment.sha256);
+    expect(to.core.attachments.file(work.attachment.id)).toMatchObject({ size: work.content.length });
+    // Derived data follows: search finds an imported project and an imported pilot.
     const hits = await callValue<unknown[]>(to, 'search.query', { text: 'school meals' });
     expect(hits.length).toBeGreaterThan(0);
+    const pilotHits = await callValue<{ kind: string; id: string }[]>(to, 'search.query', { text: 'Chilonzor' });
+    expect(pilotHits).toContainEqual(expect.objectContaining({ kind: 'pilot' }));
 
     const before = to.snapshot();
     const again = await importFile(to, file, { onConflict: 'theirs' });
     expect(again.summary).toMatchObject({ inserted: 0, replaced: 0, copied: 0, kept: 0 });
     const after = to.snapshot();
     expect(after).toEqual(before);
+    expect(storedFiles(to.dataDir)).toEqual(storedFiles(from.dataDir));
   });
 
   it('writes a zip that Info-ZIP unzip -t accepts', async () => {

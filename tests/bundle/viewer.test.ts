@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { callValue, makeCore, type TestCore } from '../support/core';
-import { exportTo, tempDir } from '../support/bundles';
+import { addLabWork, exportTo, tempDir } from '../support/bundles';
 import { SCREENSHOTS } from '../support/app-page';
 import { removeDir } from '../support/serve';
 
@@ -22,6 +22,7 @@ let browser: Browser;
 beforeAll(async () => {
   lab = makeCore();
   await callValue(lab, 'lab.loadSample', {});
+  await addLabWork(lab);
   dir = tempDir();
   browser = await launchChromium();
 });
@@ -32,9 +33,9 @@ afterAll(async () => {
 });
 
 describe.each([
-  { language: 'ar' as const, dir: 'rtl', heading: /^المشاريع \(\d+\)$/, stage: 'المرحلة' },
-  { language: 'en' as const, dir: 'ltr', heading: /^Projects \(\d+\)$/, stage: 'Stage' },
-])('the bundle viewer in $language', ({ language, dir: direction, heading, stage }) => {
+  { language: 'ar' as const, dir: 'rtl', heading: /^المشاريع \(\d+\)$/, stage: 'المرحلة', canvases: /^اللوحات \(\d+\)$/, pilots: /^التجارب \(\d+\)$/, scale: 'التوسع' },
+  { language: 'en' as const, dir: 'ltr', heading: /^Projects \(\d+\)$/, stage: 'Stage', canvases: /^Canvases \(\d+\)$/, pilots: /^Pilots \(\d+\)$/, scale: 'Scale' },
+])('the bundle viewer in $language', ({ language, dir: direction, heading, stage, canvases, pilots, scale }) => {
   it('renders offline from the extracted file, without scripts, requests or errors', async () => {
     const file = join(dir, `${language}.ibtikar`);
     await exportTo(lab, file, { language, classification: 'confidential' });
@@ -57,6 +58,13 @@ describe.each([
     const projects = await callValue<{ items: { title: string }[] }>(lab, 'projects.list', {});
     for (const p of projects.items) await tab.getByRole('heading', { level: 3, name: p.title, exact: true }).waitFor();
     expect(await tab.getByText(stage, { exact: true }).count()).toBe(projects.items.length);
+    // Canvases with their template and note count, pilots with their decision.
+    await tab.getByRole('heading', { level: 2, name: canvases }).waitFor();
+    const canvas = tab.locator('article', { has: tab.getByRole('heading', { level: 3, name: 'Queue service model', exact: true }) });
+    await expect.poll(() => canvas.locator('dd').allTextContents()).toEqual(['Our service model', new Intl.NumberFormat(language === 'ar' ? 'ar-AE' : 'en-AE').format(2)]);
+    await tab.getByRole('heading', { level: 2, name: pilots }).waitFor();
+    const pilot = tab.locator('article', { has: tab.getByRole('heading', { level: 3, name: 'SMS queue in Chilonzor', exact: true }) });
+    await expect.poll(() => pilot.locator('dd').allTextContents()).toEqual([scale]);
     await tab.screenshot({ path: join(SCREENSHOTS, `${language}-bundle-viewer.png`), fullPage: true });
     expect(requests).toEqual([pathToFileURL(page).href]);
     expect(problems).toEqual([]);

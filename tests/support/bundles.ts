@@ -2,14 +2,14 @@
  * Helpers for bundle tests: export a test core to a file, import a file into a test core, compare
  * the carried tables record by record, and build hand-made (hostile) zips with Info-ZIP-free code.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { deflateRawSync, crc32 } from 'node:zlib';
 import { BUNDLE_TABLES } from '../../electron/core/bundles/tables';
 import type { BundleApplyInput, BundleExportInput } from '../../electron/shared/domain/bundles';
-import type { TestCore } from './core';
+import { callValue, type TestCore } from './core';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'ibtikar-bundle-'));
 
@@ -93,3 +93,55 @@ export function writeZip(file: string, entries: ZipEntrySpec[]) {
 }
 
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Adds one of each newer record type to a test core: a lab template and a canvas made from it (on
+ * a project) with notes and a cluster, a pilot with a locked protocol, an amendment, KPIs,
+ * measurements, an assessment and a decision, and an attachment on the project.
+ */
+export async function addLabWork(test: TestCore) {
+  const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
+  const project = await value<{ id: string }>('projects.create', { title: 'Kindergarten queue' });
+  const person = await value<{ id: string }>('people.create', { name: 'Aziza' });
+  const base = await value<{ id: string }>('canvases.create', { templateId: 'business-model-canvas', title: 'Base', projectId: null, stage: null });
+  const template = await value<{ id: string; zones: { key: string }[] }>('labTemplates.create', { canvasId: base.id, title: 'Our service model' });
+  const zone = template.zones[0].key;
+  const canvas = await value<{ id: string }>('canvases.create', { templateId: template.id, title: 'Queue service model', projectId: project.id, stage: 3 });
+  const cluster = await value<{ id: string }>('canvases.createCluster', { canvasId: canvas.id, zoneKey: zone, label: 'Families' });
+  await value('notes.create', { canvasId: canvas.id, notes: [{ text: 'Parents', zoneKey: zone, clusterId: cluster.id }, { text: 'Kindergartens', zoneKey: zone }] });
+  const { pilot } = await value<{ pilot: { id: string } }>('pilots.create', {
+    projectId: project.id,
+    title: 'SMS queue in Chilonzor',
+    problem: 'Parents do not know their place in the queue.',
+    ownerId: person.id,
+    design: 'before_after',
+    unit: 'family',
+    plannedSampleSize: 400,
+    primaryOutcome: 'Days waited',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    interventionOn: '2026-03-01',
+  });
+  await value('pilots.lockProtocol', { id: pilot.id });
+  await value('pilots.amendProtocol', { id: pilot.id, reason: 'One school closed; fewer families.', changes: { plannedSampleSize: 300 } });
+  const kpi = await value<{ id: string }>('pilots.addKpi', { pilotId: pilot.id, name: 'Days waited', unit: 'days', direction: 'lower', kind: 'continuous', baselineValue: 40 });
+  await value('pilots.addKpi', { pilotId: pilot.id, name: 'Served on time', kind: 'rate' });
+  await value('pilots.setMeasurement', { kpiId: kpi.id, group: 'pilot', period: '2026-02-01', value: 38 });
+  await value('pilots.setMeasurement', { kpiId: kpi.id, group: 'pilot', period: '2026-04-01', value: 31 });
+  await value('pilots.assess', { pilotId: pilot.id, assessorId: person.id, ratings: [{ criterion: 'relevance', rating: 'excellent', evidence: 'Survey of 300 parents' }] });
+  await value('pilots.decide', { pilotId: pilot.id, decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });
+  const content = Buffer.from('%PDF-1.4 queue report\n');
+  const attachment = await value<{ id: string; sha256: string }>('attachments.add', { ownerType: 'project', ownerId: project.id, fileName: 'report.pdf', contentBase64: content.toString('base64') });
+  return { project, person, canvas, cluster, template, pilot, kpi, attachment, content };
+}
+
+/** Every attachment file in a data folder's store, as SHA-256 → the SHA-256 of its bytes (temp files included). */
+export function storedFiles(dataDir: string) {
+  const root = join(dataDir, 'attachments');
+  if (!existsSync(root)) return {};
+  return Object.fromEntries(
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [e.name, sha256(readFileSync(join(e.parentPath, e.name)))]),
+  );
+}

@@ -5,6 +5,7 @@
  * never leaves a row without its file). Operations that write or delete files run one at a time,
  * so a delete cannot remove a file that an add in flight has just found already stored.
  */
+import { createReadStream } from 'node:fs';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { ParsedInput } from '../../shared/api/contract';
 import type { Attachment, AttachmentOwnerType } from '../../shared/domain/attachments';
@@ -120,6 +121,31 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
      * its rows commit) one at a time with this service's own, so no file is collected under it.
      */
     exclusive,
+
+    /** Whether the file of this content is stored here, and where (for a bundle export). */
+    contentPath: (sha256: string) => (store.has(sha256) ? store.pathFor(sha256) : undefined),
+
+    /**
+     * A bundle import: stores the bundle's files (each already checked against its name while
+     * staging), runs the import's transaction, then deletes those of the newly stored files that no
+     * row names (all of them when the transaction failed, those of kept rows otherwise).
+     */
+    importContent<T>(files: ReadonlyMap<string, string>, apply: () => T): Promise<T> {
+      return exclusive(async () => {
+        const added: string[] = [];
+        try {
+          for (const [sha256, path] of files) {
+            if (store.has(sha256)) continue;
+            const stored = await store.put(createReadStream(path));
+            added.push(stored.sha256);
+            if (stored.sha256 !== sha256) throw new ApiFailure('invalid_input', `The file ${sha256} changed while it was imported.`);
+          }
+          return apply();
+        } finally {
+          await dropUnreferenced(added);
+        }
+      });
+    },
 
     add({ ownerType, ownerId, fileName, contentBase64 }: ParsedInput<'attachments.add'>) {
       const bytes = Buffer.from(contentBase64, 'base64');

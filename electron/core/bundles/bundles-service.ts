@@ -30,10 +30,22 @@ export interface BundlesDeps {
   events: EventHub;
   backup: () => Promise<Backup>;
   reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
+  /** The attachment store, through the attachments service (which keeps file writes one at a time). */
+  content: {
+    /** Where the file of this SHA-256 is stored here, if it is. */
+    path: (sha256: string) => string | undefined;
+    /** Stores the bundle's files (SHA-256 → staged file), then runs the transaction; see attachments-service. */
+    importContent: <T>(files: ReadonlyMap<string, string>, apply: () => T) => Promise<T>;
+  };
   limits?: BundleLimits;
 }
 
+/** The attachment files a staged bundle carries: SHA-256 → staging file. */
+const stagedContent = (staged: StagedBundle) =>
+  new Map([...staged.files].flatMap(([path, file]) => (path.startsWith('attachments/') ? [[path.slice('attachments/'.length), file] as const] : [])));
+
 export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
+  const contentHere = (sha256: string) => ctx.content.path(sha256) !== undefined;
   const previews = new Map<string, StagedBundle>();
   const trust = createTrust(deps.paths.dataDir, () => deps.clock.now());
   /** Uploaded bundles are removed from the inbox once their preview ends. */
@@ -66,7 +78,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     const lab = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now.toISOString()))();
     const { result } = ctx.jobs.start('bundle.export', (job) =>
       writeBundle(
-        { dbFile: deps.db.name, outFile: target, ...input, lab, appVersion: deps.appVersion, createdAt: now, sign: trust.sign },
+        { dbFile: deps.db.name, outFile: target, ...input, lab, appVersion: deps.appVersion, createdAt: now, sign: trust.sign, contentPath: ctx.content.path },
         job,
       ),
     );
@@ -78,7 +90,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   async function previewFile(file: string): Promise<BundlePreview> {
     const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits);
     try {
-      const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged, trust.isTrusted) };
+      const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged, trust.isTrusted, contentHere) };
       previews.set(preview.previewId, staged);
       return preview;
     } catch (error) {
@@ -93,12 +105,15 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     previews.delete(input.previewId);
     try {
       const backup = await ctx.backup();
-      const { areas, ...counts } = applyBundle(deps.db, staged, {
-        onConflict: input.onConflict,
-        choices: input.choices,
-        newId: () => deps.ids.next(),
-        reindex: ctx.reindex,
-      });
+      const { areas, ...counts } = await ctx.content.importContent(stagedContent(staged), () =>
+        applyBundle(deps.db, staged, {
+          onConflict: input.onConflict,
+          choices: input.choices,
+          newId: () => deps.ids.next(),
+          reindex: ctx.reindex,
+          contentHere,
+        }),
+      );
       for (const area of areas) ctx.events.emit({ type: 'data.changed', payload: { area } });
       return { ...counts, backup: backup.fileName };
     } finally {

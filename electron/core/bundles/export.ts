@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { once } from 'node:events';
@@ -20,6 +20,7 @@ import { createRowsRepo, type Row } from './rows-repo';
 import { selectProjects } from './scope';
 import { BUNDLE_TABLES } from './tables';
 import { createViewer } from './viewer';
+import { jsonCanvases } from './json-canvases';
 
 export interface ExportRequest {
   /** The live database file; the export reads a snapshot of it through its own read-only connection. */
@@ -34,6 +35,8 @@ export interface ExportRequest {
   createdAt: Date;
   /** Makes `manifest.sig` for the manifest's bytes (see trust.ts). */
   sign: (manifest: Buffer) => Buffer;
+  /** Where the attachment file of this SHA-256 is stored, or undefined when it is missing here. */
+  contentPath: (sha256: string) => string | undefined;
 }
 
 /** Lines are gathered into chunks of about this size before they go to the zip stream. */
@@ -64,6 +67,9 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
     const files: Manifest['files'] = [];
     const viewer = createViewer();
     const records: Record<string, number> = {};
+    /** SHA-256 of every attachment file the carried rows name. */
+    const contents = new Set<string>();
+    const canvasIds: string[] = [];
     let done = 0;
     ctx.progress(0, total);
 
@@ -87,7 +93,12 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       for (const row of repo.jsonRows(snapshot)) {
         const json = row[row.length - 1] as string;
         if (keep && !keep.has(row.slice(0, -1).join('|'))) continue;
-        if (forViewer) viewer.take(table.name, JSON.parse(json) as Row);
+        if (forViewer || table.content) {
+          const parsed = JSON.parse(json) as Row;
+          if (forViewer) viewer.take(table.name, parsed);
+          if (table.content) contents.add(String(parsed[table.content]));
+        }
+        if (table.name === 'canvases') canvasIds.push(String(row[0]));
         chunk += `${json}\n`;
         count++;
         if (chunk.length >= CHUNK) {
@@ -102,7 +113,32 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       records[table.name] = count;
       files.push({ path, bytes, sha256: hash.digest('hex') });
     }
+    // Each canvas also as a JSON Canvas 1.0 file for other tools, drawn from the same snapshot.
+    for (const { path, bytes } of jsonCanvases(snapshot, canvasIds, request.language)) {
+      zip.addBuffer(bytes, path, { mtime: request.createdAt, compress: true });
+      files.push({ path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    }
     snapshot.exec('COMMIT');
+
+    // Each file once, stored (most attachments are compressed already), checked against its name as it streams.
+    for (const sha256 of [...contents].sort()) {
+      const source = request.contentPath(sha256);
+      // A row whose file is missing here goes without it; the importer takes it only where the file already is.
+      if (!source) continue;
+      const path = `attachments/${sha256}`;
+      const entry = new PassThrough();
+      zip.addReadStream(entry, path, { mtime: request.createdAt, compress: false });
+      const hash = createHash('sha256');
+      let bytes = 0;
+      for await (const chunk of createReadStream(source, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        await writeChunk(entry, chunk, ctx.signal);
+      }
+      entry.end();
+      if (hash.digest('hex') !== sha256) throw new ApiFailure('internal', `The stored attachment ${sha256} is damaged: its bytes no longer match its SHA-256.`);
+      files.push({ path, bytes, sha256 });
+    }
 
     const page = Buffer.from(viewer.render({ language: request.language, labName: request.lab.name, createdAt: request.createdAt, classification: request.classification }));
     zip.addBuffer(page, 'index.html', { mtime: request.createdAt, compress: true });

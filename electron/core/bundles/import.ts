@@ -47,7 +47,10 @@ interface TableReader {
   rows(onRow: (row: Row) => void): number;
 }
 
-function readers(db: Db, staged: StagedBundle): TableReader[] {
+/** Whether this lab already stores the file of this SHA-256 (attachments the bundle names but need not carry). */
+export type ContentHere = (sha256: string) => boolean;
+
+function readers(db: Db, staged: StagedBundle, contentHere: ContentHere): TableReader[] {
   return BUNDLE_TABLES.filter((t) => staged.files.has(`data/${t.name}.ndjson`)).map((table) => {
     const repo = createRowsRepo(db, table);
     const schema = rowSchema(repo.columns, table.key);
@@ -64,6 +67,11 @@ function readers(db: Db, staged: StagedBundle): TableReader[] {
             const issue = parsed.error.issues[0];
             refuse('bad_record', `${where} is not a valid ${table.name} row (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, { table: table.name, line: number });
           }
+          const content = table.content && parsed.data![table.content];
+          if (typeof content === 'string' && !staged.files.has(`attachments/${content}`) && !contentHere(content)) {
+            const label = table.label ? String(parsed.data![table.label]) : content;
+            refuse('missing_attachment', `${where} names the file ${content}, which the bundle does not carry and this lab does not have.`, { name: label });
+          }
           count++;
           onRow(parsed.data!);
         });
@@ -74,21 +82,25 @@ function readers(db: Db, staged: StagedBundle): TableReader[] {
   });
 }
 
-/** What a conflicting row of this table can offer: append-only rows are never changed, link rows have no origin to keep. */
-function choicesFor(table: BundleTable, repo: RowsRepo): ConflictChoice[] {
+/**
+ * What a conflicting row can offer: append-only rows are never changed, nor are frozen columns of a
+ * local row whose freezing column is set (a locked pilot protocol); link rows have no origin to keep.
+ */
+export function choicesFor(table: BundleTable, repo: RowsRepo, incoming: Row, local: Row): ConflictChoice[] {
   const choices: ConflictChoice[] = ['keep'];
-  if (!table.appendOnly) choices.push('theirs');
+  const frozen = table.frozen;
+  const thaws = frozen && local[frozen.when] !== null && frozen.columns.some((c) => incoming[c] !== undefined && incoming[c] !== local[c]);
+  if (!table.appendOnly && !thaws) choices.push('theirs');
   if (repo.hasOrigin && table.key.length === 1) choices.push('copy');
   return choices;
 }
 
-export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerprint: string) => boolean): Omit<BundlePreview, 'previewId'> {
+export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerprint: string) => boolean, contentHere: ContentHere): Omit<BundlePreview, 'previewId'> {
   const tables: BundlePreview['tables'] = [];
   const conflicts: BundleConflict[] = [];
   let conflictCount = 0;
-  for (const reader of readers(db, staged)) {
+  for (const reader of readers(db, staged, contentHere)) {
     const counts = { table: reader.table.name, incoming: 0, new: 0, same: 0, conflicts: 0 };
-    const choices = choicesFor(reader.table, reader.repo);
     reader.rows((row) => {
       counts.incoming++;
       const local = reader.repo.get(row);
@@ -104,7 +116,7 @@ export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerpr
             label: label ? String(row[label] ?? local[label] ?? '') : '',
             mineUpdatedAt: typeof local.updated_at === 'string' ? local.updated_at : null,
             theirsUpdatedAt: typeof row.updated_at === 'string' ? row.updated_at : null,
-            choices,
+            choices: choicesFor(reader.table, reader.repo, row, local),
           });
         }
       }
@@ -137,6 +149,8 @@ export interface ApplyRequest {
   newId: () => string;
   /** Brings derived data (the search index) up to date for the rows that changed, inside the same transaction. */
   reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
+  /** Checked after the bundle's own files were stored, so it sees those too. */
+  contentHere: ContentHere;
 }
 
 /**
@@ -148,6 +162,8 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
   const summary = { inserted: 0, replaced: 0, copied: 0, kept: 0, unchanged: 0, areas: new Set<DataArea>() };
   const chosen = new Map(request.choices.map((c) => [`${c.table}\u0000${c.key}`, c.choice]));
   const copies = new Map<string, Map<string, string>>();
+  /** Ids of the records each table kept as they are here (a conflict resolved as keep mine). */
+  const kept = new Map<string, Set<string>>();
   /** Ids of the records each table gained or changed (records with a single id key). */
   const changed = new Map<string, string[]>();
   const labId = staged.manifest.lab.id;
@@ -155,10 +171,11 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
   db.transaction(() => {
     // Rows may arrive before rows they refer to (self-references); references are checked at commit.
     db.pragma('defer_foreign_keys = ON');
-    for (const { table, repo, rows } of readers(db, staged)) {
-      const offered = choicesFor(table, repo);
+    for (const { table, repo, rows } of readers(db, staged, request.contentHere)) {
       const copied = new Map<string, string>();
       copies.set(table.name, copied);
+      const keptHere = new Set<string>();
+      kept.set(table.name, keptHere);
       const touched: string[] = [];
       changed.set(table.name, touched);
       const note = (row: Row) => table.key.length === 1 && touched.push(String(row[table.key[0]]));
@@ -174,6 +191,10 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
           }
         }
         const local = repo.get(row);
+        if (!local && table.refs.some((r) => r.followsParentChoice && kept.get(r.table)?.has(String(row[r.column])))) {
+          summary.kept++;
+          return;
+        }
         if (!local) {
           repo.insert(row);
           note(row);
@@ -183,8 +204,9 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
           return;
         } else {
           const wanted = followsCopy ? 'copy' : (chosen.get(`${table.name}\u0000${originalKey}`) ?? request.onConflict);
-          const choice = offered.includes(wanted) ? wanted : 'keep';
+          const choice = choicesFor(table, repo, row, local).includes(wanted) ? wanted : 'keep';
           if (choice === 'keep') {
+            if (table.key.length === 1) keptHere.add(String(row[table.key[0]]));
             summary.kept++;
             return;
           }

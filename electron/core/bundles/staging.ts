@@ -17,7 +17,7 @@ import { jsonDepthWithin } from '../json';
 import { upgradeManifest } from './format';
 import { refuse } from './refusal';
 import { verifySignature } from './trust';
-import { bundleTable } from './tables';
+import { BUNDLE_TABLES, bundleTable } from './tables';
 
 export interface BundleLimits {
   maxEntries: number;
@@ -48,7 +48,7 @@ export interface StagedBundle {
 }
 
 /** The only entry names format version 1 defines (docs/bundle-format.md). */
-const ALLOWED_NAME = /^(manifest\.json|manifest\.sig|index\.html|data\/[a-z][a-z0-9_]{0,62}\.ndjson|attachments\/[0-9a-f]{64})$/;
+const ALLOWED_NAME = /^(manifest\.json|manifest\.sig|index\.html|data\/[a-z][a-z0-9_]{0,62}\.ndjson|attachments\/[0-9a-f]{64}|canvases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.canvas)$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -217,10 +217,17 @@ function checkManifest(value: unknown, schemaVersionHere: number): Manifest {
   for (const f of manifest.files) {
     if (paths.has(f.path) || f.path === 'manifest.json' || f.path === 'manifest.sig' || !ALLOWED_NAME.test(f.path)) refuse('bad_manifest', `The manifest lists "${f.path}" wrongly.`);
     paths.add(f.path);
-    // The viewer is for people without the app; it is checked like every file and never imported.
-    if (f.path === 'index.html') continue;
+    // The viewer and the JSON Canvas files are for people and tools without the app; checked like every file, never imported.
+    if (f.path === 'index.html' || f.path.startsWith('canvases/')) continue;
+    const content = /^attachments\/([0-9a-f]{64})$/.exec(f.path)?.[1];
+    if (content) {
+      // A file is named by its SHA-256; staging checks the bytes against the listed hash, so the name must be that hash.
+      if (f.sha256 !== content) refuse('checksum', `The file "${f.path}" is listed with a SHA-256 other than its name.`, { name: f.path });
+      // Files come only with a carried table whose rows name them.
+      if (!BUNDLE_TABLES.some((t) => t.content && Object.hasOwn(manifest.records, t.name))) refuse('unlisted_file', `The bundle carries "${f.path}" but no table that names files.`, { name: f.path });
+      continue;
+    }
     const table = /^data\/(.+)\.ndjson$/.exec(f.path)?.[1];
-    // Attachments join when a carried table refers to them; until then no attachment is expected.
     if (!table || !bundleTable(table)) refuse('unlisted_file', `The bundle carries "${f.path}", which this app does not know.`, { name: f.path });
     if (!Object.hasOwn(manifest.records, table!)) refuse('bad_manifest', `The manifest has no record count for ${table}.`);
   }

@@ -14,6 +14,11 @@ export interface BundleRef {
   table: string;
   /** The row belongs to the referenced one: exporting the parent brings this row along. */
   owned?: boolean;
+  /**
+   * A new row is left out when the import kept the local version of the referenced row: it is
+   * history of the version not taken (a protocol amendment would clash with the next one made here).
+   */
+  followsParentChoice?: boolean;
 }
 
 export interface BundleTable {
@@ -27,6 +32,13 @@ export interface BundleTable {
   appendOnly?: boolean;
   /** The column that names a row for people (shown beside a conflict). */
   label?: string;
+  /**
+   * Columns that triggers refuse to change once `when` is set on the local row: "take theirs" is
+   * not offered for a conflict that would change any of them (it would abort the whole import).
+   */
+  frozen?: { when: string; columns: readonly string[] };
+  /** The column holding the SHA-256 of a file the row names; the bundle carries it as attachments/<sha256>. */
+  content?: string;
 }
 
 export const BUNDLE_TABLES: readonly BundleTable[] = [
@@ -108,6 +120,85 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
     area: 'cohorts',
   },
   { name: 'cohort_milestones', key: ['id'], refs: [{ column: 'cohort_id', table: 'cohorts', owned: true }], area: 'cohorts', label: 'title' },
+  // Lab templates are lab data: a canvas made from one brings it along (template_id is a lab
+  // template's id or a built-in slug; a slug names no row, so it selects nothing).
+  { name: 'canvas_templates', key: ['id'], refs: [], area: 'canvases' },
+  {
+    name: 'canvases',
+    key: ['id'],
+    refs: [
+      { column: 'project_id', table: 'projects', owned: true },
+      { column: 'template_id', table: 'canvas_templates' },
+    ],
+    area: 'canvases',
+    label: 'title',
+  },
+  { name: 'canvas_clusters', key: ['id'], refs: [{ column: 'canvas_id', table: 'canvases', owned: true }], area: 'canvases', label: 'label' },
+  {
+    name: 'canvas_notes',
+    key: ['id'],
+    refs: [
+      { column: 'canvas_id', table: 'canvases', owned: true },
+      { column: 'cluster_id', table: 'canvas_clusters' },
+    ],
+    area: 'canvases',
+    label: 'text',
+  },
+  {
+    name: 'pilots',
+    key: ['id'],
+    refs: [
+      { column: 'project_id', table: 'projects', owned: true },
+      { column: 'owner_id', table: 'people' },
+    ],
+    area: 'pilots',
+    label: 'title',
+    // Migration 0006's lock triggers: once a pilot's protocol is locked here, its lock and protocol
+    // change only together with a new amendment, which an import applies after the pilot row.
+    frozen: {
+      when: 'locked_at',
+      columns: ['locked_at', 'protocol_hash', 'locked_protocol', 'design', 'unit', 'planned_sample_size', 'primary_outcome', 'analysis_plan', 'intervention_on', 'protocol_version'],
+    },
+  },
+  {
+    name: 'pilot_amendments',
+    key: ['id'],
+    refs: [{ column: 'pilot_id', table: 'pilots', owned: true, followsParentChoice: true }],
+    area: 'pilots',
+    appendOnly: true,
+    label: 'reason',
+  },
+  { name: 'pilot_kpis', key: ['id'], refs: [{ column: 'pilot_id', table: 'pilots', owned: true }], area: 'pilots', label: 'name' },
+  { name: 'pilot_measurements', key: ['id'], refs: [{ column: 'kpi_id', table: 'pilot_kpis', owned: true }], area: 'pilots', label: 'period' },
+  {
+    name: 'pilot_assessments',
+    key: ['id'],
+    refs: [
+      { column: 'pilot_id', table: 'pilots', owned: true },
+      { column: 'assessor_id', table: 'people' },
+    ],
+    area: 'pilots',
+    label: 'criterion',
+  },
+  {
+    name: 'pilot_decisions',
+    key: ['id'],
+    refs: [
+      { column: 'pilot_id', table: 'pilots', owned: true },
+      { column: 'decided_by_id', table: 'people' },
+    ],
+    area: 'pilots',
+    label: 'decision',
+  },
+  // After every table whose records can own one; the files travel under attachments/<sha256>.
+  {
+    name: 'attachments',
+    key: ['id'],
+    refs: [{ column: 'owner_id', table: 'any', owned: true }],
+    area: 'attachments',
+    label: 'file_name',
+    content: 'sha256',
+  },
   { name: 'activity_log', key: ['id'], refs: [{ column: 'subject_id', table: 'any', owned: true }], area: 'projects', appendOnly: true, label: 'summary' },
 ];
 

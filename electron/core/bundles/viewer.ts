@@ -2,11 +2,14 @@
  * `index.html` inside a bundle: a read-only page for a recipient without the app. Self-contained (no
  * scripts, no outside resources, a CSP that allows neither), written in the exporter's language, right
  * to left for Arabic, every user text escaped and marked `dir="auto"`. It is built from the rows as the
- * export streams them, so it shows exactly what the bundle carries.
+ * export streams them, so it shows exactly what the bundle carries: projects, canvases (template,
+ * note count) and pilots (decision).
  */
 import { directionOf, type Language } from '../../shared/domain/settings';
 import type { Classification } from '../../shared/domain/bundles';
+import { findTemplate } from '../../shared/canvas/catalogue';
 import { translator } from '../i18n/catalogue';
+import { labTemplate } from '../services/canvases/template-source';
 import type { Row } from './rows-repo';
 
 const LOCALES: Record<Language, string> = { en: 'en-AE', ar: 'ar-AE', uz: 'uz-Latn-UZ', ru: 'ru-RU' };
@@ -40,12 +43,31 @@ export function createViewer() {
   const projectPillars = new Map<string, string[]>();
   const decisions = new Map<string, number>();
 
+  // Canvases (with their template's name and note count) and pilots (with their decision), kept
+  // within the same bound as projects; counts per canvas and decisions per pilot are one number each.
+  const canvases: Row[] = [];
+  let canvasCount = 0;
+  const labTemplateTitles = new Map<string, Record<string, string>>();
+  const noteCounts = new Map<string, number>();
+  const pilots: Row[] = [];
+  let pilotCount = 0;
+  const pilotDecisions = new Map<string, string>();
+  const keepFirst = (rows: Row[], row: Row) => {
+    rows.push(row);
+    if (rows.length > MAX_PROJECTS * 2) rows.sort(byTitle).splice(MAX_PROJECTS);
+  };
+
   const order = (a: Row, b: Row) => Number(a.stage) - Number(b.stage) || String(a.title).localeCompare(String(b.title));
   const trim = () => projects.sort(order).splice(MAX_PROJECTS);
+  /** Canvases and pilots show in title order. */
+  function byTitle(a: Row, b: Row) {
+    return String(a.title).localeCompare(String(b.title));
+  }
 
   return {
     /** The tables whose rows the page needs (the export parses only those). */
-    wants: (table: string) => ['projects', 'entities', 'strategy_pillars', 'project_pillars', 'gate_decisions'].includes(table),
+    wants: (table: string) =>
+      ['projects', 'entities', 'strategy_pillars', 'project_pillars', 'gate_decisions', 'canvas_templates', 'canvases', 'canvas_notes', 'pilots', 'pilot_decisions'].includes(table),
     /** Sees every row the export writes and keeps what the page shows. */
     take(table: string, row: Row) {
       if (table === 'projects') {
@@ -59,6 +81,17 @@ export function createViewer() {
       else if (table === 'strategy_pillars') pillars.set(String(row.id), row);
       else if (table === 'project_pillars') projectPillars.set(String(row.project_id), [...(projectPillars.get(String(row.project_id)) ?? []), String(row.pillar_id)]);
       else if (table === 'gate_decisions') decisions.set(String(row.project_id), (decisions.get(String(row.project_id)) ?? 0) + 1);
+      else if (table === 'canvas_templates') {
+        const template = labTemplate({ body: String(row.body) });
+        if (template) labTemplateTitles.set(String(row.id), template.title);
+      } else if (table === 'canvases') {
+        canvasCount++;
+        keepFirst(canvases, { id: row.id, title: row.title, template_id: row.template_id });
+      } else if (table === 'canvas_notes') noteCounts.set(String(row.canvas_id), (noteCounts.get(String(row.canvas_id)) ?? 0) + 1);
+      else if (table === 'pilots') {
+        pilotCount++;
+        keepFirst(pilots, { id: row.id, title: row.title });
+      } else if (table === 'pilot_decisions') pilotDecisions.set(String(row.pilot_id), String(row.decision));
     },
 
     render(meta: { language: Language; labName: string; createdAt: Date; classification: Classification }): string {
@@ -84,6 +117,28 @@ export function createViewer() {
           field(t('viewer.decisions'), decisions.has(String(p.id)) ? new Intl.NumberFormat(LOCALES[lang]).format(decisions.get(String(p.id))!) : '', false),
         ].join('')}</dl>${p.summary ? `<p dir="auto">${escape(p.summary)}</p>` : ''}</article>`;
       });
+      const number = (n: number) => new Intl.NumberFormat(LOCALES[lang]).format(n);
+      const templateName = (id: Row[string]) => {
+        if (!id) return t('viewer.freeForm');
+        const titles = findTemplate(String(id))?.title ?? labTemplateTitles.get(String(id));
+        return titles?.[lang] ?? titles?.en ?? String(id);
+      };
+      const section = (heading: string, count: number, rows: Row[], article: (row: Row) => string) =>
+        count === 0
+          ? ''
+          : `<h2>${escape(heading)}</h2>\n${count > rows.length ? `<p>${escape(t('viewer.firstShown', { shown: rows.length, count }))}</p>\n` : ''}${rows.map(article).join('\n')}`;
+      canvases.sort(byTitle).splice(MAX_PROJECTS);
+      pilots.sort(byTitle).splice(MAX_PROJECTS);
+      const canvasSection = section(t('viewer.canvases', { count: canvasCount }), canvasCount, canvases, (c) =>
+        `<article><h3 dir="auto">${escape(c.title)}</h3><dl>${[
+          field(t('viewer.template'), templateName(c.template_id)),
+          field(t('viewer.notes'), number(noteCounts.get(String(c.id)) ?? 0), false),
+        ].join('')}</dl></article>`,
+      );
+      const pilotSection = section(t('viewer.pilots', { count: pilotCount }), pilotCount, pilots, (p) => {
+        const decision = pilotDecisions.get(String(p.id));
+        return `<article><h3 dir="auto">${escape(p.title)}</h3><dl>${field(t('viewer.decision'), decision ? t(`pilot.decision.${decision}`) : t('viewer.undecided'), false)}</dl></article>`;
+      });
       const lab = meta.labName || t('bundles.unnamedLab');
       return `<!doctype html>
 <html lang="${lang}" dir="${directionOf(lang)}">
@@ -101,6 +156,8 @@ export function createViewer() {
 <h2>${escape(t('viewer.projects', { count: projectCount }))}</h2>
 ${projectCount > sorted.length ? `<p>${escape(t('viewer.firstOnly', { shown: sorted.length, count: projectCount }))}</p>` : ''}
 ${articles.length ? articles.join('\n') : `<p>${escape(t('viewer.noProjects'))}</p>`}
+${canvasSection}
+${pilotSection}
 </main>
 </body>
 </html>

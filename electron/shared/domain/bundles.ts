@@ -67,6 +67,7 @@ export const BUNDLE_REFUSALS = [
   'encrypted',
   'broken_references',
   'signature_invalid',
+  'missing_attachment',
 ] as const;
 export type BundleRefusal = (typeof BUNDLE_REFUSALS)[number];
 
