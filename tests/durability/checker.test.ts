@@ -8,6 +8,7 @@ import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { databaseFile } from '../../electron/core/paths';
+import type { Note } from '../../electron/shared/canvas/model';
 import type { Idea } from '../../electron/shared/domain/ideas';
 import type { Project } from '../../electron/shared/domain/project';
 import { foldForSearch } from '../../electron/shared/text/fold';
@@ -80,8 +81,28 @@ describe('the kill -9 checker', () => {
     expect(result.problems).toEqual([]);
     expect(result.acksChecked).toBe(db.acks.length);
     expect(new Set(db.acks.map((a) => a.method))).toEqual(
-      new Set(['people.create', 'projects.create', 'projects.update', 'gates.decide', 'ideas.create', 'ideas.score']),
+      new Set(['people.create', 'projects.create', 'projects.update', 'gates.decide', 'ideas.create', 'ideas.score', 'canvases.create', 'notes.create', 'notes.update']),
     );
+  });
+
+  it('reports a note edit that was acknowledged but is not in the database', async () => {
+    const db = await written();
+    const edit = db.acks.filter((a) => a.method === 'notes.update').at(-1)!.value as Note;
+    // The note as it was before its last acknowledged edit: the edit lost, as a crash could lose it.
+    db.tamper((raw) => raw.prepare("UPDATE canvas_notes SET text = 'before the edit', version = version - 1 WHERE id = ?").run(edit.id));
+    const result = db.check();
+    expect(kinds(result.problems)).toEqual(['lost']);
+    expect(messages(result.problems, 'lost')).toEqual([`note ${edit.id} (${edit.text.slice(0, 40)}) is changed (version ${edit.version - 1}, acknowledged ${edit.version})`]);
+  });
+
+  it('accepts a note edit that committed before its acknowledgement', async () => {
+    const db = await written();
+    const note = [...db.ledger.notes.values()][0];
+    const input: WriteInputs['notes.update'] = { canvasId: note.canvasId, edits: [{ id: note.id, baseVersion: note.version, patch: { text: 'committed, never acknowledged' } }] };
+    db.tamper((raw) => raw.prepare('UPDATE canvas_notes SET text = ?, version = version + 1 WHERE id = ?').run('committed, never acknowledged', note.id));
+    const result = db.check({ t: 'begin', seq: db.lastSeq + 1, method: 'notes.update', input });
+    expect(result.problems).toEqual([]);
+    expect(result.inFlight).toEqual({ method: 'notes.update', committed: true });
   });
 
   it('reports an acknowledged write that is not in the database', async () => {

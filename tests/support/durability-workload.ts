@@ -1,6 +1,6 @@
 /**
  * The writes of the kill -9 harness (issue 7, item 4): a seeded mix of project creates and edits,
- * gate decisions, and idea creation and scoring, each through core's dispatcher exactly as a door
+ * gate decisions, idea creation and scoring, and canvas notes added and edited, each through core's dispatcher exactly as a door
  * would call it. Every write is announced before the call (`begin`) and acknowledged only after the
  * call has returned (`ack`), i.e. after its transaction committed; the parent kills the process at a
  * random line and then checks that every acknowledged write survived.
@@ -9,6 +9,7 @@
  * checker's own tests (tests/durability/checker.test.ts). Plain TypeScript with no test framework,
  * so that esbuild can bundle it into the child and into `npm run bench`.
  */
+import type { Canvas, Note } from '../../electron/shared/canvas/model';
 import type { Result } from '../../electron/shared/api/envelope';
 import type { GateDecision } from '../../electron/shared/domain/gates';
 import type { Idea } from '../../electron/shared/domain/ideas';
@@ -30,6 +31,9 @@ export interface AckValues {
   'gates.decide': { decision: GateDecision; project: Project };
   'ideas.create': Idea;
   'ideas.score': ScoreAck;
+  'canvases.create': Canvas;
+  'notes.create': Note;
+  'notes.update': Note;
 }
 export type WriteMethod = keyof AckValues;
 
@@ -67,7 +71,23 @@ export interface WriteInputs {
   };
   'ideas.create': { title: string; description: string; authorName: string; challengeId: null; campaignId: null };
   'ideas.score': { ideaId: string; reviewerId: string; scores: { criterionId: string; score: number }[] };
+  'canvases.create': { templateId: string; title: string; projectId: null; stage: null; language: 'en' };
+  'notes.create': { canvasId: string; notes: [NoteCreateInput] };
+  'notes.update': { canvasId: string; edits: [{ id: string; baseVersion: number; patch: { text: string } }] };
 }
+export interface NoteCreateInput {
+  text: string;
+  color: Note['color'];
+  status: null;
+  author: string;
+  zoneKey: string;
+  clusterId: null;
+  x: null;
+  y: null;
+}
+/** The canvas the notes go on: a SWOT, whose zones are these. */
+const SWOT_ZONES = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
+const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green'] as const satisfies readonly Note['color'][];
 
 type Begin = { [M in WriteMethod]: { t: 'begin'; seq: number; method: M; input: WriteInputs[M] } }[WriteMethod];
 type Ack = { [M in WriteMethod]: { t: 'ack'; seq: number; method: M; value: AckValues[M] } }[WriteMethod];
@@ -188,6 +208,12 @@ export async function runWorkload(options: { call: Call; seed: number; maxWrites
   const scoreCriteria = (await read<{ id: string; archived: boolean }[]>(call, 'scoring.criteria', {})).filter((c) => !c.archived).map((c) => c.id);
   const projects = new Map((await readAll<Project>(call, 'projects.list', { sort: 'created', direction: 'asc' })).map((p) => [p.id, p]));
   const ideas = (await readAll<Idea>(call, 'ideas.list', { sort: 'created' })).map((i) => i.id);
+  let canvas = (await read<Canvas[]>(call, 'canvases.list', {}))[0];
+  const notes = canvas ? (await read<{ notes: Note[] }>(call, 'canvases.get', { id: canvas.id })).notes : [];
+  const onlyNote = (v: unknown) => {
+    const [note] = v as Note[];
+    return note;
+  };
 
   const operations = {
     async createProject() {
@@ -277,13 +303,35 @@ export async function runWorkload(options: { call: Call; seed: number; maxWrites
         return { ideaId, reviewerId, scores: [...scores].sort(byCriterion), scoredAt: card.scoredAt };
       });
     },
+    async addNote() {
+      canvas ??= await write('canvases.create', { templateId: 'swot', title: words(random, 1, 3), projectId: null, stage: null, language: 'en' }, (v) => v as Canvas);
+      const input: NoteCreateInput = {
+        text: words(random, 1, random.chance(0.1) ? 200 : 12),
+        color: random.pick(NOTE_COLORS),
+        status: null,
+        author: words(random, 1, 2),
+        zoneKey: random.pick(SWOT_ZONES),
+        clusterId: null,
+        x: null,
+        y: null,
+      };
+      notes.push(await write('notes.create', { canvasId: canvas.id, notes: [input] }, onlyNote));
+    },
+    async editNote() {
+      const index = random.int(0, notes.length - 1);
+      const note = notes[index];
+      // New text every time, so every edit really changes the note (and its version).
+      const edit = { id: note.id, baseVersion: note.version, patch: { text: `${words(random, 1, 10)} ${seq + 1}` } };
+      notes[index] = await write('notes.update', { canvasId: note.canvasId, edits: [edit] }, onlyNote);
+    },
   };
 
   while (seq < maxWrites) {
-    const operation = random.weighted({ createProject: 20, updateProject: 25, decide: 25, createIdea: 15, scoreIdea: 15 });
+    const operation = random.weighted({ createProject: 16, updateProject: 20, decide: 20, createIdea: 12, scoreIdea: 12, addNote: 8, editNote: 12 });
     if (operation === 'updateProject' && projects.size === 0) await operations.createProject();
     else if (operation === 'decide' && projects.size === 0) await operations.createProject();
     else if (operation === 'scoreIdea' && ideas.length === 0) await operations.createIdea();
+    else if (operation === 'editNote' && notes.length === 0) await operations.addNote();
     else await operations[operation]();
   }
 }

@@ -25,10 +25,12 @@ import { migrate } from '../../electron/core/db/migrate';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { databaseFile } from '../../electron/core/paths';
 import { indexForm } from '../../electron/core/search/search-index';
+import { createCanvasesRepo } from '../../electron/core/services/canvases/canvases-repo';
 import { createGatesRepo } from '../../electron/core/services/gates/gates-repo';
 import { createIdeasRepo } from '../../electron/core/services/ideas/ideas-repo';
 import { createPeopleRepo } from '../../electron/core/services/people/people-repo';
 import { createProjectsRepo } from '../../electron/core/services/projects/projects-repo';
+import type { Note } from '../../electron/shared/canvas/model';
 import type { GateDecision } from '../../electron/shared/domain/gates';
 import type { Idea } from '../../electron/shared/domain/ideas';
 import type { Person } from '../../electron/shared/domain/people';
@@ -70,6 +72,9 @@ export function createLedger() {
     decisions: new Map<string, GateDecision>(),
     ideas: new Map<string, Idea>(),
     scorecards: new Map<string, ScoreAck>(),
+    /** Canvases by id, with their titles (only created here; notes touch their dates). */
+    canvases: new Map<string, string>(),
+    notes: new Map<string, Note>(),
 
     acknowledge(ack: AckLine) {
       ledger.acks.push(ack);
@@ -100,6 +105,15 @@ export function createLedger() {
           ledger.scorecards.set(scoreKey(card.ideaId, card.reviewerId), card);
           break;
         }
+        case 'canvases.create': {
+          const canvas = v as AckValues['canvases.create'];
+          ledger.canvases.set(canvas.id, canvas.title);
+          break;
+        }
+        case 'notes.create':
+        case 'notes.update':
+          ledger.notes.set((v as Note).id, v as Note);
+          break;
       }
     },
   };
@@ -348,6 +362,33 @@ function checkLedger(db: Db, ledger: Ledger, inFlight: BeginLine | null, problem
     if (ledger.scorecards.has(key)) continue;
     if (scoredInFlight(actual)) ledger.scorecards.set(key, actual);
     else problem('unexpected', `a scorecard of reviewer ${actual.reviewerId} for idea ${actual.ideaId} was never written`);
+  }
+
+  // Canvases (only created here), and each note as last acknowledged or as the in-flight write left it.
+  const canvasesRepo = createCanvasesRepo(db);
+  const canvases = db.prepare('SELECT id, title FROM canvases').all() as { id: string; title: string }[];
+  for (const [id, title] of ledger.canvases) if (!canvases.some((c) => c.id === id)) problem('lost', `canvas ${id} (${title}) is missing`);
+  for (const c of canvases) {
+    if (ledger.canvases.has(c.id)) continue;
+    if (claim('canvases.create', (input) => c.title === norm(input.title))) ledger.canvases.set(c.id, c.title);
+    else problem('unexpected', `canvas ${c.id} (${c.title}) was never written`);
+  }
+  const notes = new Map(canvases.flatMap((c) => canvasesRepo.notes(c.id)).map((n) => [n.id, n]));
+  for (const [id, expected] of ledger.notes) {
+    const actual = notes.get(id);
+    if (isDeepStrictEqual(actual, expected)) continue;
+    const edited = (input: WriteInputs['notes.update']) => {
+      const [edit] = input.edits;
+      return edit.id === id && edit.baseVersion === expected.version && actual?.version === expected.version + 1 && actual.text === norm(edit.patch.text);
+    };
+    if (actual && claim('notes.update', edited)) ledger.notes.set(id, actual);
+    else problem('lost', `note ${id} (${expected.text.slice(0, 40)}) is ${actual ? `changed (version ${actual.version}, acknowledged ${expected.version})` : 'missing'}`);
+  }
+  for (const [id, actual] of notes) {
+    if (ledger.notes.has(id)) continue;
+    const [input] = inFlight?.method === 'notes.create' ? inFlight.input.notes : [];
+    if (input && claim('notes.create', (i) => i.canvasId === actual.canvasId && actual.text === norm(input.text) && actual.zoneKey === input.zoneKey)) ledger.notes.set(id, actual);
+    else problem('unexpected', `note ${id} (${actual.text.slice(0, 40)}) was never written`);
   }
 
   // What each acknowledged project write left in the append-only log, which later writes cannot change.
