@@ -1,4 +1,4 @@
-// `npm run package [-- electron-builder flags]`: installers for this platform, on a machine with
+// `npm run dist [-- electron-builder flags]`: installers for this platform, on a machine with
 // internet access. electron-builder rebuilds better-sqlite3 for Electron inside node_modules;
 // afterwards it is rebuilt for Node again so `npm test` and `npm run serve` keep working.
 import { spawnSync } from 'node:child_process';
