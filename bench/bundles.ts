@@ -7,16 +7,13 @@
  * refuses an `attachments/` entry no table refers to), so the "half already-compressed files" part of
  * the target cannot be measured honestly yet. `zip` gets the same level (-6) as yazl's default deflate.
  */
+import { benchCore } from './bench-core';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../electron/core/create-core';
-import { openDatabase } from '../electron/core/db/open';
 import { uuidV7Ids } from '../electron/core/ids';
-import { databaseFile } from '../electron/core/paths';
-import { createSettingsStore } from '../electron/core/settings-store';
 import { atLeast, below, type Figure } from './figures';
 import { sampleTitle } from './sample-text';
 
@@ -35,15 +32,7 @@ const folderBytes = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 
 function generate(dataDir: string) {
-  const core = createCore({
-    db: openDatabase(databaseFile(dataDir)),
-    clock: { now: () => new Date() },
-    ids: uuidV7Ids(),
-    paths: { dataDir },
-    settings: createSettingsStore({ read: () => ({}), write: () => {} }),
-    logger: { info() {}, warn() {}, error() {} },
-    appVersion: 'bench',
-  });
+  const core = benchCore(dataDir);
   const ids = uuidV7Ids();
   const now = new Date().toISOString();
   const summary = (i: number) => Array.from({ length: 40 }, (_, k) => sampleTitle(i * 41 + k)).join('. ');

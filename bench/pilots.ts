@@ -3,15 +3,9 @@
  * (416,000 unit-level measurements; half the KPIs continuous, half rates as 0/1 per unit), and a
  * CSV import of 100,000 rows through the same method the UI calls (parse, check, one transaction).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core/create-core';
-import { openDatabase } from '../electron/core/db/open';
+import { benchCore, benchDataDir } from './bench-core';
+import { rmSync } from 'node:fs';
 import type { CoreMethod } from '../electron/core/handlers';
-import { uuidV7Ids } from '../electron/core/ids';
-import { databaseFile } from '../electron/core/paths';
-import { createSettingsStore } from '../electron/core/settings-store';
 import { contract } from '../electron/shared/api/contract';
 import { below, timeRuns, type Figure } from './figures';
 
@@ -48,16 +42,8 @@ function csvFor(kpis: { name: string; rate: boolean }[], periods: number, units:
 }
 
 export async function benchPilots(): Promise<Figure[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ibtikar-bench-'));
-  const core = createCore({
-    db: openDatabase(databaseFile(dataDir)),
-    clock: { now: () => new Date() },
-    ids: uuidV7Ids(),
-    paths: { dataDir },
-    settings: createSettingsStore({ read: () => ({}), write: () => {} }),
-    logger: { info() {}, warn() {}, error() {} },
-    appVersion: 'bench',
-  });
+  const dataDir = benchDataDir();
+  const core = benchCore(dataDir);
   const caller = { role: 'host', door: 'inprocess' } as const;
   const call = async <T>(method: CoreMethod, input: unknown) =>
     (await (core.handlers[method] as (input: unknown, c: typeof caller) => unknown)(contract[method].input.parse(input), caller)) as T;

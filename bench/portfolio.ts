@@ -3,15 +3,9 @@
  * descriptions). The project table with lens filters, the dashboard aggregates, and full-text search
  * for rare, medium and common terms, each as p50/p95 of a 50-result page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core/create-core';
-import { openDatabase } from '../electron/core/db/open';
+import { benchCore, benchDataDir } from './bench-core';
+import { rmSync } from 'node:fs';
 import type { CoreMethod } from '../electron/core/handlers';
-import { uuidV7Ids } from '../electron/core/ids';
-import { databaseFile } from '../electron/core/paths';
-import { createSettingsStore } from '../electron/core/settings-store';
 import { contract } from '../electron/shared/api/contract';
 import { below, timeRuns, type Figure } from './figures';
 import { sampleTitle } from './sample-text';
@@ -26,16 +20,8 @@ const TYPES = ['service', 'process', 'technology', 'policy', 'system'];
 const markers = (i: number) => [i % 10_000 === 7 ? 'zebrafish' : '', i % 100 === 3 ? 'kiosk' : '', i % 3 === 0 ? 'citizen' : ''].join(' ');
 
 export async function benchPortfolio(): Promise<Figure[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ibtikar-bench-'));
-  const core = createCore({
-    db: openDatabase(databaseFile(dataDir)),
-    clock: { now: () => new Date() },
-    ids: uuidV7Ids(),
-    paths: { dataDir },
-    settings: createSettingsStore({ read: () => ({}), write: () => {} }),
-    logger: { info() {}, warn() {}, error() {} },
-    appVersion: 'bench',
-  });
+  const dataDir = benchDataDir();
+  const core = benchCore(dataDir);
   const caller = { role: 'host', door: 'inprocess' } as const;
   const call = <M extends CoreMethod>(method: M, input: unknown) =>
     (core.handlers[method] as (input: unknown, c: typeof caller) => unknown)(contract[method].input.parse(input), caller);

@@ -9,15 +9,9 @@
  * All simulated phones share one address here, so the per-address rate limit is lifted for the run;
  * the per-participant limit stays as shipped.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core/create-core';
-import { openDatabase } from '../electron/core/db/open';
+import { benchCore, benchDataDir } from './bench-core';
+import { rmSync } from 'node:fs';
 import { createDispatcher } from '../electron/core/dispatch';
-import { uuidV7Ids } from '../electron/core/ids';
-import { databaseFile } from '../electron/core/paths';
-import { createSettingsStore } from '../electron/core/settings-store';
 import { DEFAULT_LAN_LIMITS } from '../electron/core/workshops/lan-door';
 import { atMost, below, percentile, type Figure } from './figures';
 
@@ -28,18 +22,9 @@ const TIME_BOUND_MS = 90_000;
 const ZONES = ['see', 'hear', 'say', 'do', 'pains', 'gains'];
 
 export async function benchWorkshop(): Promise<Figure[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ibtikar-bench-'));
+  const dataDir = benchDataDir();
   const logger = { info() {}, warn() {}, error() {} };
-  const core = createCore({
-    db: openDatabase(databaseFile(dataDir)),
-    clock: { now: () => new Date() },
-    ids: uuidV7Ids(),
-    paths: { dataDir },
-    settings: createSettingsStore({ read: () => ({}), write: () => {} }),
-    logger,
-    appVersion: 'bench',
-    lanLimits: { ...DEFAULT_LAN_LIMITS, perAddress: { perSecond: 1e9, burst: 1e9 } },
-  });
+  const core = benchCore(dataDir, { lanLimits: { ...DEFAULT_LAN_LIMITS, perAddress: { perSecond: 1e9, burst: 1e9 } } });
   const dispatcher = createDispatcher(core.handlers, logger);
   const host = async <T>(method: string, input: unknown) => {
     const r = await dispatcher.dispatch(method, input, { role: 'host', door: 'inprocess' });
