@@ -209,6 +209,15 @@ export const INTERNAL_TABLES: Readonly<Record<string, string>> = {
   search_records: 'bookkeeping of the derived search index',
   search_meta: 'which folding built the derived search index',
   lab_profile: "this lab's own identity; a bundle names its lab in the manifest instead of overwriting the receiver's",
+  // Live workshops are this workstation's LAN sessions. Their rows hold the join secret and the
+  // participants' token hashes, which must never leave the machine; carrying the ended workshops'
+  // summaries and votes without those columns is open work (issue #6). The notes written in a
+  // workshop are canvas notes and travel with their canvas.
+  workshops: 'LAN sessions of this workstation: join secrets stay here (summaries not carried yet)',
+  workshop_participants: 'who joined this workstation’s LAN sessions, with token hashes that stay here',
+  workshop_notes: 'which participant of a local LAN session wrote a note; the notes travel with their canvas',
+  vote_sessions: 'dot votes of local LAN sessions, tied to their participants (not carried yet)',
+  votes: 'votes of local LAN sessions, tied to their participants (not carried yet)',
 };
 
 export const bundleTable = (name: string) => BUNDLE_TABLES.find((t) => t.name === name);
