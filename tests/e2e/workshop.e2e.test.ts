@@ -13,23 +13,17 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, SCREENSHOTS, switchLanguage, waitReady } from '../support/app-page';
+import { callServed } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let facilitator: Page;
 let phone: BrowserContext;
 let participant: Page;
 let canvasId: string;
+/** Every address the participant's page asked for (the phone must reach nothing but the workshop server). */
+const phoneRequests: string[] = [];
 
-async function api(method: string, input: unknown) {
-  const response = await fetch(`${app.served.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${app.served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: { id: string } };
-  if (!body.ok) throw new Error(JSON.stringify(body));
-  return body.value;
-}
+const api = (method: string, input: unknown) => callServed<{ id: string }>(app.served, method, input);
 
 /** axe-core (WCAG 2.2 AA tags) on one part of a page. */
 async function axe(page: Page, selector: string) {
@@ -47,6 +41,7 @@ beforeAll(async () => {
   canvasId = (await api('canvases.create', { templateId: 'empathy-map', title: 'Visa office visit' })).id;
   phone = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
   participant = await phone.newPage();
+  participant.on('request', (request) => phoneRequests.push(request.url()));
   participant.setDefaultTimeout(10_000);
 });
 afterAll(() => app?.close());
@@ -173,6 +168,10 @@ describe('a live workshop', () => {
     await participant.locator('[data-workshop-ended]').waitFor();
     expect(await participant.locator('[data-workshop-ended]').textContent()).toBe('انتهت هذه الورشة. شكرًا لمشاركتك.');
     await screenshot(participant, 'workshop-participant-ended-ar');
+    // No telemetry, fonts or scripts from anywhere else: the phone only ever talked to the workshop server.
+    const lan = new URL(participant.url()).origin;
+    expect(phoneRequests.length).toBeGreaterThan(0);
+    expect(phoneRequests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== lan)).toEqual([]);
     // The server is gone with the workshop: nothing answers the participant's link any more.
     await expect(fetch(new URL('/api/call/participant.view', participant.url()), { method: 'POST' })).rejects.toThrow();
 
