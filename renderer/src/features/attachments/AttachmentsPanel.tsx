@@ -21,7 +21,8 @@ import { useSettings } from '../../app/settings-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorKey, validationKey } from '../../i18n/labels';
-import { attachmentKind, fetchAttachment, FileProblem, formatFileSize, readAsBase64, saveBlob } from './attachment-files';
+import { downloadBlob } from '../../components/download';
+import { attachmentKind, fetchAttachment, FileProblem, formatFileSize, readAsBase64 } from './attachment-files';
 import { AttachmentThumbnail } from './AttachmentThumbnail';
 
 const hidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
@@ -89,7 +90,7 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
         if (!result.ok) throw new ApiCallError(result.error);
         if (result.value.shown === 'folder') setNotice({ kind: 'status', text: t('attachments.shownInFolder', { name: attachment.fileName }) });
       } else {
-        saveBlob(await fetchAttachment(attachment.id), attachment.fileName);
+        downloadBlob(await fetchAttachment(attachment.id), attachment.fileName);
       }
     } catch {
       setNotice({ kind: 'problem', text: t('attachments.openFailed', { name: attachment.fileName }) });

@@ -36,17 +36,6 @@ export async function fetchAttachment(id: string): Promise<Blob> {
   return response.blob();
 }
 
-/** Hands a Blob to the browser as a download under the given name. */
-export function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Give the browser a moment to start the download before the address is released.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 /** 1536 → "1.5 kB" in the user's language and digits. */
