@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BundleRefused } from '../../electron/core/bundles/refusal';
 import { findTemplate } from '../../electron/shared/canvas/catalogue';
 import { validateJsonCanvas, type JsonCanvas } from '../../electron/shared/canvas/export/json-canvas';
-import { callValue, makeCore, type TestCore } from '../support/core';
+import { attachFile, callValue, makeCore, type TestCore } from '../support/core';
 import { addLabWork, exportTo, importFile, storedFiles, tempDir } from '../support/bundles';
 import { removeDir } from '../support/serve';
 
@@ -82,7 +82,7 @@ describe('a locked pilot in a bundle', () => {
 describe('attachment files in a bundle', () => {
   it('carries a project’s file once, stored, listed with its size and SHA-256', async () => {
     const { content, attachment, project } = work;
-    await callValue(lab, 'attachments.add', { ownerType: 'project', ownerId: project.id, fileName: 'copy of report.pdf', contentBase64: content.toString('base64') });
+    await attachFile(lab.call, { ownerType: 'project', ownerId: project.id }, 'copy of report.pdf', content);
     const file = join(dir, 'project.ibtikar');
     await exportTo(lab, file, { scope: { kind: 'projects', ids: [project.id] } });
     const listing = execFileSync('unzip', ['-v', file], { encoding: 'utf8' });
@@ -99,7 +99,7 @@ describe('attachment files in a bundle', () => {
     const file = join(dir, 'without-file.ibtikar');
     await exportTo(lab, file);
     const manifest = JSON.parse(execFileSync('unzip', ['-p', file, 'manifest.json'], { encoding: 'utf8' })) as { files: { path: string }[] };
-    expect(manifest.files.some((f) => f.path.startsWith('attachments/'))).toBe(false);
+    expect(manifest.files.some((f) => f.path === `attachments/${work.attachment.sha256}`)).toBe(false);
 
     const empty = makeCore();
     try {

@@ -8,12 +8,13 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachmentsDir, createAttachmentStore } from '../../electron/core/attachments/store';
-import { MAX_BODY_BYTES } from '../../electron/core/http/http-door';
+import { appendChunk } from '../../electron/core/chunked-upload';
 import type { AppEvent } from '../../electron/shared/api/events';
-import { ATTACHMENT_API_MAX_BYTES, type Attachment } from '../../electron/shared/domain/attachments';
+import type { Attachment } from '../../electron/shared/domain/attachments';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/shared/domain/uploads';
 import type { Activity } from '../../electron/shared/domain/lab';
 import type { Backup } from '../../electron/shared/domain/backups';
-import { callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
+import { attachFile, callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
 import { removeDir, tempDataDir } from '../support/serve';
 
 let test: TestCore;
@@ -27,8 +28,8 @@ afterEach(() => test.close());
 const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
 const b64 = (data: string | Buffer) => Buffer.from(data).toString('base64');
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const add = (fileName: string, data: string | Buffer, owner = projectId) =>
-  value<Attachment>('attachments.add', { ownerType: 'project', ownerId: owner, fileName, contentBase64: b64(data) });
+const add = (fileName: string, data: string | Buffer, owner = projectId, ownerType = 'project') => attachFile(test.call, { ownerType, ownerId: owner }, fileName, data);
+const chunk = (input: Record<string, unknown>) => ({ ownerType: 'project', ownerId: projectId, fileName: 'a.txt', uploadId: '0192f2a0-0000-4000-8000-00000000000a', offset: 0, data: b64('a'), last: true, ...input });
 const list = (owner = projectId) => value<Attachment[]>('attachments.list', { ownerType: 'project', ownerId: owner });
 /** Every file under the attachments folder, temp files included. */
 const filesOnDisk = (dataDir = test.dataDir) => readdirSync(attachmentsDir(dataDir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
@@ -66,9 +67,9 @@ describe('adding and listing', () => {
 
   it('refuses an owner that does not exist, and writes nothing', async () => {
     const before = test.snapshot();
-    const result = await test.call('attachments.add', { ownerType: 'project', ownerId: '0192f2a0-0000-7000-8000-000000000000', fileName: 'a.txt', contentBase64: b64('a') });
+    const result = await test.call('attachments.upload', chunk({ ownerId: '0192f2a0-0000-7000-8000-000000000000' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['ownerId'], code: 'unknown_reference' }] } });
-    expect(await test.call('attachments.add', { ownerType: 'idea', ownerId: projectId, fileName: 'a.txt', contentBase64: b64('a') })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await test.call('attachments.upload', chunk({ ownerType: 'idea' }))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(test.snapshot()).toEqual(before);
     expect(filesOnDisk()).toEqual([]);
   });
@@ -101,6 +102,29 @@ describe('content is stored once', () => {
   });
 });
 
+describe('notes and pilots carry attachments too', () => {
+  it('go with a deleted note, a deleted pilot, and a deleted project’s pilots, files included', async () => {
+    const canvas = await value<{ id: string }>('canvases.create', { templateId: 'swot', title: 'SWOT', projectId, stage: 2 });
+    const [note, kept] = await value<{ id: string; version: number }[]>('notes.create', {
+      canvasId: canvas.id,
+      notes: [{ text: 'Queues at noon', zoneKey: 'weaknesses' }, { text: 'Staff know the forms', zoneKey: 'strengths' }],
+    });
+    const { pilot } = await value<{ pilot: { id: string } }>('pilots.create', { projectId, title: 'SMS queue' });
+    const photo = await add('queue.png', PNG, note.id, 'note');
+    await add('interviews.txt', 'kept with the other note', kept.id, 'note');
+    const protocol = await add('protocol.txt', 'signed protocol', pilot.id, 'pilot');
+    expect(await value<Attachment[]>('attachments.list', { ownerType: 'note', ownerId: note.id })).toEqual([expect.objectContaining({ id: photo.id, ownerType: 'note' })]);
+    expect(await test.call('attachments.upload', chunk({ ownerType: 'pilot', ownerId: note.id }))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    await value('notes.delete', { canvasId: canvas.id, notes: [{ id: note.id, baseVersion: note.version }] });
+    expect(filesOnDisk()).not.toContain(photo.sha256);
+    expect(filesOnDisk()).toContain(protocol.sha256);
+    await value('projects.delete', { id: projectId }); // its pilot goes by cascade, and the pilot's files with it
+    expect(filesOnDisk()).toEqual([sha('kept with the other note')]); // the canvas outlives the project
+    expect(test.core.db.prepare('SELECT owner_type FROM attachments').pluck().all()).toEqual(['note']);
+  });
+});
+
 describe('writing is atomic and bounded', () => {
   it('leaves no temp file and no row when the bytes stop coming', async () => {
     async function* broken() {
@@ -127,16 +151,39 @@ describe('writing is atomic and bounded', () => {
     expect(filesOnDisk()).toEqual([]);
   });
 
-  it('refuses an oversized file through the API with a translatable code, storing nothing', async () => {
+  it('receives a large file in chunks, in order only, and keeps nothing of an upload that went wrong', async () => {
+    const big = Buffer.alloc(3 * UPLOAD_CHUNK_BYTES + 123);
+    for (let i = 0; i < big.length; i += 1) big[i] = (i * 31) % 251;
+    expect(await add('survey.bin', big)).toMatchObject({ size: big.length, sha256: sha(big) });
+
     const before = test.snapshot();
-    const result = await test.call('attachments.add', { ownerType: 'project', ownerId: projectId, fileName: 'big.bin', contentBase64: b64(Buffer.alloc(ATTACHMENT_API_MAX_BYTES + 1)) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['contentBase64'], code: 'file_too_large' }] } });
+    const uploadId = '0192f2a0-0000-4000-8000-0000000000b1';
+    const first = b64(big.subarray(0, UPLOAD_CHUNK_BYTES));
+    expect(await value('attachments.upload', chunk({ uploadId, data: first, last: false }))).toEqual({ bytes: UPLOAD_CHUNK_BYTES, attachment: null });
+    // A repeated chunk, and one that skips ahead, are refused: the file would come out wrong.
+    for (const offset of [0, 2 * UPLOAD_CHUNK_BYTES]) {
+      expect(await test.call('attachments.upload', chunk({ uploadId, offset, data: first, last: false }))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    }
     expect(test.snapshot()).toEqual(before);
+    expect(filesOnDisk()).toEqual([sha(big)]); // the refused upload's part file is gone
+  });
+
+  it('refuses a chunk that would pass the limit, dropping what came before', () => {
+    const part = join(test.dataDir, 'part');
+    expect(appendChunk(part, { offset: 0, data: b64('abcd') }, 10, 'A file')).toBe(4);
+    expect(() => appendChunk(part, { offset: 4, data: b64('efghijk') }, 10, 'A file')).toThrow(expect.objectContaining({ code: 'payload_too_large' }));
+    expect(existsSync(part)).toBe(false);
+  });
+
+  it('refuses a chunk larger than the chunk size with a translatable code', async () => {
+    const result = await test.call('attachments.upload', chunk({ data: b64(Buffer.alloc(UPLOAD_CHUNK_BYTES + 3)) }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['data'] }] } });
     expect(filesOnDisk()).toEqual([]);
   });
 
   it('clears temp files a crash left behind', () => {
     writeFileSync(join(attachmentsDir(test.dataDir), '.incoming-deadbeef'), 'half a file');
+    writeFileSync(join(attachmentsDir(test.dataDir), '.incoming-upload-0192f2a0-0000-4000-8000-0000000000c1'), 'an upload the app never finished');
     createAttachmentStore(test.dataDir);
     expect(filesOnDisk()).toEqual([]);
   });
@@ -181,11 +228,10 @@ describe('GET /attachments/<id>', () => {
     expect((await list())[0]).toMatchObject({ id: gone.id, available: false });
   });
 
-  it('accepts the largest API attachment inside the HTTP body limit', async () => {
-    const bytes = Buffer.alloc(ATTACHMENT_API_MAX_BYTES, 7);
-    const body = JSON.stringify({ ownerType: 'project', ownerId: projectId, fileName: `${'ع'.repeat(250)}.bin`, contentBase64: b64(bytes) });
-    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_BODY_BYTES);
-    expect(await door.call('attachments.add', JSON.parse(body))).toMatchObject({ ok: true, value: { size: ATTACHMENT_API_MAX_BYTES } });
+  it('takes a chunk of the largest size, with the longest name, inside the HTTP body limit', async () => {
+    const big = Buffer.alloc(UPLOAD_CHUNK_BYTES + 5, 7);
+    const attachment = await attachFile(door.call, { ownerType: 'project', ownerId: projectId }, `${'ع'.repeat(250)}.bin`, big);
+    expect(attachment).toMatchObject({ size: big.length, sha256: sha(big) });
   });
 });
 

@@ -6,7 +6,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/shared/api/envelope';
-import { BUNDLE_CHUNK_BYTES, type BundlePreview } from '../../electron/shared/domain/bundles';
+import type { BundlePreview } from '../../electron/shared/domain/bundles';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/shared/domain/uploads';
 import { callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
 import type { AppEvent } from '../../electron/shared/api/events';
 
@@ -48,8 +49,8 @@ describe('bundles over the HTTP door', () => {
 
       const uploadId = crypto.randomUUID();
       let fileName: string | null = null;
-      for (let offset = 0; offset < bytes.length; offset += BUNDLE_CHUNK_BYTES / 4) {
-        const end = Math.min(bytes.length, offset + BUNDLE_CHUNK_BYTES / 4);
+      for (let offset = 0; offset < bytes.length; offset += UPLOAD_CHUNK_BYTES / 4) {
+        const end = Math.min(bytes.length, offset + UPLOAD_CHUNK_BYTES / 4);
         fileName = value<{ fileName: string | null }>(await toDoor.call('bundles.upload', { uploadId, offset, data: bytes.subarray(offset, end).toString('base64'), last: end === bytes.length })).fileName;
       }
       expect(fileName).toBe(`upload-${uploadId}.ibtikar`);

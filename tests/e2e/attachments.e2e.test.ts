@@ -4,11 +4,13 @@
  * picture), download them, refuse a file that is too large, show a file that went missing, remove
  * them after a confirmation; axe-core on the panel in both languages.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_API_MAX_BYTES } from '../../electron/shared/domain/attachments';
+import { ATTACHMENT_MAX_BYTES } from '../../electron/shared/domain/attachments';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/shared/domain/uploads';
 import { axeViolations, openApp, screenshot, switchLanguage, waitReady, type Lang } from '../support/app-page';
 import { callServed, type Served } from '../support/serve';
 
@@ -33,8 +35,16 @@ async function openProject(language: Lang) {
   await panel().waitFor();
 }
 
+/** A file on disk just past the attachment limit (sparse, so it costs no disk), for the picker. */
+function oversizedFile(name: string) {
+  const path = join(mkdtempSync(join(tmpdir(), 'ibtikar-big-')), name);
+  writeFileSync(path, '');
+  truncateSync(path, ATTACHMENT_MAX_BYTES + 1);
+  return path;
+}
+
 /** The real picker: click the drop zone (a button), answer the file chooser. */
-async function pick(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+async function pick(files: { name: string; mimeType: string; buffer: Buffer }[] | string[]) {
   const chooser = page.waitForEvent('filechooser');
   await dropZone().click();
   await (await chooser).setFiles(files);
@@ -104,10 +114,19 @@ describe('attachments in English', () => {
     expect(problems).toEqual([]);
   });
 
+  it('attaches a file larger than one request in chunks, byte for byte', async () => {
+    const scan = Buffer.alloc(2 * UPLOAD_CHUNK_BYTES + 4321);
+    for (let i = 0; i < scan.length; i += 1) scan[i] = (i * 7) % 256;
+    await pick([{ name: 'scanned-forms.pdf', mimeType: 'application/pdf', buffer: scan }]);
+    await row('scanned-forms.pdf').waitFor();
+    await panel().getByRole('status').getByText('Attached: scanned-forms.pdf').waitFor();
+    expect(await download(/^Download scanned-forms\.pdf$/)).toEqual({ name: 'scanned-forms.pdf', content: scan });
+  });
+
   it('refuses a file that is too large with a clear message, storing nothing', async () => {
     const before = await stored();
-    await pick([{ name: 'census.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(ATTACHMENT_API_MAX_BYTES + 1) }]);
-    await panel().getByRole('alert').getByText('“census.bin” is larger than 764 kB and was not attached.').waitFor();
+    await pick([oversizedFile('census.bin')]);
+    await panel().getByRole('alert').getByText('“census.bin” is larger than 100 MB and was not attached.').waitFor();
     expect(await stored()).toEqual(before);
   });
 
@@ -171,7 +190,7 @@ describe('attachments in Arabic', () => {
   });
 
   it('says in Arabic why a file was not attached', async () => {
-    await pick([{ name: 'كبير.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(ATTACHMENT_API_MAX_BYTES + 1) }]);
+    await pick([oversizedFile('كبير.bin')]);
     await panel().getByRole('alert').getByText(/«كبير\.bin» أكبر من/).waitFor();
   });
 });

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync, crc32 } from 'node:zlib';
 import { BUNDLE_TABLES } from '../../electron/core/bundles/tables';
 import type { BundleApplyInput, BundleExportInput } from '../../electron/shared/domain/bundles';
-import { callValue, type TestCore } from './core';
+import { attachFile, callValue, type TestCore } from './core';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'ibtikar-bundle-'));
 
@@ -97,7 +97,7 @@ export const sha256 = (data: Buffer | string) => createHash('sha256').update(dat
 /**
  * Adds one of each newer record type to a test core: a lab template and a canvas made from it (on
  * a project) with notes and a cluster, a pilot with a locked protocol, an amendment, KPIs,
- * measurements, an assessment and a decision, and an attachment on the project.
+ * measurements, an assessment and a decision, and attachments on the project, a note and the pilot.
  */
 export async function addLabWork(test: TestCore) {
   const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
@@ -108,7 +108,7 @@ export async function addLabWork(test: TestCore) {
   const zone = template.zones[0].key;
   const canvas = await value<{ id: string }>('canvases.create', { templateId: template.id, title: 'Queue service model', projectId: project.id, stage: 3 });
   const cluster = await value<{ id: string }>('canvases.createCluster', { canvasId: canvas.id, zoneKey: zone, label: 'Families' });
-  await value('notes.create', { canvasId: canvas.id, notes: [{ text: 'Parents', zoneKey: zone, clusterId: cluster.id }, { text: 'Kindergartens', zoneKey: zone }] });
+  const [note] = await value<{ id: string }[]>('notes.create', { canvasId: canvas.id, notes: [{ text: 'Parents', zoneKey: zone, clusterId: cluster.id }, { text: 'Kindergartens', zoneKey: zone }] });
   const { pilot } = await value<{ pilot: { id: string } }>('pilots.create', {
     projectId: project.id,
     title: 'SMS queue in Chilonzor',
@@ -131,7 +131,9 @@ export async function addLabWork(test: TestCore) {
   await value('pilots.assess', { pilotId: pilot.id, assessorId: person.id, ratings: [{ criterion: 'relevance', rating: 'excellent', evidence: 'Survey of 300 parents' }] });
   await value('pilots.decide', { pilotId: pilot.id, decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });
   const content = Buffer.from('%PDF-1.4 queue report\n');
-  const attachment = await value<{ id: string; sha256: string }>('attachments.add', { ownerType: 'project', ownerId: project.id, fileName: 'report.pdf', contentBase64: content.toString('base64') });
+  const attachment = await attachFile<{ id: string; sha256: string }>(test.call, { ownerType: 'project', ownerId: project.id }, 'report.pdf', content);
+  await attachFile(test.call, { ownerType: 'note', ownerId: note.id }, 'interview with parents.txt', 'They wait by the gate at 7.');
+  await attachFile(test.call, { ownerType: 'pilot', ownerId: pilot.id }, 'consent form.txt', 'Signed by 400 families.');
   return { project, person, canvas, cluster, template, pilot, kpi, attachment, content };
 }
 

@@ -2,6 +2,7 @@
  * A real core on a real SQLite file in its own temp folder (house rule 12), with a clock that
  * moves forward one second per reading so that orderings by time are deterministic.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createCore } from '../../electron/core/create-core';
 import { openDatabase } from '../../electron/core/db/open';
@@ -13,6 +14,8 @@ import type { Logger } from '../../electron/core/logger';
 import { databaseFile } from '../../electron/core/paths';
 import { createFileSettingsStore } from '../../electron/core/settings-store';
 import type { Result } from '../../electron/shared/api/envelope';
+import type { Attachment } from '../../electron/shared/domain/attachments';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/shared/domain/uploads';
 import { removeDir, tempDataDir } from './serve';
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
@@ -88,4 +91,22 @@ export async function callValue<T>(test: TestCore, method: string, input: unknow
   const result = await test.call(method, input);
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.value as T;
+}
+
+/** Attaches bytes to a record through `attachments.upload`, a chunk at a time as the UI sends them. */
+export async function attachFile<T = Attachment>(
+  call: (method: string, input: unknown) => Promise<Result<unknown>>,
+  owner: { ownerType: string; ownerId: string },
+  fileName: string,
+  data: string | Buffer,
+): Promise<T> {
+  const bytes = Buffer.from(data);
+  const uploadId = randomUUID();
+  for (let offset = 0; ; offset += UPLOAD_CHUNK_BYTES) {
+    const chunk = bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES);
+    const last = offset + chunk.length >= bytes.length;
+    const result = await call('attachments.upload', { ...owner, fileName, uploadId, offset, data: chunk.toString('base64'), last });
+    if (!result.ok) throw new Error(`attachments.upload: ${JSON.stringify(result.error)}`);
+    if (last) return (result.value as { attachment: T }).attachment;
+  }
 }

@@ -1,8 +1,10 @@
 /** What an attachment is called (media type from its bytes) and how its size and kind are shown. */
 import { describe, expect, it } from 'vitest';
 import { servedMediaType, sniffMediaType } from '../../electron/core/attachments/media-type';
-import { ATTACHMENT_API_MAX_BYTES, sanitiseFileName } from '../../electron/shared/domain/attachments';
-import { attachmentKind, FileProblem, formatFileSize, readAsBase64 } from '../../renderer/src/features/attachments/attachment-files';
+import type { ApiClient } from '../../electron/shared/api/client';
+import { ATTACHMENT_MAX_BYTES, sanitiseFileName } from '../../electron/shared/domain/attachments';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/shared/domain/uploads';
+import { attachmentKind, FileProblem, formatFileSize, uploadAttachment } from '../../renderer/src/features/attachments/attachment-files';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
@@ -55,21 +57,51 @@ describe('sizes and kinds in the UI', () => {
   });
 });
 
-describe('reading a picked or dropped file', () => {
-  it('gives its bytes as base64, past the stack limit of one String.fromCharCode call', async () => {
-    const data = Buffer.alloc(200_000, 'ا');
-    expect(await readAsBase64(new File([data], 'big.txt'))).toBe(data.toString('base64'));
+describe('sending a picked or dropped file', () => {
+  const owner = { ownerType: 'project' as const, ownerId: '0192f2a0-0000-7000-8000-000000000001' };
+  /** A client that records the chunks and answers like core. */
+  function recordingClient() {
+    const chunks: { offset: number; data: string; last: boolean; uploadId: string }[] = [];
+    const client = {
+      call: (method: string, input: { offset: number; data: string; last: boolean; uploadId: string }) => {
+        expect(method).toBe('attachments.upload');
+        chunks.push(input);
+        return Promise.resolve({ ok: true, value: { bytes: 0, attachment: input.last ? { fileName: 'x' } : null } });
+      },
+    } as unknown as ApiClient;
+    return { client, chunks };
+  }
+
+  it('sends its bytes in order, in chunks of the agreed size, past the stack limit of one String.fromCharCode call', async () => {
+    const data = Buffer.alloc(2 * UPLOAD_CHUNK_BYTES + 10, 'ا');
+    const { client, chunks } = recordingClient();
+    const progress: number[] = [];
+    expect(await uploadAttachment(client, owner, new File([data], 'big.txt'), (done) => progress.push(done))).toEqual({ fileName: 'x' });
+    expect(chunks.map((c) => [c.offset, c.last])).toEqual([[0, false], [UPLOAD_CHUNK_BYTES, false], [2 * UPLOAD_CHUNK_BYTES, true]]);
+    expect(new Set(chunks.map((c) => c.uploadId)).size).toBe(1);
+    expect(Buffer.concat(chunks.map((c) => Buffer.from(c.data, 'base64')))).toEqual(data);
+    expect(progress).toEqual([UPLOAD_CHUNK_BYTES, 2 * UPLOAD_CHUNK_BYTES, data.length]);
+  });
+
+  it('sends an empty file as one last chunk', async () => {
+    const { client, chunks } = recordingClient();
+    await uploadAttachment(client, owner, new File([], 'empty.txt'));
+    expect(chunks).toEqual([expect.objectContaining({ offset: 0, data: '', last: true })]);
   });
 
   it('refuses a file that is too large, or that cannot be read, before sending anything', async () => {
-    await expect(readAsBase64(new File([Buffer.alloc(ATTACHMENT_API_MAX_BYTES + 1)], 'huge.bin'))).rejects.toMatchObject({ kind: 'tooLarge', fileName: 'huge.bin' });
+    const { client, chunks } = recordingClient();
+    const huge = new File([], 'huge.bin');
+    Object.defineProperty(huge, 'size', { value: ATTACHMENT_MAX_BYTES + 1 });
+    await expect(uploadAttachment(client, owner, huge)).rejects.toMatchObject({ kind: 'tooLarge', fileName: 'huge.bin' });
     class Unreadable extends File {
-      override arrayBuffer(): Promise<ArrayBuffer> {
-        return Promise.reject(new DOMException('A folder', 'NotReadableError'));
+      override slice(): Blob {
+        return { arrayBuffer: () => Promise.reject(new DOMException('A folder', 'NotReadableError')) } as unknown as Blob;
       }
     }
-    const problem = await readAsBase64(new Unreadable([], 'folder')).catch((e: unknown) => e);
+    const problem = await uploadAttachment(client, owner, new Unreadable([], 'folder')).catch((e: unknown) => e);
     expect(problem).toBeInstanceOf(FileProblem);
     expect(problem).toMatchObject({ kind: 'unreadable', fileName: 'folder' });
+    expect(chunks).toEqual([]);
   });
 });

@@ -11,8 +11,7 @@ const electron = vi.hoisted(() => ({ module: { shell: { openPath: vi.fn(async (_
 vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
 
 import { createDesktopHandlers } from '../../electron/main/desktop-handlers';
-import type { Attachment } from '../../electron/shared/domain/attachments';
-import { callValue, makeCore, type TestCore } from '../support/core';
+import { attachFile, callValue, makeCore, type TestCore } from '../support/core';
 import { removeDir, tempDataDir } from '../support/serve';
 
 let test: TestCore;
@@ -37,8 +36,7 @@ const handlers = () =>
       throw new Error('not printing here');
     },
   });
-const add = (fileName: string, text: string) =>
-  callValue<Attachment>(test, 'attachments.add', { ownerType: 'project', ownerId: projectId, fileName, contentBase64: Buffer.from(text).toString('base64') });
+const add = (fileName: string, text: string) => attachFile(test.call, { ownerType: 'project', ownerId: projectId }, fileName, text);
 
 describe('desktop.openAttachment', () => {
   it('opens a copy named as the user named it, leaving the stored file alone', async () => {

@@ -26,7 +26,7 @@ export function createAttachmentsRepo(db: Db) {
   const byId = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
   const remove = db.prepare<[string]>('DELETE FROM attachments WHERE id = ?');
   const references = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM attachments WHERE sha256 = ?');
-  const ownerContent = db.prepare<[string, string], { sha256: string }>('SELECT DISTINCT sha256 FROM attachments WHERE owner_type = ? AND owner_id = ?');
+  const allContent = db.prepare<[], string>('SELECT DISTINCT sha256 FROM attachments').pluck();
 
   return {
     insert: (row: AttachmentRow) => insert.run(row),
@@ -34,7 +34,8 @@ export function createAttachmentsRepo(db: Db) {
     get: (id: string) => byId.get(id),
     remove: (id: string) => remove.run(id).changes > 0,
     isReferenced: (sha256: string) => references.get(sha256)!.n > 0,
-    contentOf: (ownerType: AttachmentOwnerType, ownerId: string) => ownerContent.all(ownerType, ownerId).map((r) => r.sha256),
+    /** Every SHA-256 a row names (from the content index). */
+    allContent: () => allContent.all(),
   };
 }
 

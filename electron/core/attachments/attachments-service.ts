@@ -5,11 +5,12 @@
  * never leaves a row without its file). Operations that write or delete files run one at a time,
  * so a delete cannot remove a file that an add in flight has just found already stored.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { ParsedInput } from '../../shared/api/contract';
 import type { Attachment, AttachmentOwnerType } from '../../shared/domain/attachments';
 import { sanitiseFileName } from '../../shared/domain/attachments';
+import { appendChunk } from '../chunked-upload';
 import type { CoreDeps } from '../deps';
 import type { EventHub } from '../event-hub';
 import type { ActivityRepo } from '../services/activity/activity-repo';
@@ -147,9 +148,20 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
       });
     },
 
-    add({ ownerType, ownerId, fileName, contentBase64 }: ParsedInput<'attachments.add'>) {
-      const bytes = Buffer.from(contentBase64, 'base64');
-      return addStream({ ownerType, ownerId }, fileName, [bytes]);
+    /** Collects a file chunk by chunk in a temp file; the last chunk stores it for the owner. */
+    async upload({ ownerType, ownerId, fileName, ...chunk }: ParsedInput<'attachments.upload'>) {
+      const part = store.uploadPart(chunk.uploadId);
+      try {
+        requireOwner(ownerType, ownerId);
+        const bytes = appendChunk(part, chunk, store.maxBytes, 'An attachment');
+        if (!chunk.last) return { bytes, attachment: null };
+        return { bytes, attachment: await addStream({ ownerType, ownerId }, fileName, createReadStream(part)) };
+      } catch (error) {
+        rmSync(part, { force: true });
+        throw error;
+      } finally {
+        if (chunk.last) rmSync(part, { force: true });
+      }
     },
 
     list({ ownerType, ownerId }: ParsedInput<'attachments.list'>): Attachment[] {
@@ -178,15 +190,17 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
     },
 
     /**
-     * Runs the deletion of an owner (whose rows go with it, by trigger), then deletes the files
-     * nothing names any more.
+     * Runs a deletion that may take attachment rows with it (by trigger, also for records a
+     * foreign-key cascade removes: a project's pilots), then deletes the files nothing names any more.
      */
-    deleteOwner<T>(ownerType: AttachmentOwnerType, ownerId: string, remove: () => T): Promise<T> {
+    deleting<T>(remove: () => T): Promise<T> {
       return exclusive(async () => {
-        const hashes = repo.contentOf(ownerType, ownerId);
+        const before = repo.allContent();
         const result = remove();
-        await dropUnreferenced(hashes);
-        if (hashes.length > 0) changed(ownerId);
+        const after = new Set(repo.allContent());
+        const gone = before.filter((sha256) => !after.has(sha256));
+        for (const sha256 of gone) await store.remove(sha256);
+        if (gone.length > 0) events.emit({ type: 'data.changed', payload: { area: 'attachments' } });
         return result;
       });
     },

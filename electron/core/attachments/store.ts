@@ -51,7 +51,10 @@ export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX
 
   return {
     pathFor,
+    maxBytes,
     has: (sha256: string) => existsSync(pathFor(sha256)),
+    /** Where a chunked upload collects its bytes; a temp file, so a crash mid-upload leaves nothing after the next start. */
+    uploadPart: (uploadId: string) => join(root, `${TEMP_PREFIX}upload-${uploadId}`),
 
     /** Stores the bytes once; refuses (payload_too_large) past `maxBytes`, leaving nothing behind. */
     async put(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<StoredContent> {

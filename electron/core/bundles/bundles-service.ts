@@ -3,12 +3,14 @@
  * backup first, then one transaction) → summary, with `data.changed` for every area it touched.
  * The command line (electron/core/bundles/cli.ts) and the contract methods share these functions.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiFailure } from '../../shared/api/envelope';
-import { BUNDLE_CHUNK_BYTES, BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, type BundlePreview, type BundleSummary } from '../../shared/domain/bundles';
+import { BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, type BundlePreview, type BundleSummary } from '../../shared/domain/bundles';
 import type { Backup } from '../../shared/domain/backups';
+import { UPLOAD_CHUNK_BYTES } from '../../shared/domain/uploads';
+import { appendChunk } from '../chunked-upload';
 import { schemaVersion } from '../db/migrate';
 import type { CoreDeps } from '../deps';
 import type { EventHub } from '../event-hub';
@@ -162,30 +164,17 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     upload(input: { uploadId: string; offset: number; data: string; last: boolean }) {
       mkdirSync(inbox, { recursive: true, mode: 0o700 });
       const part = `${uploadPath(input.uploadId)}.part`;
-      const size = existsSync(part) ? statSync(part).size : 0;
-      if (input.offset !== size) throw new ApiFailure('conflict', `The upload has ${size} bytes; a chunk at ${input.offset} does not follow on.`);
-      const chunk = Buffer.from(input.data, 'base64');
-      const limit = (ctx.limits ?? DEFAULT_LIMITS).maxTotalBytes;
-      if (size + chunk.length > limit) {
-        rmSync(part, { force: true });
-        throw new ApiFailure('payload_too_large', `A bundle may be at most ${limit} bytes.`);
-      }
-      const fd = openSync(part, size === 0 ? 'w' : 'a', 0o600);
-      try {
-        writeSync(fd, chunk);
-      } finally {
-        closeSync(fd);
-      }
-      if (!input.last) return { bytes: size + chunk.length, fileName: null };
+      const bytes = appendChunk(part, input, (ctx.limits ?? DEFAULT_LIMITS).maxTotalBytes, 'A bundle');
+      if (!input.last) return { bytes, fileName: null };
       renameSync(part, uploadPath(input.uploadId));
-      return { bytes: size + chunk.length, fileName: `upload-${input.uploadId}.ibtikar` };
+      return { bytes, fileName: `upload-${input.uploadId}.ibtikar` };
     },
     /** Reads an exported bundle a chunk at a time, for the browser's download. */
     download(fileName: string, offset: number) {
       const file = join(exportsDir(deps.paths.dataDir), fileName);
       if (!existsSync(file)) throw new ApiFailure('not_found', `No exported bundle named ${fileName}.`);
       const size = statSync(file).size;
-      const buffer = Buffer.alloc(Math.max(0, Math.min(BUNDLE_CHUNK_BYTES, size - offset)));
+      const buffer = Buffer.alloc(Math.max(0, Math.min(UPLOAD_CHUNK_BYTES, size - offset)));
       const fd = openSync(file, 'r');
       try {
         readSync(fd, buffer, 0, buffer.length, offset);

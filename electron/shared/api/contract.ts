@@ -32,7 +32,7 @@ import {
   PersonSchema,
 } from '../domain/people';
 import { SearchHitSchema, SearchQuerySchema } from '../domain/search';
-import { AttachmentAddSchema, AttachmentOwnerSchema, AttachmentSchema } from '../domain/attachments';
+import { AttachmentUploadSchema, AttachmentOwnerSchema, AttachmentSchema } from '../domain/attachments';
 import { DashboardSchema } from '../domain/portfolio';
 import { BackupCheckSchema, BackupNameSchema, BackupSchema } from '../domain/backups';
 import {
@@ -246,8 +246,8 @@ export const contract = {
   'cohorts.deleteMilestone': { input: byId, output: CohortSchema, access: 'host' },
 
   'attachments.list': { input: AttachmentOwnerSchema, output: z.array(AttachmentSchema), access: 'host' },
-  /** Small files through the API doors (content as base64, see ATTACHMENT_API_MAX_BYTES). */
-  'attachments.add': { input: AttachmentAddSchema, output: AttachmentSchema, access: 'host' },
+  /** A file for a record, a chunk at a time; the last chunk stores it (up to ATTACHMENT_MAX_BYTES) and answers the attachment. */
+  'attachments.upload': { input: AttachmentUploadSchema, output: z.object({ bytes: z.int(), attachment: AttachmentSchema.nullable() }), access: 'host' },
   /** Removes the row; the file goes too when no other attachment has the same content. */
   'attachments.remove': { input: byId, output: byId, access: 'host' },
   'canvases.list': { input: CanvasListQuerySchema, output: z.array(CanvasSchema), access: 'host' },

@@ -1,28 +1,18 @@
 /**
- * Attachments: files kept beside a record (a project now; notes and pilots join by adding their
- * type to ATTACHMENT_OWNER_TYPES). The bytes live on disk under their SHA-256; the database holds
- * the row that names them.
+ * Attachments: files kept beside a record (a project, a canvas note, a pilot). The bytes live on
+ * disk under their SHA-256; the database holds the row that names them.
  */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
+import { uploadChunkShape } from './uploads';
 
-/** Records that can carry attachments. Adding a type is one line here (and its lookup in core). */
-export const ATTACHMENT_OWNER_TYPES = ['project'] as const;
+/** Records that can carry attachments. A new type also needs its lookup in core and a delete trigger. */
+export const ATTACHMENT_OWNER_TYPES = ['project', 'note', 'pilot'] as const;
 export const AttachmentOwnerTypeSchema = z.enum(ATTACHMENT_OWNER_TYPES);
 export type AttachmentOwnerType = z.infer<typeof AttachmentOwnerTypeSchema>;
 
 /** The largest file the store keeps (enforced while the bytes stream in). */
 export const ATTACHMENT_MAX_BYTES = 100 * 1024 * 1024;
-
-/**
- * The largest file `attachments.add` accepts. Its content travels as base64 inside one JSON body,
- * and the HTTP door reads at most 1 MiB (MAX_BODY_BYTES): 764 KiB of file is 1,043,116 base64
- * characters, which leaves 5 KiB for the rest of the body (a 255-character name escaped as
- * \uXXXX is 1.5 KiB). tests/contract/attachments.contract.test.ts checks that it fits.
- */
-export const ATTACHMENT_API_MAX_BYTES = 764 * 1024;
-/** How many bytes a base64 text decodes to. */
-const decodedLength = (base64: string) => Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
 
 export const FILE_NAME_MAX = 255;
 
@@ -61,14 +51,8 @@ export type Attachment = z.infer<typeof AttachmentSchema>;
 
 export const AttachmentOwnerSchema = z.strictObject({ ownerType: AttachmentOwnerTypeSchema, ownerId: IdSchema });
 
-export const AttachmentAddSchema = AttachmentOwnerSchema.extend({
-  fileName: AttachmentFileNameSchema,
-  /** The file's bytes, base64; at most ATTACHMENT_API_MAX_BYTES once decoded. */
-  contentBase64: z
-    .string()
-    .refine((s) => decodedLength(s) <= ATTACHMENT_API_MAX_BYTES, { message: 'file_too_large', abort: true })
-    .pipe(z.base64()),
-});
+/** A file for a record, in chunks (see uploads.ts); the last chunk stores it and answers the attachment. */
+export const AttachmentUploadSchema = AttachmentOwnerSchema.extend({ fileName: AttachmentFileNameSchema, ...uploadChunkShape });
 
 /** Image types the UI may preview (never SVG, which can carry script). */
 export const PREVIEWABLE_MEDIA_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];

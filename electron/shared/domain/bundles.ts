@@ -3,6 +3,7 @@
  * previews and what it did. The layout itself is written down in docs/bundle-format.md.
  */
 import { z } from 'zod';
+import { uploadChunkShape } from './uploads';
 import { IdSchema, TimestampSchema } from './common';
 import { LanguageSchema } from './settings';
 
@@ -86,17 +87,8 @@ export type BundleExportInput = z.infer<typeof BundleExportInputSchema>;
 /** Bundle file names the app accepts from a caller: a plain name in the data folder's bundles inbox, never a path. */
 export const BundleFileNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.ibtikar$/);
 
-/** Bundles travel between the UI and core in chunks through the contract (the HTTP door caps a body at 1 MiB). */
-export const BUNDLE_CHUNK_BYTES = 512 * 1024;
-
-export const BundleUploadSchema = z.strictObject({
-  uploadId: z.uuid(),
-  /** Where this chunk starts; must be the bytes received so far. */
-  offset: z.int().min(0),
-  data: z.base64().max(Math.ceil(BUNDLE_CHUNK_BYTES / 3) * 4),
-  /** The last chunk: the upload becomes `upload-<uploadId>.ibtikar` in the inbox. */
-  last: z.boolean(),
-});
+/** A bundle from the browser, in chunks; after the last, it is `upload-<uploadId>.ibtikar` in the inbox. */
+export const BundleUploadSchema = z.strictObject(uploadChunkShape);
 
 export const BundleDownloadSchema = z.strictObject({ fileName: BundleFileNameSchema, offset: z.int().min(0) });
 

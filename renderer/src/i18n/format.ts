@@ -13,6 +13,7 @@ export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' |
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const number = new Intl.NumberFormat(locale);
     const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     return {
       locale,
       /** A calendar date (YYYY-MM-DD), shown as the same day everywhere. */
@@ -21,6 +22,8 @@ export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' |
       number: (n: number) => number.format(n),
       /** Scores and other means, always with two decimals. */
       decimal: (n: number) => decimal.format(n),
+      /** A share (0.42) as a whole percentage, for progress. */
+      percent: (fraction: number) => percent.format(fraction),
     };
   }, [settings.language, settings.calendar, settings.numerals]);
 }

@@ -14,7 +14,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_API_MAX_BYTES, type Attachment, type AttachmentOwnerType } from '../../../../electron/shared/domain/attachments';
+import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentOwnerType } from '../../../../electron/shared/domain/attachments';
 import { useApiClient } from '../../api/api-context';
 import { ApiCallError, useApiMutation, useApiQuery, useHasMethod } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
@@ -22,7 +22,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorKey, validationKey } from '../../i18n/labels';
 import { downloadBlob } from '../../components/download';
-import { attachmentKind, fetchAttachment, FileProblem, formatFileSize, readAsBase64 } from './attachment-files';
+import { attachmentKind, fetchAttachment, FileProblem, formatFileSize, uploadAttachment } from './attachment-files';
 import { AttachmentThumbnail } from './AttachmentThumbnail';
 
 const hidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
@@ -40,7 +40,6 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
   const { format } = useSettings();
   const client = useApiClient();
   const attachments = useApiQuery('attachments.list', { ownerType, ownerId });
-  const add = useApiMutation('attachments.add');
   const remove = useApiMutation('attachments.remove');
   const canOpen = useHasMethod('desktop.openAttachment');
   const picker = useRef<HTMLInputElement>(null);
@@ -48,7 +47,7 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [removing, setRemoving] = useState<Attachment | null>(null);
-  const maxSize = formatFileSize(ATTACHMENT_API_MAX_BYTES, format.locale);
+  const maxSize = formatFileSize(ATTACHMENT_MAX_BYTES, format.locale);
   const list = new Intl.ListFormat(format.locale, { type: 'conjunction' });
 
   const problemText = (error: unknown, fileName: string) => {
@@ -71,8 +70,9 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
     const problems: string[] = [];
     for (const file of files) {
       try {
-        const contentBase64 = await readAsBase64(file);
-        const attachment = await add.mutateAsync({ ownerType, ownerId, fileName: file.name, contentBase64 });
+        const attachment = await uploadAttachment(client, { ownerType, ownerId }, file, (done, total) =>
+          setNotice({ kind: 'status', text: t('attachments.uploadingFile', { name: file.name, percent: format.percent(done / Math.max(total, 1)) }) }),
+        );
         added.push(attachment.fileName);
       } catch (error) {
         problems.push(problemText(error, file.name));

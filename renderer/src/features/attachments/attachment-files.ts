@@ -1,10 +1,13 @@
 /**
- * Moving attachment bytes in the renderer: reading a picked or dropped file as base64 for
- * `attachments.add`, and fetching a stored file over the HTTP door (serve mode) for a download or
- * a thumbnail. Sizes and kinds are shown in the user's language.
+ * Moving attachment bytes in the renderer: sending a picked or dropped file to core in chunks, and
+ * fetching a stored file over the HTTP door (serve mode) for a download or a thumbnail. Sizes and
+ * kinds are shown in the user's language.
  */
-import { ATTACHMENT_API_MAX_BYTES } from '../../../../electron/shared/domain/attachments';
+import type { ApiClient } from '../../../../electron/shared/api/client';
+import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentOwnerType } from '../../../../electron/shared/domain/attachments';
+import { ApiCallError } from '../../api/hooks';
 import { storedToken } from '../../api/transports';
+import { sendInChunks, UnreadableFile } from '../../api/upload';
 
 export class FileProblem extends Error {
   constructor(readonly kind: 'tooLarge' | 'unreadable', readonly fileName: string) {
@@ -12,21 +15,24 @@ export class FileProblem extends Error {
   }
 }
 
-/** The file's bytes as base64, or a FileProblem; nothing is sent for a file that is too large. */
-export async function readAsBase64(file: File): Promise<string> {
-  if (file.size > ATTACHMENT_API_MAX_BYTES) throw new FileProblem('tooLarge', file.name);
-  let bytes: Uint8Array;
+/** Stores a file for the owner; a FileProblem when it is too large or cannot be read (nothing is kept then). */
+export async function uploadAttachment(client: ApiClient, owner: { ownerType: AttachmentOwnerType; ownerId: string }, file: File, onProgress?: (done: number, total: number) => void): Promise<Attachment> {
+  if (file.size > ATTACHMENT_MAX_BYTES) throw new FileProblem('tooLarge', file.name);
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch {
-    throw new FileProblem('unreadable', file.name); // a folder, a file removed meanwhile, no permission
+    const { attachment } = await sendInChunks(
+      file,
+      async (chunk) => {
+        const result = await client.call('attachments.upload', { ...owner, fileName: file.name, ...chunk });
+        if (!result.ok) throw new ApiCallError(result.error);
+        return result.value;
+      },
+      onProgress,
+    );
+    return attachment!;
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new FileProblem('unreadable', file.name);
+    throw error;
   }
-  // Size can change between the listing and the read (a file still being written).
-  if (bytes.length > ATTACHMENT_API_MAX_BYTES) throw new FileProblem('tooLarge', file.name);
-  let binary = '';
-  const CHUNK = 0x8000; // String.fromCharCode takes its arguments on the stack
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary);
 }
 
 /** A stored file from `GET /attachments/<id>` (serve mode), as a Blob. */

@@ -5,26 +5,21 @@
 import type { ApiClient } from '../../../../electron/shared/api/client';
 import type { MethodOutput } from '../../../../electron/shared/api/contract';
 import type { Result } from '../../../../electron/shared/api/envelope';
-import { BUNDLE_CHUNK_BYTES } from '../../../../electron/shared/domain/bundles';
 import { ApiCallError } from '../../api/hooks';
-
-const toBase64 = (bytes: Uint8Array) => {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
+import { sendInChunks } from '../../api/upload';
 
 /** Sends a file into core's bundles inbox and answers the name to preview. */
 export async function uploadBundle(client: ApiClient, file: File, onProgress: (done: number, total: number) => void): Promise<string> {
-  const uploadId = crypto.randomUUID();
-  for (let offset = 0; ; offset += BUNDLE_CHUNK_BYTES) {
-    const end = Math.min(file.size, offset + BUNDLE_CHUNK_BYTES);
-    const data = toBase64(new Uint8Array(await file.slice(offset, end).arrayBuffer()));
-    const result = await client.call('bundles.upload', { uploadId, offset, data, last: end >= file.size });
-    if (!result.ok) throw new ApiCallError(result.error);
-    onProgress(end, file.size);
-    if (result.value.fileName) return result.value.fileName;
-  }
+  const { fileName } = await sendInChunks(
+    file,
+    async (chunk) => {
+      const result = await client.call('bundles.upload', chunk);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value;
+    },
+    onProgress,
+  );
+  return fileName!;
 }
 
 /** Fetches an exported bundle and hands it to the browser as a download (a save dialog on the desktop). */

@@ -20,6 +20,7 @@ import type { CanvasTemplate } from '../../../../electron/shared/canvas/template
 import { directionOf, type Language } from '../../../../electron/shared/domain/settings';
 import { csvText } from '../../../../electron/shared/text/csv';
 import { noteColorKey, noteStatusKey } from '../../i18n/labels';
+import { bytesToBase64 } from '../../api/upload';
 
 const LATIN = 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2212,U+FEFF,U+FFFD';
 const LATIN_EXT = 'U+0100-02BA,U+02BD-02FF,U+1E00-1EFF,U+2C60-2C7F,U+A720-A7FF';
@@ -36,18 +37,11 @@ const FONT_FILES: [string, 400 | 700, string, string][] = [
   ['Noto Sans Arabic', 700, arabic700, ARABIC],
 ];
 
-const toBase64 = (buffer: ArrayBuffer) => {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
-
 let fonts: Promise<SvgFont[]> | undefined;
 /** The bundled fonts, read once from the app's own files. */
 const loadFonts = () =>
   (fonts ??= Promise.all(
-    FONT_FILES.map(async ([family, weight, url, unicodeRange]) => ({ family, weight, unicodeRange, base64: toBase64(await (await fetch(url)).arrayBuffer()) })),
+    FONT_FILES.map(async ([family, weight, url, unicodeRange]) => ({ family, weight, unicodeRange, base64: bytesToBase64(new Uint8Array(await (await fetch(url)).arrayBuffer())) })),
   ));
 
 /** A file name from the canvas title: letters of any script kept, the rest folded to dashes. */

@@ -1,0 +1,40 @@
+/**
+ * Sending a file to core through the contract a chunk at a time (electron/shared/domain/uploads.ts):
+ * the HTTP door caps a body at 1 MiB, and the desktop's IPC takes the same path. Chunks go one after
+ * another, each at the offset core has received, so core can refuse anything out of order.
+ */
+import { UPLOAD_CHUNK_BYTES } from '../../../electron/shared/domain/uploads';
+
+/** Bytes as base64 (String.fromCharCode takes its arguments on the stack, hence the slices). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export interface UploadChunk {
+  uploadId: string;
+  offset: number;
+  data: string;
+  last: boolean;
+}
+
+/** The file could not be read (a folder, a file removed meanwhile, no permission). */
+export class UnreadableFile extends Error {}
+
+/** Sends the file's chunks through `send` and answers what the last one returned. */
+export async function sendInChunks<T>(file: Blob, send: (chunk: UploadChunk) => Promise<T>, onProgress?: (done: number, total: number) => void): Promise<T> {
+  const uploadId = crypto.randomUUID();
+  for (let offset = 0; ; offset += UPLOAD_CHUNK_BYTES) {
+    const end = Math.min(file.size, offset + UPLOAD_CHUNK_BYTES);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
+    } catch {
+      throw new UnreadableFile();
+    }
+    const result = await send({ uploadId, offset, data: bytesToBase64(bytes), last: end >= file.size });
+    onProgress?.(end, file.size);
+    if (end >= file.size) return result;
+  }
+}
