@@ -83,7 +83,7 @@ afterAll(() => app?.close());
 describe('attachments in English', () => {
   it('shows an empty panel whose drop zone is a button', async () => {
     await panel().getByText('No files attached yet.').waitFor();
-    await panel().getByText('Up to 764 kB per file.').waitFor();
+    await panel().getByText('Up to 100 MB per file.').waitFor();
   });
 
   it('attaches files with the picker, lists them with a thumbnail for the picture, and announces it', async () => {
@@ -158,7 +158,7 @@ describe('attachments in English', () => {
     await dialog.waitFor({ state: 'detached' });
     await panel().getByRole('status').getByText('Removed meter.png').waitFor();
     await row('meter.png').waitFor({ state: 'detached' });
-    expect((await stored()).map((a) => a.fileName).sort()).toEqual(['pilot-report.txt', 'survey.html']);
+    expect((await stored()).map((a) => a.fileName).sort()).toEqual(['pilot-report.txt', 'scanned-forms.pdf', 'survey.html']);
   });
 });
 
