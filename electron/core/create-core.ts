@@ -302,7 +302,10 @@ export function createCore(deps: CoreDeps) {
     'canvases.deleteCluster': (input) => canvases.deleteCluster(input),
     'notes.create': (input) => canvases.createNotes(input),
     'notes.update': (input) => canvases.updateNotes(input),
-    'notes.delete': (input) => attachments.deleting(() => canvases.deleteNotes(input)),
+    'notes.delete': (input) => {
+      attachments.refuseAttachedNotes(input.notes.map((n) => n.id));
+      return canvases.deleteNotes(input);
+    },
     'workshops.start': (input) => workshops.start(input),
     'workshops.get': (input) => workshops.get(input),
     'workshops.list': (input) => workshops.list(input),
@@ -326,7 +329,10 @@ export function createCore(deps: CoreDeps) {
     'participant.view': ({ language }, caller) => workshops.participantView(caller.workshop?.participantId, language),
     'participant.addNote': (input, caller) => workshops.addNote(caller.workshop?.participantId, input),
     'participant.editNote': (input, caller) => workshops.editNote(caller.workshop?.participantId, input),
-    'participant.deleteNote': (input, caller) => attachments.deleting(() => workshops.deleteNote(caller.workshop?.participantId, input)),
+    'participant.deleteNote': (input, caller) => {
+      attachments.refuseAttachedNotes([input.id]);
+      return workshops.deleteNote(caller.workshop?.participantId, input);
+    },
     'participant.vote': (input, caller) => workshops.vote(caller.workshop?.participantId, input),
     'participant.unvote': (input, caller) => workshops.unvote(caller.workshop?.participantId, input),
     'labTemplates.list': () => labTemplates.list(),

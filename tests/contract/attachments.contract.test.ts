@@ -103,7 +103,7 @@ describe('content is stored once', () => {
 });
 
 describe('notes and pilots carry attachments too', () => {
-  it('go with a deleted note, a deleted pilot, and a deleted project’s pilots, files included', async () => {
+  it('keep a note from being deleted until they are removed, and go with a deleted pilot or a deleted project’s pilots', async () => {
     const canvas = await value<{ id: string }>('canvases.create', { templateId: 'swot', title: 'SWOT', projectId, stage: 2 });
     const [note, kept] = await value<{ id: string; version: number }[]>('notes.create', {
       canvasId: canvas.id,
@@ -116,6 +116,12 @@ describe('notes and pilots carry attachments too', () => {
     expect(await value<Attachment[]>('attachments.list', { ownerType: 'note', ownerId: note.id })).toEqual([expect.objectContaining({ id: photo.id, ownerType: 'note' })]);
     expect(await test.call('attachments.upload', chunk({ ownerType: 'pilot', ownerId: note.id }))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
+    // A note's deletion is undoable on the board and its files could not come back: they go first.
+    const before = test.snapshot();
+    const refused = await test.call('notes.delete', { canvasId: canvas.id, notes: [{ id: kept.id, baseVersion: kept.version }, { id: note.id, baseVersion: note.version }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: ['notes', 0, 'id'], code: 'note_has_attachments', params: { count: 1 } }, { path: ['notes', 1, 'id'] }] } });
+    expect(test.snapshot()).toEqual(before);
+    await value('attachments.remove', { id: photo.id });
     await value('notes.delete', { canvasId: canvas.id, notes: [{ id: note.id, baseVersion: note.version }] });
     expect(filesOnDisk()).not.toContain(photo.sha256);
     expect(filesOnDisk()).toContain(protocol.sha256);

@@ -25,7 +25,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 const api = <T>(method: string, input: unknown) => callServed<T>(served, method, input);
 
 const stored = () => api<{ id: string; fileName: string; sha256: string }[]>('attachments.list', { ownerType: 'project', ownerId: projectId });
-const panel = () => page.locator('section[aria-labelledby="attachments-heading"]');
+const panel = () => page.getByTestId('attachments-project');
 const dropZone = () => panel().getByRole('button', { name: /choose them, or drop them here|اخترها أو أفلتها هنا|Drop the files|أفلت الملفات/ });
 const row = (name: string) => panel().getByRole('listitem').filter({ hasText: name });
 

@@ -27,6 +27,7 @@ export function createAttachmentsRepo(db: Db) {
   const remove = db.prepare<[string]>('DELETE FROM attachments WHERE id = ?');
   const references = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM attachments WHERE sha256 = ?');
   const allContent = db.prepare<[], string>('SELECT DISTINCT sha256 FROM attachments').pluck();
+  const ownerCount = db.prepare<[string, string], number>('SELECT count(*) FROM attachments WHERE owner_type = ? AND owner_id = ?').pluck();
 
   return {
     insert: (row: AttachmentRow) => insert.run(row),
@@ -34,6 +35,7 @@ export function createAttachmentsRepo(db: Db) {
     get: (id: string) => byId.get(id),
     remove: (id: string) => remove.run(id).changes > 0,
     isReferenced: (sha256: string) => references.get(sha256)!.n > 0,
+    countFor: (ownerType: AttachmentOwnerType, ownerId: string) => ownerCount.get(ownerType, ownerId)!,
     /** Every SHA-256 a row names (from the content index). */
     allContent: () => allContent.all(),
   };

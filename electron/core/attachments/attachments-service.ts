@@ -190,6 +190,18 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
     },
 
     /**
+     * Refuses to delete canvas notes that carry files: a note's deletion is undoable on the board,
+     * and its files could not come back with it, so they are removed first, each after a confirmation.
+     */
+    refuseAttachedNotes(noteIds: readonly string[]) {
+      const issues = noteIds.flatMap((id, i) => {
+        const count = repo.countFor('note', id);
+        return count > 0 ? [{ path: ['notes', i, 'id'], code: 'note_has_attachments', params: { count } }] : [];
+      });
+      if (issues.length > 0) throw new ApiFailure('conflict', 'A note with attached files is deleted only after its files are removed.', issues);
+    },
+
+    /**
      * Runs a deletion that may take attachment rows with it (by trigger, also for records a
      * foreign-key cascade removes: a project's pilots), then deletes the files nothing names any more.
      */

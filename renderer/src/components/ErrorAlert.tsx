@@ -1,16 +1,20 @@
 import Alert from '@mui/material/Alert';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../api/hooks';
-import { errorKey } from '../i18n/labels';
+import { errorKey, validationKey } from '../i18n/labels';
 
-/** Shows a failed call as a translated message; the code decides the words, never the English text. */
-export function ErrorAlert({ error }: { error: ApiCallError | Error | null | undefined }) {
+/**
+ * Shows a failed call as a translated message; the code decides the words, never the English text.
+ * With `withReason`, the first issue's own message stands in for the code's (where it says what to do).
+ */
+export function ErrorAlert({ error, withReason }: { error: ApiCallError | Error | null | undefined; withReason?: boolean }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const code = 'error' in error && typeof error.error === 'object' ? (error as ApiCallError).error.code : 'network';
+  const failure = 'error' in error && typeof error.error === 'object' ? (error as ApiCallError).error : null;
+  const issue = withReason ? failure?.issues?.[0] : undefined;
   return (
     <Alert severity="error" role="alert" sx={{ my: 2 }}>
-      {t(errorKey(code))}
+      {issue ? t(validationKey(issue.code), issue.params) : t(errorKey(failure?.code ?? 'network'))}
     </Alert>
   );
 }

@@ -12,7 +12,7 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { useRef, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentOwnerType } from '../../../../electron/shared/domain/attachments';
 import { useApiClient } from '../../api/api-context';
@@ -33,10 +33,15 @@ type Notice = { kind: 'status' | 'problem'; text: string } | null;
 /**
  * The files attached to a record: listed with size, kind and date; added by the file picker or by
  * dropping files on the drop zone (which is itself the button that opens the picker, so it works
- * by keyboard); opened or downloaded; removed after a confirmation. Results are announced.
+ * by keyboard), with progress for large files; opened or downloaded; removed after a confirmation.
+ * Results are announced. Inside a dialog the dialog's title names the list (`labelledBy`) instead
+ * of the panel's own heading.
  */
-export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: AttachmentOwnerType; ownerId: string }) {
+export function AttachmentsPanel({ ownerType, ownerId, labelledBy }: { ownerType: AttachmentOwnerType; ownerId: string; labelledBy?: string }) {
   const { t } = useTranslation();
+  const ownId = useId();
+  const headingId = labelledBy ?? `${ownId}-heading`;
+  const limitId = `${ownId}-limit`;
   const { format } = useSettings();
   const client = useApiClient();
   const attachments = useApiQuery('attachments.list', { ownerType, ownerId });
@@ -111,10 +116,12 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
   };
 
   return (
-    <section aria-labelledby="attachments-heading">
-      <Typography variant="h5" component="h2" id="attachments-heading" sx={{ mt: 4, mb: 1 }}>
-        {t('attachments.heading')}
-      </Typography>
+    <section aria-labelledby={headingId} data-testid={`attachments-${ownerType}`}>
+      {!labelledBy && (
+        <Typography variant="h5" component="h2" id={headingId} sx={{ mt: 4, mb: 1 }}>
+          {t('attachments.heading')}
+        </Typography>
+      )}
       <ErrorAlert error={attachments.error} />
       <input
         ref={picker}
@@ -140,13 +147,13 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
         onDragEnter={onDragOver}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        aria-describedby="attachments-limit"
+        aria-describedby={limitId}
         data-dragging={dragging || undefined}
         sx={{ py: 3, borderStyle: 'dashed', borderWidth: 2, '&:hover, &[data-dragging]': { borderStyle: 'dashed', borderWidth: 2 }, '&[data-dragging]': { bgcolor: 'action.hover' } }}
       >
         {dragging ? t('attachments.dropNow') : t('attachments.dropZone')}
       </Button>
-      <Typography id="attachments-limit" variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+      <Typography id={limitId} variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
         {t('attachments.limit', { size: maxSize })}
       </Typography>
       <Box role="status" sx={notice?.kind === 'status' ? { mt: 1 } : hidden}>
@@ -162,7 +169,7 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
           {t('attachments.empty')}
         </Typography>
       )}
-      <List dense aria-labelledby="attachments-heading">
+      <List dense aria-labelledby={headingId}>
         {attachments.data?.map((a) => (
           <ListItem
             key={a.id}
@@ -197,7 +204,7 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: Attachment
       <ConfirmDialog
         open={removing !== null}
         title={t('attachments.removeTitle')}
-        message={t('attachments.removeMessage', { name: removing?.fileName ?? '' })}
+        message={t(`attachments.removeMessage.${ownerType}`, { name: removing?.fileName ?? '' })}
         confirmLabel={t('attachments.removeConfirm')}
         busy={remove.isPending}
         error={<ErrorAlert error={remove.error} />}

@@ -32,6 +32,7 @@ import { createBoardOps, type UndoStep } from './board-ops';
 import { CanvasBoard } from './CanvasBoard';
 import { FacilitatorBar } from '../workshops/FacilitatorBar';
 import { ExportMenu } from './ExportMenu';
+import { NoteAttachmentsDialog } from './NoteAttachmentsDialog';
 import { useHistory } from './use-history';
 import { useTemplates } from './use-templates';
 
@@ -68,6 +69,7 @@ export function CanvasPage({ id }: { id: string }) {
   const [message, setMessage] = useState('');
   const [zoom, setZoom] = useState(1);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [attachmentsOf, setAttachmentsOf] = useState<Note | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [clusterMenu, setClusterMenu] = useState<{ cluster: Cluster; anchor: HTMLElement } | null>(null);
@@ -210,6 +212,7 @@ export function CanvasPage({ id }: { id: string }) {
             <Button aria-haspopup="menu" onClick={(e) => setMoveSelected(e.currentTarget)}>
               {t('canvas.note.moveTo')}
             </Button>
+            {selectedNotes.length === 1 && <Button onClick={() => setAttachmentsOf(selectedNotes[0])}>{t('attachments.noteButton')}</Button>}
             <Button disabled={selectedZone === null} onClick={() => setLabelDialog({ kind: 'group' })}>
               {t('canvas.cluster.group')}
             </Button>
@@ -240,7 +243,8 @@ export function CanvasPage({ id }: { id: string }) {
         ))}
       </Menu>
 
-      <ErrorAlert error={error} />
+      {attachmentsOf && <NoteAttachmentsDialog note={attachmentsOf} onClose={() => setAttachmentsOf(null)} />}
+      <ErrorAlert error={error} withReason />
       {exportError && (
         <Alert severity="error" role="alert" onClose={() => setExportError(null)}>
           {t('canvas.export.failed')}

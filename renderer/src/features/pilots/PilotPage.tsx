@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/hooks';
 import { hrefFor } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { AnalysisSection } from './AnalysisSection';
 import { CharterSection } from './CharterSection';
 import { DecisionSection } from './DecisionSection';
@@ -43,6 +44,8 @@ export function PilotPage({ id }: { id: string }) {
           <AnalysisSection pilotId={pilot.id} />
           <RubricSection pilotId={pilot.id} />
           <DecisionSection key={pilot.id} pilot={pilot} />
+          {/* Consent forms, field photos, the signed protocol: files the evaluation rests on. */}
+          <AttachmentsPanel ownerType="pilot" ownerId={pilot.id} />
         </>
       )}
     </Box>
