@@ -1,4 +1,4 @@
-/** Migration 0009: attachments of canvas notes and pilots go with their record (and a pilot's with its project). */
+/** Migration 0011: attachments of canvas notes and pilots go with their record (and a pilot's with its project). */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrate';
@@ -6,11 +6,11 @@ import { migrate } from '../../electron/core/db/migrate';
 const now = '2026-11-28T09:00:00.000Z';
 const sha = 'b'.repeat(64);
 
-describe('migration 0009: note and pilot attachments', () => {
+describe('migration 0011: note and pilot attachments', () => {
   it('keeps existing attachments and deletes a note’s or pilot’s rows with it', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    migrate(db, { target: 8 });
+    migrate(db, { target: 10 });
     db.prepare(`INSERT INTO projects (id, title, title_folded, created_at, updated_at) VALUES ('p1', 'Clinic', 'clinic', ?, ?), ('p2', 'Permits', 'permits', ?, ?)`).run(now, now, now, now);
     db.prepare(`INSERT INTO canvases (id, template_id, title, created_at, updated_at) VALUES ('c1', 'empathy-map', 'Visit', ?, ?)`).run(now, now);
     const note = db.prepare(`INSERT INTO canvas_notes (id, canvas_id, zone_key, text, order_index, created_at, updated_at) VALUES (?, 'c1', 'see', 'Queue', ?, ?, ?)`);
@@ -21,7 +21,7 @@ describe('migration 0009: note and pilot attachments', () => {
       `INSERT INTO attachments (id, owner_type, owner_id, file_name, media_type, size, sha256, created_at, updated_at) VALUES (?, ?, ?, 'f.pdf', 'application/pdf', 3, ?, ?, ?)`,
     );
     attach.run('a-project', 'project', 'p2', sha, now, now);
-    migrate(db, { target: 9 });
+    migrate(db, { target: 11 });
     expect(db.prepare('SELECT id FROM attachments').pluck().all()).toEqual(['a-project']);
 
     attach.run('a-n1', 'note', 'n1', sha, now, now);
