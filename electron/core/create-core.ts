@@ -21,6 +21,8 @@ import { findTemplate } from '../shared/canvas/catalogue';
 import { createCanvasesRepo } from './services/canvases/canvases-repo';
 import { createCanvasesService } from './services/canvases/canvases-service';
 import { createLabTemplatesService } from './services/canvases/lab-templates-service';
+import { createNoteLinksRepo } from './services/canvases/note-links-repo';
+import { createNoteLinksService } from './services/canvases/note-links-service';
 import { createTemplateSource } from './services/canvases/template-source';
 import { createActivityRepo } from './services/activity/activity-repo';
 import { createCohortsRepo } from './services/cohorts/cohorts-repo';
@@ -113,6 +115,7 @@ export function createCore(deps: CoreDeps) {
     limits: deps.lanLimits,
   });
   const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
+  const noteLinks = createNoteLinksService(deps, createNoteLinksRepo(deps.db), { events, canvases: canvasesRepo });
   const pilotsRepo = createPilotsRepo(deps.db);
   const pilots = createPilotsService(deps, pilotsRepo, {
     events,
@@ -325,10 +328,15 @@ export function createCore(deps: CoreDeps) {
     'participant.deleteNote': (input, caller) => workshops.deleteNote(caller.workshop?.participantId, input),
     'participant.vote': (input, caller) => workshops.vote(caller.workshop?.participantId, input),
     'participant.unvote': (input, caller) => workshops.unvote(caller.workshop?.participantId, input),
-    'labTemplates.list': () => labTemplates.list(),
+    'labTemplates.list': (input) => labTemplates.list(input),
     'labTemplates.create': (input) => labTemplates.create(input),
     'labTemplates.update': (input) => labTemplates.update(input),
     'labTemplates.delete': (input) => labTemplates.delete(input),
+    'noteLinks.list': (input) => noteLinks.list(input),
+    'noteLinks.forCanvas': (input) => noteLinks.forCanvas(input),
+    'noteLinks.add': (input) => noteLinks.add(input),
+    'noteLinks.remove': (input) => noteLinks.remove(input),
+    'noteLinks.kpiChoices': () => noteLinks.kpiChoices(),
     'pilots.list': (input) => pilots.list(input),
     'pilots.get': (input) => pilots.get(input),
     'pilots.create': (input) => pilots.create(input),

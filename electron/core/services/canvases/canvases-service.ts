@@ -19,6 +19,8 @@ import type { CanvasesRepo } from './canvases-repo';
 export interface TemplateInfo {
   zoneKeys: readonly string[];
   starterNotes: readonly { zone: string; text: Record<Language, string> }[];
+  /** A deleted lab template that canvases still use: it draws them, but no new canvas starts from it. */
+  retired?: boolean;
 }
 export interface TemplateSource {
   find(templateId: string): TemplateInfo | undefined;
@@ -107,7 +109,7 @@ export function createCanvasesService(
 
     create(input: ParsedInput<'canvases.create'>) {
       const template = templates.find(input.templateId);
-      if (!template) throw invalid('That template does not exist.', [{ path: ['templateId'], code: 'unknown_reference' }]);
+      if (!template || template.retired) throw invalid('That template does not exist.', [{ path: ['templateId'], code: 'unknown_reference' }]);
       checkProject(input.projectId, []);
       const at = now();
       const created: Omit<Canvas, 'noteCount'> = {
