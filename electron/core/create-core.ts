@@ -99,10 +99,12 @@ export function createCore(deps: CoreDeps) {
   });
   const canvasesRepo = createCanvasesRepo(deps.db);
   const templateSource = createTemplateSource(findTemplate, canvasesRepo);
+  const noteLinksRepo = createNoteLinksRepo(deps.db);
   const canvases = createCanvasesService(deps, canvasesRepo, {
     events,
     templates: templateSource,
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
+    insertLink: (link) => noteLinksRepo.insert(link),
   });
   const workshops = createWorkshopsService(deps, createWorkshopsRepo(deps.db), { events, canvases, template: templateSource.template });
   // Participants reach core only through the LAN server's own dispatcher, over these same handlers.
@@ -115,7 +117,7 @@ export function createCore(deps: CoreDeps) {
     limits: deps.lanLimits,
   });
   const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
-  const noteLinks = createNoteLinksService(deps, createNoteLinksRepo(deps.db), { events, canvases: canvasesRepo });
+  const noteLinks = createNoteLinksService(deps, noteLinksRepo, { events, canvases: canvasesRepo });
   const pilotsRepo = createPilotsRepo(deps.db);
   const pilots = createPilotsService(deps, pilotsRepo, {
     events,

@@ -14,6 +14,7 @@ import { normaliseUzbekApostrophes } from '../../../shared/text/fold';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
 import type { CanvasesRepo } from './canvases-repo';
+import type { NoteLink } from '../../../shared/canvas/links';
 
 /** What the service needs to know about a template: its zones, and the notes a new canvas starts with. */
 export interface TemplateInfo {
@@ -36,7 +37,7 @@ const clean = (text: string) => normaliseUzbekApostrophes(text);
 export function createCanvasesService(
   deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>,
   repo: CanvasesRepo,
-  others: { events: EventHub; templates: TemplateSource; projectExists(id: string): boolean },
+  others: { events: EventHub; templates: TemplateSource; projectExists(id: string): boolean; insertLink(link: NoteLink): void },
 ) {
   const { db, clock, ids } = deps;
   const { events, templates } = others;
@@ -241,10 +242,19 @@ export function createCanvasesService(
         };
       });
       if (issues.length) throw invalid('Some notes in the file could not be imported.', issues);
+      // An edge between two notes comes back as a link between their new selves (once per pair).
+      const noteOf = new Map(texts.map(({ node }, n) => [node.id, notes[n].id]));
+      const links = new Map<string, NoteLink>();
+      for (const edge of parsed.canvas.edges) {
+        const from = noteOf.get(edge.fromNode);
+        const to = noteOf.get(edge.toNode);
+        if (from && to && from !== to) links.set(`${from} ${to}`, { id: ids.next(), noteId: from, targetNoteId: to, targetKpiId: null, createdAt: at });
+      }
       db.transaction(() => {
         repo.insertCanvas(canvasRow);
         for (const c of clusterIds.values()) repo.insertCluster(c, at);
         for (const n of notes) repo.insertNote(n);
+        for (const link of links.values()) others.insertLink(link);
       })();
       changed(canvasRow.id);
       return canvas(canvasRow.id);
