@@ -32,6 +32,7 @@ import { createBoardOps, type UndoStep } from './board-ops';
 import { CanvasBoard } from './CanvasBoard';
 import { FacilitatorBar } from '../workshops/FacilitatorBar';
 import { ExportMenu } from './ExportMenu';
+import { SaveAsTemplate } from './SaveAsTemplate';
 import { useHistory } from './use-history';
 import { useTemplates } from './use-templates';
 
@@ -203,6 +204,7 @@ export function CanvasPage({ id }: { id: string }) {
         </IconButton>
         <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />
         <ExportMenu board={board.data} template={template} onError={setExportError} />
+        <SaveAsTemplate canvas={canvas} template={template} />
         {selectedNotes.length > 0 && (
           <>
             <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />

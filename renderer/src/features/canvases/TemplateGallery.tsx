@@ -15,6 +15,7 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useStageChoices } from '../projects/choices';
+import { LabTemplatesSection } from './LabTemplatesSection';
 import { TemplatePreview } from './TemplatePreview';
 import { useTemplates } from './use-templates';
 
@@ -93,7 +94,13 @@ export function TemplateGallery({ projectId, stage, initialTemplate, onClose }: 
       </Stack>
       <ErrorAlert error={create.error} />
       {section(t('canvas.gallery.builtIn'), templates.builtIn.filter(matches))}
-      {section(t('canvas.gallery.lab'), templates.lab.filter(matches))}
+      <LabTemplatesSection
+        all={templates.lab}
+        shown={templates.lab.filter(matches)}
+        chosen={chosen?.id}
+        onChoose={choose}
+        onGone={(id) => chosen?.id === id && setChosen(undefined)}
+      />
     </FormDialog>
   );
 }
