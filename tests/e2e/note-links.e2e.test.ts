@@ -1,7 +1,8 @@
 /**
  * Note links in Chromium, in English and in Arabic: from a note's editor, link an experiment to an
  * assumption on another canvas and to a pilot KPI, see where each lives, be refused a duplicate in
- * the UI language, remove one; the other end lists the link; a deleted KPI takes its link with it.
+ * the UI language, remove one; the other end lists the link; a deleted KPI takes its link with it,
+ * and undoing a note's deletion brings its links back.
  * axe-core on the dialog; screenshots.
  */
 import { readFileSync } from 'node:fs';
@@ -131,5 +132,17 @@ describe.each(WALKS)('note links in $lang', (s) => {
     await dialog().getByRole('button', { name: w('canvas.links.close') }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: w('canvas.links.open') }).waitFor({ state: 'detached' });
+  });
+
+  it('comes back with its note when the note’s deletion is undone', async () => {
+    await api('noteLinks.add', { noteId: ids.experiment, target: { kind: 'note', noteId: ids.assumption } });
+    const card = page.locator('li[data-note]').filter({ hasText: s.experiment });
+    await card.getByRole('button', { name: w('canvas.note.actions', { text: s.experiment }) }).click();
+    await page.getByRole('menuitem', { name: w('common.delete') }).click();
+    await card.waitFor({ state: 'detached' });
+    expect(await api<unknown[]>('noteLinks.list', { noteId: ids.assumption })).toEqual([]);
+    await page.getByRole('button', { name: w('canvas.undo.button') }).click();
+    await card.waitFor();
+    await expect.poll(async () => (await api<{ other: { noteId?: string } }[]>('noteLinks.list', { noteId: ids.assumption })).map((l) => l.other.noteId)).toEqual([ids.experiment]);
   });
 });

@@ -282,7 +282,7 @@ export const contract = {
   'labTemplates.delete': { input: byId, output: z.object({ id: IdSchema, retired: z.boolean() }), access: 'host' },
   /** A note's links to other notes and pilot KPIs, and the notes that link to it. */
   'noteLinks.list': { input: z.strictObject({ noteId: IdSchema }), output: z.array(NoteLinkViewSchema), access: 'host' },
-  /** Every link that starts on a canvas's notes (for exports). */
+  /** Every link with an end on a canvas's notes (for exports, and for undoing a deletion). */
   'noteLinks.forCanvas': { input: z.strictObject({ canvasId: IdSchema }), output: z.array(NoteLinkSchema), access: 'host' },
   'noteLinks.add': { input: NoteLinkAddSchema, output: NoteLinkViewSchema, access: 'host' },
   'noteLinks.remove': { input: byId, output: byId, access: 'host' },

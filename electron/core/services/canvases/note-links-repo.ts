@@ -62,8 +62,10 @@ export function createNoteLinksRepo(db: Db) {
      WHERE l.target_note_id = @noteId
      ORDER BY 2 DESC, 3, 1`,
   );
-  const forCanvas = db.prepare<[string], LinkRow>(
-    `SELECT ${LINK_COLUMNS} FROM note_links l JOIN canvas_notes n ON n.id = l.note_id WHERE n.canvas_id = ? ORDER BY l.created_at, l.id`,
+  const forCanvas = db.prepare<{ canvasId: string }, LinkRow>(
+    `SELECT ${LINK_COLUMNS} FROM note_links l
+     WHERE l.note_id IN (SELECT id FROM canvas_notes WHERE canvas_id = @canvasId) OR l.target_note_id IN (SELECT id FROM canvas_notes WHERE canvas_id = @canvasId)
+     ORDER BY l.created_at, l.id`,
   );
   const get = db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM note_links l WHERE l.id = ?`);
   const existing = db.prepare<[string, string | null, string | null], string>(
@@ -83,7 +85,8 @@ export function createNoteLinksRepo(db: Db) {
 
   return {
     forNote: (noteId: string) => forNote.all({ noteId }).map(toView),
-    forCanvas: (canvasId: string) => forCanvas.all(canvasId).map(toLink),
+    /** Links with either end on the canvas's notes. */
+    forCanvas: (canvasId: string) => forCanvas.all({ canvasId }).map(toLink),
     get: (id: string) => {
       const row = get.get(id);
       return row && toLink(row);

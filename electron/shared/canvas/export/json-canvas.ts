@@ -53,7 +53,7 @@ export interface ExportTemplate extends LayoutTemplate {
   zones: (LayoutTemplate['zones'][number] & { title: Record<string, string> })[];
 }
 
-/** The board as a JSON Canvas document; zone titles in `language`; `links` are those starting on its notes. */
+/** The board as a JSON Canvas document; zone titles in `language`; of `links`, those starting on its notes go in. */
 export function toJsonCanvas(board: Board, template: ExportTemplate | null, language: string, links: readonly NoteLink[] = []): JsonCanvas {
   const layout = layoutBoard(template, board.notes, board.clusters, 'ltr');
   const notes = new Map(board.notes.map((n) => [n.id, n]));

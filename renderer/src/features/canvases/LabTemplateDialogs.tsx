@@ -41,7 +41,9 @@ function useTextsUpdate() {
     const issue = issues.find((i) => path.every((p, n) => i.path[n] === p));
     return { error: issue !== undefined, helperText: issue && t(validationKey(issue.code), issue.params) };
   };
-  return { save, busy: update.isPending, failure, fieldProps };
+  // A reason shown under a field stays only until the text changes.
+  const clear = () => issues.length > 0 && setIssues([]);
+  return { save, busy: update.isPending, failure, fieldProps, clear };
 }
 
 /** Renames a lab template in the UI language; the other languages keep their names. */
@@ -49,7 +51,7 @@ export function RenameLabTemplateDialog({ template, onClose }: { template: Canva
   const { t } = useTranslation();
   const { settings } = useSettings();
   const [name, setName] = useState(template.title[settings.language]);
-  const { save, busy, failure, fieldProps } = useTextsUpdate();
+  const { save, busy, failure, fieldProps, clear } = useTextsUpdate();
   return (
     <FormDialog
       title={t('canvas.labTemplate.renameTitle')}
@@ -63,7 +65,10 @@ export function RenameLabTemplateDialog({ template, onClose }: { template: Canva
       <TextField
         label={t('canvas.labTemplate.name')}
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => {
+          clear();
+          setName(e.target.value);
+        }}
         autoFocus
         required
         fullWidth
@@ -93,8 +98,12 @@ export function EditLabTemplateDialog({ template, onClose }: { template: CanvasT
   const { t } = useTranslation();
   const { settings } = useSettings();
   const [language, setLanguage] = useState<Language>(settings.language);
-  const [texts, setTexts] = useState(() => textsIn(template, settings.language));
-  const { save, busy, failure, fieldProps } = useTextsUpdate();
+  const [texts, setTextsNow] = useState(() => textsIn(template, settings.language));
+  const { save, busy, failure, fieldProps, clear } = useTextsUpdate();
+  const setTexts = (next: Texts) => {
+    clear();
+    setTextsNow(next);
+  };
   const dirty = JSON.stringify(texts) !== JSON.stringify(textsIn(template, language));
   const setZone = (i: number, field: 'title' | 'hint', value: string) => setTexts({ ...texts, zones: texts.zones.map((z, n) => (n === i ? { ...z, [field]: value } : z)) });
   return (

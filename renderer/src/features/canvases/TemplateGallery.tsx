@@ -51,7 +51,9 @@ export function TemplateGallery({ projectId, stage, initialTemplate, onClose }: 
   const stageChoices = useStageChoices();
   const create = useApiMutation('canvases.create');
   const [filter, setFilter] = useState<number | ''>(stage ?? '');
-  const [chosen, setChosen] = useState<CanvasTemplate | undefined>(templates.find(initialTemplate ?? null));
+  const [picked, setChosen] = useState<CanvasTemplate | undefined>(templates.find(initialTemplate ?? null));
+  // A lab template renamed while chosen shows its new name.
+  const chosen = picked && (templates.find(picked.id) ?? picked);
   const [title, setTitle] = useState(chosen?.title[settings.language] ?? '');
   const matches = (tpl: CanvasTemplate) => filter === '' || tpl.stages.includes(filter);
   const choose = (tpl: CanvasTemplate) => {
