@@ -21,6 +21,8 @@ import { findTemplate } from '../shared/canvas/catalogue';
 import { createCanvasesRepo } from './services/canvases/canvases-repo';
 import { createCanvasesService } from './services/canvases/canvases-service';
 import { createLabTemplatesService } from './services/canvases/lab-templates-service';
+import { createNoteLinksRepo } from './services/canvases/note-links-repo';
+import { createNoteLinksService } from './services/canvases/note-links-service';
 import { createTemplateSource } from './services/canvases/template-source';
 import { createActivityRepo } from './services/activity/activity-repo';
 import { createCohortsRepo } from './services/cohorts/cohorts-repo';
@@ -97,10 +99,12 @@ export function createCore(deps: CoreDeps) {
   });
   const canvasesRepo = createCanvasesRepo(deps.db);
   const templateSource = createTemplateSource(findTemplate, canvasesRepo);
+  const noteLinksRepo = createNoteLinksRepo(deps.db);
   const canvases = createCanvasesService(deps, canvasesRepo, {
     events,
     templates: templateSource,
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
+    insertLink: (link) => noteLinksRepo.insert(link),
   });
   const workshops = createWorkshopsService(deps, createWorkshopsRepo(deps.db), { events, canvases, template: templateSource.template });
   // Participants reach core only through the LAN server's own dispatcher, over these same handlers.
@@ -113,6 +117,7 @@ export function createCore(deps: CoreDeps) {
     limits: deps.lanLimits,
   });
   const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
+  const noteLinks = createNoteLinksService(deps, noteLinksRepo, { events, canvases: canvasesRepo });
   const pilotsRepo = createPilotsRepo(deps.db);
   const pilots = createPilotsService(deps, pilotsRepo, {
     events,
@@ -335,10 +340,15 @@ export function createCore(deps: CoreDeps) {
     },
     'participant.vote': (input, caller) => workshops.vote(caller.workshop?.participantId, input),
     'participant.unvote': (input, caller) => workshops.unvote(caller.workshop?.participantId, input),
-    'labTemplates.list': () => labTemplates.list(),
+    'labTemplates.list': (input) => labTemplates.list(input),
     'labTemplates.create': (input) => labTemplates.create(input),
     'labTemplates.update': (input) => labTemplates.update(input),
     'labTemplates.delete': (input) => labTemplates.delete(input),
+    'noteLinks.list': (input) => noteLinks.list(input),
+    'noteLinks.forCanvas': (input) => noteLinks.forCanvas(input),
+    'noteLinks.add': (input) => noteLinks.add(input),
+    'noteLinks.remove': (input) => noteLinks.remove(input),
+    'noteLinks.kpiChoices': () => noteLinks.kpiChoices(),
     'pilots.list': (input) => pilots.list(input),
     'pilots.get': (input) => pilots.get(input),
     'pilots.create': (input) => pilots.create(input),

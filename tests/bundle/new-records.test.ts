@@ -128,7 +128,29 @@ describe('canvases as JSON Canvas files in a bundle', () => {
     expect(nodes.filter((n) => n.type === 'group').map((n) => n.label)).toContain('Families');
     const firstZone = findTemplate('business-model-canvas')!.zones[0];
     expect(nodes.find((n) => n.id === `zone-${firstZone.key}`)?.label).toBe(firstZone.title.ar);
+    // The note link on the board is an edge; the one to a KPI rides under our key on its note.
+    const { edges } = (checked as { canvas: JsonCanvas }).canvas;
+    expect(edges).toEqual([expect.objectContaining({ id: `link-${work.noteLink.id}` })]);
+    expect(nodes.find((n) => n.text === 'Parents')?.ibtikar?.links).toEqual([{ id: work.kpiLink.id, kpiId: work.kpi.id }]);
     const imported = await callValue<{ noteCount: number }>(other, 'canvases.importJsonCanvas', { text, title: 'From the bundle' });
     expect(imported.noteCount).toBe(2);
+  });
+});
+
+describe('note links and retired templates in a project bundle', () => {
+  it('carry the links with the project’s notes, the KPI they point at, and the retired template its canvas needs', async () => {
+    const file = join(dir, 'project.ibtikar');
+    await exportTo(lab, file, { scope: { kind: 'projects', ids: [work.project.id] } });
+    const fresh = makeCore();
+    try {
+      await importFile(fresh, file);
+      expect(fresh.core.db.prepare('SELECT id FROM note_links ORDER BY id').pluck().all()).toEqual([work.noteLink.id, work.kpiLink.id].sort());
+      expect(fresh.core.db.prepare('SELECT retired_at IS NOT NULL FROM canvas_templates WHERE id = ?').pluck().get(work.retired.id)).toBe(1);
+      const board = await callValue<{ canvas: { templateId: string } }>(fresh, 'canvases.get', { id: work.old.id });
+      expect(board.canvas.templateId).toBe(work.retired.id);
+      expect(await callValue(fresh, 'labTemplates.list', {})).toEqual(await callValue(lab, 'labTemplates.list', {}));
+    } finally {
+      fresh.close();
+    }
   });
 });

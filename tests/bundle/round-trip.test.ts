@@ -34,9 +34,10 @@ describe('bundle round trip', () => {
     expect(written.records).toBeGreaterThan(50);
     // Every newer record type is in the workspace being carried.
     const rows = carriedRows(from);
-    for (const table of ['canvas_templates', 'canvases', 'canvas_clusters', 'canvas_notes', 'pilots', 'pilot_amendments', 'pilot_kpis', 'pilot_measurements', 'pilot_assessments', 'pilot_decisions', 'attachments']) {
+    for (const table of ['canvas_templates', 'canvases', 'canvas_clusters', 'canvas_notes', 'pilots', 'pilot_amendments', 'pilot_kpis', 'pilot_measurements', 'pilot_assessments', 'pilot_decisions', 'note_links', 'attachments']) {
       expect(rows[table].length, table).toBeGreaterThan(0);
     }
+    expect(rows.canvas_templates).toContainEqual(expect.objectContaining({ id: work.retired.id, retired_at: expect.any(String) }));
     expect(rows.pilots).toContainEqual(expect.objectContaining({ id: work.pilot.id, protocol_version: 1, locked_at: expect.any(String) }));
 
     const to = core();
@@ -47,6 +48,10 @@ describe('bundle round trip', () => {
     // Attachments by hash: the same files, byte for byte, and the app serves the imported one.
     expect(storedFiles(to.dataDir)).toEqual(storedFiles(from.dataDir));
     expect(storedFiles(to.dataDir)[work.attachment.sha256]).toBe(work.attachment.sha256);
+    // A retired template arrives retired, and still draws the canvas made from it; links list from both ends.
+    expect(await callValue(to, 'labTemplates.list', { retired: true })).toEqual(await callValue(from, 'labTemplates.list', { retired: true }));
+    const links = await callValue<{ id: string }[]>(to, 'noteLinks.forCanvas', { canvasId: work.canvas.id });
+    expect(links.map((l) => l.id)).toEqual([work.noteLink.id, work.kpiLink.id]);
     expect(to.core.attachments.file(work.attachment.id)).toMatchObject({ size: work.content.length });
     // Derived data follows: search finds an imported project and an imported pilot.
     const hits = await callValue<unknown[]>(to, 'search.query', { text: 'school meals' });

@@ -139,7 +139,7 @@ describe('canvases', () => {
 });
 
 describe('lab templates', () => {
-  it('save a canvas layout, rename and retitle zones per language, make canvases, and delete when unused', async () => {
+  it('save a canvas layout, rename and retitle zones per language, make canvases, and delete', async () => {
     const canvas = await bmc();
     const saved = await value<CanvasTemplate>('labTemplates.create', { canvasId: canvas.id, title: 'Our service model' });
     expect(saved.title).toEqual({ en: 'Our service model', ar: 'Our service model', uz: 'Our service model', ru: 'Our service model' });
@@ -154,10 +154,47 @@ describe('lab templates', () => {
 
     const fromLab = await value<Canvas>('canvases.create', { templateId: saved.id, title: 'From our template' });
     await value('notes.create', { canvasId: fromLab.id, notes: [{ text: 'x', zoneKey: zone }] });
-    expect(await test.call('labTemplates.delete', { id: saved.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const unused = await value<CanvasTemplate>('labTemplates.create', { canvasId: canvas.id, title: 'Spare' });
-    await value('labTemplates.delete', { id: unused.id });
+    expect(await value('labTemplates.delete', { id: unused.id })).toEqual({ id: unused.id, retired: false });
     expect((await value<CanvasTemplate[]>('labTemplates.list', {})).map((t) => t.id)).toEqual([saved.id]);
+    expect(test.core.db.prepare('SELECT count(*) FROM canvas_templates WHERE id = ?').pluck().get(unused.id)).toBe(0);
+  });
+
+  it('in use are retired on delete: out of the gallery, while the canvases made from them keep working', async () => {
+    const saved = await value<CanvasTemplate>('labTemplates.create', { canvasId: (await bmc()).id, title: 'Ours' });
+    const zone = saved.zones[1].key;
+    const fromLab = await value<Canvas>('canvases.create', { templateId: saved.id, title: 'From our template' });
+    const [kept] = await value<Note[]>('notes.create', { canvasId: fromLab.id, notes: [{ text: 'kept', zoneKey: zone }] });
+    await value('canvases.update', { id: fromLab.id, patch: { archived: true } });
+
+    expect(await value('labTemplates.delete', { id: saved.id })).toEqual({ id: saved.id, retired: true });
+    expect(await value<CanvasTemplate[]>('labTemplates.list', {})).toEqual([]);
+    expect(await value<CanvasTemplate[]>('labTemplates.list', { retired: true })).toEqual([saved]);
+    // The canvas still draws its zones and takes notes in them, moves and duplicates.
+    const board = await value<Board>('canvases.get', { id: fromLab.id });
+    expect(board.canvas.templateId).toBe(saved.id);
+    await value('notes.create', { canvasId: fromLab.id, notes: [{ text: 'still works', zoneKey: saved.zones[0].key }] });
+    await value('notes.update', { canvasId: fromLab.id, edits: [{ id: kept.id, baseVersion: 1, patch: { zoneKey: saved.zones[2].key } }] });
+    const copy = await value<Canvas>('canvases.duplicate', { id: fromLab.id, title: 'Copy' });
+    expect(copy).toMatchObject({ templateId: saved.id, noteCount: 2 });
+    // No new canvas starts from it, and it is no longer edited or deleted; each refusal changes nothing.
+    const before = test.snapshot();
+    expect(await test.call('canvases.create', { templateId: saved.id, title: 'New' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await test.call('labTemplates.update', { id: saved.id, language: 'en', title: 'Again' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await test.call('labTemplates.delete', { id: saved.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('refuse to save a free-form canvas and an empty or hostile name, changing nothing', async () => {
+    const free = await value<Canvas>('canvases.importJsonCanvas', { text: JSON.stringify({ nodes: [], edges: [] }), title: 'Free' });
+    const canvas = await bmc();
+    const before = test.snapshot();
+    const noLayout = await test.call('labTemplates.create', { canvasId: free.id, title: 'Nothing to save' });
+    expect(noLayout).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ code: 'no_layout' }] } });
+    expect(await test.call('labTemplates.create', { canvasId: canvas.id, title: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await test.call('labTemplates.create', { canvasId: canvas.id, title: 'a\u0007b' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ code: 'control_characters' }] } });
+    expect(await test.call('labTemplates.create', { canvasId: canvas.id, title: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(test.snapshot()).toEqual(before);
   });
 
   it('refuse a zone the template lacks and change nothing', async () => {

@@ -182,7 +182,7 @@ describe('hostile notes', () => {
     // Typed (not pasted) past the limit: the same message, and Save stays off.
     await editor.fill('y'.repeat(5001));
     await page.getByText(w('validation.too_long', { maximum: '5000' })).waitFor();
-    expect(await page.getByRole('button', { name: w('common.save') }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: w('common.save'), exact: true }).isDisabled()).toBe(true);
 
     await editor.fill('ring the bell\u0007');
     await editor.press('Enter');

@@ -96,8 +96,9 @@ export const sha256 = (data: Buffer | string) => createHash('sha256').update(dat
 
 /**
  * Adds one of each newer record type to a test core: a lab template and a canvas made from it (on
- * a project) with notes and a cluster, a pilot with a locked protocol, an amendment, KPIs,
- * measurements, an assessment and a decision, and attachments on the project, a note and the pilot.
+ * a project) with notes and a cluster, a retired lab template with its canvas, note links (to a note
+ * and to a KPI), a pilot with a locked protocol, an amendment, KPIs, measurements, an assessment and
+ * a decision, and attachments on the project, a note and the pilot.
  */
 export async function addLabWork(test: TestCore) {
   const value = <T>(method: string, input: unknown) => callValue<T>(test, method, input);
@@ -108,7 +109,14 @@ export async function addLabWork(test: TestCore) {
   const zone = template.zones[0].key;
   const canvas = await value<{ id: string }>('canvases.create', { templateId: template.id, title: 'Queue service model', projectId: project.id, stage: 3 });
   const cluster = await value<{ id: string }>('canvases.createCluster', { canvasId: canvas.id, zoneKey: zone, label: 'Families' });
-  const [note] = await value<{ id: string }[]>('notes.create', { canvasId: canvas.id, notes: [{ text: 'Parents', zoneKey: zone, clusterId: cluster.id }, { text: 'Kindergartens', zoneKey: zone }] });
+  const [parents, kindergartens] = await value<{ id: string }[]>('notes.create', {
+    canvasId: canvas.id,
+    notes: [{ text: 'Parents', zoneKey: zone, clusterId: cluster.id }, { text: 'Kindergartens', zoneKey: zone }],
+  });
+  // A template deleted while a canvas uses it stays, retired, for that canvas.
+  const retired = await value<{ id: string; zones: { key: string }[] }>('labTemplates.create', { canvasId: base.id, title: 'Old layout' });
+  const old = await value<{ id: string }>('canvases.create', { templateId: retired.id, title: 'Made from the old layout', projectId: project.id, stage: 3 });
+  await value('labTemplates.delete', { id: retired.id });
   const { pilot } = await value<{ pilot: { id: string } }>('pilots.create', {
     projectId: project.id,
     title: 'SMS queue in Chilonzor',
@@ -126,15 +134,17 @@ export async function addLabWork(test: TestCore) {
   await value('pilots.amendProtocol', { id: pilot.id, reason: 'One school closed; fewer families.', changes: { plannedSampleSize: 300 } });
   const kpi = await value<{ id: string }>('pilots.addKpi', { pilotId: pilot.id, name: 'Days waited', unit: 'days', direction: 'lower', kind: 'continuous', baselineValue: 40 });
   await value('pilots.addKpi', { pilotId: pilot.id, name: 'Served on time', kind: 'rate' });
+  const noteLink = await value<{ id: string }>('noteLinks.add', { noteId: kindergartens.id, target: { kind: 'note', noteId: parents.id } });
+  const kpiLink = await value<{ id: string }>('noteLinks.add', { noteId: parents.id, target: { kind: 'kpi', kpiId: kpi.id } });
   await value('pilots.setMeasurement', { kpiId: kpi.id, group: 'pilot', period: '2026-02-01', value: 38 });
   await value('pilots.setMeasurement', { kpiId: kpi.id, group: 'pilot', period: '2026-04-01', value: 31 });
   await value('pilots.assess', { pilotId: pilot.id, assessorId: person.id, ratings: [{ criterion: 'relevance', rating: 'excellent', evidence: 'Survey of 300 parents' }] });
   await value('pilots.decide', { pilotId: pilot.id, decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });
   const content = Buffer.from('%PDF-1.4 queue report\n');
   const attachment = await attachFile<{ id: string; sha256: string }>(test.call, { ownerType: 'project', ownerId: project.id }, 'report.pdf', content);
-  await attachFile(test.call, { ownerType: 'note', ownerId: note.id }, 'interview with parents.txt', 'They wait by the gate at 7.');
+  await attachFile(test.call, { ownerType: 'note', ownerId: parents.id }, 'interview with parents.txt', 'They wait by the gate at 7.');
   await attachFile(test.call, { ownerType: 'pilot', ownerId: pilot.id }, 'consent form.txt', 'Signed by 400 families.');
-  return { project, person, canvas, cluster, template, pilot, kpi, attachment, content };
+  return { project, person, canvas, cluster, template, retired, old, pilot, kpi, noteLink, kpiLink, attachment, content };
 }
 
 /** Every attachment file in a data folder's store, as SHA-256 → the SHA-256 of its bytes (temp files included). */

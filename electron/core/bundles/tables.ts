@@ -190,6 +190,17 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
     area: 'pilots',
     label: 'decision',
   },
+  // A link belongs to the note it starts from; the note or KPI it points at comes along with it.
+  {
+    name: 'note_links',
+    key: ['id'],
+    refs: [
+      { column: 'note_id', table: 'canvas_notes', owned: true },
+      { column: 'target_note_id', table: 'canvas_notes' },
+      { column: 'target_kpi_id', table: 'pilot_kpis' },
+    ],
+    area: 'canvases',
+  },
   // After every table whose records can own one; the files travel under attachments/<sha256>.
   {
     name: 'attachments',

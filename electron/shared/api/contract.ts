@@ -84,6 +84,7 @@ import {
   NotesUpdateSchema,
 } from '../canvas/model';
 import { CanvasTemplateSchema } from '../canvas/template';
+import { KpiChoiceSchema, NoteLinkAddSchema, NoteLinkSchema, NoteLinkViewSchema } from '../canvas/links';
 import {
   JoinedSchema,
   JoinSchema,
@@ -273,10 +274,20 @@ export const contract = {
   'notes.delete': { input: NotesDeleteSchema, output: z.object({ ids: z.array(IdSchema) }), access: 'host' },
 
   /** The lab's own templates (the built-in catalogue ships with the app: shared/canvas/catalogue). */
-  'labTemplates.list': { input: none, output: z.array(CanvasTemplateSchema), access: 'host' },
+  /** The gallery's templates; `retired` lists instead those deleted while canvases still use them (those canvases keep drawing). */
+  'labTemplates.list': { input: z.strictObject({ retired: z.boolean().default(false) }), output: z.array(CanvasTemplateSchema), access: 'host' },
   'labTemplates.create': { input: LabTemplateCreateSchema, output: CanvasTemplateSchema, access: 'host' },
   'labTemplates.update': { input: LabTemplateUpdateSchema, output: CanvasTemplateSchema, access: 'host' },
-  'labTemplates.delete': { input: byId, output: byId, access: 'host' },
+  /** Deletes a template no canvas uses; one in use is retired (out of the gallery, still drawn for its canvases). */
+  'labTemplates.delete': { input: byId, output: z.object({ id: IdSchema, retired: z.boolean() }), access: 'host' },
+  /** A note's links to other notes and pilot KPIs, and the notes that link to it. */
+  'noteLinks.list': { input: z.strictObject({ noteId: IdSchema }), output: z.array(NoteLinkViewSchema), access: 'host' },
+  /** Every link with an end on a canvas's notes (for exports, and for undoing a deletion). */
+  'noteLinks.forCanvas': { input: z.strictObject({ canvasId: IdSchema }), output: z.array(NoteLinkSchema), access: 'host' },
+  'noteLinks.add': { input: NoteLinkAddSchema, output: NoteLinkViewSchema, access: 'host' },
+  'noteLinks.remove': { input: byId, output: byId, access: 'host' },
+  /** Every pilot KPI in the workspace, with its pilot and project, to link a note to. */
+  'noteLinks.kpiChoices': { input: none, output: z.array(KpiChoiceSchema), access: 'host' },
   // Pilots. Once a pilot's protocol is locked only pilots.amendProtocol changes it (with a reason).
   'pilots.list': { input: z.strictObject({ projectId: IdSchema }), output: z.array(PilotSchema), access: 'host' },
   'pilots.get': { input: byId, output: PilotDetailSchema, access: 'host' },

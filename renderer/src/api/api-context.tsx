@@ -7,14 +7,15 @@ const ApiContext = createContext<ApiClient | null>(null);
 /** Which methods' answers a change in each area can alter (records link across areas). */
 // `lab` (whether the workspace is empty) follows every change to the lab's records.
 const AFFECTED: Record<string, string[]> = {
-  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search', 'lab', 'backups', 'attachments', 'pilots'],
+  projects: ['projects', 'activity', 'gates', 'portfolio', 'ideas', 'search', 'lab', 'backups', 'attachments', 'pilots', 'noteLinks'],
   ideas: ['ideas', 'challenges', 'campaigns', 'scoring', 'projects', 'portfolio', 'search', 'lab'],
   people: ['people', 'entities', 'projects', 'portfolio', 'lab'],
   gates: ['gates'],
   cohorts: ['cohorts', 'projects', 'lab'],
   attachments: ['attachments', 'activity'],
-  canvases: ['canvases', 'notes', 'labTemplates', 'lab'],
-  pilots: ['pilots'],
+  canvases: ['canvases', 'notes', 'labTemplates', 'noteLinks', 'lab'],
+  // Note links name KPIs and pilots, and vanish with them.
+  pilots: ['pilots', 'noteLinks'],
   settings: ['settings'],
 };
 

@@ -10,6 +10,7 @@ import canvases from './0005-canvases.sql?raw';
 import pilots from './0006-pilots.sql?raw';
 import attachments from './0007-attachments.sql?raw';
 import workshops from './0008-workshops.sql?raw';
+import noteLinks from './0009-note-links.sql?raw';
 import notePilotAttachments from './0011-note-pilot-attachments.sql?raw';
 
 export interface Migration {
@@ -27,5 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'pilots', sql: pilots },
   { version: 7, name: 'attachments', sql: attachments },
   { version: 8, name: 'workshops', sql: workshops },
+  { version: 9, name: 'note-links', sql: noteLinks },
   { version: 11, name: 'note-pilot-attachments', sql: notePilotAttachments },
 ];

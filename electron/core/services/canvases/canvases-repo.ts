@@ -40,6 +40,7 @@ interface ClusterRow {
 export interface TemplateRow {
   id: string;
   body: string;
+  retired_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -129,8 +130,11 @@ export function createCanvasesRepo(db: Db) {
   const updateCluster = db.prepare('UPDATE canvas_clusters SET label = @label, order_index = @orderIndex, version = @version, updated_at = @now WHERE id = @id');
   const deleteCluster = db.prepare<[string]>('DELETE FROM canvas_clusters WHERE id = ?');
 
-  const templates = db.prepare<[], TemplateRow>('SELECT id, body, created_at, updated_at FROM canvas_templates ORDER BY created_at, id');
-  const template = db.prepare<[string], TemplateRow>('SELECT id, body, created_at, updated_at FROM canvas_templates WHERE id = ?');
+  const templates = db.prepare<[number], TemplateRow>(
+    'SELECT id, body, retired_at, created_at, updated_at FROM canvas_templates WHERE (retired_at IS NOT NULL) = ? ORDER BY created_at, id',
+  );
+  const template = db.prepare<[string], TemplateRow>('SELECT id, body, retired_at, created_at, updated_at FROM canvas_templates WHERE id = ?');
+  const retireTemplate = db.prepare<{ id: string; at: string }>('UPDATE canvas_templates SET retired_at = @at, updated_at = @at WHERE id = @id');
   const insertTemplate = db.prepare('INSERT INTO canvas_templates (id, body, created_at, updated_at) VALUES (@id, @body, @createdAt, @updatedAt)');
   const updateTemplate = db.prepare('UPDATE canvas_templates SET body = @body, updated_at = @updatedAt WHERE id = @id');
   const deleteTemplate = db.prepare<[string]>('DELETE FROM canvas_templates WHERE id = ?');
@@ -166,11 +170,13 @@ export function createCanvasesRepo(db: Db) {
     updateCluster: (c: Cluster, now: string) => updateCluster.run({ ...c, now }),
     deleteCluster: (id: string) => deleteCluster.run(id),
 
-    templates: () => templates.all(),
+    /** The gallery's templates, or the retired ones. */
+    templates: (retired = false) => templates.all(retired ? 1 : 0),
     template: (id: string) => template.get(id),
     insertTemplate: (t: { id: string; body: string; createdAt: string; updatedAt: string }) => insertTemplate.run(t),
     updateTemplate: (t: { id: string; body: string; updatedAt: string }) => updateTemplate.run(t),
     deleteTemplate: (id: string) => deleteTemplate.run(id),
+    retireTemplate: (id: string, at: string) => retireTemplate.run({ id, at }),
   };
 }
 

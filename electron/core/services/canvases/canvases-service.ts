@@ -14,11 +14,14 @@ import { normaliseUzbekApostrophes } from '../../../shared/text/fold';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
 import type { CanvasesRepo } from './canvases-repo';
+import type { NoteLink } from '../../../shared/canvas/links';
 
 /** What the service needs to know about a template: its zones, and the notes a new canvas starts with. */
 export interface TemplateInfo {
   zoneKeys: readonly string[];
   starterNotes: readonly { zone: string; text: Record<Language, string> }[];
+  /** A deleted lab template that canvases still use: it draws them, but no new canvas starts from it. */
+  retired?: boolean;
 }
 export interface TemplateSource {
   find(templateId: string): TemplateInfo | undefined;
@@ -34,7 +37,7 @@ const clean = (text: string) => normaliseUzbekApostrophes(text);
 export function createCanvasesService(
   deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>,
   repo: CanvasesRepo,
-  others: { events: EventHub; templates: TemplateSource; projectExists(id: string): boolean },
+  others: { events: EventHub; templates: TemplateSource; projectExists(id: string): boolean; insertLink(link: NoteLink): void },
 ) {
   const { db, clock, ids } = deps;
   const { events, templates } = others;
@@ -107,7 +110,7 @@ export function createCanvasesService(
 
     create(input: ParsedInput<'canvases.create'>) {
       const template = templates.find(input.templateId);
-      if (!template) throw invalid('That template does not exist.', [{ path: ['templateId'], code: 'unknown_reference' }]);
+      if (!template || template.retired) throw invalid('That template does not exist.', [{ path: ['templateId'], code: 'unknown_reference' }]);
       checkProject(input.projectId, []);
       const at = now();
       const created: Omit<Canvas, 'noteCount'> = {
@@ -239,10 +242,19 @@ export function createCanvasesService(
         };
       });
       if (issues.length) throw invalid('Some notes in the file could not be imported.', issues);
+      // An edge between two notes comes back as a link between their new selves (once per pair).
+      const noteOf = new Map(texts.map(({ node }, n) => [node.id, notes[n].id]));
+      const links = new Map<string, NoteLink>();
+      for (const edge of parsed.canvas.edges) {
+        const from = noteOf.get(edge.fromNode);
+        const to = noteOf.get(edge.toNode);
+        if (from && to && from !== to) links.set(`${from} ${to}`, { id: ids.next(), noteId: from, targetNoteId: to, targetKpiId: null, createdAt: at });
+      }
       db.transaction(() => {
         repo.insertCanvas(canvasRow);
         for (const c of clusterIds.values()) repo.insertCluster(c, at);
         for (const n of notes) repo.insertNote(n);
+        for (const link of links.values()) others.insertLink(link);
       })();
       changed(canvasRow.id);
       return canvas(canvasRow.id);

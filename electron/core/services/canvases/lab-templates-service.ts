@@ -1,7 +1,9 @@
 /**
  * The lab's own templates: a canvas's layout saved under a name, renamed and its zones retitled
- * language by language, deleted when no canvas uses it. Stored in the built-in catalogue's shape
- * and checked by the same schema before every write.
+ * language by language, deleted. Deleting one that canvases use retires it instead: it leaves the
+ * gallery (no new canvas is made from it) while its canvases keep their layout, because a canvas
+ * draws its zones from its template. Stored in the built-in catalogue's shape and checked by the same
+ * schema before every write.
  */
 import { ApiFailure } from '../../../shared/api/envelope';
 import type { ParsedInput } from '../../../shared/api/contract';
@@ -22,7 +24,11 @@ export function createLabTemplatesService(
 ) {
   const now = () => deps.clock.now().toISOString();
   const changed = () => others.events.emit({ type: 'data.changed', payload: { area: 'canvases' } });
-  const stored = (id: string) => labTemplate(repo.template(id)) ?? (() => { throw new ApiFailure('not_found', `No lab template with id ${id}.`); })();
+  /** A template of the gallery: a retired one is gone as far as editing goes. */
+  const stored = (id: string) => {
+    const row = repo.template(id);
+    return (row?.retired_at === null ? labTemplate(row) : undefined) ?? (() => { throw new ApiFailure('not_found', `No lab template with id ${id}.`); })();
+  };
   const checked = (t: CanvasTemplate) => {
     const parsed = CanvasTemplateSchema.safeParse(t);
     if (!parsed.success) {
@@ -32,7 +38,7 @@ export function createLabTemplatesService(
   };
 
   return {
-    list: (): CanvasTemplate[] => repo.templates().flatMap((row) => labTemplate(row) ?? []),
+    list: ({ retired }: ParsedInput<'labTemplates.list'>): CanvasTemplate[] => repo.templates(retired).flatMap((row) => labTemplate(row) ?? []),
 
     /** Saves a canvas's layout (zones, their titles and hints, any attribution it owes) as a new template. */
     create({ canvasId, title }: ParsedInput<'labTemplates.create'>) {
@@ -77,10 +83,11 @@ export function createLabTemplatesService(
 
     delete({ id }: { id: string }) {
       stored(id);
-      if (repo.templateInUse(id)) throw new ApiFailure('conflict', 'Canvases still use this template; archive or keep them, and the template stays.');
-      repo.deleteTemplate(id);
+      const retired = repo.templateInUse(id);
+      if (retired) repo.retireTemplate(id, now());
+      else repo.deleteTemplate(id);
       changed();
-      return { id };
+      return { id, retired };
     },
   };
 }

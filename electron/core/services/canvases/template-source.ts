@@ -23,7 +23,7 @@ export function createTemplateSource(builtIn: (id: string) => CanvasTemplate | u
     template,
     find(id) {
       const t = template(id);
-      return t && { zoneKeys: t.zones.map((z) => z.key), starterNotes: t.starterNotes ?? [] };
+      return t && { zoneKeys: t.zones.map((z) => z.key), starterNotes: t.starterNotes ?? [], retired: (repo.template(id)?.retired_at ?? null) !== null };
     },
   };
 }

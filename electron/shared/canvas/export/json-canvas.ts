@@ -3,9 +3,11 @@
  * zones become `group` nodes, clusters nested `group` nodes, notes `text` nodes, all with integer
  * geometry from the board layout (left to right: the file has no reading direction). Our own fields
  * ride along under one namespaced key, `ibtikar`, which other tools ignore and our import uses to
- * put notes back into their template.
+ * put notes back into their template. A link between two notes of the board is an edge; a link to a
+ * note elsewhere or to a pilot KPI rides under the note's key (`links`), since it has no node here.
  */
 import { layoutBoard, type LayoutTemplate } from '../layout';
+import type { NoteLink } from '../links';
 import { NOTE_COLORS, type Board } from '../model';
 
 export const JSON_CANVAS_KEY = 'ibtikar';
@@ -39,6 +41,7 @@ export interface JsonCanvasEdge {
   toEnd?: string;
   color?: string;
   label?: string;
+  [JSON_CANVAS_KEY]?: Record<string, unknown>;
 }
 export interface JsonCanvas {
   nodes: JsonCanvasNode[];
@@ -50,11 +53,20 @@ export interface ExportTemplate extends LayoutTemplate {
   zones: (LayoutTemplate['zones'][number] & { title: Record<string, string> })[];
 }
 
-/** The board as a JSON Canvas document; zone titles in `language`. */
-export function toJsonCanvas(board: Board, template: ExportTemplate | null, language: string): JsonCanvas {
+/** The board as a JSON Canvas document; zone titles in `language`; of `links`, those starting on its notes go in. */
+export function toJsonCanvas(board: Board, template: ExportTemplate | null, language: string, links: readonly NoteLink[] = []): JsonCanvas {
   const layout = layoutBoard(template, board.notes, board.clusters, 'ltr');
   const notes = new Map(board.notes.map((n) => [n.id, n]));
   const clusters = new Map(board.clusters.map((c) => [c.id, c]));
+  const mine = links.filter((l) => notes.has(l.noteId));
+  const onBoard = mine.filter((l) => l.targetNoteId !== null && notes.has(l.targetNoteId));
+  const drawn = new Set(onBoard.map((l) => l.id));
+  const elsewhere = new Map<string, ({ id: string; noteId: string } | { id: string; kpiId: string })[]>();
+  for (const l of mine) {
+    if (drawn.has(l.id)) continue;
+    const entry = l.targetNoteId !== null ? { id: l.id, noteId: l.targetNoteId } : { id: l.id, kpiId: l.targetKpiId! };
+    elsewhere.set(l.noteId, [...(elsewhere.get(l.noteId) ?? []), entry]);
+  }
   const nodes: JsonCanvasNode[] = [
     ...layout.zones.map(({ key, rect }) => ({
       id: `zone-${key}`,
@@ -75,13 +87,23 @@ export function toJsonCanvas(board: Board, template: ExportTemplate | null, lang
         ...rect,
         text: n.text,
         color: NOTE_COLORS[n.color].fill,
-        [JSON_CANVAS_KEY]: { color: n.color, status: n.status, author: n.author, zoneKey: n.zoneKey, clusterId: n.clusterId, orderIndex: n.orderIndex, x: n.x, y: n.y },
+        [JSON_CANVAS_KEY]: {
+          color: n.color,
+          status: n.status,
+          author: n.author,
+          zoneKey: n.zoneKey,
+          clusterId: n.clusterId,
+          orderIndex: n.orderIndex,
+          x: n.x,
+          y: n.y,
+          ...(elsewhere.has(id) ? { links: elsewhere.get(id) } : {}),
+        },
       };
     }),
   ];
   return {
     nodes,
-    edges: [],
+    edges: onBoard.map((l) => ({ id: `link-${l.id}`, fromNode: l.noteId, toNode: l.targetNoteId!, toEnd: 'arrow', [JSON_CANVAS_KEY]: { linkId: l.id } })),
     [JSON_CANVAS_KEY]: { format: JSON_CANVAS_FORMAT, version: JSON_CANVAS_VERSION, templateId: board.canvas.templateId, title: board.canvas.title },
   };
 }

@@ -33,6 +33,7 @@ import { CanvasBoard } from './CanvasBoard';
 import { FacilitatorBar } from '../workshops/FacilitatorBar';
 import { ExportMenu } from './ExportMenu';
 import { NoteAttachmentsDialog } from './NoteAttachmentsDialog';
+import { SaveAsTemplate } from './SaveAsTemplate';
 import { useHistory } from './use-history';
 import { useTemplates } from './use-templates';
 
@@ -205,6 +206,7 @@ export function CanvasPage({ id }: { id: string }) {
         </IconButton>
         <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />
         <ExportMenu board={board.data} template={template} onError={setExportError} />
+        <SaveAsTemplate canvas={canvas} template={template} />
         {selectedNotes.length > 0 && (
           <>
             <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />

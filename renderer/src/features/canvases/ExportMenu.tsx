@@ -9,6 +9,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../../electron/shared/canvas/model';
 import type { CanvasTemplate } from '../../../../electron/shared/canvas/template';
+import { useApiClient } from '../../api/api-context';
+import { ApiCallError } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { downloadBlob } from '../../components/download';
 import { canvasCsv, canvasJson, canvasPng, canvasSvg, fileName } from './export-files';
@@ -23,6 +25,13 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [printUrl, setPrintUrl] = useState<string | null>(null);
   const printer = usePrint();
+  const client = useApiClient();
+  // The note links go into the JSON Canvas file (edges on the board, the rest under our key).
+  const links = async () => {
+    const result = await client.call('noteLinks.forCanvas', { canvasId: board.canvas.id });
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.value;
+  };
   useEffect(() => {
     if (printer.error) onError(printer.error);
   }, [printer.error, onError]);
@@ -40,7 +49,7 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
         {t('canvas.export.button')}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={() => run(() => downloadBlob(new Blob([canvasJson(board, template, settings.language)], { type: 'application/json' }), fileName(title, 'canvas')))}>
+        <MenuItem onClick={() => run(async () => downloadBlob(new Blob([canvasJson(board, template, settings.language, await links())], { type: 'application/json' }), fileName(title, 'canvas')))}>
           {t('canvas.export.jsonCanvas')}
         </MenuItem>
         <MenuItem onClick={() => run(async () => downloadBlob(new Blob([await svg()], { type: 'image/svg+xml' }), fileName(title, 'svg')))}>{t('canvas.export.svg')}</MenuItem>

@@ -1,3 +1,4 @@
+import LinkIcon from '@mui/icons-material/LinkOutlined';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -7,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { NOTE_COLOR_KEYS, NOTE_COLORS, NOTE_STATUSES, NOTE_TEXT_MAX, type NoteColor, type NoteStatus } from '../../../../electron/shared/canvas/model';
 import { ChoiceField } from '../../components/ChoiceField';
 import { noteColorKey, noteStatusKey } from '../../i18n/labels';
+import { NoteLinksDialog } from './NoteLinksDialog';
 
 export interface NoteDraft {
   text: string;
@@ -20,9 +22,10 @@ export interface NoteDraft {
  * line), Escape cancels. Text longer than a note may hold is refused here with the limit named, and
  * again by core.
  */
-export function NoteEditor({ initial, onSave, onCancel, error }: { initial: NoteDraft; onSave(draft: NoteDraft): void; onCancel(): void; error?: string }) {
+export function NoteEditor({ initial, onSave, onCancel, error }: { initial: NoteDraft & { id?: string }; onSave(draft: NoteDraft): void; onCancel(): void; error?: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
+  const [linksOpen, setLinksOpen] = useState(false);
   const formId = useId();
   // A paste that would pass the limit is refused whole, before the browser lays out megabytes.
   const [pasteRefused, setPasteRefused] = useState(false);
@@ -105,6 +108,12 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
           />
         </Stack>
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+          {/* A saved note (one being edited, not added) can link to other notes and to pilot KPIs. */}
+          {initial.id && (
+            <Button startIcon={<LinkIcon />} onClick={() => setLinksOpen(true)} sx={{ color: '#1a1a1a', marginInlineEnd: 'auto' }}>
+              {t('canvas.links.open')}
+            </Button>
+          )}
           <Button onClick={onCancel} sx={{ color: '#1a1a1a' }}>
             {t('common.cancel')}
           </Button>
@@ -113,6 +122,7 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
           </Button>
         </Stack>
       </Stack>
+      {linksOpen && initial.id && <NoteLinksDialog noteId={initial.id} noteText={initial.text} onClose={() => setLinksOpen(false)} />}
     </Paper>
   );
 }

@@ -15,6 +15,7 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useStageChoices } from '../projects/choices';
+import { LabTemplatesSection } from './LabTemplatesSection';
 import { TemplatePreview } from './TemplatePreview';
 import { useTemplates } from './use-templates';
 
@@ -50,7 +51,9 @@ export function TemplateGallery({ projectId, stage, initialTemplate, onClose }: 
   const stageChoices = useStageChoices();
   const create = useApiMutation('canvases.create');
   const [filter, setFilter] = useState<number | ''>(stage ?? '');
-  const [chosen, setChosen] = useState<CanvasTemplate | undefined>(templates.find(initialTemplate ?? null));
+  const [picked, setChosen] = useState<CanvasTemplate | undefined>(templates.find(initialTemplate ?? null));
+  // A lab template renamed while chosen shows its new name.
+  const chosen = picked && (templates.find(picked.id) ?? picked);
   const [title, setTitle] = useState(chosen?.title[settings.language] ?? '');
   const matches = (tpl: CanvasTemplate) => filter === '' || tpl.stages.includes(filter);
   const choose = (tpl: CanvasTemplate) => {
@@ -93,7 +96,13 @@ export function TemplateGallery({ projectId, stage, initialTemplate, onClose }: 
       </Stack>
       <ErrorAlert error={create.error} />
       {section(t('canvas.gallery.builtIn'), templates.builtIn.filter(matches))}
-      {section(t('canvas.gallery.lab'), templates.lab.filter(matches))}
+      <LabTemplatesSection
+        all={templates.lab}
+        shown={templates.lab.filter(matches)}
+        chosen={chosen?.id}
+        onChoose={choose}
+        onGone={(id) => chosen?.id === id && setChosen(undefined)}
+      />
     </FormDialog>
   );
 }

@@ -63,6 +63,19 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
     dropNotes(notes.map((n) => n.id));
   };
 
+  /** The links touching notes about to be deleted (the database drops them with the notes), as inputs that make them again. */
+  const linksOf = async (notes: Note[]) => {
+    const ids = new Set(notes.map((n) => n.id));
+    const links = await call('noteLinks.forCanvas', { canvasId });
+    return links
+      .filter((l) => ids.has(l.noteId) || (l.targetNoteId !== null && ids.has(l.targetNoteId)))
+      .map((l): MethodInput<'noteLinks.add'> => ({ noteId: l.noteId, target: l.targetNoteId !== null ? { kind: 'note', noteId: l.targetNoteId } : { kind: 'kpi', kpiId: l.targetKpiId! } }));
+  };
+  /** Makes the links again once their notes are back; one whose other end has gone since stays gone. */
+  const relink = async (links: MethodInput<'noteLinks.add'>[]) => {
+    for (const link of links) await client.call('noteLinks.add', link);
+  };
+
   /** Sets each note's fields to one of two states, starting from the copies it last saw. */
   function toggleStep(label: string, before: Note[], after: Note[]): UndoStep {
     let current = after;
@@ -91,12 +104,14 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
     },
 
     async deleteNotes(notes: Note[]): Promise<UndoStep> {
+      const links = await linksOf(notes);
       await remove(notes);
       let current: Note[] = [];
       return {
         label: 'canvas.undo.delete',
         undo: async () => {
           current = await create(notes.map(createInput));
+          await relink(links);
         },
         redo: async () => remove(current),
       };

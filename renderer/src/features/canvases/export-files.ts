@@ -13,6 +13,7 @@ import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.wof
 import latin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import type { TFunction } from 'i18next';
 import { toJsonCanvas } from '../../../../electron/shared/canvas/export/json-canvas';
+import type { NoteLink } from '../../../../electron/shared/canvas/links';
 import { toSvg, type SvgFont } from '../../../../electron/shared/canvas/export/svg';
 import type { Board } from '../../../../electron/shared/canvas/model';
 import { sortByOrder } from '../../../../electron/shared/canvas/order';
@@ -88,7 +89,8 @@ export async function canvasPng(svg: string): Promise<Blob> {
   }
 }
 
-export const canvasJson = (board: Board, template: CanvasTemplate | undefined, language: Language) => JSON.stringify(toJsonCanvas(board, template ?? null, language), null, 2);
+export const canvasJson = (board: Board, template: CanvasTemplate | undefined, language: Language, links: readonly NoteLink[] = []) =>
+  JSON.stringify(toJsonCanvas(board, template ?? null, language, links), null, 2);
 
 /** The notes, zone by zone in board order, with their labels in the UI language (UTF-8 with BOM). */
 export function canvasCsv(board: Board, template: CanvasTemplate | undefined, language: Language, t: TFunction) {
