@@ -25,7 +25,7 @@ function figure<T>(t: TFunction, result: StatsResult<T> | null, show: (r: T) => 
 /** The plain-language reading with its numbers in the reader's digits, and its caveats. */
 export function readingOf(t: TFunction, fig: FigureFormat, interpretation: Interpretation): { text: string; caveats: string[] } {
   const values = (v: Record<string, number>) =>
-    Object.fromEntries(Object.entries(v).map(([k, n]) => [k, k === 'p' || k === 'threshold' ? fig.p(n) : k === 'count' ? String(n) : fig.value(n)]));
+    Object.fromEntries(Object.entries(v).map(([k, n]) => [k, k === 'p' ? fig.pIs(n) : k === 'threshold' ? fig.threshold(n) : k === 'count' ? String(n) : fig.value(n)]));
   return { text: t(interpretation.key, values(interpretation.values)), caveats: interpretation.caveats.map((c) => t(c.key, values(c.values))) };
 }
 
