@@ -13,7 +13,7 @@ const AFFECTED: Record<string, string[]> = {
   gates: ['gates'],
   cohorts: ['cohorts', 'projects', 'lab'],
   attachments: ['attachments', 'activity'],
-  canvases: ['canvases', 'notes', 'labTemplates', 'lab'],
+  canvases: ['canvases', 'notes', 'labTemplates', 'lab', 'pilots'],
   pilots: ['pilots'],
   settings: ['settings'],
 };

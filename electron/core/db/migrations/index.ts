@@ -10,6 +10,7 @@ import canvases from './0005-canvases.sql?raw';
 import pilots from './0006-pilots.sql?raw';
 import attachments from './0007-attachments.sql?raw';
 import workshops from './0008-workshops.sql?raw';
+import pilotLinksKpiProtocol from './0010-pilot-links-kpi-protocol.sql?raw';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'pilots', sql: pilots },
   { version: 7, name: 'attachments', sql: attachments },
   { version: 8, name: 'workshops', sql: workshops },
+  { version: 10, name: 'pilot-links-kpi-protocol', sql: pilotLinksKpiProtocol },
 ];
