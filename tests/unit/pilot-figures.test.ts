@@ -30,6 +30,15 @@ describe('pilot figures', () => {
     expect(fig.threshold(0.05 / 60)).toBe('0.00083');
   });
 
+  it('writes the count of comparisons in the reader’s digits', async () => {
+    const { readingOf } = await import('../../renderer/src/features/pilots/KpiResult');
+    const fig = figureFormat({ locale: 'ar-AE-u-nu-arab' });
+    const seen: Record<string, unknown>[] = [];
+    const t = ((key: string, values: Record<string, unknown>) => (seen.push(values), key)) as never;
+    readingOf(t, fig, { key: 'k', values: {}, verdict: null, caveats: [{ key: 'c', values: { count: 20, threshold: 0.0025 } }] });
+    expect(seen[1]).toEqual({ count: 20, formatted: '٢٠', threshold: '٠٫٠٠٢٥' });
+  });
+
   it('the readings carry the whole phrase, so no language writes "p =" before it', () => {
     for (const catalogue of [en, ar, ru, uz]) {
       const readings = JSON.stringify((catalogue as { stats: unknown }).stats);

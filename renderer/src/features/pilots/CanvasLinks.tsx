@@ -25,7 +25,9 @@ export function CanvasLinks({ detail }: { detail: PilotDetail }) {
   const link = useApiMutation('pilots.linkCanvas');
   const unlink = useApiMutation('pilots.unlinkCanvas');
   const [choice, setChoice] = useState('');
-  const linkable = (all.data ?? []).filter((c) => (c.projectId === null || c.projectId === pilot.projectId) && !linked.some((l) => l.canvasId === c.id));
+  const linkable = (all.data ?? [])
+    .filter((c) => (c.projectId === null || c.projectId === pilot.projectId) && !linked.some((l) => l.canvasId === c.id))
+    .sort((a, b) => a.title.localeCompare(b.title));
   return (
     <section aria-labelledby="pilot-canvases">
       <Typography id="pilot-canvases" variant="h6" component="h3" sx={{ mt: 3 }}>
