@@ -217,11 +217,11 @@ describe('a pilot evaluation from charter to report', () => {
     await days.waitFor();
     expect(await days.getByRole('row', { name: /Change against baseline/ }).innerText()).toContain('-14 (-35%)');
     expect(await days.getByRole('row', { name: /Share of target reached/ }).innerText()).toContain('70%');
-    expect(await days.getByRole('row', { name: /Difference-in-differences/ }).innerText()).toMatch(/-10\.33 \[/);
+    expect(await days.getByRole('row', { name: /Difference-in-differences/ }).innerText()).toMatch(/-10\.33 \u2066?\[/);
     await analysis.getByText(/^The pilot group did better than the comparison group/).first().waitFor();
     const served = analysis.getByRole('table', { name: 'Figures for Served on time' });
     expect(await served.getByRole('row', { name: /Fisher's exact test/ }).innerText()).toMatch(/p < 0\.001/);
-    expect(await served.getByRole('row', { name: /Risk ratio/ }).innerText()).toMatch(/1\.\d+ \[/);
+    expect(await served.getByRole('row', { name: /Risk ratio/ }).innerText()).toMatch(/1\.\d+ \u2066?\[/);
     await screenshot(page, 'en-pilot-analysis');
   });
 
