@@ -7,6 +7,7 @@ import { benchCore, benchDataDir } from './bench-core';
 import { rmSync } from 'node:fs';
 import type { CoreMethod } from '../electron/core/handlers';
 import { contract } from '../electron/shared/api/contract';
+import type { PilotAnalysis } from '../electron/shared/pilots/analysis';
 import { below, timeRuns, type Figure } from './figures';
 
 const KPIS = 20;
@@ -90,6 +91,17 @@ export async function benchPilots(): Promise<Figure[]> {
     }
     const rows = KPIS * 2 * PERIODS * UNITS;
     add({ id: 'setup', label: `load ${rows} measurements for the analysis (5 imports)`, value: (performance.now() - start) / 1000, unit: 's' });
+    // Nothing is cached between calls: every run reads the kept sums and the observations and
+    // computes every test. The result is checked first, so a quick "not enough data" cannot pass.
+    const result = await call<PilotAnalysis>('pilots.analysis', { pilotId });
+    const observations = (PERIODS / 2) * UNITS;
+    for (const k of result.kpis) {
+      const sizesOk = k.sizes.pilot === observations && k.sizes.other === observations;
+      const testsOk = k.continuous ? k.continuous.welch.ok && k.continuous.mannWhitney.ok : k.rate !== null && k.rate.twoProportion.ok && k.rate.fisher.ok;
+      if (!sizesOk || !testsOk || k.did === null || !k.did.ok || k.series.length !== PERIODS) {
+        throw new Error(`The analysis benchmark computed something else than it claims for ${k.kpi.name}.`);
+      }
+    }
     const analysis = await timeRuns(10, () => call('pilots.analysis', { pilotId }), 2);
     add({ id: 'analysis-p50', label: `analysis of ${KPIS} KPIs × 2 groups × ${PERIODS} periods × ${UNITS} units, p50`, value: analysis.p50, unit: 'ms', ...below(analysis.p50, 200) });
     add({ id: 'analysis-p95', label: `analysis of ${KPIS} KPIs × 2 groups × ${PERIODS} periods × ${UNITS} units, p95`, value: analysis.p95, unit: 'ms' });

@@ -27,6 +27,9 @@ describe('bundle round trip', () => {
     const from = core();
     await callValue(from, 'lab.loadSample', {});
     const work = await addLabWork(from);
+    // The charter's link to a canvas, and an amendment of a KPI of the locked protocol (it names the KPI).
+    await callValue(from, 'pilots.linkCanvas', { pilotId: work.pilot.id, canvasId: work.canvas.id });
+    await callValue(from, 'pilots.amendKpi', { id: work.kpi.id, reason: 'Target set with the ministry.', changes: { target: 25 } });
     const dir = tempDir();
     dirs.push(dir);
     const file = join(dir, 'sample.ibtikar');
@@ -34,11 +37,12 @@ describe('bundle round trip', () => {
     expect(written.records).toBeGreaterThan(50);
     // Every newer record type is in the workspace being carried.
     const rows = carriedRows(from);
-    for (const table of ['canvas_templates', 'canvases', 'canvas_clusters', 'canvas_notes', 'pilots', 'pilot_amendments', 'pilot_kpis', 'pilot_measurements', 'pilot_assessments', 'pilot_decisions', 'note_links', 'attachments']) {
+    for (const table of ['canvas_templates', 'canvases', 'canvas_clusters', 'canvas_notes', 'pilots', 'pilot_amendments', 'pilot_kpis', 'pilot_measurements', 'pilot_assessments', 'pilot_decisions', 'pilot_canvases', 'note_links', 'attachments']) {
       expect(rows[table].length, table).toBeGreaterThan(0);
     }
     expect(rows.canvas_templates).toContainEqual(expect.objectContaining({ id: work.retired.id, retired_at: expect.any(String) }));
-    expect(rows.pilots).toContainEqual(expect.objectContaining({ id: work.pilot.id, protocol_version: 1, locked_at: expect.any(String) }));
+    expect(rows.pilots).toContainEqual(expect.objectContaining({ id: work.pilot.id, protocol_version: 2, locked_at: expect.any(String) }));
+    expect(rows.pilot_amendments).toContainEqual(expect.objectContaining({ version: 2, kpi_id: work.kpi.id }));
 
     const to = core();
     const { preview, summary } = await importFile(to, file);
@@ -53,11 +57,13 @@ describe('bundle round trip', () => {
     const links = await callValue<{ id: string }[]>(to, 'noteLinks.forCanvas', { canvasId: work.canvas.id });
     expect(links.map((l) => l.id)).toEqual([work.noteLink.id, work.kpiLink.id]);
     expect(to.core.attachments.file(work.attachment.id)).toMatchObject({ size: work.content.length });
-    // Derived data follows: search finds an imported project and an imported pilot.
+    // Derived data follows: the kept per-period sums (the analysis reads the same figures), and search finds an imported project and an imported pilot.
     const hits = await callValue<unknown[]>(to, 'search.query', { text: 'school meals' });
     expect(hits.length).toBeGreaterThan(0);
     const pilotHits = await callValue<{ kind: string; id: string }[]>(to, 'search.query', { text: 'Chilonzor' });
     expect(pilotHits).toContainEqual(expect.objectContaining({ kind: 'pilot' }));
+    expect(await callValue(to, 'pilots.analysis', { pilotId: work.pilot.id })).toEqual(await callValue(from, 'pilots.analysis', { pilotId: work.pilot.id }));
+    expect((await callValue<{ canvases: { canvasId: string }[] }>(to, 'pilots.get', { id: work.pilot.id })).canvases).toEqual([expect.objectContaining({ canvasId: work.canvas.id })]);
 
     const before = to.snapshot();
     const again = await importFile(to, file, { onConflict: 'theirs' });

@@ -2,7 +2,8 @@
  * Issue 8's walk in Chromium: create a pilot on a project, lock its protocol, import measurements
  * from a CSV with two bad rows (errors shown, nothing stored), fix and import, see the analysis,
  * score the rubric with two assessors, decide to scale, produce the report in English, Arabic and
- * both side by side; axe-core on every screen.
+ * both side by side; axe-core on every screen. Also: the charter links its theory of change, and
+ * after the lock a KPI's target changes only through an amendment with a reason.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ let page: Page;
 let served: Served;
 let projectId: string;
 let pilotId: string;
+let tocId: string;
 const PROJECT = 'Kindergarten queue — طابور الروضة';
 const PILOT = 'SMS queue in Chilonzor';
 
@@ -87,6 +89,10 @@ beforeAll(async () => {
   await api('people.create', { name: 'Aziza Rahimova' });
   await api('people.create', { name: 'Bobur Aliev' });
   projectId = (await api<{ id: string }>('projects.create', { title: PROJECT, stage: 4 })).id;
+  tocId = (await api<{ id: string }>('canvases.create', { templateId: 'theory-of-change', title: 'Queue theory of change', projectId, stage: 4 })).id;
+  await api('canvases.create', { templateId: 'experiment-card', title: 'SMS experiment card', projectId: null, stage: null });
+  const other = await api<{ id: string }>('projects.create', { title: 'Another project' });
+  await api('canvases.create', { templateId: 'theory-of-change', title: 'Not this project', projectId: other.id, stage: 4 });
 });
 
 afterAll(() => app?.close());
@@ -109,6 +115,22 @@ describe('a pilot evaluation from charter to report', () => {
     await choose(charter, 'Owner', 'Aziza Rahimova');
     await charter.getByRole('button', { name: 'Save' }).click();
     await charter.getByRole('status').getByText('Saved').waitFor();
+
+    // Linked canvases: the project's and stand-alone ones are offered, another project's are not.
+    const links = page.getByRole('region', { name: 'Linked canvases' });
+    await links.getByText('No canvases linked yet.').waitFor();
+    await links.getByRole('combobox', { name: 'Canvas to link' }).click();
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['Choose a canvas', 'Queue theory of change', 'SMS experiment card']);
+    await page.getByRole('option', { name: 'Queue theory of change' }).click();
+    await links.getByRole('button', { name: 'Link canvas' }).click();
+    await choose(links, 'Canvas to link', 'SMS experiment card');
+    await links.getByRole('button', { name: 'Link canvas' }).click();
+    await links.getByText('(stand-alone)').waitFor();
+    expect(await links.getByRole('link', { name: 'Queue theory of change' }).getAttribute('href')).toBe(`#/canvases/${tocId}`);
+    await links.getByRole('button', { name: 'Unlink SMS experiment card' }).click();
+    await links.getByRole('link', { name: 'SMS experiment card' }).waitFor({ state: 'detached' });
+    await screenshot(page, 'en-pilot-charter-links');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('locks the protocol, which then changes only by an amendment', async () => {
@@ -144,6 +166,26 @@ describe('a pilot evaluation from charter to report', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('changes a KPI target after the lock only by an amendment with a reason', async () => {
+    const kpis = section('KPIs');
+    await kpis.getByText(/^The protocol is locked: targets, success thresholds/).waitFor();
+    expect(await kpis.getByRole('button', { name: /^Delete / }).count()).toBe(0);
+    await kpis.getByRole('button', { name: 'Edit Served on time' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Target' }).fill('0.85');
+    await dialog.getByRole('button', { name: 'Record amendment' }).click();
+    await dialog.getByText('This field is required.').waitFor();
+    await screenshot(page, 'en-pilot-kpi-amendment');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('textbox', { name: 'Reason for the amendment' }).fill('The ministry asked for 85 % on time.');
+    await dialog.getByRole('button', { name: 'Record amendment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const protocol = section('Protocol');
+    await protocol.getByText('The ministry asked for 85 % on time.').waitFor();
+    expect(await protocol.getByText(/^Amendment 2,/).first().innerText()).toContain('KPI Served on time');
+    expect(await kpis.getByRole('row', { name: /Served on time/ }).innerText()).toContain('0.85');
+  });
+
   it('shows the two bad rows of a CSV and stores nothing, then imports the corrected file', async () => {
     await section('Measurements').getByRole('button', { name: 'Import from CSV or Excel…' }).click();
     const dialog = page.getByRole('dialog');
@@ -175,11 +217,11 @@ describe('a pilot evaluation from charter to report', () => {
     await days.waitFor();
     expect(await days.getByRole('row', { name: /Change against baseline/ }).innerText()).toContain('-14 (-35%)');
     expect(await days.getByRole('row', { name: /Share of target reached/ }).innerText()).toContain('70%');
-    expect(await days.getByRole('row', { name: /Difference-in-differences/ }).innerText()).toMatch(/-10\.33 \[/);
+    expect(await days.getByRole('row', { name: /Difference-in-differences/ }).innerText()).toMatch(/-10\.33 \u2066?\[/);
     await analysis.getByText(/^The pilot group did better than the comparison group/).first().waitFor();
     const served = analysis.getByRole('table', { name: 'Figures for Served on time' });
     expect(await served.getByRole('row', { name: /Fisher's exact test/ }).innerText()).toMatch(/p < 0\.001/);
-    expect(await served.getByRole('row', { name: /Risk ratio/ }).innerText()).toMatch(/1\.\d+ \[/);
+    expect(await served.getByRole('row', { name: /Risk ratio/ }).innerText()).toMatch(/1\.\d+ \u2066?\[/);
     await screenshot(page, 'en-pilot-analysis');
   });
 
@@ -201,6 +243,8 @@ describe('a pilot evaluation from charter to report', () => {
     await page.getByRole('button', { name: 'Gate decision…' }).click();
     const note = page.getByRole('dialog').getByRole('alert', { name: 'Pilot decisions' });
     expect(await note.innerText()).toContain(`${PILOT}: Scale · 3`);
+    await screenshot(page, 'en-pilot-gate');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('link', { name: PILOT }).click();
     await page.getByRole('heading', { level: 1, name: PILOT }).waitFor();
@@ -210,6 +254,8 @@ describe('a pilot evaluation from charter to report', () => {
     await openReport('English');
     await page.getByRole('heading', { level: 1, name: PILOT }).waitFor();
     await page.getByText('Budget for two more districts; keep the SMS wording.').waitFor();
+    expect(await page.getByRole('table', { name: 'Charter' }).getByRole('row', { name: /Linked canvases/ }).innerText()).toContain('Queue theory of change');
+    await page.getByText('The ministry asked for 85 % on time.').waitFor();
     await screenshot(page, 'en-pilot-report');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Back to the pilot' }).click();
@@ -229,6 +275,10 @@ describe('a pilot evaluation from charter to report', () => {
     await switchLanguage(page, 'ar');
     await page.getByRole('heading', { level: 1, name: PILOT }).waitFor();
     await page.getByRole('table', { name: 'أرقام Days waited' }).waitFor();
+    // The reading carries the whole p phrase once: "p < 0.001", never "p = < 0.001".
+    const readings = (await page.getByRole('region', { name: 'التحليل' }).innerText()).replace(/[\u2066-\u2069]/g, '');
+    expect(readings).toMatch(/p [<=] \d/);
+    expect(readings).not.toMatch(/p = </);
     await screenshot(page, 'ar-pilot');
     expect(await axeViolations(page)).toEqual([]);
     await choose(page, 'لغة التقرير', 'العربية');

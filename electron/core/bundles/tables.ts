@@ -160,15 +160,19 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
       columns: ['locked_at', 'protocol_hash', 'locked_protocol', 'design', 'unit', 'planned_sample_size', 'primary_outcome', 'analysis_plan', 'intervention_on', 'protocol_version'],
     },
   },
+  // Before the amendments: an amendment of a KPI names it (migration 0010).
+  { name: 'pilot_kpis', key: ['id'], refs: [{ column: 'pilot_id', table: 'pilots', owned: true }], area: 'pilots', label: 'name' },
   {
     name: 'pilot_amendments',
     key: ['id'],
-    refs: [{ column: 'pilot_id', table: 'pilots', owned: true, followsParentChoice: true }],
+    refs: [
+      { column: 'pilot_id', table: 'pilots', owned: true, followsParentChoice: true },
+      { column: 'kpi_id', table: 'pilot_kpis' },
+    ],
     area: 'pilots',
     appendOnly: true,
     label: 'reason',
   },
-  { name: 'pilot_kpis', key: ['id'], refs: [{ column: 'pilot_id', table: 'pilots', owned: true }], area: 'pilots', label: 'name' },
   { name: 'pilot_measurements', key: ['id'], refs: [{ column: 'kpi_id', table: 'pilot_kpis', owned: true }], area: 'pilots', label: 'period' },
   {
     name: 'pilot_assessments',
@@ -201,6 +205,16 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
     ],
     area: 'canvases',
   },
+  // A charter's links to canvases (its theory of change, an experiment card …); they go with the pilot.
+  {
+    name: 'pilot_canvases',
+    key: ['pilot_id', 'canvas_id'],
+    refs: [
+      { column: 'pilot_id', table: 'pilots', owned: true },
+      { column: 'canvas_id', table: 'canvases' },
+    ],
+    area: 'pilots',
+  },
   // After every table whose records can own one; the files travel under attachments/<sha256>.
   {
     name: 'attachments',
@@ -219,6 +233,7 @@ export const INTERNAL_TABLES: Readonly<Record<string, string>> = {
   search_index: 'derived full-text index (and its FTS5 shadow tables), rebuilt after an import',
   search_records: 'bookkeeping of the derived search index',
   search_meta: 'which folding built the derived search index',
+  pilot_measurement_cells: 'per-period sums of pilot measurements, kept by triggers as measurements are written (also by an import)',
   lab_profile: "this lab's own identity; a bundle names its lab in the manifest instead of overwriting the receiver's",
   // Live workshops are this workstation's LAN sessions. Their rows hold the join secret and the
   // participants' token hashes, which must never leave the machine; carrying the ended workshops'

@@ -108,7 +108,9 @@ import {
 } from '../workshop/model';
 
 import {
+  AmendKpiSchema,
   AmendSchema,
+  CanvasLinkSchema,
   AssessInputSchema,
   AssessmentSchema,
   DecideInputSchema,
@@ -300,6 +302,10 @@ export const contract = {
   'pilots.addKpi': { input: KpiCreateSchema, output: KpiSchema, access: 'host' },
   'pilots.updateKpi': { input: z.strictObject({ id: IdSchema, patch: KpiPatchSchema }), output: KpiSchema, access: 'host' },
   'pilots.deleteKpi': { input: byId, output: byId, access: 'host' },
+  // After the lock a KPI's target, threshold and primary mark (and the primary KPI's definition) change only here, with a reason.
+  'pilots.amendKpi': { input: AmendKpiSchema, output: KpiSchema, access: 'host' },
+  'pilots.linkCanvas': { input: CanvasLinkSchema, output: PilotDetailSchema, access: 'host' },
+  'pilots.unlinkCanvas': { input: CanvasLinkSchema, output: PilotDetailSchema, access: 'host' },
   'pilots.measurements': { input: z.strictObject({ kpiId: IdSchema }), output: z.array(MeasurementSchema), access: 'host' },
   'pilots.setMeasurement': { input: MeasurementInputSchema, output: z.array(MeasurementSchema), access: 'host' },
   'pilots.deleteMeasurement': { input: byId, output: z.array(MeasurementSchema), access: 'host' },

@@ -53,13 +53,28 @@ const charterFields = {
   ownerId: IdSchema.nullable(),
 };
 
+/** The fields of a KPI's definition; an amendment of a KPI names those it changed. */
+export const KPI_FIELDS = ['name', 'unit', 'direction', 'kind', 'dataSource', 'frequency', 'baselineValue', 'baselineDate', 'target', 'successThreshold', 'primary'] as const;
+export type KpiField = (typeof KPI_FIELDS)[number];
+/**
+ * What the lock covers in the KPI register: every KPI's target and success threshold, which KPI is
+ * the primary outcome, and the primary outcome KPI's whole definition.
+ */
+export const KPI_LOCKED_FIELDS = ['target', 'successThreshold', 'primary'] as const satisfies readonly KpiField[];
+export const lockedKpiFields = (kpi: { primary: boolean }): readonly KpiField[] => (kpi.primary ? KPI_FIELDS : KPI_LOCKED_FIELDS);
+
+const amendedValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
 export const AmendmentSchema = z.object({
   id: IdSchema,
   version: z.int(),
   reason: z.string(),
-  changedFields: z.array(z.enum(PROTOCOL_FIELDS)),
-  before: ProtocolSchema.partial(),
-  after: ProtocolSchema.partial(),
+  /** The KPI this amendment changed, with its name; null for an amendment of the protocol itself. */
+  kpiId: IdSchema.nullable(),
+  kpiName: z.string().nullable(),
+  changedFields: z.array(z.enum([...PROTOCOL_FIELDS, ...KPI_FIELDS])),
+  before: z.record(z.string(), amendedValue),
+  after: z.record(z.string(), amendedValue),
   protocolHash: z.string(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -137,7 +152,19 @@ export const AmendSchema = z.strictObject({
   changes: ProtocolPatchSchema.refine((c) => Object.keys(c).length > 0, { message: 'required' }),
 });
 
-export const PilotDetailSchema = z.object({ pilot: PilotSchema, amendments: z.array(AmendmentSchema) });
+/** A canvas the charter links to (its theory of change, an experiment card …). */
+export const LinkedCanvasSchema = z.object({
+  canvasId: IdSchema,
+  title: z.string(),
+  templateId: z.string().nullable(),
+  /** Null for a stand-alone canvas. */
+  projectId: IdSchema.nullable(),
+  linkedAt: TimestampSchema,
+});
+export type LinkedCanvas = z.infer<typeof LinkedCanvasSchema>;
+export const CanvasLinkSchema = z.strictObject({ pilotId: IdSchema, canvasId: IdSchema });
+
+export const PilotDetailSchema = z.object({ pilot: PilotSchema, amendments: z.array(AmendmentSchema), canvases: z.array(LinkedCanvasSchema) });
 export type PilotDetail = z.infer<typeof PilotDetailSchema>;
 
 export const KpiSchema = z.object({
@@ -155,6 +182,8 @@ export const KpiSchema = z.object({
   target: z.number().nullable(),
   /** The value at which the pilot counts as a success on this KPI (at least as good as this). */
   successThreshold: z.number().nullable(),
+  /** The KPI that measures the protocol's primary outcome (at most one per pilot). */
+  primary: z.boolean(),
   position: z.int(),
   measurementCount: z.int(),
   createdAt: TimestampSchema,
@@ -173,6 +202,7 @@ const kpiFields = {
   baselineDate: DateSchema.nullable(),
   target: finite.nullable(),
   successThreshold: finite.nullable(),
+  primary: z.boolean(),
 };
 export const KpiCreateSchema = z.strictObject({
   pilotId: IdSchema,
@@ -186,8 +216,15 @@ export const KpiCreateSchema = z.strictObject({
   baselineDate: kpiFields.baselineDate.default(null),
   target: kpiFields.target.default(null),
   successThreshold: kpiFields.successThreshold.default(null),
+  primary: kpiFields.primary.default(false),
 });
 export const KpiPatchSchema = z.strictObject(kpiFields).partial();
+/** A change to a KPI of a locked protocol, with the reason for it. */
+export const AmendKpiSchema = z.strictObject({
+  id: IdSchema,
+  reason: userText(5000).pipe(z.string().min(1)),
+  changes: KpiPatchSchema.refine((c) => Object.keys(c).length > 0, { message: 'required' }),
+});
 
 export const MeasurementSchema = z.object({
   id: IdSchema,

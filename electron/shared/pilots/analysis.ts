@@ -66,8 +66,9 @@ export interface PeriodCell {
 
 /**
  * What the analysis reads of a KPI, as the database can hand it over cheaply: per-period sums, and
- * the observations of each side of the comparison (unit-level values when the KPI has any,
- * otherwise one value per period), split at the intervention date (all "post" without one).
+ * for continuous and count KPIs the observations of each side of the comparison (unit-level values
+ * when the KPI has any, otherwise one value per period), split at the intervention date (all
+ * "post" without one). Rates need only the sums, so their observation lists may be empty.
  */
 export interface KpiData {
   cells: readonly PeriodCell[];
@@ -152,7 +153,11 @@ export function analyseKpi(
   const { cells } = data;
   const series = seriesOf(kpi.kind, cells);
   const post = (c: PeriodCell) => protocol.interventionOn === null || c.period >= protocol.interventionOn;
-  const comparedWith = data.comparisonPost.length > 0 ? 'comparison' : data.pilotPre.length > 0 ? 'before' : null;
+  const hasCells = (group: Group, after: boolean) => cells.some((c) => c.group === group && c.count > 0 && post(c) === after);
+  const comparedWith =
+    kpi.kind === 'rate'
+      ? hasCells('comparison', true) ? 'comparison' : protocol.interventionOn !== null && hasCells('pilot', false) ? 'before' : null
+      : data.comparisonPost.length > 0 ? 'comparison' : data.pilotPre.length > 0 ? 'before' : null;
 
   const latest = [...series].reverse().find((p) => p.pilot !== null);
   const current = latest ? { period: latest.period, value: latest.pilot! } : null;
@@ -223,9 +228,9 @@ export function analyseKpi(
 /** Every KPI of a pilot; `dataOf` gives each KPI's sums and observations. */
 export function analysePilot(
   kpis: readonly AnalysisKpi[],
-  dataOf: (kpiId: string) => KpiData,
+  dataOf: (kpi: AnalysisKpi) => KpiData,
   protocol: { design: PilotDesign; interventionOn: string | null },
 ): PilotAnalysis {
   const comparisons = Math.max(1, kpis.length);
-  return { kpis: kpis.map((k) => analyseKpi(k, dataOf(k.id), protocol, comparisons)) };
+  return { kpis: kpis.map((k) => analyseKpi(k, dataOf(k), protocol, comparisons)) };
 }

@@ -13,7 +13,7 @@ const AFFECTED: Record<string, string[]> = {
   gates: ['gates'],
   cohorts: ['cohorts', 'projects', 'lab'],
   attachments: ['attachments', 'activity'],
-  canvases: ['canvases', 'notes', 'labTemplates', 'noteLinks', 'lab'],
+  canvases: ['canvases', 'notes', 'labTemplates', 'noteLinks', 'lab', 'pilots'],
   // Note links name KPIs and pilots, and vanish with them.
   pilots: ['pilots', 'noteLinks'],
   settings: ['settings'],

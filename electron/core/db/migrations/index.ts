@@ -11,6 +11,7 @@ import pilots from './0006-pilots.sql?raw';
 import attachments from './0007-attachments.sql?raw';
 import workshops from './0008-workshops.sql?raw';
 import noteLinks from './0009-note-links.sql?raw';
+import pilotLinksKpiProtocol from './0010-pilot-links-kpi-protocol.sql?raw';
 import notePilotAttachments from './0011-note-pilot-attachments.sql?raw';
 
 export interface Migration {
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'attachments', sql: attachments },
   { version: 8, name: 'workshops', sql: workshops },
   { version: 9, name: 'note-links', sql: noteLinks },
+  { version: 10, name: 'pilot-links-kpi-protocol', sql: pilotLinksKpiProtocol },
   { version: 11, name: 'note-pilot-attachments', sql: notePilotAttachments },
 ];

@@ -1,7 +1,7 @@
 /** SQL for pilots, protocol amendments, KPIs, measurements, DAC assessments and decisions. */
 import type { Db } from '../../db/open';
 import type { KpiData } from '../../../shared/pilots/analysis';
-import type { Amendment, Assessment, Group, Kpi, Measurement, Pilot, PilotDecision, Protocol } from '../../../shared/domain/pilots';
+import type { Amendment, Assessment, Group, Kpi, LinkedCanvas, Measurement, Pilot, PilotDecision, Protocol } from '../../../shared/domain/pilots';
 
 interface PilotRow {
   id: string;
@@ -43,8 +43,17 @@ interface AmendmentRow {
   before: string;
   after: string;
   protocol_hash: string;
+  kpi_id: string | null;
+  kpi_name: string | null;
   created_at: string;
   updated_at: string;
+}
+interface LinkedCanvasRow {
+  canvas_id: string;
+  title: string;
+  template_id: string | null;
+  project_id: string | null;
+  created_at: string;
 }
 interface KpiRow {
   id: string;
@@ -59,6 +68,7 @@ interface KpiRow {
   baseline_date: string | null;
   target: number | null;
   success_threshold: number | null;
+  is_primary: number;
   position: number;
   measurement_count: number;
   created_at: string;
@@ -131,6 +141,8 @@ const toAmendment = (r: AmendmentRow): Amendment => ({
   id: r.id,
   version: r.version,
   reason: r.reason,
+  kpiId: r.kpi_id,
+  kpiName: r.kpi_name,
   changedFields: JSON.parse(r.changed_fields) as Amendment['changedFields'],
   before: JSON.parse(r.before) as Amendment['before'],
   after: JSON.parse(r.after) as Amendment['after'],
@@ -152,6 +164,7 @@ const toKpi = (r: KpiRow): Kpi => ({
   baselineDate: r.baseline_date,
   target: r.target,
   successThreshold: r.success_threshold,
+  primary: r.is_primary === 1,
   position: r.position,
   measurementCount: r.measurement_count,
   createdAt: r.created_at,
@@ -190,6 +203,7 @@ const KPI_SELECT = `SELECT k.*, (SELECT count(*) FROM pilot_measurements m WHERE
 /** A row to store: the pilot's columns by their domain names. */
 export type PilotRecord = Omit<Pilot, 'decision' | 'lockedProtocol'> & { lockedProtocol: string | null };
 export type KpiRecord = Omit<Kpi, 'measurementCount'>;
+const kpiParams = ({ primary, ...k }: KpiRecord) => ({ ...k, isPrimary: primary ? 1 : 0 });
 export type MeasurementRecord = Omit<Measurement, 'createdAt' | 'updatedAt'> & { at: string };
 
 export function createPilotsRepo(db: Db) {
@@ -212,40 +226,54 @@ export function createPilotsRepo(db: Db) {
   const updatePilot = db.prepare(`UPDATE pilots SET ${pilotColumns} WHERE id = @id`);
   const deletePilot = db.prepare<[string]>('DELETE FROM pilots WHERE id = ?');
 
-  const amendments = db.prepare<[string], AmendmentRow>('SELECT * FROM pilot_amendments WHERE pilot_id = ? ORDER BY version');
-  const insertAmendment = db.prepare(
-    `INSERT INTO pilot_amendments (id, pilot_id, version, reason, changed_fields, before, after, protocol_hash, created_at, updated_at)
-     VALUES (@id, @pilotId, @version, @reason, @changedFields, @before, @after, @protocolHash, @at, @at)`,
+  const amendments = db.prepare<[string], AmendmentRow>(
+    'SELECT a.*, k.name AS kpi_name FROM pilot_amendments a LEFT JOIN pilot_kpis k ON k.id = a.kpi_id WHERE a.pilot_id = ? ORDER BY a.version',
   );
+  const insertAmendment = db.prepare(
+    `INSERT INTO pilot_amendments (id, pilot_id, version, reason, changed_fields, before, after, protocol_hash, kpi_id, created_at, updated_at)
+     VALUES (@id, @pilotId, @version, @reason, @changedFields, @before, @after, @protocolHash, @kpiId, @at, @at)`,
+  );
+
+  const linkedCanvases = db.prepare<[string], LinkedCanvasRow>(
+    `SELECT l.canvas_id, c.title, c.template_id, c.project_id, l.created_at FROM pilot_canvases l JOIN canvases c ON c.id = l.canvas_id
+     WHERE l.pilot_id = ? ORDER BY c.title, l.canvas_id`,
+  );
+  const canvasProject = db.prepare<[string], { project_id: string | null }>('SELECT project_id FROM canvases WHERE id = ?');
+  const linkCanvas = db.prepare<[string, string, string]>('INSERT INTO pilot_canvases (pilot_id, canvas_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const unlinkCanvas = db.prepare<[string, string]>('DELETE FROM pilot_canvases WHERE pilot_id = ? AND canvas_id = ?');
 
   const kpi = db.prepare<[string], KpiRow>(`${KPI_SELECT} WHERE k.id = ?`);
   const kpis = db.prepare<[string], KpiRow>(`${KPI_SELECT} WHERE k.pilot_id = ? ORDER BY k.position, k.id`);
   const nextPosition = db.prepare<[string], { p: number }>('SELECT coalesce(max(position), -1) + 1 AS p FROM pilot_kpis WHERE pilot_id = ?');
   const kpiValues = `name = @name, unit = @unit, direction = @direction, kind = @kind, data_source = @dataSource, frequency = @frequency,
     baseline_value = @baselineValue, baseline_date = @baselineDate, target = @target, success_threshold = @successThreshold,
-    position = @position, updated_at = @updatedAt`;
+    is_primary = @isPrimary, position = @position, updated_at = @updatedAt`;
   const insertKpi = db.prepare(
     `INSERT INTO pilot_kpis (id, pilot_id, name, unit, direction, kind, data_source, frequency, baseline_value, baseline_date, target,
-       success_threshold, position, created_at, updated_at)
+       success_threshold, is_primary, position, created_at, updated_at)
      VALUES (@id, @pilotId, @name, @unit, @direction, @kind, @dataSource, @frequency, @baselineValue, @baselineDate, @target,
-       @successThreshold, @position, @createdAt, @updatedAt)`,
+       @successThreshold, @isPrimary, @position, @createdAt, @updatedAt)`,
   );
+  // One primary outcome KPI per pilot: marking another one unmarks the last.
+  const clearPrimary = db.prepare<[string, string, string]>('UPDATE pilot_kpis SET is_primary = 0, updated_at = ? WHERE pilot_id = ? AND is_primary = 1 AND id <> ?');
   const updateKpi = db.prepare(`UPDATE pilot_kpis SET ${kpiValues} WHERE id = @id`);
   const deleteKpi = db.prepare<[string]>('DELETE FROM pilot_kpis WHERE id = ?');
 
   const measurements = db.prepare<[string], MeasurementRow>('SELECT * FROM pilot_measurements WHERE kpi_id = ? ORDER BY period, grp, unit_id');
-  // The analysis reads sums per period and group, and the observations of each side as bare
-  // numbers: strings per row (group, period, unit) would cost more than the statistics themselves.
+  // The analysis reads the kept per-period sums (migration 0010) and, for continuous and count KPIs,
+  // the observations of each side as bare numbers from the covering index: strings per row
+  // (group, period, unit) would cost more than the statistics themselves.
   const periodCells = db
-    .prepare<[string], [string, string, number, number, number, number]>(
-      `SELECT period, grp, count(*), total(value), total(numerator), total(denominator)
-       FROM pilot_measurements WHERE kpi_id = ? GROUP BY period, grp`,
+    .prepare<[string], [string, string, number, number, number, number, number]>(
+      'SELECT period, grp, n, unit_rows, total, numerator, denominator FROM pilot_measurement_cells WHERE kpi_id = ? ORDER BY period, grp',
     )
     .raw();
-  const hasUnitRows = db.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM pilot_measurements WHERE kpi_id = ? AND unit_id IS NOT NULL)').pluck();
   const sideValues = db
-    .prepare<[string, string, number, string, string], number>(
-      'SELECT value FROM pilot_measurements WHERE kpi_id = ? AND grp = ? AND (unit_id IS NOT NULL) = ? AND period >= ? AND period < ?',
+    .prepare<[string, string, string, string], number>('SELECT value FROM pilot_measurements WHERE kpi_id = ? AND grp = ? AND period >= ? AND period < ?')
+    .pluck();
+  const sideUnitValues = db
+    .prepare<[string, string, string, string], number>(
+      'SELECT value FROM pilot_measurements WHERE kpi_id = ? AND grp = ? AND period >= ? AND period < ? AND unit_id IS NOT NULL',
     )
     .pluck();
   const kpiRows = db.prepare<[string], KpiRow>('SELECT k.*, 0 AS measurement_count FROM pilot_kpis k WHERE k.pilot_id = ? ORDER BY k.position, k.id');
@@ -289,8 +317,25 @@ export function createPilotsRepo(db: Db) {
     deletePilot: (id: string) => deletePilot.run(id),
 
     amendments: (pilotId: string) => amendments.all(pilotId).map(toAmendment),
-    insertAmendment: (a: { id: string; pilotId: string; version: number; reason: string; changedFields: string[]; before: object; after: object; protocolHash: string; at: string }) =>
-      insertAmendment.run({ ...a, changedFields: JSON.stringify(a.changedFields), before: JSON.stringify(a.before), after: JSON.stringify(a.after) }),
+    insertAmendment: (a: {
+      id: string;
+      pilotId: string;
+      kpiId: string | null;
+      version: number;
+      reason: string;
+      changedFields: readonly string[];
+      before: object;
+      after: object;
+      protocolHash: string;
+      at: string;
+    }) => insertAmendment.run({ ...a, changedFields: JSON.stringify(a.changedFields), before: JSON.stringify(a.before), after: JSON.stringify(a.after) }),
+
+    linkedCanvases: (pilotId: string): LinkedCanvas[] =>
+      linkedCanvases.all(pilotId).map((r) => ({ canvasId: r.canvas_id, title: r.title, templateId: r.template_id, projectId: r.project_id, linkedAt: r.created_at })),
+    /** The canvas's project (null for a stand-alone canvas), or undefined when there is no such canvas. */
+    canvasProject: (canvasId: string) => canvasProject.get(canvasId)?.project_id,
+    linkCanvas: (pilotId: string, canvasId: string, at: string) => linkCanvas.run(pilotId, canvasId, at),
+    unlinkCanvas: (pilotId: string, canvasId: string) => unlinkCanvas.run(pilotId, canvasId),
 
     kpi: (id: string) => {
       const row = kpi.get(id);
@@ -298,8 +343,9 @@ export function createPilotsRepo(db: Db) {
     },
     kpis: (pilotId: string) => kpis.all(pilotId).map(toKpi),
     nextKpiPosition: (pilotId: string) => nextPosition.get(pilotId)!.p,
-    insertKpi: (record: KpiRecord) => insertKpi.run(record),
-    updateKpi: (record: KpiRecord) => updateKpi.run(record),
+    insertKpi: (record: KpiRecord) => insertKpi.run(kpiParams(record)),
+    updateKpi: (record: KpiRecord) => updateKpi.run(kpiParams(record)),
+    clearPrimary: (pilotId: string, exceptId: string, at: string) => clearPrimary.run(at, pilotId, exceptId),
     deleteKpi: (id: string) => deleteKpi.run(id),
 
     measurements: (kpiId: string) => measurements.all(kpiId).map(toMeasurement),
@@ -307,21 +353,25 @@ export function createPilotsRepo(db: Db) {
      * A KPI's figures as the analysis reads them. Periods are ISO dates, so "before the intervention"
      * is a string comparison; '' and '~' bound every date.
      */
-    analysisData(kpiId: string, interventionOn: string | null): KpiData {
-      const cells = periodCells.all(kpiId).map(([period, group, count, sum, numerator, denominator]) => ({
-        period,
-        group: group as Group,
-        count,
-        sum,
-        numerator,
-        denominator,
-      }));
-      const unit = hasUnitRows.get(kpiId) ?? 0;
+    analysisData(kpi: Pick<Kpi, 'id' | 'kind'>, interventionOn: string | null): KpiData {
+      let rows = 0;
+      let unitRows = 0;
+      const cells = periodCells.all(kpi.id).map(([period, group, count, units, sum, numerator, denominator]) => {
+        rows += count;
+        unitRows += units;
+        return { period, group: group as Group, count, sum, numerator, denominator };
+      });
+      const none: number[] = [];
+      // Rates are compared through their pooled 2×2 table: the cells are all they need.
+      if (kpi.kind === 'rate') return { cells, pilotPost: none, comparisonPost: none, pilotPre: none };
+      // Unit-level rows are the observations when a KPI has any; only a KPI with both kinds of row
+      // needs the filter (the plain query reads the covering index alone).
+      const side = unitRows > 0 && unitRows < rows ? sideUnitValues : sideValues;
       const from = interventionOn ?? '';
-      const pilotPost = sideValues.all(kpiId, 'pilot', unit, from, '~');
-      const comparisonPost = sideValues.all(kpiId, 'comparison', unit, from, '~');
+      const pilotPost = side.all(kpi.id, 'pilot', from, '~');
+      const comparisonPost = side.all(kpi.id, 'comparison', from, '~');
       // Only needed, and only read, when there is no comparison group to compare with.
-      const pilotPre = comparisonPost.length === 0 && interventionOn !== null ? sideValues.all(kpiId, 'pilot', unit, '', interventionOn) : [];
+      const pilotPre = comparisonPost.length === 0 && interventionOn !== null ? side.all(kpi.id, 'pilot', '', interventionOn) : none;
       return { cells, pilotPost, comparisonPost, pilotPre };
     },
     /** The KPI register without measurement counts (the analysis reads the measurements itself). */

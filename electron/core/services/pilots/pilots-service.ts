@@ -2,6 +2,9 @@
  * Pilot evaluations. The protocol is pre-registered: `lockProtocol` stamps the time and the SHA-256
  * of its canonical JSON, and from then on every method refuses to change a protocol field except
  * `amendProtocol`, which needs a reason and appends an amendment (the database refuses the rest too).
+ * The lock covers the KPI register as well: every KPI's target, success threshold and primary mark,
+ * and the primary outcome KPI's whole definition, change only through `amendKpi` (with a reason);
+ * KPIs are not deleted after the lock (a new KPI may still be added, as a secondary one).
  */
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
@@ -11,7 +14,10 @@ import {
   PROTOCOL_FIELDS,
   protocolOf,
   type ImportPreview,
+  KPI_FIELDS,
+  lockedKpiFields,
   type Kpi,
+  type KpiField,
   type MeasurementInput,
   type Pilot,
   type Protocol,
@@ -28,12 +34,13 @@ import type { PilotRecord, PilotsRepo } from './pilots-repo';
 
 const notFound = (what: string, id: string) => new ApiFailure('not_found', `No ${what} with id ${id}.`);
 const unknown = (path: (string | number)[]) => new ApiFailure('invalid_input', 'That record does not exist.', [{ path, code: 'unknown_reference' }]);
-const locked = (fields: string[]) =>
+const locked = (fields: readonly string[]) =>
   new ApiFailure(
     'protocol_locked',
     'The protocol is locked; change it with an amendment that gives a reason.',
     fields.map((f) => ({ path: ['patch', f], code: 'protocol_locked' })),
   );
+type KpiPatch = Partial<Pick<Kpi, KpiField>>;
 
 export const protocolHash = (protocol: Protocol) => createHash('sha256').update(canonicalProtocolJson(protocol), 'utf8').digest('hex');
 
@@ -48,6 +55,10 @@ const toRecord = (p: Pilot): PilotRecord => {
 /** Protocol fields whose value a patch would change. */
 const changedProtocolFields = (current: Protocol, patch: Partial<Protocol>): ProtocolField[] =>
   PROTOCOL_FIELDS.filter((f) => f in patch && patch[f] !== undefined && patch[f] !== current[f]);
+
+/** KPI fields whose value a patch would change. */
+const changedKpiFields = (current: Kpi, patch: KpiPatch, among: readonly KpiField[] = KPI_FIELDS): KpiField[] =>
+  among.filter((f) => f in patch && patch[f] !== undefined && patch[f] !== current[f]);
 
 /** How a pilot appears in the search index: its name, charter and protocol texts. */
 export const pilotSearchText = (p: Pick<Pilot, 'id' | 'title' | 'problem' | 'intervention' | 'population' | 'sites' | 'primaryOutcome' | 'analysisPlan'>) => ({
@@ -71,7 +82,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
 
   const pilot = (id: string) => repo.pilot(id) ?? (() => { throw notFound('pilot', id); })();
   const kpi = (id: string) => repo.kpi(id) ?? (() => { throw notFound('KPI', id); })();
-  const detail = (id: string) => ({ pilot: pilot(id), amendments: repo.amendments(id) });
+  const detail = (id: string) => ({ pilot: pilot(id), amendments: repo.amendments(id), canvases: repo.linkedCanvases(id) });
 
   const checkPeople = (fields: { ownerId?: string | null }, path: string[]) => {
     if (fields.ownerId && !links.personExists(fields.ownerId)) throw unknown([...path, 'ownerId']);
@@ -92,6 +103,14 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       throw new ApiFailure('invalid_input', 'The mapping names columns the file does not have.', missing.map((f) => ({ path: ['mapping', f], code: 'unknown_column' })));
     }
     return { table, checked: checkRows(table, input.mapping, target, repo.kpis(target.id)) };
+  }
+
+  /** Writes a KPI's new fields; marking it primary unmarks the pilot's previous primary KPI. */
+  function writeKpi(current: Kpi, patch: KpiPatch, at: string) {
+    const { measurementCount: _count, ...rest } = current;
+    const next = { ...rest, ...clean(patch), updatedAt: at };
+    if (next.primary && !current.primary) repo.clearPrimary(current.pilotId, current.id, at);
+    repo.updateKpi(next);
   }
 
   function storeMeasurement(k: Kpi, m: MeasurementInput, at: string) {
@@ -172,6 +191,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
         repo.insertAmendment({
           id: ids.next(),
           pilotId: id,
+          kpiId: null,
           version: next.protocolVersion,
           reason: normaliseUzbekApostrophes(reason),
           changedFields: fields,
@@ -188,26 +208,88 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     },
 
     kpis: ({ pilotId }: { pilotId: string }) => (pilot(pilotId), repo.kpis(pilotId)),
+    /** After the lock a KPI may still be added, but not as the primary outcome (that takes an amendment). */
     addKpi(input: ParsedInput<'pilots.addKpi'>) {
-      pilot(input.pilotId);
+      if (pilot(input.pilotId).lockedAt && input.primary) throw locked(['primary']);
       const at = now();
       const id = ids.next();
-      repo.insertKpi({ id, ...clean(input), position: repo.nextKpiPosition(input.pilotId), createdAt: at, updatedAt: at });
+      db.transaction(() => {
+        if (input.primary) repo.clearPrimary(input.pilotId, id, at);
+        repo.insertKpi({ id, ...clean(input), position: repo.nextKpiPosition(input.pilotId), createdAt: at, updatedAt: at });
+      })();
       changed(input.pilotId);
       return kpi(id);
     },
     updateKpi({ id, patch }: ParsedInput<'pilots.updateKpi'>) {
       const current = kpi(id);
-      const { measurementCount: _count, ...rest } = current;
-      repo.updateKpi({ ...rest, ...clean(patch), updatedAt: now() });
+      if (pilot(current.pilotId).lockedAt) {
+        const touched = changedKpiFields(current, patch, lockedKpiFields(current));
+        if (touched.length) throw locked(touched);
+      }
+      db.transaction(() => writeKpi(current, patch, now()))();
       changed(current.pilotId);
       return kpi(id);
     },
+    /** Changes a KPI of a locked protocol with a reason, recorded as the protocol's next amendment. */
+    amendKpi({ id, reason, changes }: ParsedInput<'pilots.amendKpi'>) {
+      const current = kpi(id);
+      const owner = pilot(current.pilotId);
+      if (!owner.lockedAt) {
+        throw new ApiFailure('conflict', 'Only the KPIs of a locked protocol are amended; edit them directly until it is locked.');
+      }
+      const fields = changedKpiFields(current, changes);
+      if (!fields.length) {
+        throw new ApiFailure('invalid_input', 'The amendment changes nothing.', [{ path: ['changes'], code: 'nothing_changed' }]);
+      }
+      const at = now();
+      const next: Pilot = { ...owner, protocolVersion: owner.protocolVersion + 1, updatedAt: at };
+      const after = { ...current, ...clean(changes) };
+      const pick = (k: Kpi) => Object.fromEntries(fields.map((f) => [f, k[f]]));
+      db.transaction(() => {
+        repo.insertAmendment({
+          id: ids.next(),
+          pilotId: owner.id,
+          kpiId: id,
+          version: next.protocolVersion,
+          reason: normaliseUzbekApostrophes(reason),
+          changedFields: fields,
+          before: pick(current),
+          after: pick(after),
+          protocolHash: protocolHash(protocolOf(owner)),
+          at,
+        });
+        repo.updatePilot(toRecord(next));
+        writeKpi(current, changes, at);
+      })();
+      changed(owner.id);
+      return kpi(id);
+    },
+    /** A KPI of a locked protocol stays: its figures are part of what was pre-registered. */
     deleteKpi({ id }: { id: string }) {
       const current = kpi(id);
+      if (pilot(current.pilotId).lockedAt) throw locked([]);
       repo.deleteKpi(id);
       changed(current.pilotId);
       return { id };
+    },
+
+    /** Links a canvas of the pilot's project, or a stand-alone one, to the charter. */
+    linkCanvas({ pilotId, canvasId }: ParsedInput<'pilots.linkCanvas'>) {
+      const target = pilot(pilotId);
+      const project = repo.canvasProject(canvasId);
+      if (project === undefined) throw unknown(['canvasId']);
+      if (project !== null && project !== target.projectId) {
+        throw new ApiFailure('invalid_input', 'The canvas belongs to another project.', [{ path: ['canvasId'], code: 'other_project' }]);
+      }
+      repo.linkCanvas(pilotId, canvasId, now());
+      changed(pilotId);
+      return detail(pilotId);
+    },
+    unlinkCanvas({ pilotId, canvasId }: ParsedInput<'pilots.unlinkCanvas'>) {
+      pilot(pilotId);
+      repo.unlinkCanvas(pilotId, canvasId);
+      changed(pilotId);
+      return detail(pilotId);
     },
 
     measurements: ({ kpiId }: { kpiId: string }) => (kpi(kpiId), repo.measurements(kpiId)),
@@ -268,7 +350,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     /** Every KPI analysed with the statistics its kind and the protocol call for. */
     analysis({ pilotId }: { pilotId: string }): PilotAnalysis {
       const target = pilot(pilotId);
-      return analysePilot(repo.kpiDefinitions(pilotId), (id) => repo.analysisData(id, target.interventionOn), target);
+      return analysePilot(repo.kpiDefinitions(pilotId), (k) => repo.analysisData(k, target.interventionOn), target);
     },
 
     assessments: ({ pilotId }: { pilotId: string }) => (pilot(pilotId), repo.assessments(pilotId)),

@@ -1,6 +1,6 @@
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pilot } from '../../../../electron/shared/domain/pilots';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -12,8 +12,8 @@ import { Section } from './Section';
 
 const TEXTS = ['problem', 'intervention', 'population', 'sites'] as const;
 
-/** The charter: what is tried, with whom, where, when and who owns it. Editable at any time. */
-export function CharterSection({ pilot }: { pilot: Pilot }) {
+/** The charter: what is tried, with whom, where, when and who owns it. Editable at any time; `children` follow the form (its linked canvases). */
+export function CharterSection({ pilot, children }: { pilot: Pilot; children?: ReactNode }) {
   const { t } = useTranslation();
   const update = useApiMutation('pilots.update');
   const people = useApiQuery('people.list', {});
@@ -59,6 +59,7 @@ export function CharterSection({ pilot }: { pilot: Pilot }) {
         </Stack>
         <FormActions busy={update.isPending} saved={saved} />
       </form>
+      {children}
     </Section>
   );
 }

@@ -24,8 +24,13 @@ function figure<T>(t: TFunction, result: StatsResult<T> | null, show: (r: T) => 
 
 /** The plain-language reading with its numbers in the reader's digits, and its caveats. */
 export function readingOf(t: TFunction, fig: FigureFormat, interpretation: Interpretation): { text: string; caveats: string[] } {
+  // A count stays a number (i18next picks plural forms by it) and also comes `formatted` in the reader's digits.
   const values = (v: Record<string, number>) =>
-    Object.fromEntries(Object.entries(v).map(([k, n]) => [k, k === 'p' || k === 'threshold' ? fig.p(n) : k === 'count' ? String(n) : fig.value(n)]));
+    Object.fromEntries(
+      Object.entries(v).flatMap(([k, n]): [string, string | number][] =>
+        k === 'count' ? [[k, n], ['formatted', fig.value(n)]] : [[k, k === 'p' ? fig.pIs(n) : k === 'threshold' ? fig.threshold(n) : fig.value(n)]],
+      ),
+    ) as Record<string, string> & { count?: number };
   return { text: t(interpretation.key, values(interpretation.values)), caveats: interpretation.caveats.map((c) => t(c.key, values(c.values))) };
 }
 

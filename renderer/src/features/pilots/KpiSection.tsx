@@ -1,6 +1,9 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -12,7 +15,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, type Kpi, type Pilot } from '../../../../electron/shared/domain/pilots';
+import { KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, lockedKpiFields, type Kpi, type Pilot } from '../../../../electron/shared/domain/pilots';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
@@ -22,7 +25,11 @@ import { useSubmit } from '../../components/use-submit';
 import { frequencyKey, kpiDirectionKey, kpiKindKey } from '../../i18n/labels';
 import { Section } from './Section';
 
-/** The KPI register: what is measured, which way is better, from where, how often, and what counts as success. */
+/**
+ * The KPI register: what is measured, which way is better, from where, how often, and what counts as
+ * success. Once the protocol is locked, targets, thresholds, the primary mark and the primary KPI's
+ * definition change only by an amendment with a reason (the same dialog asks for it), and KPIs stay.
+ */
 export function KpiSection({ pilot }: { pilot: Pilot }) {
   const { t } = useTranslation();
   const { format } = useSettings();
@@ -33,6 +40,11 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
   return (
     <Section title={t('pilot.kpis')}>
       <ErrorAlert error={kpis.error ?? remove.error} />
+      {pilot.lockedAt && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('pilot.kpi.lockedNote')}
+        </Alert>
+      )}
       {kpis.data?.length === 0 && <Typography color="text.secondary">{t('pilot.noKpis')}</Typography>}
       {kpis.data && kpis.data.length > 0 && (
         <Table size="small" aria-label={t('pilot.kpis')}>
@@ -57,6 +69,11 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
                 <TableCell component="th" scope="row" dir="auto">
                   {k.name}
                   {k.unit && ` (${k.unit})`}
+                  {k.primary && (
+                    <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+                      {t('pilot.kpi.primaryMark')}
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell>{t(kpiKindKey(k.kind))}</TableCell>
                 <TableCell>{t(kpiDirectionKey(k.direction))}</TableCell>
@@ -72,9 +89,11 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
                   <IconButton aria-label={t('pilot.kpi.edit', { name: k.name })} onClick={() => setEditing(k)}>
                     <EditIcon />
                   </IconButton>
-                  <IconButton aria-label={t('pilot.kpi.delete', { name: k.name })} onClick={() => remove.mutate({ id: k.id })}>
-                    <DeleteIcon />
-                  </IconButton>
+                  {!pilot.lockedAt && (
+                    <IconButton aria-label={t('pilot.kpi.delete', { name: k.name })} onClick={() => remove.mutate({ id: k.id })}>
+                      <DeleteIcon />
+                    </IconButton>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -84,7 +103,7 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
       <Button variant="outlined" sx={{ mt: 2 }} onClick={() => setEditing('new')}>
         {t('pilot.kpi.add')}
       </Button>
-      {editing && <KpiDialog pilotId={pilot.id} kpi={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && <KpiDialog pilotId={pilot.id} locked={pilot.lockedAt !== null} kpi={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Section>
   );
 }
@@ -92,10 +111,13 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
 const numberText = (n: number | null) => (n === null ? '' : String(n));
 const numberInput = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
 
-function KpiDialog({ pilotId, kpi, onClose }: { pilotId: string; kpi: Kpi | null; onClose(): void }) {
+function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked: boolean; kpi: Kpi | null; onClose(): void }) {
   const { t } = useTranslation();
   const add = useApiMutation('pilots.addKpi');
   const update = useApiMutation('pilots.updateKpi');
+  const amend = useApiMutation('pilots.amendKpi');
+  const [reason, setReason] = useState('');
+  const [primary, setPrimary] = useState(kpi?.primary ?? false);
   const [v, setV] = useState({
     name: kpi?.name ?? '',
     unit: kpi?.unit ?? '',
@@ -126,17 +148,25 @@ function KpiDialog({ pilotId, kpi, onClose }: { pilotId: string; kpi: Kpi | null
     baselineDate: v.baselineDate || null,
     target: numberInput(v.target),
     successThreshold: numberInput(v.successThreshold),
+    primary,
+  };
+  // After the lock, a change to a locked field is an amendment; other edits save as they are.
+  const amends = locked && kpi !== null && lockedKpiFields(kpi).some((f) => input[f] !== kpi[f]);
+  const save = () => {
+    if (!kpi) return add.mutateAsync({ pilotId, ...input });
+    return amends ? amend.mutateAsync({ id: kpi.id, reason, changes: input }) : update.mutateAsync({ id: kpi.id, patch: input });
   };
   return (
     <FormDialog
       title={t(kpi ? 'pilot.kpi.editTitle' : 'pilot.kpi.add')}
-      submitLabel={t(kpi ? 'common.save' : 'pilot.kpi.add')}
-      busy={add.isPending || update.isPending}
+      submitLabel={t(!kpi ? 'pilot.kpi.add' : amends ? 'pilot.amendSubmit' : 'common.save')}
+      busy={add.isPending || update.isPending || amend.isPending}
       onClose={onClose}
-      onSubmit={() => void run(() => (kpi ? update.mutateAsync({ id: kpi.id, patch: input }) : add.mutateAsync({ pilotId, ...input }))).then((ok) => ok && onClose())}
+      onSubmit={() => void run(save).then((ok) => ok && onClose())}
     >
       <ErrorAlert error={failure} />
       <Stack spacing={2} sx={{ pt: 1 }}>
+        {locked && <Alert severity="info">{t('pilot.kpi.lockedNote')}</Alert>}
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           {text('name')}
           {text('unit')}
@@ -155,6 +185,22 @@ function KpiDialog({ pilotId, kpi, onClose }: { pilotId: string; kpi: Kpi | null
           {text('successThreshold', true)}
         </Stack>
         {text('dataSource')}
+        <FormControlLabel
+          control={<Checkbox checked={primary} onChange={(e) => setPrimary(e.target.checked)} disabled={locked && !kpi} />}
+          label={t('pilot.kpi.primary')}
+        />
+        {amends && (
+          <TextField
+            label={t('pilot.field.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+            multiline
+            minRows={2}
+            {...fieldProps('reason')}
+            slotProps={{ htmlInput: { dir: 'auto' } }}
+          />
+        )}
       </Stack>
     </FormDialog>
   );

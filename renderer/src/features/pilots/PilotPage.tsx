@@ -9,6 +9,7 @@ import { hrefFor } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { AnalysisSection } from './AnalysisSection';
+import { CanvasLinks } from './CanvasLinks';
 import { CharterSection } from './CharterSection';
 import { DecisionSection } from './DecisionSection';
 import { KpiSection } from './KpiSection';
@@ -37,7 +38,9 @@ export function PilotPage({ id }: { id: string }) {
             {pilot.title}
           </Typography>
           <ReportLauncher pilotId={pilot.id} />
-          <CharterSection key={pilot.id} pilot={pilot} />
+          <CharterSection key={pilot.id} pilot={pilot}>
+            <CanvasLinks detail={detail.data} />
+          </CharterSection>
           <ProtocolSection key={`${pilot.lockedAt ?? ''}-${pilot.protocolVersion}`} detail={detail.data} />
           <KpiSection pilot={pilot} />
           <MeasurementsSection pilot={pilot} />

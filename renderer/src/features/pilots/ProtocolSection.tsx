@@ -20,6 +20,7 @@ import { FormActions } from '../../components/FormActions';
 import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../components/use-submit';
 import { protocolFieldKey } from '../../i18n/labels';
+import { Amendments } from './Amendments';
 import { PowerHelper } from './PowerHelper';
 import { protocolInput, protocolValues, ProtocolFields } from './protocol-form';
 import { useProtocolText } from './protocol-text';
@@ -119,19 +120,7 @@ function LockedProtocol({ detail }: { detail: PilotDetail }) {
       <Typography variant="h6" component="h3" sx={{ mt: 3 }}>
         {t('pilot.amendments')}
       </Typography>
-      {amendments.length === 0 && <Typography color="text.secondary">{t('pilot.noAmendments')}</Typography>}
-      {amendments.map((a) => (
-        <Stack key={a.id} sx={{ my: 1 }}>
-          <Typography>
-            {t('pilot.amendmentHeading', { version: format.number(a.version), date: format.dateTime(a.createdAt) })} — <span dir="auto">{a.reason}</span>
-          </Typography>
-          {a.changedFields.map((f) => (
-            <Typography key={f} variant="body2" color="text.secondary">
-              {t(protocolFieldKey(f))}: <span dir="auto">{text(f, a.before[f] ?? null)}</span> → <span dir="auto">{text(f, a.after[f] ?? null)}</span>
-            </Typography>
-          ))}
-        </Stack>
-      ))}
+      <Amendments amendments={amendments} t={t} format={format} />
       <Button variant="outlined" sx={{ mt: 2 }} onClick={() => setAmending(true)}>
         {t('pilot.amend')}
       </Button>

@@ -1,20 +1,25 @@
 /** How the pilot's statistics read: numbers in the reader's locale and digits, p-values and intervals. */
-import type { Formatters } from '../../i18n/format';
 import type { Interval } from '../../../../electron/shared/stats';
 
-export function figureFormat(format: Formatters) {
+// First-strong isolates (U+2066 … U+2069): a formula such as "p < 0.001" or "[0.12, 0.34]" keeps its
+// left-to-right order inside an Arabic sentence, also with Arabic-Indic digits (which the bidi
+// algorithm treats as right-to-left numbers, so "<" would otherwise flip to the wrong side).
+const isolate = (s: string) => `\u2066${s}\u2069`;
+
+export function figureFormat(format: { locale: string }) {
   const two = new Intl.NumberFormat(format.locale, { maximumFractionDigits: 2 });
   const three = new Intl.NumberFormat(format.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const significant = new Intl.NumberFormat(format.locale, { maximumSignificantDigits: 2 });
   const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
   const value = (n: number) => two.format(n);
   return {
     value,
     percent: (n: number) => percent.format(n),
-    /** p below 0.001 reads as "< 0.001" rather than a string of zeros. */
-    p: (p: number) => (p < 0.001 ? `< ${three.format(0.001)}` : three.format(p)),
-    /** "p = 0.017", or "p < 0.001". */
-    pIs: (p: number) => (p < 0.001 ? `p < ${three.format(0.001)}` : `p = ${three.format(p)}`),
-    interval: (ci: Interval) => `[${value(ci.lower)}, ${value(ci.upper)}]`,
+    /** The whole phrase, "p = 0.017" or "p < 0.001" (never "p = < 0.001"): below 0.001 a string of zeros says nothing. */
+    pIs: (p: number) => isolate(p < 0.001 ? `p < ${three.format(0.001)}` : `p = ${three.format(p)}`),
+    /** A significance threshold such as 0.05 / 20 = 0.0025, with its two significant digits (three decimals would round it to 0.003). */
+    threshold: (n: number) => significant.format(n),
+    interval: (ci: Interval) => isolate(`[${value(ci.lower)}, ${value(ci.upper)}]`),
   };
 }
 

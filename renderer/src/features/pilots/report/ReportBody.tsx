@@ -12,6 +12,7 @@ import type { Project } from '../../../../../electron/shared/domain/project';
 import type { PilotAnalysis } from '../../../../../electron/shared/pilots/analysis';
 import type { Formatters } from '../../../i18n/format';
 import { evidenceKey, frequencyKey, kpiDirectionKey, kpiKindKey, pilotDecisionKey, protocolFieldKey } from '../../../i18n/labels';
+import { Amendments } from '../Amendments';
 import { KpiResult } from '../KpiResult';
 import { protocolText } from '../protocol-text';
 import { RubricTable } from '../RubricSection';
@@ -78,6 +79,7 @@ export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction
           [t('pilot.field.sites'), pilot.sites],
           [t('pilot.report.dates'), `${date(pilot.startsOn)} – ${date(pilot.endsOn)}`],
           [t('pilot.field.owner'), person(pilot.ownerId)],
+          [t('pilot.canvases.heading'), data.detail.canvases.map((c) => c.title).join('\n')],
         ]}
       />
 
@@ -94,17 +96,7 @@ export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction
       <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
         {t('pilot.amendments')}
       </Typography>
-      {amendments.length === 0 && <Typography variant="body2">{t('pilot.noAmendments')}</Typography>}
-      {amendments.map((a) => (
-        <Typography key={a.id} variant="body2" sx={{ mb: 1 }}>
-          {t('pilot.amendmentHeading', { version: format.number(a.version), date: format.dateTime(a.createdAt) })} — <span dir="auto">{a.reason}</span>
-          {a.changedFields.map((f) => (
-            <span key={f} style={{ display: 'block' }}>
-              {t(protocolFieldKey(f))}: <span dir="auto">{protocolText(t, format, f, a.before[f] ?? null)}</span> → <span dir="auto">{protocolText(t, format, f, a.after[f] ?? null)}</span>
-            </span>
-          ))}
-        </Typography>
-      ))}
+      <Amendments amendments={amendments} t={t} format={format} />
 
       <Heading>{t('pilot.kpis')}</Heading>
       <Table size="small" aria-label={t('pilot.kpis')}>
@@ -123,6 +115,7 @@ export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction
               <TableCell dir="auto">
                 {k.name}
                 {k.unit && ` (${k.unit})`}
+                {k.primary && <span style={{ display: 'block' }}>{t('pilot.kpi.primaryMark')}</span>}
               </TableCell>
               <TableCell>
                 {t(kpiKindKey(k.kind))} · {t(kpiDirectionKey(k.direction))} · {t(frequencyKey(k.frequency))}
