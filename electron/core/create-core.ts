@@ -356,7 +356,7 @@ export function createCore(deps: CoreDeps) {
       const { fileName, bytes, records } = await bundles.exportBundle(input);
       return { fileName, bytes, records };
     },
-    'bundles.preview': ({ fileName }) => bundles.preview(fileName),
+    'bundles.preview': ({ fileName, passphrase }) => bundles.preview(fileName, passphrase),
     'bundles.apply': (input) => bundles.apply(input),
     'bundles.discard': ({ previewId }) => bundles.discard(previewId),
     'bundles.takeOpened': () => bundles.takeOpened(),

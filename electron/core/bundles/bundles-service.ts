@@ -15,6 +15,7 @@ import type { EventHub } from '../event-hub';
 import type { JobRunner } from '../jobs';
 import { writeBundle } from './export';
 import { applyBundle, previewBundle } from './import';
+import { BundleRefused } from './refusal';
 import { labIdentity } from './rows-repo';
 import { createTrust } from './trust';
 import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
@@ -87,8 +88,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   }
 
   /** Stages a bundle file and previews it; the staging stays until apply or discard. */
-  async function previewFile(file: string): Promise<BundlePreview> {
-    const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits);
+  async function previewFile(file: string, passphrase?: string): Promise<BundlePreview> {
+    const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits, passphrase);
     try {
       const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged, trust.isTrusted, contentHere) };
       previews.set(preview.previewId, staged);
@@ -127,16 +128,18 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     previewFile,
     apply,
     /** Previews a bundle the desktop shell or an upload placed in the data folder's inbox. */
-    async preview(fileName: string) {
+    async preview(fileName: string, passphrase?: string) {
       const file = join(inbox, fileName);
       if (!BundleFileNameSchema.safeParse(fileName).success || !existsSync(file)) throw new ApiFailure('not_found', `No bundle named ${fileName} in the inbox.`);
       try {
-        const preview = await previewFile(file);
+        const preview = await previewFile(file, passphrase);
         if (isOwnCopy(fileName)) uploadsOf.set(preview.previewId, file);
         return preview;
       } catch (error) {
-        // A refused upload or copy is not kept (the user's own file stays where it was).
-        if (isOwnCopy(fileName)) rmSync(file, { force: true });
+        // A refused upload or copy is not kept (the user's own file stays where it was), except an
+        // encrypted one waiting for its passphrase: the user types it and the same file is tried again.
+        const waitsForPassphrase = error instanceof BundleRefused && (error.reason === 'passphrase_needed' || error.reason === 'wrong_passphrase');
+        if (isOwnCopy(fileName) && !waitsForPassphrase) rmSync(file, { force: true });
         throw error;
       }
     },

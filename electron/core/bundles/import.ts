@@ -137,6 +137,7 @@ export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerpr
     signature: staged.signer
       ? { status: 'signed', fingerprint: staged.signer, trusted: isTrusted(staged.signer) }
       : { status: 'unsigned', fingerprint: null, trusted: false },
+    encrypted: staged.encrypted,
     tables,
     conflicts,
     conflictsTruncated: conflictCount > conflicts.length,

@@ -6,7 +6,7 @@
  * SHA-256 and the zip's CRC-32. On any refusal the staging folder is removed before the error leaves.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +16,7 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ManifestSchema, type Manifest } f
 import { jsonDepthWithin } from '../json';
 import { upgradeManifest } from './format';
 import { refuse } from './refusal';
+import { decryptBundle, isEncrypted } from './encryption';
 import { verifySignature } from './trust';
 import { BUNDLE_TABLES, bundleTable } from './tables';
 
@@ -45,6 +46,8 @@ export interface StagedBundle {
   files: Map<string, string>;
   /** The signer's fingerprint, or null for an unsigned bundle (a bad signature is refused). */
   signer: string | null;
+  /** The bundle came passphrase-encrypted (and was decrypted into the staging folder). */
+  encrypted: boolean;
 }
 
 /** The only entry names format version 1 defines (docs/bundle-format.md). */
@@ -234,11 +237,26 @@ function checkManifest(value: unknown, schemaVersionHere: number): Manifest {
   return manifest;
 }
 
-export async function stageBundle(file: string, stagingRoot: string, schemaVersionHere: number, limits: BundleLimits = DEFAULT_LIMITS): Promise<StagedBundle> {
+export async function stageBundle(
+  file: string,
+  stagingRoot: string,
+  schemaVersionHere: number,
+  limits: BundleLimits = DEFAULT_LIMITS,
+  passphrase?: string,
+): Promise<StagedBundle> {
   mkdirSync(stagingRoot, { recursive: true, mode: 0o700 });
   const dir = mkdtempSync(join(stagingRoot, 'import-'));
   let zip: yauzl.ZipFile | undefined;
   try {
+    // An encrypted bundle is decrypted (and authenticated) into the staging folder first; the zip inside is then checked like any other.
+    const encrypted = await isEncrypted(file);
+    if (encrypted) {
+      if (!passphrase) refuse('passphrase_needed', 'This bundle is encrypted; it needs its passphrase.');
+      if (statSync(file).size > limits.maxTotalBytes) refuse('too_large', `The bundle is larger than ${limits.maxTotalBytes} bytes.`);
+      const inner = join(dir, 'bundle.zip');
+      await decryptBundle(file, inner, passphrase!);
+      file = inner;
+    }
     try {
       zip = await openZip(file);
     } catch (error) {
@@ -278,7 +296,7 @@ export async function stageBundle(file: string, stagingRoot: string, schemaVersi
       total += got.bytes;
       files.set(f.path, target);
     }
-    return { dir, manifest, files, signer };
+    return { dir, manifest, files, signer, encrypted };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

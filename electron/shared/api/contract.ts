@@ -43,6 +43,7 @@ import {
   BundleExportInputSchema,
   BundleExportResultSchema,
   BundleFileNameSchema,
+  PassphraseSchema,
   BundlePreviewSchema,
   BundleSummarySchema,
 } from '../domain/bundles';
@@ -315,7 +316,7 @@ export const contract = {
   /** Writes a bundle to the data folder's exports as a job (job.progress events; jobs.cancel stops it). */
   'bundles.export': { input: BundleExportInputSchema, output: BundleExportResultSchema, access: 'host' },
   /** Opens a bundle from the data folder's inbox into staging and shows what it holds and what conflicts. */
-  'bundles.preview': { input: z.strictObject({ fileName: BundleFileNameSchema }), output: BundlePreviewSchema, access: 'host' },
+  'bundles.preview': { input: z.strictObject({ fileName: BundleFileNameSchema, passphrase: PassphraseSchema.optional() }), output: BundlePreviewSchema, access: 'host' },
   /** Applies a preview in one transaction (after a backup), with a choice per conflict and one for the rest. */
   'bundles.apply': { input: BundleApplyInputSchema, output: BundleSummarySchema, access: 'host' },
   /** Bundles the operating system handed the desktop app (double-click, Open with, File ▸ Import), each handed out once. */

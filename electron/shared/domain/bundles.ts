@@ -68,6 +68,10 @@ export const BUNDLE_REFUSALS = [
   'broken_references',
   'signature_invalid',
   'missing_attachment',
+  'passphrase_needed',
+  'wrong_passphrase',
+  'encrypted_damaged',
+  'bad_encryption',
 ] as const;
 export type BundleRefusal = (typeof BUNDLE_REFUSALS)[number];
 
@@ -75,11 +79,16 @@ export const CONFLICT_CHOICES = ['keep', 'theirs', 'copy'] as const;
 export const ConflictChoiceSchema = z.enum(CONFLICT_CHOICES);
 export type ConflictChoice = z.infer<typeof ConflictChoiceSchema>;
 
+/** A bundle passphrase: never stored, never logged; at least 8 characters when choosing one. */
+export const PassphraseSchema = z.string().max(1000);
+
 export const BundleExportInputSchema = z.strictObject({
   scope: BundleScopeSchema,
   classification: ClassificationSchema,
   language: LanguageSchema,
   author: z.string().trim().max(200).default(''),
+  /** Encrypts the bundle with a key derived from this passphrase (docs/bundle-format.md "Encrypted bundles"). */
+  passphrase: PassphraseSchema.min(8).optional(),
 });
 export type BundleExportInput = z.infer<typeof BundleExportInputSchema>;
 
@@ -131,6 +140,8 @@ export const BundlePreviewSchema = z.object({
   }),
   /** Who signed the bundle: a fingerprint (SHA-256 of the Ed25519 public key) and whether this lab trusts it. */
   signature: z.object({ status: z.enum(['signed', 'unsigned']), fingerprint: z.string().nullable(), trusted: z.boolean() }),
+  /** The bundle came encrypted with a passphrase. */
+  encrypted: z.boolean(),
   tables: z.array(BundleTableCountSchema),
   conflicts: z.array(BundleConflictSchema),
   /** More conflicts exist than are listed; the choice for all covers the rest. */
