@@ -12,6 +12,7 @@ import { axeViolations, openApp, screenshot, switchLanguage } from '../support/a
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
 let bundleFile: string;
+let sealedFile: string;
 
 async function api(method: string, input: unknown) {
   const response = await fetch(`${app.served.origin}/api/call/${method}`, {
@@ -116,6 +117,43 @@ describe('bundles', () => {
     expect(after.items.find((p) => p.id === second.id)?.title).toBe('Also edited here');
   });
 
+  it('exports with a passphrase (typed twice) and imports only with the right one', async () => {
+    await page.getByRole('button', { name: 'Export a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a bundle' });
+    await dialog.getByRole('checkbox', { name: 'Encrypt with a passphrase' }).check();
+    await dialog.getByLabel('Passphrase', { exact: true }).fill('short');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByText('The passphrase needs at least 8 characters.').waitFor();
+    await dialog.getByLabel('Passphrase', { exact: true }).fill('river of stars');
+    await dialog.getByLabel('Type the passphrase again').fill('river of stones');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByText('The two passphrases are not the same.').waitFor();
+    await dialog.getByLabel('Type the passphrase again').fill('river of stars');
+    await screenshot(page, 'en-bundle-export-encrypted');
+    expect(await axeViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    sealedFile = join(app.dataDir, 'sealed.ibtikar');
+    await (await download).saveAs(sealedFile);
+    expect(readFileSync(sealedFile).subarray(0, 11).toString()).toBe('IBTIKAR-ENC');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    const importing = page.getByRole('dialog', { name: 'Import a bundle' });
+    await importing.locator('input[type=file]').setInputFiles(sealedFile);
+    await importing.getByText('This bundle is encrypted: type its passphrase to open it.').waitFor();
+    await importing.getByLabel('Passphrase').fill('river of stones');
+    await importing.getByRole('button', { name: 'Open the bundle' }).click();
+    await importing.getByRole('alert').getByText('The passphrase is wrong. Nothing was imported.').waitFor();
+    await screenshot(page, 'en-bundle-passphrase-wrong');
+    expect(await axeViolations(page)).toEqual([]);
+    await importing.getByLabel('Passphrase').fill('river of stars');
+    await importing.getByRole('button', { name: 'Open the bundle' }).click();
+    await importing.getByText('The bundle was encrypted with a passphrase.').waitFor();
+    await importing.getByText(/already the same|Nothing in the bundle conflicts|Conflicts/).first().waitFor();
+    await importing.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('in Arabic: exports, and imports a bundle dropped onto the window, right to left', async () => {
     await switchLanguage(page, 'ar');
     await settings('الإعدادات', 'الإعدادات');
@@ -141,5 +179,16 @@ describe('bundles', () => {
     await dialog.getByRole('heading', { name: 'اكتمل الاستيراد' }).waitFor();
     await screenshot(page, 'ar-bundle-summary');
     expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'إغلاق' }).click();
+
+    await dropFile(sealedFile);
+    const sealed = page.getByRole('dialog', { name: 'استيراد حزمة' });
+    await sealed.getByText('هذه الحزمة مشفّرة: اكتب عبارة المرور لفتحها.').waitFor();
+    await sealed.getByLabel('عبارة المرور').fill('river of stars');
+    await screenshot(page, 'ar-bundle-passphrase');
+    expect(await axeViolations(page)).toEqual([]);
+    await sealed.getByRole('button', { name: 'فتح الحزمة' }).click();
+    await sealed.getByText('كانت الحزمة مشفّرة بعبارة مرور.').waitFor();
+    await sealed.getByRole('button', { name: 'إلغاء' }).click();
   });
 });

@@ -57,6 +57,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const isOwnCopy = (fileName: string) => /^(upload|opened)-/.test(fileName);
   /** Copies of bundles the OS handed over, waiting for the UI to open them. */
   const opened: string[] = [];
+  /** Own copies of encrypted bundles waiting for their passphrase; removed when core closes. */
+  const waiting = new Set<string>();
   const endPreview = (previewId: string) => {
     const staged = previews.get(previewId);
     if (staged) removeStaging(staged);
@@ -133,6 +135,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       if (!BundleFileNameSchema.safeParse(fileName).success || !existsSync(file)) throw new ApiFailure('not_found', `No bundle named ${fileName} in the inbox.`);
       try {
         const preview = await previewFile(file, passphrase);
+        waiting.delete(file);
         if (isOwnCopy(fileName)) uploadsOf.set(preview.previewId, file);
         return preview;
       } catch (error) {
@@ -140,6 +143,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
         // encrypted one waiting for its passphrase: the user types it and the same file is tried again.
         const waitsForPassphrase = error instanceof BundleRefused && (error.reason === 'passphrase_needed' || error.reason === 'wrong_passphrase');
         if (isOwnCopy(fileName) && !waitsForPassphrase) rmSync(file, { force: true });
+        if (isOwnCopy(fileName) && waitsForPassphrase) waiting.add(file);
         throw error;
       }
     },
@@ -207,6 +211,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     /** Removes every staging folder (when core closes). */
     close() {
       for (const previewId of [...previews.keys()]) endPreview(previewId);
+      for (const file of waiting) rmSync(file, { force: true });
+      waiting.clear();
     },
   };
 }

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -12,6 +13,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +26,11 @@ import { BundleError } from './BundleError';
 import { groupFingerprint } from './fingerprint';
 import { uploadBundle } from './transfer';
 
-type Step = { name: 'choose' } | { name: 'uploading'; done: number; total: number } | { name: 'preview'; preview: BundlePreview } | { name: 'applying'; preview: BundlePreview } | { name: 'summary'; summary: BundleSummary };
+type Step =
+  | { name: 'choose' }
+  | { name: 'uploading'; done: number; total: number }
+  | { name: 'passphrase'; fileName: string; wrong: boolean; checking: boolean }
+  | { name: 'preview'; preview: BundlePreview } | { name: 'applying'; preview: BundlePreview } | { name: 'summary'; summary: BundleSummary };
 
 const conflictKey = (c: BundleConflict) => `${c.table}\u0000${c.key}`;
 
@@ -40,11 +46,19 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
   const [choices, setChoices] = useState<Map<string, ConflictChoice>>(new Map());
   const previewId = useRef<string | null>(null);
   const [trusted, setTrusted] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
 
   /** Previews a bundle already in core's inbox: uploaded from the browser, or handed over by the OS. */
-  const preview = async (fileName: string) => {
-    const result = await client.call('bundles.preview', { fileName });
-    if (!result.ok) throw new ApiCallError(result.error);
+  const preview = async (fileName: string, passphrase?: string) => {
+    const result = await client.call('bundles.preview', { fileName, ...(passphrase ? { passphrase } : {}) });
+    if (!result.ok) {
+      // An encrypted bundle stays in the inbox until its passphrase is given.
+      const code = result.error.issues?.find((i) => i.code.startsWith('bundle_'))?.code;
+      if (code === 'bundle_passphrase_needed' || code === 'bundle_wrong_passphrase') {
+        return setStep({ name: 'passphrase', fileName, wrong: code === 'bundle_wrong_passphrase', checking: false });
+      }
+      throw new ApiCallError(result.error);
+    }
     previewId.current = result.value.previewId;
     setStep({ name: 'preview', preview: result.value });
   };
@@ -98,7 +112,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
   const tableName = (table: string) => t(`bundles.table.${table}`);
 
   return (
-    <Dialog open onClose={step.name === 'uploading' || step.name === 'applying' ? undefined : close} aria-labelledby={titleId} fullWidth maxWidth="md">
+    <Dialog open onClose={step.name === 'uploading' || step.name === 'applying' || (step.name === 'passphrase' && step.checking) ? undefined : close} aria-labelledby={titleId} fullWidth maxWidth="md">
       <DialogTitle id={titleId}>{t('bundles.importTitle')}</DialogTitle>
       <DialogContent>
         <BundleError error={error} />
@@ -109,6 +123,38 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
               {t('bundles.chooseFile')}
               <input hidden type="file" accept=".ibtikar" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
             </Button>
+          </Stack>
+        )}
+        {step.name === 'passphrase' && (
+          <Stack
+            component="form"
+            spacing={2}
+            sx={{ alignItems: 'flex-start' }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              setStep({ ...step, checking: true });
+              void attempt(() => preview(step.fileName, passphrase));
+            }}
+          >
+            <Typography>{t('validation.bundle_passphrase_needed')}</Typography>
+            {step.wrong && (
+              <Alert severity="error" role="alert">
+                {t('validation.bundle_wrong_passphrase')}
+              </Alert>
+            )}
+            <TextField
+              type="password"
+              autoComplete="off"
+              autoFocus
+              label={t('bundles.passphrase')}
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              sx={{ minWidth: 320 }}
+            />
+            <Button type="submit" variant="contained" disabled={!passphrase || step.checking}>
+              {t('bundles.openEncrypted')}
+            </Button>
+            {step.checking && <LinearProgress aria-label={t('bundles.checking')} sx={{ alignSelf: 'stretch' }} />}
           </Stack>
         )}
         {step.name === 'uploading' && (
@@ -125,6 +171,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
                 date: format.dateTime(step.preview.manifest.createdAt),
               })}
             </Typography>
+            {step.preview.encrypted && <Typography>{t('bundles.encryptedShown')}</Typography>}
             <Typography>
               {t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${step.preview.manifest.classification}`) })}
               {step.preview.manifest.author && ` · ${t('bundles.author', { author: step.preview.manifest.author })}`}
