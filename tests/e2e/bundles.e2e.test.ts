@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
+import { tamperedCopy } from '../support/bundles';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
@@ -53,8 +54,12 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('bundles', () => {
-  it('exports the workspace with a classification and downloads the file', async () => {
+  it('names the lab, then exports the workspace with a classification and downloads the file', async () => {
     await settings('Settings', 'Settings');
+    await page.getByText('No trusted labs yet. When you import a signed bundle you can mark its signer as trusted.').waitFor();
+    await page.getByLabel('Lab name').fill('Tashkent Innovation Lab');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByText('The lab name was saved.').waitFor();
     await page.getByRole('button', { name: 'Export a bundle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export a bundle' });
     await dialog.getByRole('radio', { name: 'Chosen projects' }).check();
@@ -99,7 +104,7 @@ describe('bundles', () => {
     await dialog.locator('input[type=file]').setInputFiles(bundleFile);
     await dialog.getByRole('heading', { name: 'Conflicts' }).waitFor();
     await dialog.getByText('Classification: Confidential').waitFor();
-    await dialog.getByText(/^Signed by an unnamed lab, fingerprint .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
+    await dialog.getByText(/^Signed by Tashkent Innovation Lab, fingerprint .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
     await dialog.getByRole('button', { name: 'Trust this signer' }).click();
     await dialog.getByText('You trust this signer.').waitFor();
     await dialog.getByRole('combobox', { name: `What to do with ${first.title}` }).click();
@@ -115,6 +120,31 @@ describe('bundles', () => {
     const after = (await api('projects.list', {})) as { items: { id: string; title: string }[] };
     expect(after.items.find((p) => p.id === first.id)?.title).toBe(first.title);
     expect(after.items.find((p) => p.id === second.id)?.title).toBe('Also edited here');
+
+    // The signer trusted during the import is listed in Settings, and can be removed.
+    const trustedLabs = page.getByRole('table', { name: 'Trusted labs' });
+    await trustedLabs.getByRole('cell', { name: 'Tashkent Innovation Lab', exact: true }).waitFor();
+    await screenshot(page, 'en-bundle-trusted-labs');
+    expect(await axeViolations(page)).toEqual([]);
+    await trustedLabs.getByRole('button', { name: 'Stop trusting Tashkent Innovation Lab' }).click();
+    await page.getByText('No trusted labs yet. When you import a signed bundle you can mark its signer as trusted.').waitFor();
+  });
+
+  it('shows an invalid signature, refuses it until the user accepts an unverifiable bundle, and says so in the summary', async () => {
+    const tampered = await tamperedCopy(bundleFile, join(app.dataDir, 'tampered.ibtikar'));
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
+    await dialog.locator('input[type=file]').setInputFiles(tampered);
+    await dialog.getByText(/^Signature invalid: the bundle was changed after it was signed/).waitFor();
+    const importButton = dialog.getByRole('button', { name: 'Import', exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'I understand that this bundle cannot be verified, and I accept importing it anyway.' }).check();
+    await screenshot(page, 'en-bundle-signature-invalid');
+    expect(await axeViolations(page)).toEqual([]);
+    await importButton.click();
+    await dialog.getByRole('heading', { name: 'Import finished' }).waitFor();
+    await dialog.getByText('The bundle was imported although its signature did not verify. The lab’s activity log records that you accepted it.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
   it('exports with a passphrase (typed twice) and imports only with the right one', async () => {
@@ -190,5 +220,15 @@ describe('bundles', () => {
     await sealed.getByRole('button', { name: 'فتح الحزمة' }).click();
     await sealed.getByText('كانت الحزمة مشفّرة بعبارة مرور.').waitFor();
     await sealed.getByRole('button', { name: 'إلغاء' }).click();
+
+    await dropFile(join(app.dataDir, 'tampered.ibtikar'));
+    const invalid = page.getByRole('dialog', { name: 'استيراد حزمة' });
+    await invalid.getByText(/^التوقيع غير صالح/).waitFor();
+    await invalid.getByRole('checkbox', { name: 'أفهم أنه لا يمكن التحقق من هذه الحزمة، وأقبل استيرادها على أي حال.' }).check();
+    await screenshot(page, 'ar-bundle-signature-invalid');
+    expect(await axeViolations(page)).toEqual([]);
+    await invalid.getByRole('button', { name: 'إلغاء' }).click();
+    await page.getByRole('table', { name: 'المختبرات الموثوقة' }).or(page.getByText(/^لا توجد مختبرات موثوقة بعد/)).first().waitFor();
+    await screenshot(page, 'ar-bundle-trusted-labs');
   });
 });

@@ -9,14 +9,15 @@ import { join } from 'node:path';
 import { ApiFailure } from '../../shared/api/envelope';
 import { BUNDLE_CHUNK_BYTES, BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, type BundlePreview, type BundleSummary } from '../../shared/domain/bundles';
 import type { Backup } from '../../shared/domain/backups';
+import type { Activity } from '../../shared/domain/lab';
 import { schemaVersion } from '../db/migrate';
 import type { CoreDeps } from '../deps';
 import type { EventHub } from '../event-hub';
 import type { JobRunner } from '../jobs';
 import { writeBundle } from './export';
 import { applyBundle, previewBundle } from './import';
-import { BundleRefused } from './refusal';
-import { labIdentity } from './rows-repo';
+import { BundleRefused, refuse } from './refusal';
+import { labIdentity, renameLab } from '../services/lab/lab-profile-repo';
 import { createTrust } from './trust';
 import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
 
@@ -39,7 +40,12 @@ export interface BundlesDeps {
     importContent: <T>(files: ReadonlyMap<string, string>, apply: () => T) => Promise<T>;
   };
   limits?: BundleLimits;
+  /** The activity log, where an import of a bundle with an invalid signature is recorded. */
+  activity: { append(entry: Activity): void };
 }
+
+/** An apply as the command line and tests call it (the contract fills in the defaults). */
+export type ApplyCall = Omit<BundleApplyInput, 'acceptInvalidSignature'> & { acceptInvalidSignature?: boolean };
 
 /** The attachment files a staged bundle carries: SHA-256 → staging file. */
 const stagedContent = (staged: StagedBundle) =>
@@ -102,12 +108,32 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     }
   }
 
-  async function apply(input: BundleApplyInput): Promise<BundleSummary> {
+  async function apply(input: ApplyCall): Promise<BundleSummary> {
     const staged = previews.get(input.previewId);
     if (!staged) throw new ApiFailure('not_found', 'This import preview has ended; open the bundle again.');
+    // Refused before the preview ends, so the user can still confirm they accept an unverifiable bundle.
+    const unverified = staged.signature.status === 'invalid';
+    if (unverified && !input.acceptInvalidSignature) {
+      refuse('signature_invalid', 'The bundle signature does not match its contents; import it only after confirming you accept an unverifiable bundle.');
+    }
     previews.delete(input.previewId);
     try {
       const backup = await ctx.backup();
+      const now = deps.clock.now().toISOString();
+      const { id: labId } = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now))();
+      // The user's acceptance of an unverifiable bundle is part of the record, in the same transaction as its rows.
+      const record = unverified
+        ? () =>
+            ctx.activity.append({
+              id: deps.ids.next(),
+              at: now,
+              subjectType: 'lab',
+              subjectId: labId,
+              action: 'updated',
+              fields: ['bundle_import', 'signature_invalid_accepted'],
+              summary: `${staged.manifest.lab.name} (${staged.manifest.lab.id})`,
+            })
+        : undefined;
       const { areas, ...counts } = await ctx.content.importContent(stagedContent(staged), () =>
         applyBundle(deps.db, staged, {
           onConflict: input.onConflict,
@@ -115,10 +141,11 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
           newId: () => deps.ids.next(),
           reindex: ctx.reindex,
           contentHere,
+          record,
         }),
       );
       for (const area of areas) ctx.events.emit({ type: 'data.changed', payload: { area } });
-      return { ...counts, backup: backup.fileName };
+      return { ...counts, backup: backup.fileName, unverifiedAccepted: unverified };
     } finally {
       removeStaging(staged);
       endPreview(input.previewId);
@@ -208,6 +235,15 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       trust.trust(fingerprint, labName);
       return {};
     },
+    /** The fingerprints this lab trusts, newest first. */
+    trusted: () => trust.trusted().toReversed(),
+    untrust(fingerprint: string) {
+      trust.untrust(fingerprint);
+      return {};
+    },
+    /** This lab's identity as its bundles name it. */
+    labProfile: () => deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), deps.clock.now().toISOString()))(),
+    renameLab: (name: string) => renameLab(deps.db, name, () => deps.ids.next(), deps.clock.now().toISOString()),
     /** Removes every staging folder (when core closes). */
     close() {
       for (const previewId of [...previews.keys()]) endPreview(previewId);

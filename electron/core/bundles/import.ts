@@ -134,9 +134,7 @@ export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerpr
       locales: manifest.locales,
       classification: manifest.classification,
     },
-    signature: staged.signer
-      ? { status: 'signed', fingerprint: staged.signer, trusted: isTrusted(staged.signer) }
-      : { status: 'unsigned', fingerprint: null, trusted: false },
+    signature: { ...staged.signature, trusted: staged.signature.fingerprint !== null && isTrusted(staged.signature.fingerprint) },
     encrypted: staged.encrypted,
     tables,
     conflicts,
@@ -152,6 +150,8 @@ export interface ApplyRequest {
   reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
   /** Checked after the bundle's own files were stored, so it sees those too. */
   contentHere: ContentHere;
+  /** Runs inside the transaction after the rows (e.g. records in the activity log that the user accepted an unverifiable bundle). */
+  record?: () => void;
 }
 
 /**
@@ -159,8 +159,9 @@ export interface ApplyRequest {
  * rows of the bundle that refer to a copied row follow the copy (and are copied too where their own
  * key is taken here), so a copied project keeps its members, decisions and ideas.
  */
-export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest): Omit<BundleSummary, 'backup'> & { areas: Set<DataArea> } {
+export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest): Omit<BundleSummary, 'backup' | 'unverifiedAccepted'> & { areas: Set<DataArea> } {
   const summary = { inserted: 0, replaced: 0, copied: 0, kept: 0, unchanged: 0, areas: new Set<DataArea>() };
+  if (request.record) summary.areas.add('projects');
   const chosen = new Map(request.choices.map((c) => [`${c.table}\u0000${c.key}`, c.choice]));
   const copies = new Map<string, Map<string, string>>();
   /** Ids of the records each table kept as they are here (a conflict resolved as keep mine). */
@@ -229,6 +230,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
     if (foreignKeyViolations(db) > 0) refuse('broken_references', 'Some records in the bundle refer to records that are neither in the bundle nor here.');
     // Derived data follows only the rows that changed, so a re-import leaves the file as it was.
     if (summary.areas.size > 0) request.reindex(changed);
+    request.record?.();
   })();
   return summary;
 }

@@ -102,14 +102,5 @@ export type RowsRepo = ReturnType<typeof createRowsRepo>;
 /** The rows compare equal on every column the incoming row carries. */
 export const sameRow = (incoming: Row, local: Row) => Object.keys(incoming).every((k) => incoming[k] === local[k]);
 
-/** The lab's identity for manifests and copy origins; made on first use (the row is otherwise unused). */
-export function labIdentity(db: Db, newId: () => string, now: string): { id: string; name: string } {
-  const existing = db.prepare('SELECT id, name FROM lab_profile ORDER BY created_at LIMIT 1').get() as { id: string; name: string } | undefined;
-  if (existing) return existing;
-  const id = newId();
-  db.prepare('INSERT INTO lab_profile (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, '', now, now);
-  return { id, name: '' };
-}
-
 /** Rows that refer to a missing parent; an import with any is refused before it commits. */
 export const foreignKeyViolations = (db: Db) => (db.pragma('foreign_key_check') as unknown[]).length;

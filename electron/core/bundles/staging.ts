@@ -15,7 +15,7 @@ import yauzl from 'yauzl';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ManifestSchema, type Manifest } from '../../shared/domain/bundles';
 import { jsonDepthWithin } from '../json';
 import { upgradeManifest } from './format';
-import { refuse } from './refusal';
+import { BundleRefused, refuse } from './refusal';
 import { decryptBundle, isEncrypted } from './encryption';
 import { verifySignature } from './trust';
 import { BUNDLE_TABLES, bundleTable } from './tables';
@@ -39,13 +39,28 @@ export const DEFAULT_LIMITS: BundleLimits = {
   maxManifestBytes: 1024 * 1024,
 };
 
+export type StagedSignature = { status: 'signed'; fingerprint: string } | { status: 'unsigned' | 'invalid'; fingerprint: null };
+
+/** Verifies `manifest.sig`; a signature that does not match is reported (not refused) so the preview can say so. */
+function checkSignature(manifestBytes: Buffer, signatureFile: unknown): StagedSignature {
+  try {
+    return { status: 'signed', fingerprint: verifySignature(manifestBytes, signatureFile) };
+  } catch (error) {
+    if (error instanceof BundleRefused && error.reason === 'signature_invalid') return { status: 'invalid', fingerprint: null };
+    throw error;
+  }
+}
+
 export interface StagedBundle {
   dir: string;
   manifest: Manifest;
   /** Bundle path (as listed in the manifest) → the staging file we wrote it to. */
   files: Map<string, string>;
-  /** The signer's fingerprint, or null for an unsigned bundle (a bad signature is refused). */
-  signer: string | null;
+  /**
+   * Who signed it: a verified signer's fingerprint, no signature, or a signature that does not verify
+   * (shown in the preview; apply refuses it unless the user explicitly accepts an unverifiable bundle).
+   */
+  signature: StagedSignature;
   /** The bundle came passphrase-encrypted (and was decrypted into the staging folder). */
   encrypted: boolean;
 }
@@ -275,9 +290,9 @@ export async function stageBundle(
     const manifestBytes = await readSmall(zip!, manifestEntry, 'manifest.json', limits.maxManifestBytes, limits);
     const manifest = checkManifest(parseUntrustedJson(manifestBytes.toString('utf8'), 16, 'manifest.json', 'bad_manifest'), schemaVersionHere);
     const signatureEntry = entries.get('manifest.sig');
-    const signer = signatureEntry
-      ? verifySignature(manifestBytes, parseUntrustedJson((await readSmall(zip!, signatureEntry, 'manifest.sig', 4096, limits)).toString('utf8'), 4, 'manifest.sig', 'bad_manifest'))
-      : null;
+    const signature: StagedSignature = signatureEntry
+      ? checkSignature(manifestBytes, parseUntrustedJson((await readSmall(zip!, signatureEntry, 'manifest.sig', 4096, limits)).toString('utf8'), 4, 'manifest.sig', 'bad_manifest'))
+      : { status: 'unsigned', fingerprint: null };
 
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
     for (const name of entries.keys()) {
@@ -296,7 +311,7 @@ export async function stageBundle(
       total += got.bytes;
       files.set(f.path, target);
     }
-    return { dir, manifest, files, signer, encrypted };
+    return { dir, manifest, files, signature, encrypted };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -138,8 +138,12 @@ export const BundlePreviewSchema = z.object({
     locales: z.array(LanguageSchema),
     classification: ClassificationSchema,
   }),
-  /** Who signed the bundle: a fingerprint (SHA-256 of the Ed25519 public key) and whether this lab trusts it. */
-  signature: z.object({ status: z.enum(['signed', 'unsigned']), fingerprint: z.string().nullable(), trusted: z.boolean() }),
+  /**
+   * Who signed the bundle: a fingerprint (SHA-256 of the Ed25519 public key) and whether this lab
+   * trusts it; `invalid` when the signature does not match the contents (apply then needs
+   * `acceptInvalidSignature`).
+   */
+  signature: z.object({ status: z.enum(['signed', 'unsigned', 'invalid']), fingerprint: z.string().nullable(), trusted: z.boolean() }),
   /** The bundle came encrypted with a passphrase. */
   encrypted: z.boolean(),
   tables: z.array(BundleTableCountSchema),
@@ -157,10 +161,18 @@ export const BundleApplyInputSchema = z.strictObject({
     .array(z.strictObject({ table: z.string().max(64), key: z.string().max(400), choice: ConflictChoiceSchema }))
     .max(100_000)
     .default([]),
+  /** The user confirmed importing a bundle whose signature does not verify (refused otherwise; recorded in the activity log). */
+  acceptInvalidSignature: z.boolean().default(false),
 });
 export type BundleApplyInput = z.infer<typeof BundleApplyInputSchema>;
 
 export const FingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A fingerprint this lab marked as trusted, with the lab name it was shown with and when. */
+export const TrustedLabSchema = z.object({ fingerprint: FingerprintSchema, labName: z.string(), trustedAt: z.string() });
+export type TrustedLab = z.infer<typeof TrustedLabSchema>;
+
+export const LabProfileSchema = z.object({ id: IdSchema, name: z.string() });
 
 export const BundleSummarySchema = z.object({
   inserted: z.int(),
@@ -169,5 +181,7 @@ export const BundleSummarySchema = z.object({
   kept: z.int(),
   unchanged: z.int(),
   backup: z.string(),
+  /** The bundle's signature did not verify and the user accepted it anyway. */
+  unverifiedAccepted: z.boolean(),
 });
 export type BundleSummary = z.infer<typeof BundleSummarySchema>;

@@ -1,9 +1,11 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -19,7 +21,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleConflict, BundlePreview, BundleSummary, ConflictChoice } from '../../../../electron/shared/domain/bundles';
 import { useApiClient } from '../../api/api-context';
-import { ApiCallError } from '../../api/hooks';
+import { ApiCallError, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { BundleError } from './BundleError';
@@ -47,6 +49,8 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
   const previewId = useRef<string | null>(null);
   const [trusted, setTrusted] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  const [acceptInvalid, setAcceptInvalid] = useState(false);
+  const trust = useApiMutation('bundles.trust');
 
   /** Previews a bundle already in core's inbox: uploaded from the browser, or handed over by the OS. */
   const preview = async (fileName: string, passphrase?: string) => {
@@ -95,6 +99,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
     const result = await client.call('bundles.apply', {
       previewId: preview.previewId,
       onConflict: forAll,
+      acceptInvalidSignature: preview.signature.status === 'invalid' && acceptInvalid,
       choices: [...choices].map(([key, choice]) => {
         const [table, id] = key.split('\u0000');
         return { table, key: id, choice };
@@ -176,7 +181,12 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
               {t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${step.preview.manifest.classification}`) })}
               {step.preview.manifest.author && ` · ${t('bundles.author', { author: step.preview.manifest.author })}`}
             </Typography>
-            {step.preview.signature.fingerprint ? (
+            {step.preview.signature.status === 'invalid' ? (
+              <Alert severity="error">
+                <Typography>{t('bundles.signatureInvalid')}</Typography>
+                <FormControlLabel control={<Checkbox checked={acceptInvalid} onChange={(e) => setAcceptInvalid(e.target.checked)} />} label={t('bundles.acceptInvalid')} />
+              </Alert>
+            ) : step.preview.signature.fingerprint ? (
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                 <Typography>
                   {t('bundles.signedBy', {
@@ -189,9 +199,10 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
                 ) : (
                   <Button
                     onClick={() =>
-                      void client
-                        .call('bundles.trust', { fingerprint: step.preview.signature.fingerprint!, labName: step.preview.manifest.lab.name })
-                        .then((r) => (r.ok ? setTrusted(true) : setError(new ApiCallError(r.error))))
+                      trust.mutate(
+                        { fingerprint: step.preview.signature.fingerprint!, labName: step.preview.manifest.lab.name },
+                        { onSuccess: () => setTrusted(true), onError: (e) => setError(e) },
+                      )
                     }
                   >
                     {t('bundles.trustSigner')}
@@ -288,6 +299,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
                 unchanged: format.number(step.summary.unchanged),
               })}
             </Typography>
+            {step.summary.unverifiedAccepted && <Typography color="warning.main">{t('bundles.unverifiedImported')}</Typography>}
             <Typography color="text.secondary">{t('bundles.backupTaken', { fileName: step.summary.backup })}</Typography>
           </Stack>
         )}
@@ -303,7 +315,11 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
               {t('common.cancel')}
             </Button>
             {(step.name === 'preview' || step.name === 'applying') && (
-              <Button variant="contained" onClick={() => void apply(step.preview)} disabled={step.name === 'applying'}>
+              <Button
+                variant="contained"
+                onClick={() => void apply(step.preview)}
+                disabled={step.name === 'applying' || (step.preview.signature.status === 'invalid' && !acceptInvalid)}
+              >
                 {t('bundles.importNow')}
               </Button>
             )}
