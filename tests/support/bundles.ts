@@ -27,10 +27,13 @@ export async function importFile(test: TestCore, file: string, choices: Partial<
   return { preview, summary };
 }
 
-/** Every carried table's rows, in key order. */
+/** Every carried table's carried rows (the registry's `where`), without the columns that never travel, in key order. */
 export function carriedRows(test: TestCore) {
   return Object.fromEntries(
-    BUNDLE_TABLES.map((t) => [t.name, test.core.db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${t.key.map((k) => `"${k}"`).join(', ')}`).all()]),
+    BUNDLE_TABLES.map((t) => {
+      const rows = test.core.db.prepare(`SELECT * FROM "${t.name}"${t.where ? ` WHERE ${t.where}` : ''} ORDER BY ${t.key.map((k) => `"${k}"`).join(', ')}`).all() as Record<string, unknown>[];
+      return [t.name, rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !t.omit?.includes(column))))];
+    }),
   );
 }
 

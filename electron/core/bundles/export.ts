@@ -70,7 +70,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
     const tables = BUNDLE_TABLES.map((table) => ({ table, repo: createRowsRepo(snapshot, table) }));
     const total = selection
       ? [...selection.values()].reduce((n, s) => n + s.size, 0)
-      : tables.reduce((n, { table }) => n + (snapshot.prepare(`SELECT count(*) AS n FROM "${table.name}"`).get() as { n: number }).n, 0);
+      : tables.reduce((n, { repo }) => n + repo.count(snapshot), 0);
     const files: Manifest['files'] = [];
     const viewer = createViewer();
     const records: Record<string, number> = {};

@@ -53,7 +53,7 @@ export type ContentHere = (sha256: string) => boolean;
 function readers(db: Db, staged: StagedBundle, contentHere: ContentHere): TableReader[] {
   return BUNDLE_TABLES.filter((t) => staged.files.has(`data/${t.name}.ndjson`)).map((table) => {
     const repo = createRowsRepo(db, table);
-    const schema = rowSchema(repo.columns, table.key);
+    const schema = rowSchema(repo.columns, table.key, table.required);
     const file = staged.files.get(`data/${table.name}.ndjson`)!;
     return {
       table,
