@@ -155,6 +155,26 @@ export interface ApplyRequest {
 }
 
 /**
+ * Runs one row's write; a row that SQLite refuses (a unique key or rule that another record here
+ * already holds, a CHECK or a lock trigger) refuses the whole bundle with a message naming the record,
+ * instead of a raw SQLite error. The transaction then rolls back, so the database stays as it was.
+ */
+function write(table: BundleTable, row: Row, run: () => void) {
+  try {
+    run();
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
+    const name = table.label && row[table.label] !== null && row[table.label] !== undefined ? String(row[table.label]).slice(0, 80) : keyString(table, row);
+    const detail = (error as Error).message;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      refuse('duplicate_record', `The ${table.name} record "${name}" clashes with a different record here that must be unique (${detail}).`, { table: table.name, name });
+    }
+    refuse('rejected_record', `The ${table.name} record "${name}" breaks a rule of this lab's database (${detail}).`, { table: table.name, name });
+  }
+}
+
+/**
  * Applies every row in one transaction. A copy gets a new id and `origin` = `<lab id>/<original id>`;
  * rows of the bundle that refer to a copied row follow the copy (and are copied too where their own
  * key is taken here), so a copied project keeps its members, decisions and ideas.
@@ -198,7 +218,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
           return;
         }
         if (!local) {
-          repo.insert(row);
+          write(table, row, () => repo.insert(row));
           note(row);
           summary.inserted++;
         } else if (sameRow(row, local)) {
@@ -213,13 +233,13 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
             return;
           }
           if (choice === 'theirs') {
-            repo.update(row);
+            write(table, row, () => repo.update(row));
             note(row);
             summary.replaced++;
           } else {
             const id = request.newId();
             copied.set(String(incoming.id), id);
-            repo.insert({ ...row, id, origin: `${labId}/${String(incoming.id)}` });
+            write(table, row, () => repo.insert({ ...row, id, origin: `${labId}/${String(incoming.id)}` }));
             note({ id });
             summary.copied++;
           }

@@ -72,6 +72,8 @@ export const BUNDLE_REFUSALS = [
   'wrong_passphrase',
   'encrypted_damaged',
   'bad_encryption',
+  'duplicate_record',
+  'rejected_record',
 ] as const;
 export type BundleRefusal = (typeof BUNDLE_REFUSALS)[number];
 
