@@ -5,6 +5,7 @@ const tty = process.stderr.isTTY === true;
 let shown = false;
 runBundleCli(process.argv.slice(2), {
   appVersion: __APP_VERSION__,
+  env: process.env,
   out: (line) => process.stdout.write(`${shown ? '\r\x1b[K' : ''}${line}\n`),
   err: (line) => process.stderr.write(`${shown ? '\r\x1b[K' : ''}${line}\n`),
   progress: tty

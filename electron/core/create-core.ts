@@ -177,6 +177,7 @@ export function createCore(deps: CoreDeps) {
     events,
     backup: () => backups.create('import'),
     reindex: reindexImported,
+    activity,
     // `attachments` is made below; these run only once core is up.
     content: { path: (sha256) => attachments.contentPath(sha256), importContent: (files, apply) => attachments.importContent(files, apply) },
   });
@@ -379,12 +380,16 @@ export function createCore(deps: CoreDeps) {
       const { fileName, bytes, records } = await bundles.exportBundle(input);
       return { fileName, bytes, records };
     },
-    'bundles.preview': ({ fileName }) => bundles.preview(fileName),
+    'bundles.preview': ({ fileName, passphrase }) => bundles.preview(fileName, passphrase),
     'bundles.apply': (input) => bundles.apply(input),
     'bundles.discard': ({ previewId }) => bundles.discard(previewId),
     'bundles.takeOpened': () => bundles.takeOpened(),
     'bundles.identity': () => bundles.identity(),
     'bundles.trust': ({ fingerprint, labName }) => bundles.trust(fingerprint, labName),
+    'bundles.trusted': () => bundles.trusted(),
+    'bundles.untrust': ({ fingerprint }) => bundles.untrust(fingerprint),
+    'lab.profile': () => bundles.labProfile(),
+    'lab.rename': ({ name }) => bundles.renameLab(name),
     'bundles.upload': (input) => bundles.upload(input),
     'bundles.download': ({ fileName, offset }) => bundles.download(fileName, offset),
     'jobs.list': () => jobs.list(),

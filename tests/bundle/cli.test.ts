@@ -14,12 +14,15 @@ import { ROOT } from '../support/sources';
 
 const CLI = join(ROOT, 'dist', 'node', 'bundle.mjs');
 
-function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runWith(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(CLI)) throw new Error('dist/node/bundle.mjs is missing: run `node scripts/build.mjs` (npm test does) first.');
   return new Promise((resolve) =>
-    execFile(process.execPath, [CLI, ...args], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })),
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, IBTIKAR_BUNDLE_PASSPHRASE: '', ...env } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    ),
   );
 }
+const run = (...args: string[]) => runWith({}, args);
 
 let dir: string;
 let labDir: string;
@@ -61,6 +64,29 @@ describe('the bundle command line', () => {
     expect((await run('export', '--data', labDir, '--out', file, '--project', projectId)).code).toBe(0);
     const into = join(dir, 'one');
     expect((await run('import', file, '--data', into)).code).toBe(0);
+    const db = new Database(join(into, 'ibtikar.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT id FROM projects').pluck().all()).toEqual([projectId]);
+    db.close();
+  });
+
+  it('writes and reads an encrypted bundle with --passphrase-file or IBTIKAR_BUNDLE_PASSPHRASE', async () => {
+    const file = join(dir, 'sealed.ibtikar');
+    const secret = join(dir, 'passphrase.txt');
+    writeFileSync(secret, 'a long passphrase\n', { mode: 0o600 });
+    expect(await run('export', '--data', labDir, '--out', file, '--project', projectId, '--passphrase-file', secret)).toMatchObject({ code: 0, stderr: '' });
+
+    const without = await run('verify', file);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/^error: bundle_passphrase_needed: [^\n]+\n$/);
+    const wrong = await runWith({ IBTIKAR_BUNDLE_PASSPHRASE: 'not the passphrase' }, ['verify', file]);
+    expect(wrong.stderr).toMatch(/^error: bundle_wrong_passphrase: /);
+    const verified = await run('verify', file, '--passphrase-file', secret);
+    expect(verified).toMatchObject({ code: 0, stderr: '' });
+    expect(verified.stdout).toMatch(/, encrypted\n$/);
+
+    const into = join(dir, 'sealed-into');
+    const imported = await runWith({ IBTIKAR_BUNDLE_PASSPHRASE: 'a long passphrase' }, ['import', file, '--data', into]);
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
     const db = new Database(join(into, 'ibtikar.sqlite'), { readonly: true });
     expect(db.prepare('SELECT id FROM projects').pluck().all()).toEqual([projectId]);
     db.close();

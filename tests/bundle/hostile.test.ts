@@ -389,6 +389,33 @@ describe('refusals found while applying', () => {
   });
 });
 
+describe('records that clash with records here', () => {
+  it('refuses a record whose unique key another record here holds, naming it, with the database unchanged', async () => {
+    const local = test.core.db.prepare('SELECT * FROM strategy_pillars WHERE key IS NOT NULL LIMIT 1').get() as Record<string, unknown>;
+    expect(local).toBeDefined();
+    const clash = { ...local, id: '01930000-0000-7000-8000-00000000c1a5', label: 'Their pillar with our key' };
+    const file = bundle({ files: { 'data/strategy_pillars.ndjson': line(clash) }, records: { strategy_pillars: 1 } });
+    const preview = await test.core.bundles.previewFile(file);
+    const refused = await test.call('bundles.apply', { previewId: preview.previewId });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ code: 'bundle_duplicate_record', params: { table: 'strategy_pillars', name: 'Their pillar with our key' } }] },
+    });
+    expect(test.snapshot()).toEqual(before);
+    expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
+  });
+
+  it('refuses a record that breaks a CHECK rule, naming it, with the database unchanged', async () => {
+    const project = { id: '01930000-0000-7000-8000-00000000c1a6', title: 'Stage eleven', title_folded: 'stage eleven', stage: 11, origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
+    const file = bundle({ files: { 'data/projects.ndjson': line(project) }, records: { projects: 1 } });
+    const preview = await test.core.bundles.previewFile(file);
+    const error = await test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BundleRefused);
+    expect(error).toMatchObject({ reason: 'rejected_record', issues: [{ params: { table: 'projects', name: 'Stage eleven' } }] });
+    expect(test.snapshot()).toEqual(before);
+  });
+});
+
 describe('through the contract', () => {
   it('answers invalid_input with a translated bundle code, and only reads bundles from the inbox by plain name', async () => {
     mkdirSync(inboxDir(test.dataDir), { recursive: true });

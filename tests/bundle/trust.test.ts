@@ -1,15 +1,15 @@
 /**
  * Signatures: a lab's first export makes its Ed25519 key pair; bundles are signed; the preview names
- * the signer's fingerprint and whether it is trusted; a bundle altered after signing is refused;
- * a bundle without a signature is shown as unsigned.
+ * the signer's fingerprint and whether it is trusted; a bundle altered after signing is shown as
+ * "signature invalid" and refused unless the user explicitly accepts it (which the activity log
+ * records); a bundle without a signature is shown as unsigned; trusted labs are listed and removed;
+ * the lab's name travels in its bundles.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
-import { BundleRefused } from '../../electron/core/bundles/refusal';
 import { callValue, makeCore, type TestCore } from '../support/core';
-import { exportTo, tempDir, writeZip, type ZipEntrySpec } from '../support/bundles';
+import { exportTo, readZipEntries, tempDir, writeZip } from '../support/bundles';
 import { removeDir } from '../support/serve';
 
 let lab: TestCore;
@@ -17,24 +17,14 @@ let other: TestCore;
 let dir: string;
 let file: string;
 
-/** Every entry of a zip, as name → bytes. */
-async function entries(path: string) {
-  const zip = await yauzl.openPromise(path, { lazyEntries: false });
-  const out: ZipEntrySpec[] = [];
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-  }
-  zip.close();
-  return out;
-}
+const entries = readZipEntries;
 
 beforeAll(async () => {
   lab = makeCore();
   other = makeCore();
   dir = tempDir();
   await callValue(lab, 'lab.loadSample', {});
+  expect(await callValue(lab, 'lab.rename', { name: '  Tashkent Innovation Lab ' })).toMatchObject({ name: 'Tashkent Innovation Lab' });
   file = join(dir, 'signed.ibtikar');
 });
 afterAll(() => {
@@ -59,31 +49,55 @@ describe('bundle signatures', () => {
     const first = await other.core.bundles.previewFile(file);
     other.core.bundles.discard(first.previewId);
     expect(first.signature).toEqual({ status: 'signed', fingerprint, trusted: false });
+    expect(first.manifest.lab.name).toBe('Tashkent Innovation Lab');
     await callValue(other, 'bundles.trust', { fingerprint, labName: 'Tashkent lab' });
     const second = await other.core.bundles.previewFile(file);
     other.core.bundles.discard(second.previewId);
     expect(second.signature).toEqual({ status: 'signed', fingerprint, trusted: true });
   });
 
-  it('refuses a bundle whose manifest was changed after signing', async () => {
+  it('shows a bundle whose manifest was changed after signing as invalid, refuses it by default, and imports it only when accepted', async () => {
     const parts = await entries(file);
     const tampered = parts.map((e) =>
       e.name === 'manifest.json' ? { ...e, data: Buffer.from(e.data.toString().replace('"internal"', '"public"')) } : e,
     );
     const path = join(dir, 'tampered.ibtikar');
     writeZip(path, tampered);
-    const error = await other.core.bundles.previewFile(path).catch((e: unknown) => e);
-    expect((error as BundleRefused).reason).toBe('signature_invalid');
+    const preview = await other.core.bundles.previewFile(path);
+    expect(preview.signature).toEqual({ status: 'invalid', fingerprint: null, trusted: false });
+    const before = other.snapshot();
+    const refused = await other.call('bundles.apply', { previewId: preview.previewId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ code: 'bundle_signature_invalid' }] } });
+    expect(other.snapshot()).toEqual(before);
+    // The preview is still open: the user can confirm they accept an unverifiable bundle.
+    const summary = await callValue<{ inserted: number; unverifiedAccepted: boolean }>(other, 'bundles.apply', { previewId: preview.previewId, acceptInvalidSignature: true });
+    expect(summary.unverifiedAccepted).toBe(true);
+    expect(summary.inserted).toBeGreaterThan(0);
+    const { id: labId } = await callValue<{ id: string }>(other, 'lab.profile', {});
+    const log = await callValue<{ fields: string[]; summary: string }[]>(other, 'activity.list', { subjectId: labId });
+    expect(log).toContainEqual(expect.objectContaining({ fields: ['bundle_import', 'signature_invalid_accepted'], summary: expect.stringContaining('Tashkent Innovation Lab') }));
   });
 
-  it('refuses a signature made by another key over the same manifest', async () => {
+  it('shows a signature made by another key over the same manifest as invalid', async () => {
     const parts = await entries(file);
     const sig = JSON.parse(parts.find((e) => e.name === 'manifest.sig')!.data.toString()) as { signature: string };
     const flipped = Buffer.from(sig.signature, 'base64');
     flipped[0] ^= 1;
     const path = join(dir, 'forged.ibtikar');
     writeZip(path, parts.map((e) => (e.name === 'manifest.sig' ? { ...e, data: JSON.stringify({ ...sig, signature: flipped.toString('base64') }) } : e)));
-    expect(((await other.core.bundles.previewFile(path).catch((e: unknown) => e)) as BundleRefused).reason).toBe('signature_invalid');
+    const preview = await other.core.bundles.previewFile(path);
+    other.core.bundles.discard(preview.previewId);
+    expect(preview.signature.status).toBe('invalid');
+  });
+
+  it('lists the trusted labs and removes one', async () => {
+    const { fingerprint } = await callValue<{ fingerprint: string }>(lab, 'bundles.identity', {});
+    expect(await callValue(other, 'bundles.trusted', {})).toEqual([{ fingerprint, labName: 'Tashkent lab', trustedAt: expect.any(String) }]);
+    await callValue(other, 'bundles.untrust', { fingerprint });
+    expect(await callValue(other, 'bundles.trusted', {})).toEqual([]);
+    const preview = await other.core.bundles.previewFile(file);
+    other.core.bundles.discard(preview.previewId);
+    expect(preview.signature.trusted).toBe(false);
   });
 
   it('shows a bundle without a signature as unsigned', async () => {

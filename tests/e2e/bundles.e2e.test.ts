@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
+import { tamperedCopy } from '../support/bundles';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
 let bundleFile: string;
+let sealedFile: string;
 
 async function api(method: string, input: unknown) {
   const response = await fetch(`${app.served.origin}/api/call/${method}`, {
@@ -52,8 +54,12 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('bundles', () => {
-  it('exports the workspace with a classification and downloads the file', async () => {
+  it('names the lab, then exports the workspace with a classification and downloads the file', async () => {
     await settings('Settings', 'Settings');
+    await page.getByText('No trusted labs yet. When you import a signed bundle you can mark its signer as trusted.').waitFor();
+    await page.getByLabel('Lab name').fill('Tashkent Innovation Lab');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByText('The lab name was saved.').waitFor();
     await page.getByRole('button', { name: 'Export a bundle…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export a bundle' });
     await dialog.getByRole('radio', { name: 'Chosen projects' }).check();
@@ -98,7 +104,7 @@ describe('bundles', () => {
     await dialog.locator('input[type=file]').setInputFiles(bundleFile);
     await dialog.getByRole('heading', { name: 'Conflicts' }).waitFor();
     await dialog.getByText('Classification: Confidential').waitFor();
-    await dialog.getByText(/^Signed by an unnamed lab, fingerprint .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
+    await dialog.getByText(/^Signed by Tashkent Innovation Lab, fingerprint .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
     await dialog.getByRole('button', { name: 'Trust this signer' }).click();
     await dialog.getByText('You trust this signer.').waitFor();
     await dialog.getByRole('combobox', { name: `What to do with ${first.title}` }).click();
@@ -114,6 +120,68 @@ describe('bundles', () => {
     const after = (await api('projects.list', {})) as { items: { id: string; title: string }[] };
     expect(after.items.find((p) => p.id === first.id)?.title).toBe(first.title);
     expect(after.items.find((p) => p.id === second.id)?.title).toBe('Also edited here');
+
+    // The signer trusted during the import is listed in Settings, and can be removed.
+    const trustedLabs = page.getByRole('table', { name: 'Trusted labs' });
+    await trustedLabs.getByRole('cell', { name: 'Tashkent Innovation Lab', exact: true }).waitFor();
+    await screenshot(page, 'en-bundle-trusted-labs');
+    expect(await axeViolations(page)).toEqual([]);
+    await trustedLabs.getByRole('button', { name: 'Stop trusting Tashkent Innovation Lab' }).click();
+    await page.getByText('No trusted labs yet. When you import a signed bundle you can mark its signer as trusted.').waitFor();
+  });
+
+  it('shows an invalid signature, refuses it until the user accepts an unverifiable bundle, and says so in the summary', async () => {
+    const tampered = await tamperedCopy(bundleFile, join(app.dataDir, 'tampered.ibtikar'));
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
+    await dialog.locator('input[type=file]').setInputFiles(tampered);
+    await dialog.getByText(/^Signature invalid: the bundle was changed after it was signed/).waitFor();
+    const importButton = dialog.getByRole('button', { name: 'Import', exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'I understand that this bundle cannot be verified, and I accept importing it anyway.' }).check();
+    await screenshot(page, 'en-bundle-signature-invalid');
+    expect(await axeViolations(page)).toEqual([]);
+    await importButton.click();
+    await dialog.getByRole('heading', { name: 'Import finished' }).waitFor();
+    await dialog.getByText('The bundle was imported although its signature did not verify. The lab’s activity log records that you accepted it.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('exports with a passphrase (typed twice) and imports only with the right one', async () => {
+    await page.getByRole('button', { name: 'Export a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a bundle' });
+    await dialog.getByRole('checkbox', { name: 'Encrypt with a passphrase' }).check();
+    await dialog.getByLabel('Passphrase', { exact: true }).fill('short');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByText('The passphrase needs at least 8 characters.').waitFor();
+    await dialog.getByLabel('Passphrase', { exact: true }).fill('river of stars');
+    await dialog.getByLabel('Type the passphrase again').fill('river of stones');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByText('The two passphrases are not the same.').waitFor();
+    await dialog.getByLabel('Type the passphrase again').fill('river of stars');
+    await screenshot(page, 'en-bundle-export-encrypted');
+    expect(await axeViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    sealedFile = join(app.dataDir, 'sealed.ibtikar');
+    await (await download).saveAs(sealedFile);
+    expect(readFileSync(sealedFile).subarray(0, 11).toString()).toBe('IBTIKAR-ENC');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    const importing = page.getByRole('dialog', { name: 'Import a bundle' });
+    await importing.locator('input[type=file]').setInputFiles(sealedFile);
+    await importing.getByText('This bundle is encrypted: type its passphrase to open it.').waitFor();
+    await importing.getByLabel('Passphrase').fill('river of stones');
+    await importing.getByRole('button', { name: 'Open the bundle' }).click();
+    await importing.getByRole('alert').getByText('The passphrase is wrong. Nothing was imported.').waitFor();
+    await screenshot(page, 'en-bundle-passphrase-wrong');
+    expect(await axeViolations(page)).toEqual([]);
+    await importing.getByLabel('Passphrase').fill('river of stars');
+    await importing.getByRole('button', { name: 'Open the bundle' }).click();
+    await importing.getByText('The bundle was encrypted with a passphrase.').waitFor();
+    await importing.getByText(/already the same|Nothing in the bundle conflicts|Conflicts/).first().waitFor();
+    await importing.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('in Arabic: exports, and imports a bundle dropped onto the window, right to left', async () => {
@@ -141,5 +209,26 @@ describe('bundles', () => {
     await dialog.getByRole('heading', { name: 'اكتمل الاستيراد' }).waitFor();
     await screenshot(page, 'ar-bundle-summary');
     expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'إغلاق' }).click();
+
+    await dropFile(sealedFile);
+    const sealed = page.getByRole('dialog', { name: 'استيراد حزمة' });
+    await sealed.getByText('هذه الحزمة مشفّرة: اكتب عبارة المرور لفتحها.').waitFor();
+    await sealed.getByLabel('عبارة المرور').fill('river of stars');
+    await screenshot(page, 'ar-bundle-passphrase');
+    expect(await axeViolations(page)).toEqual([]);
+    await sealed.getByRole('button', { name: 'فتح الحزمة' }).click();
+    await sealed.getByText('كانت الحزمة مشفّرة بعبارة مرور.').waitFor();
+    await sealed.getByRole('button', { name: 'إلغاء' }).click();
+
+    await dropFile(join(app.dataDir, 'tampered.ibtikar'));
+    const invalid = page.getByRole('dialog', { name: 'استيراد حزمة' });
+    await invalid.getByText(/^التوقيع غير صالح/).waitFor();
+    await invalid.getByRole('checkbox', { name: 'أفهم أنه لا يمكن التحقق من هذه الحزمة، وأقبل استيرادها على أي حال.' }).check();
+    await screenshot(page, 'ar-bundle-signature-invalid');
+    expect(await axeViolations(page)).toEqual([]);
+    await invalid.getByRole('button', { name: 'إلغاء' }).click();
+    await page.getByRole('table', { name: 'المختبرات الموثوقة' }).or(page.getByText(/^لا توجد مختبرات موثوقة بعد/)).first().waitFor();
+    await screenshot(page, 'ar-bundle-trusted-labs');
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { deflateRawSync, crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
 import { BUNDLE_TABLES } from '../../electron/core/bundles/tables';
 import type { BundleApplyInput, BundleExportInput } from '../../electron/shared/domain/bundles';
 import { attachFile, callValue, type TestCore } from './core';
@@ -26,10 +27,13 @@ export async function importFile(test: TestCore, file: string, choices: Partial<
   return { preview, summary };
 }
 
-/** Every carried table's rows, in key order. */
+/** Every carried table's carried rows (the registry's `where`), without the columns that never travel, in key order. */
 export function carriedRows(test: TestCore) {
   return Object.fromEntries(
-    BUNDLE_TABLES.map((t) => [t.name, test.core.db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${t.key.map((k) => `"${k}"`).join(', ')}`).all()]),
+    BUNDLE_TABLES.map((t) => {
+      const rows = test.core.db.prepare(`SELECT * FROM "${t.name}"${t.where ? ` WHERE ${t.where}` : ''} ORDER BY ${t.key.map((k) => `"${k}"`).join(', ')}`).all() as Record<string, unknown>[];
+      return [t.name, rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !t.omit?.includes(column))))];
+    }),
   );
 }
 
@@ -90,6 +94,26 @@ export function writeZip(file: string, entries: ZipEntrySpec[]) {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   writeFileSync(file, Buffer.concat([...locals, cd, end]));
+}
+
+/** Every entry of a zip, as name → bytes (to rebuild a spoiled copy with writeZip). */
+export async function readZipEntries(path: string) {
+  const zip = await yauzl.openPromise(path, { lazyEntries: false });
+  const out: ZipEntrySpec[] = [];
+  for await (const entry of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+    out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+  }
+  zip.close();
+  return out;
+}
+
+/** A copy of a bundle whose manifest was changed after signing: its signature no longer verifies. */
+export async function tamperedCopy(source: string, target: string) {
+  const parts = await readZipEntries(source);
+  writeZip(target, parts.map((e) => (e.name === 'manifest.json' ? { ...e, data: Buffer.from(e.data.toString().replace('"internal"', '"public"').replace('"confidential"', '"public"')) } : e)));
+  return target;
 }
 
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');

@@ -11,13 +11,15 @@ import { BundleFileNameSchema, type BundleApplyInput, type BundleExportInput, ty
 import type { Backup } from '../../shared/domain/backups';
 import { UPLOAD_CHUNK_BYTES } from '../../shared/domain/uploads';
 import { appendChunk } from '../chunked-upload';
+import type { Activity } from '../../shared/domain/lab';
 import { schemaVersion } from '../db/migrate';
 import type { CoreDeps } from '../deps';
 import type { EventHub } from '../event-hub';
 import type { JobRunner } from '../jobs';
 import { writeBundle } from './export';
 import { applyBundle, previewBundle } from './import';
-import { labIdentity } from './rows-repo';
+import { BundleRefused, refuse } from './refusal';
+import { labIdentity, renameLab } from '../services/lab/lab-profile-repo';
 import { createTrust } from './trust';
 import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
 
@@ -40,7 +42,12 @@ export interface BundlesDeps {
     importContent: <T>(files: ReadonlyMap<string, string>, apply: () => T) => Promise<T>;
   };
   limits?: BundleLimits;
+  /** The activity log, where an import of a bundle with an invalid signature is recorded. */
+  activity: { append(entry: Activity): void };
 }
+
+/** An apply as the command line and tests call it (the contract fills in the defaults). */
+export type ApplyCall = Omit<BundleApplyInput, 'acceptInvalidSignature'> & { acceptInvalidSignature?: boolean };
 
 /** The attachment files a staged bundle carries: SHA-256 → staging file. */
 const stagedContent = (staged: StagedBundle) =>
@@ -58,6 +65,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const isOwnCopy = (fileName: string) => /^(upload|opened)-/.test(fileName);
   /** Copies of bundles the OS handed over, waiting for the UI to open them. */
   const opened: string[] = [];
+  /** Own copies of encrypted bundles waiting for their passphrase; removed when core closes. */
+  const waiting = new Set<string>();
   const endPreview = (previewId: string) => {
     const staged = previews.get(previewId);
     if (staged) removeStaging(staged);
@@ -89,8 +98,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   }
 
   /** Stages a bundle file and previews it; the staging stays until apply or discard. */
-  async function previewFile(file: string): Promise<BundlePreview> {
-    const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits);
+  async function previewFile(file: string, passphrase?: string): Promise<BundlePreview> {
+    const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits, passphrase);
     try {
       const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged, trust.isTrusted, contentHere) };
       previews.set(preview.previewId, staged);
@@ -101,12 +110,32 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     }
   }
 
-  async function apply(input: BundleApplyInput): Promise<BundleSummary> {
+  async function apply(input: ApplyCall): Promise<BundleSummary> {
     const staged = previews.get(input.previewId);
     if (!staged) throw new ApiFailure('not_found', 'This import preview has ended; open the bundle again.');
+    // Refused before the preview ends, so the user can still confirm they accept an unverifiable bundle.
+    const unverified = staged.signature.status === 'invalid';
+    if (unverified && !input.acceptInvalidSignature) {
+      refuse('signature_invalid', 'The bundle signature does not match its contents; import it only after confirming you accept an unverifiable bundle.');
+    }
     previews.delete(input.previewId);
     try {
       const backup = await ctx.backup();
+      const now = deps.clock.now().toISOString();
+      const { id: labId } = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now))();
+      // The user's acceptance of an unverifiable bundle is part of the record, in the same transaction as its rows.
+      const record = unverified
+        ? () =>
+            ctx.activity.append({
+              id: deps.ids.next(),
+              at: now,
+              subjectType: 'lab',
+              subjectId: labId,
+              action: 'updated',
+              fields: ['bundle_import', 'signature_invalid_accepted'],
+              summary: `${staged.manifest.lab.name} (${staged.manifest.lab.id})`,
+            })
+        : undefined;
       const { areas, ...counts } = await ctx.content.importContent(stagedContent(staged), () =>
         applyBundle(deps.db, staged, {
           onConflict: input.onConflict,
@@ -114,10 +143,11 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
           newId: () => deps.ids.next(),
           reindex: ctx.reindex,
           contentHere,
+          record,
         }),
       );
       for (const area of areas) ctx.events.emit({ type: 'data.changed', payload: { area } });
-      return { ...counts, backup: backup.fileName };
+      return { ...counts, backup: backup.fileName, unverifiedAccepted: unverified };
     } finally {
       removeStaging(staged);
       endPreview(input.previewId);
@@ -129,16 +159,20 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     previewFile,
     apply,
     /** Previews a bundle the desktop shell or an upload placed in the data folder's inbox. */
-    async preview(fileName: string) {
+    async preview(fileName: string, passphrase?: string) {
       const file = join(inbox, fileName);
       if (!BundleFileNameSchema.safeParse(fileName).success || !existsSync(file)) throw new ApiFailure('not_found', `No bundle named ${fileName} in the inbox.`);
       try {
-        const preview = await previewFile(file);
+        const preview = await previewFile(file, passphrase);
+        waiting.delete(file);
         if (isOwnCopy(fileName)) uploadsOf.set(preview.previewId, file);
         return preview;
       } catch (error) {
-        // A refused upload or copy is not kept (the user's own file stays where it was).
-        if (isOwnCopy(fileName)) rmSync(file, { force: true });
+        // A refused upload or copy is not kept (the user's own file stays where it was), except an
+        // encrypted one waiting for its passphrase: the user types it and the same file is tried again.
+        const waitsForPassphrase = error instanceof BundleRefused && (error.reason === 'passphrase_needed' || error.reason === 'wrong_passphrase');
+        if (isOwnCopy(fileName) && !waitsForPassphrase) rmSync(file, { force: true });
+        if (isOwnCopy(fileName) && waitsForPassphrase) waiting.add(file);
         throw error;
       }
     },
@@ -190,9 +224,20 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       trust.trust(fingerprint, labName);
       return {};
     },
+    /** The fingerprints this lab trusts, newest first. */
+    trusted: () => trust.trusted().toReversed(),
+    untrust(fingerprint: string) {
+      trust.untrust(fingerprint);
+      return {};
+    },
+    /** This lab's identity as its bundles name it. */
+    labProfile: () => deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), deps.clock.now().toISOString()))(),
+    renameLab: (name: string) => renameLab(deps.db, name, () => deps.ids.next(), deps.clock.now().toISOString()),
     /** Removes every staging folder (when core closes). */
     close() {
       for (const previewId of [...previews.keys()]) endPreview(previewId);
+      for (const file of waiting) rmSync(file, { force: true });
+      waiting.clear();
     },
   };
 }

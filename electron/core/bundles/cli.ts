@@ -3,11 +3,13 @@
  *   bundle verify FILE
  *   bundle import FILE --data DIR [--on-conflict keep|theirs|copy]
  *   bundle export --data DIR --out FILE [--project ID ...] [--classification C] [--language L] [--author NAME]
+ * Each takes --passphrase-file FILE (or the IBTIKAR_BUNDLE_PASSPHRASE environment variable) to write
+ * or read an encrypted bundle; a passphrase is never taken on the command line, where `ps` shows it.
  * One line of result on stdout, one line of error on stderr, exit 0 on success and non-zero on any
  * refusal; a progress line on stderr when it is a terminal.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +25,7 @@ import { createFileLogger } from '../logger';
 import { databaseFile } from '../paths';
 import { createFileSettingsStore } from '../settings-store';
 import { previewBundle } from './import';
-import { removeStaging, stageBundle } from './staging';
+import { DEFAULT_LIMITS, removeStaging, stageBundle } from './staging';
 
 export interface CliIo {
   out(line: string): void;
@@ -31,9 +33,22 @@ export interface CliIo {
   /** Rewrites the progress line; absent when stderr is not a terminal. */
   progress?(text: string): void;
   appVersion: string;
+  /** Where IBTIKAR_BUNDLE_PASSPHRASE is read from (process.env from the command line). */
+  env?: NodeJS.ProcessEnv;
 }
 
-const USAGE = 'usage: bundle verify FILE | bundle import FILE --data DIR [--on-conflict keep|theirs|copy] | bundle export --data DIR --out FILE [--project ID ...]';
+const USAGE =
+  'usage: bundle verify FILE | bundle import FILE --data DIR [--on-conflict keep|theirs|copy] | bundle export --data DIR --out FILE [--project ID ...]; each with [--passphrase-file FILE] for encrypted bundles';
+
+/** The passphrase from a file (its first line) or the environment; undefined when neither is given. */
+function passphraseFrom(file: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (file) {
+    const first = readFileSync(resolve(file), 'utf8').split(/\r?\n/)[0] ?? '';
+    if (!first) throw new UsageError(`the passphrase file ${file} is empty`);
+    return first;
+  }
+  return env.IBTIKAR_BUNDLE_PASSPHRASE || undefined;
+}
 
 class UsageError extends Error {}
 
@@ -56,20 +71,21 @@ async function openCore(dataDir: string, io: CliIo) {
   return core;
 }
 
-async function verify(file: string, io: CliIo) {
+async function verify(file: string, io: CliIo, passphrase: string | undefined) {
   // Checked against an empty database of this app's schema: every check but the local conflicts.
   const scratch = mkdtempSync(join(tmpdir(), 'ibtikar-verify-'));
   const db = new Database(':memory:');
   try {
     migrate(db);
-    const staged = await stageBundle(file, join(scratch, 'staging'), MIGRATIONS.at(-1)!.version);
+    const staged = await stageBundle(file, join(scratch, 'staging'), MIGRATIONS.at(-1)!.version, DEFAULT_LIMITS, passphrase);
     try {
       // No lab here: nothing is trusted, and every attachment file the rows name must be in the bundle.
       const preview = previewBundle(db, staged, () => false, () => false);
       const records = preview.tables.reduce((n, t) => n + t.incoming, 0);
       const { manifest } = preview;
       const signed = preview.signature.fingerprint ? `signed, fingerprint ${preview.signature.fingerprint}` : 'unsigned';
-      io.out(`ok: ${records} records, format ${manifest.formatVersion}, from "${manifest.lab.name}" (${manifest.lab.id}) at ${manifest.createdAt}, classification ${manifest.classification}, ${signed}`);
+      const encrypted = staged.encrypted ? ', encrypted' : '';
+      io.out(`ok: ${records} records, format ${manifest.formatVersion}, from "${manifest.lab.name}" (${manifest.lab.id}) at ${manifest.createdAt}, classification ${manifest.classification}, ${signed}${encrypted}`);
     } finally {
       removeStaging(staged);
     }
@@ -92,12 +108,14 @@ export async function runBundleCli(argv: string[], io: CliIo): Promise<number> {
         classification: { type: 'string', default: 'internal' },
         language: { type: 'string', default: 'en' },
         author: { type: 'string', default: '' },
+        'passphrase-file': { type: 'string' },
       },
     });
+    const passphrase = passphraseFrom(values['passphrase-file'], io.env ?? {});
     const [command, file, ...rest] = positionals;
     if (rest.length > 0) throw new UsageError(`unexpected "${rest[0]}"`);
     if (command === 'verify' && file) {
-      await verify(resolve(file), io);
+      await verify(resolve(file), io, passphrase);
       return 0;
     }
     if (command === 'import' && file && values.data) {
@@ -105,7 +123,7 @@ export async function runBundleCli(argv: string[], io: CliIo): Promise<number> {
       if (!onConflict.success) throw new UsageError(`--on-conflict takes keep, theirs or copy, not "${values['on-conflict']}"`);
       const core = await openCore(resolve(values.data), io);
       try {
-        const preview = await core.bundles.previewFile(resolve(file));
+        const preview = await core.bundles.previewFile(resolve(file), passphrase);
         const conflicts = preview.tables.reduce((n, t) => n + t.conflicts, 0);
         const s = await core.bundles.apply({ previewId: preview.previewId, onConflict: onConflict.data, choices: [] });
         io.out(`imported: ${s.inserted} new, ${s.replaced} replaced, ${s.copied} copied, ${s.kept} kept, ${s.unchanged} unchanged (${conflicts} conflicts, on conflict: ${onConflict.data}); backup ${s.backup}`);
@@ -120,6 +138,7 @@ export async function runBundleCli(argv: string[], io: CliIo): Promise<number> {
         classification: values.classification,
         language: values.language,
         author: values.author,
+        ...(passphrase ? { passphrase } : {}),
       });
       if (!input.success) throw new UsageError(`${input.error.issues[0]?.path.join('.')}: ${input.error.issues[0]?.message}`);
       const core = await openCore(resolve(values.data), io);

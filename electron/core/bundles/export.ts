@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Transform } from 'node:stream';
 import { once } from 'node:events';
 import yazl from 'yazl';
 import { ApiFailure } from '../../shared/api/envelope';
@@ -20,6 +20,7 @@ import { createRowsRepo, type Row } from './rows-repo';
 import { selectProjects } from './scope';
 import { BUNDLE_TABLES } from './tables';
 import { createViewer } from './viewer';
+import { encryptingStream } from './encryption';
 import { jsonCanvases } from './json-canvases';
 
 export interface ExportRequest {
@@ -37,6 +38,8 @@ export interface ExportRequest {
   sign: (manifest: Buffer) => Buffer;
   /** Where the attachment file of this SHA-256 is stored, or undefined when it is missing here. */
   contentPath: (sha256: string) => string | undefined;
+  /** Encrypts the whole zip with a key from this passphrase (encryption.ts). */
+  passphrase?: string;
 }
 
 /** Lines are gathered into chunks of about this size before they go to the zip stream. */
@@ -55,15 +58,19 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
   const zip = new yazl.ZipFile();
   const out = createWriteStream(temp, { mode: 0o600 });
   const written = once(out, 'close');
-  zip.outputStream.pipe(out);
+  let encrypt: Transform | undefined;
   try {
+    // The zip streams through the cipher into the file: an encrypted export holds one chunk in memory, never the bundle.
+    encrypt = request.passphrase ? await encryptingStream(request.passphrase) : undefined;
+    if (encrypt) zip.outputStream.pipe(encrypt).pipe(out);
+    else zip.outputStream.pipe(out);
     // One read transaction: every table is read from the same moment even while the lab keeps working.
     snapshot.exec('BEGIN');
     const selection = request.scope.kind === 'projects' ? selectProjects(snapshot, request.scope.ids) : undefined;
     const tables = BUNDLE_TABLES.map((table) => ({ table, repo: createRowsRepo(snapshot, table) }));
     const total = selection
       ? [...selection.values()].reduce((n, s) => n + s.size, 0)
-      : tables.reduce((n, { table }) => n + (snapshot.prepare(`SELECT count(*) AS n FROM "${table.name}"`).get() as { n: number }).n, 0);
+      : tables.reduce((n, { repo }) => n + repo.count(snapshot), 0);
     const files: Manifest['files'] = [];
     const viewer = createViewer();
     const records: Record<string, number> = {};
@@ -167,7 +174,8 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
     renameSync(temp, request.outFile);
     return { file: request.outFile, bytes: statSync(request.outFile).size, records: done };
   } catch (error) {
-    zip.outputStream.unpipe(out);
+    zip.outputStream.unpipe();
+    encrypt?.unpipe();
     out.destroy();
     await written.catch(() => undefined);
     rmSync(temp, { force: true });

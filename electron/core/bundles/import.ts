@@ -53,7 +53,7 @@ export type ContentHere = (sha256: string) => boolean;
 function readers(db: Db, staged: StagedBundle, contentHere: ContentHere): TableReader[] {
   return BUNDLE_TABLES.filter((t) => staged.files.has(`data/${t.name}.ndjson`)).map((table) => {
     const repo = createRowsRepo(db, table);
-    const schema = rowSchema(repo.columns, table.key);
+    const schema = rowSchema(repo.columns, table.key, table.required);
     const file = staged.files.get(`data/${table.name}.ndjson`)!;
     return {
       table,
@@ -134,9 +134,8 @@ export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerpr
       locales: manifest.locales,
       classification: manifest.classification,
     },
-    signature: staged.signer
-      ? { status: 'signed', fingerprint: staged.signer, trusted: isTrusted(staged.signer) }
-      : { status: 'unsigned', fingerprint: null, trusted: false },
+    signature: { ...staged.signature, trusted: staged.signature.fingerprint !== null && isTrusted(staged.signature.fingerprint) },
+    encrypted: staged.encrypted,
     tables,
     conflicts,
     conflictsTruncated: conflictCount > conflicts.length,
@@ -151,6 +150,28 @@ export interface ApplyRequest {
   reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
   /** Checked after the bundle's own files were stored, so it sees those too. */
   contentHere: ContentHere;
+  /** Runs inside the transaction after the rows (e.g. records in the activity log that the user accepted an unverifiable bundle). */
+  record?: () => void;
+}
+
+/**
+ * Runs one row's write; a row that SQLite refuses (a unique key or rule that another record here
+ * already holds, a CHECK or a lock trigger) refuses the whole bundle with a message naming the record,
+ * instead of a raw SQLite error. The transaction then rolls back, so the database stays as it was.
+ */
+function write(table: BundleTable, row: Row, run: () => void) {
+  try {
+    run();
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
+    const name = table.label && row[table.label] !== null && row[table.label] !== undefined ? String(row[table.label]).slice(0, 80) : keyString(table, row);
+    const detail = (error as Error).message;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      refuse('duplicate_record', `The ${table.name} record "${name}" clashes with a different record here that must be unique (${detail}).`, { table: table.name, name });
+    }
+    refuse('rejected_record', `The ${table.name} record "${name}" breaks a rule of this lab's database (${detail}).`, { table: table.name, name });
+  }
 }
 
 /**
@@ -158,8 +179,9 @@ export interface ApplyRequest {
  * rows of the bundle that refer to a copied row follow the copy (and are copied too where their own
  * key is taken here), so a copied project keeps its members, decisions and ideas.
  */
-export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest): Omit<BundleSummary, 'backup'> & { areas: Set<DataArea> } {
+export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest): Omit<BundleSummary, 'backup' | 'unverifiedAccepted'> & { areas: Set<DataArea> } {
   const summary = { inserted: 0, replaced: 0, copied: 0, kept: 0, unchanged: 0, areas: new Set<DataArea>() };
+  if (request.record) summary.areas.add('projects');
   const chosen = new Map(request.choices.map((c) => [`${c.table}\u0000${c.key}`, c.choice]));
   const copies = new Map<string, Map<string, string>>();
   /** Ids of the records each table kept as they are here (a conflict resolved as keep mine). */
@@ -196,7 +218,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
           return;
         }
         if (!local) {
-          repo.insert(row);
+          write(table, row, () => repo.insert(row));
           note(row);
           summary.inserted++;
         } else if (sameRow(row, local)) {
@@ -211,13 +233,13 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
             return;
           }
           if (choice === 'theirs') {
-            repo.update(row);
+            write(table, row, () => repo.update(row));
             note(row);
             summary.replaced++;
           } else {
             const id = request.newId();
             copied.set(String(incoming.id), id);
-            repo.insert({ ...row, id, origin: `${labId}/${String(incoming.id)}` });
+            write(table, row, () => repo.insert({ ...row, id, origin: `${labId}/${String(incoming.id)}` }));
             note({ id });
             summary.copied++;
           }
@@ -228,6 +250,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
     if (foreignKeyViolations(db) > 0) refuse('broken_references', 'Some records in the bundle refer to records that are neither in the bundle nor here.');
     // Derived data follows only the rows that changed, so a re-import leaves the file as it was.
     if (summary.areas.size > 0) request.reindex(changed);
+    request.record?.();
   })();
   return summary;
 }

@@ -30,12 +30,13 @@ export function tableColumns(db: Db, table: string): Column[] {
  * table's columns (unknown ones refused), each of its storage type. A column may be missing only
  * when the table can fill it (nullable or with a default), so a bundle from an older schema imports.
  */
-export function rowSchema(columns: Column[], key: readonly string[]): z.ZodType<Row> {
+export function rowSchema(columns: Column[], key: readonly string[], required: readonly string[] = []): z.ZodType<Row> {
   const shape: Record<string, z.ZodType> = {};
   for (const c of columns) {
+    const must = key.includes(c.name) || required.includes(c.name);
     let value: z.ZodType = c.type === 'INTEGER' ? z.int() : c.type === 'REAL' ? z.number() : z.string().max(MAX_TEXT);
-    if (!c.notNull) value = value.nullable();
-    if (!key.includes(c.name) && (!c.notNull || c.hasDefault)) value = value.optional();
+    if (!c.notNull && !must) value = value.nullable();
+    if (!must && (!c.notNull || c.hasDefault)) value = value.optional();
     shape[c.name] = value;
   }
   return z.strictObject(shape) as unknown as z.ZodType<Row>;
@@ -44,8 +45,10 @@ export function rowSchema(columns: Column[], key: readonly string[]): z.ZodType<
 export const keyString = (table: BundleTable, row: Row) => table.key.map((k) => String(row[k])).join('|');
 
 export function createRowsRepo(db: Db, table: BundleTable) {
-  const columns = tableColumns(db, table.name);
+  // Columns that never leave this machine are neither written to a bundle nor accepted from one.
+  const columns = tableColumns(db, table.name).filter((c) => !table.omit?.includes(c.name));
   const names = columns.map((c) => c.name);
+  const carried = table.where ? ` WHERE ${table.where}` : '';
   const where = table.key.map((k) => `${q(k)} = ?`).join(' AND ');
   const get = db.prepare(`SELECT * FROM ${q(table.name)} WHERE ${where}`);
   type Statement = ReturnType<Db['prepare']> & { run(...params: unknown[]): unknown };
@@ -70,14 +73,16 @@ export function createRowsRepo(db: Db, table: BundleTable) {
     jsonRows: (source: Db = db) =>
       source
         .prepare(
-          `SELECT ${[...table.key.map(q), `json_object(${names.map((n) => `'${n}', ${q(n)}`).join(', ')})`].join(', ')} FROM ${q(table.name)} ORDER BY ${table.key.map(q).join(', ')}`,
+          `SELECT ${[...table.key.map(q), `json_object(${names.map((n) => `'${n}', ${q(n)}`).join(', ')})`].join(', ')} FROM ${q(table.name)}${carried} ORDER BY ${table.key.map(q).join(', ')}`,
         )
         .raw()
         .iterate() as IterableIterator<(string | number)[]>,
+    /** How many rows travel (for an export's progress). */
+    count: (source: Db = db) => (source.prepare(`SELECT count(*) AS n FROM ${q(table.name)}${carried}`).get() as { n: number }).n,
     /** Key and reference columns of every row: what the closure of a project export walks. */
     links: () => {
       const cols = [...new Set([...table.key, ...table.refs.map((r) => r.column)])];
-      return db.prepare(`SELECT ${cols.map(q).join(', ')} FROM ${q(table.name)}`).all() as Row[];
+      return db.prepare(`SELECT ${cols.map(q).join(', ')} FROM ${q(table.name)}${carried}`).all() as Row[];
     },
     get: (row: Row) => get.get(...keyValues(row)) as Row | undefined,
     insert(row: Row) {
@@ -101,15 +106,6 @@ export type RowsRepo = ReturnType<typeof createRowsRepo>;
 
 /** The rows compare equal on every column the incoming row carries. */
 export const sameRow = (incoming: Row, local: Row) => Object.keys(incoming).every((k) => incoming[k] === local[k]);
-
-/** The lab's identity for manifests and copy origins; made on first use (the row is otherwise unused). */
-export function labIdentity(db: Db, newId: () => string, now: string): { id: string; name: string } {
-  const existing = db.prepare('SELECT id, name FROM lab_profile ORDER BY created_at LIMIT 1').get() as { id: string; name: string } | undefined;
-  if (existing) return existing;
-  const id = newId();
-  db.prepare('INSERT INTO lab_profile (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, '', now, now);
-  return { id, name: '' };
-}
 
 /** Rows that refer to a missing parent; an import with any is refused before it commits. */
 export const foreignKeyViolations = (db: Db) => (db.pragma('foreign_key_check') as unknown[]).length;

@@ -6,7 +6,7 @@
  * SHA-256 and the zip's CRC-32. On any refusal the staging folder is removed before the error leaves.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,7 +15,8 @@ import yauzl from 'yauzl';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ManifestSchema, type Manifest } from '../../shared/domain/bundles';
 import { jsonDepthWithin } from '../json';
 import { upgradeManifest } from './format';
-import { refuse } from './refusal';
+import { BundleRefused, refuse } from './refusal';
+import { decryptBundle, isEncrypted } from './encryption';
 import { verifySignature } from './trust';
 import { BUNDLE_TABLES, bundleTable } from './tables';
 
@@ -38,13 +39,30 @@ export const DEFAULT_LIMITS: BundleLimits = {
   maxManifestBytes: 1024 * 1024,
 };
 
+export type StagedSignature = { status: 'signed'; fingerprint: string } | { status: 'unsigned' | 'invalid'; fingerprint: null };
+
+/** Verifies `manifest.sig`; a signature that does not match is reported (not refused) so the preview can say so. */
+function checkSignature(manifestBytes: Buffer, signatureFile: unknown): StagedSignature {
+  try {
+    return { status: 'signed', fingerprint: verifySignature(manifestBytes, signatureFile) };
+  } catch (error) {
+    if (error instanceof BundleRefused && error.reason === 'signature_invalid') return { status: 'invalid', fingerprint: null };
+    throw error;
+  }
+}
+
 export interface StagedBundle {
   dir: string;
   manifest: Manifest;
   /** Bundle path (as listed in the manifest) → the staging file we wrote it to. */
   files: Map<string, string>;
-  /** The signer's fingerprint, or null for an unsigned bundle (a bad signature is refused). */
-  signer: string | null;
+  /**
+   * Who signed it: a verified signer's fingerprint, no signature, or a signature that does not verify
+   * (shown in the preview; apply refuses it unless the user explicitly accepts an unverifiable bundle).
+   */
+  signature: StagedSignature;
+  /** The bundle came passphrase-encrypted (and was decrypted into the staging folder). */
+  encrypted: boolean;
 }
 
 /** The only entry names format version 1 defines (docs/bundle-format.md). */
@@ -234,11 +252,26 @@ function checkManifest(value: unknown, schemaVersionHere: number): Manifest {
   return manifest;
 }
 
-export async function stageBundle(file: string, stagingRoot: string, schemaVersionHere: number, limits: BundleLimits = DEFAULT_LIMITS): Promise<StagedBundle> {
+export async function stageBundle(
+  file: string,
+  stagingRoot: string,
+  schemaVersionHere: number,
+  limits: BundleLimits = DEFAULT_LIMITS,
+  passphrase?: string,
+): Promise<StagedBundle> {
   mkdirSync(stagingRoot, { recursive: true, mode: 0o700 });
   const dir = mkdtempSync(join(stagingRoot, 'import-'));
   let zip: yauzl.ZipFile | undefined;
   try {
+    // An encrypted bundle is decrypted (and authenticated) into the staging folder first; the zip inside is then checked like any other.
+    const encrypted = await isEncrypted(file);
+    if (encrypted) {
+      if (!passphrase) refuse('passphrase_needed', 'This bundle is encrypted; it needs its passphrase.');
+      if (statSync(file).size > limits.maxTotalBytes) refuse('too_large', `The bundle is larger than ${limits.maxTotalBytes} bytes.`);
+      const inner = join(dir, 'bundle.zip');
+      await decryptBundle(file, inner, passphrase!);
+      file = inner;
+    }
     try {
       zip = await openZip(file);
     } catch (error) {
@@ -257,9 +290,9 @@ export async function stageBundle(file: string, stagingRoot: string, schemaVersi
     const manifestBytes = await readSmall(zip!, manifestEntry, 'manifest.json', limits.maxManifestBytes, limits);
     const manifest = checkManifest(parseUntrustedJson(manifestBytes.toString('utf8'), 16, 'manifest.json', 'bad_manifest'), schemaVersionHere);
     const signatureEntry = entries.get('manifest.sig');
-    const signer = signatureEntry
-      ? verifySignature(manifestBytes, parseUntrustedJson((await readSmall(zip!, signatureEntry, 'manifest.sig', 4096, limits)).toString('utf8'), 4, 'manifest.sig', 'bad_manifest'))
-      : null;
+    const signature: StagedSignature = signatureEntry
+      ? checkSignature(manifestBytes, parseUntrustedJson((await readSmall(zip!, signatureEntry, 'manifest.sig', 4096, limits)).toString('utf8'), 4, 'manifest.sig', 'bad_manifest'))
+      : { status: 'unsigned', fingerprint: null };
 
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
     for (const name of entries.keys()) {
@@ -278,7 +311,7 @@ export async function stageBundle(file: string, stagingRoot: string, schemaVersi
       total += got.bytes;
       files.set(f.path, target);
     }
-    return { dir, manifest, files, signer };
+    return { dir, manifest, files, signature, encrypted };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -39,7 +39,16 @@ export interface BundleTable {
   frozen?: { when: string; columns: readonly string[] };
   /** The column holding the SHA-256 of a file the row names; the bundle carries it as attachments/<sha256>. */
   content?: string;
+  /** Only rows matching this SQL condition (over the table's own columns; registry text, never bundle text) travel. */
+  where?: string;
+  /** Columns that never leave this machine: not exported, and refused in an incoming row. */
+  omit?: readonly string[];
+  /** Columns an incoming row must carry with a value (the rows `where` selects always have one). */
+  required?: readonly string[];
 }
+
+/** Ended workshops only: a running one is a live LAN session of this workstation. */
+const ENDED_WORKSHOP = 'SELECT id FROM workshops WHERE ended_at IS NOT NULL';
 
 export const BUNDLE_TABLES: readonly BundleTable[] = [
   { name: 'entities', key: ['id'], refs: [], area: 'people', label: 'name' },
@@ -144,6 +153,51 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
     area: 'canvases',
     label: 'text',
   },
+  // Ended workshops travel with their canvas: the summary, who took part (by display name, never their
+  // token hash) and the dot votes, so the receiving lab sees the results. A running workshop never
+  // travels (its join secret and its participants' tokens are live credentials of this workstation);
+  // an ended one has no join secret (migration 0008), and the importer refuses one that is not ended.
+  {
+    name: 'workshops',
+    key: ['id'],
+    refs: [{ column: 'canvas_id', table: 'canvases', owned: true }],
+    area: 'workshops',
+    where: 'ended_at IS NOT NULL',
+    omit: ['join_secret'],
+    required: ['ended_at', 'summary'],
+  },
+  {
+    name: 'workshop_participants',
+    key: ['id'],
+    refs: [{ column: 'workshop_id', table: 'workshops', owned: true }],
+    area: 'workshops',
+    label: 'display_name',
+    where: `workshop_id IN (${ENDED_WORKSHOP})`,
+    omit: ['token_hash'],
+  },
+  {
+    name: 'vote_sessions',
+    key: ['id'],
+    refs: [
+      { column: 'workshop_id', table: 'workshops', owned: true },
+      { column: 'canvas_id', table: 'canvases' },
+    ],
+    area: 'workshops',
+    label: 'title',
+    where: `workshop_id IN (${ENDED_WORKSHOP})`,
+    required: ['revealed_at'],
+  },
+  {
+    name: 'votes',
+    key: ['id'],
+    refs: [
+      { column: 'vote_session_id', table: 'vote_sessions', owned: true },
+      { column: 'note_id', table: 'canvas_notes' },
+      { column: 'participant_id', table: 'workshop_participants' },
+    ],
+    area: 'workshops',
+    where: `vote_session_id IN (SELECT id FROM vote_sessions WHERE workshop_id IN (${ENDED_WORKSHOP}))`,
+  },
   {
     name: 'pilots',
     key: ['id'],
@@ -235,15 +289,9 @@ export const INTERNAL_TABLES: Readonly<Record<string, string>> = {
   search_meta: 'which folding built the derived search index',
   pilot_measurement_cells: 'per-period sums of pilot measurements, kept by triggers as measurements are written (also by an import)',
   lab_profile: "this lab's own identity; a bundle names its lab in the manifest instead of overwriting the receiver's",
-  // Live workshops are this workstation's LAN sessions. Their rows hold the join secret and the
-  // participants' token hashes, which must never leave the machine; carrying the ended workshops'
-  // summaries and votes without those columns is open work (issue #6). The notes written in a
-  // workshop are canvas notes and travel with their canvas.
-  workshops: 'LAN sessions of this workstation: join secrets stay here (summaries not carried yet)',
-  workshop_participants: 'who joined this workstation’s LAN sessions, with token hashes that stay here',
-  workshop_notes: 'which participant of a local LAN session wrote a note; the notes travel with their canvas',
-  vote_sessions: 'dot votes of local LAN sessions, tied to their participants (not carried yet)',
-  votes: 'votes of local LAN sessions, tied to their participants (not carried yet)',
+  // Which participant wrote which canvas note in a LAN session, and whether private mode still hides
+  // it: bookkeeping of the live session (the notes themselves travel with their canvas).
+  workshop_notes: 'which participant of a LAN session wrote a note and whether private mode hides it; the notes travel with their canvas',
 };
 
 export const bundleTable = (name: string) => BUNDLE_TABLES.find((t) => t.name === name);

@@ -71,6 +71,10 @@ export function createTrust(dataDir: string, now: () => Date) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       writeAtomic(trustedFile, JSON.stringify([...rest, { fingerprint, labName, trustedAt: now().toISOString() }], null, 2));
     },
+    untrust(fingerprint: string) {
+      const rest = trusted().filter((t) => t.fingerprint !== fingerprint);
+      if (existsSync(trustedFile)) writeAtomic(trustedFile, JSON.stringify(rest, null, 2));
+    },
   };
 }
 

@@ -43,6 +43,9 @@ import {
   BundleExportInputSchema,
   BundleExportResultSchema,
   BundleFileNameSchema,
+  PassphraseSchema,
+  TrustedLabSchema,
+  LabProfileSchema,
   BundlePreviewSchema,
   BundleSummarySchema,
 } from '../domain/bundles';
@@ -236,6 +239,9 @@ export const contract = {
   'lab.status': { input: none, output: z.object({ empty: z.boolean() }), access: 'host' },
   /** Fills an empty workspace with the sample lab; refused (conflict) when there is any data. */
   'lab.loadSample': { input: none, output: z.object({ empty: z.boolean() }), access: 'host' },
+  /** The lab's identity: the name its bundles and signature show to other labs. */
+  'lab.profile': { input: none, output: LabProfileSchema, access: 'host' },
+  'lab.rename': { input: z.strictObject({ name: z.string().trim().max(200) }), output: LabProfileSchema, access: 'host' },
 
   'cohorts.list': { input: none, output: z.array(CohortSchema), access: 'host' },
   'cohorts.get': { input: byId, output: CohortSchema, access: 'host' },
@@ -332,7 +338,7 @@ export const contract = {
   /** Writes a bundle to the data folder's exports as a job (job.progress events; jobs.cancel stops it). */
   'bundles.export': { input: BundleExportInputSchema, output: BundleExportResultSchema, access: 'host' },
   /** Opens a bundle from the data folder's inbox into staging and shows what it holds and what conflicts. */
-  'bundles.preview': { input: z.strictObject({ fileName: BundleFileNameSchema }), output: BundlePreviewSchema, access: 'host' },
+  'bundles.preview': { input: z.strictObject({ fileName: BundleFileNameSchema, passphrase: PassphraseSchema.optional() }), output: BundlePreviewSchema, access: 'host' },
   /** Applies a preview in one transaction (after a backup), with a choice per conflict and one for the rest. */
   'bundles.apply': { input: BundleApplyInputSchema, output: BundleSummarySchema, access: 'host' },
   /** Bundles the operating system handed the desktop app (double-click, Open with, File ▸ Import), each handed out once. */
@@ -342,6 +348,9 @@ export const contract = {
   'bundles.identity': { input: none, output: z.object({ fingerprint: z.string().nullable() }), access: 'host' },
   /** Marks a signer's fingerprint as trusted. */
   'bundles.trust': { input: z.strictObject({ fingerprint: FingerprintSchema, labName: z.string().trim().max(200) }), output: z.strictObject({}), access: 'host' },
+  /** The fingerprints this lab trusts, newest first. */
+  'bundles.trusted': { input: none, output: z.array(TrustedLabSchema), access: 'host' },
+  'bundles.untrust': { input: z.strictObject({ fingerprint: FingerprintSchema }), output: z.strictObject({}), access: 'host' },
   /** A bundle from the browser into the inbox, in chunks; the last answers the name to preview. */
   'bundles.upload': { input: BundleUploadSchema, output: z.object({ bytes: z.int(), fileName: z.string().nullable() }), access: 'host' },
   /** An exported bundle, in chunks, for a browser download. */

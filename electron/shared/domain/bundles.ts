@@ -69,6 +69,12 @@ export const BUNDLE_REFUSALS = [
   'broken_references',
   'signature_invalid',
   'missing_attachment',
+  'passphrase_needed',
+  'wrong_passphrase',
+  'encrypted_damaged',
+  'bad_encryption',
+  'duplicate_record',
+  'rejected_record',
 ] as const;
 export type BundleRefusal = (typeof BUNDLE_REFUSALS)[number];
 
@@ -76,11 +82,16 @@ export const CONFLICT_CHOICES = ['keep', 'theirs', 'copy'] as const;
 export const ConflictChoiceSchema = z.enum(CONFLICT_CHOICES);
 export type ConflictChoice = z.infer<typeof ConflictChoiceSchema>;
 
+/** A bundle passphrase: never stored, never logged; at least 8 characters when choosing one. */
+export const PassphraseSchema = z.string().max(1000);
+
 export const BundleExportInputSchema = z.strictObject({
   scope: BundleScopeSchema,
   classification: ClassificationSchema,
   language: LanguageSchema,
   author: z.string().trim().max(200).default(''),
+  /** Encrypts the bundle with a key derived from this passphrase (docs/bundle-format.md "Encrypted bundles"). */
+  passphrase: PassphraseSchema.min(8).optional(),
 });
 export type BundleExportInput = z.infer<typeof BundleExportInputSchema>;
 
@@ -121,8 +132,14 @@ export const BundlePreviewSchema = z.object({
     locales: z.array(LanguageSchema),
     classification: ClassificationSchema,
   }),
-  /** Who signed the bundle: a fingerprint (SHA-256 of the Ed25519 public key) and whether this lab trusts it. */
-  signature: z.object({ status: z.enum(['signed', 'unsigned']), fingerprint: z.string().nullable(), trusted: z.boolean() }),
+  /**
+   * Who signed the bundle: a fingerprint (SHA-256 of the Ed25519 public key) and whether this lab
+   * trusts it; `invalid` when the signature does not match the contents (apply then needs
+   * `acceptInvalidSignature`).
+   */
+  signature: z.object({ status: z.enum(['signed', 'unsigned', 'invalid']), fingerprint: z.string().nullable(), trusted: z.boolean() }),
+  /** The bundle came encrypted with a passphrase. */
+  encrypted: z.boolean(),
   tables: z.array(BundleTableCountSchema),
   conflicts: z.array(BundleConflictSchema),
   /** More conflicts exist than are listed; the choice for all covers the rest. */
@@ -138,10 +155,18 @@ export const BundleApplyInputSchema = z.strictObject({
     .array(z.strictObject({ table: z.string().max(64), key: z.string().max(400), choice: ConflictChoiceSchema }))
     .max(100_000)
     .default([]),
+  /** The user confirmed importing a bundle whose signature does not verify (refused otherwise; recorded in the activity log). */
+  acceptInvalidSignature: z.boolean().default(false),
 });
 export type BundleApplyInput = z.infer<typeof BundleApplyInputSchema>;
 
 export const FingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A fingerprint this lab marked as trusted, with the lab name it was shown with and when. */
+export const TrustedLabSchema = z.object({ fingerprint: FingerprintSchema, labName: z.string(), trustedAt: z.string() });
+export type TrustedLab = z.infer<typeof TrustedLabSchema>;
+
+export const LabProfileSchema = z.object({ id: IdSchema, name: z.string() });
 
 export const BundleSummarySchema = z.object({
   inserted: z.int(),
@@ -150,5 +175,7 @@ export const BundleSummarySchema = z.object({
   kept: z.int(),
   unchanged: z.int(),
   backup: z.string(),
+  /** The bundle's signature did not verify and the user accepted it anyway. */
+  unverifiedAccepted: z.boolean(),
 });
 export type BundleSummary = z.infer<typeof BundleSummarySchema>;

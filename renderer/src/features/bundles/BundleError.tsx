@@ -11,7 +11,18 @@ export function BundleError({ error }: { error: ApiCallError | Error | null | un
   if (!issue) return <ErrorAlert error={error} />;
   return (
     <Alert severity="error" role="alert" sx={{ my: 2 }}>
-      {t(validationKey(issue.code), { name: '', key: '', table: '', line: '', count: '', depth: '', version: '', appVersion: '', ...issue.params })}
+      {t(validationKey(issue.code), {
+        name: '',
+        key: '',
+        line: '',
+        count: '',
+        depth: '',
+        version: '',
+        appVersion: '',
+        ...issue.params,
+        // Table names from core are the registry's; people read the translated record type.
+        table: typeof issue.params?.table === 'string' ? t(`bundles.table.${issue.params.table}`) : '',
+      })}
     </Alert>
   );
 }

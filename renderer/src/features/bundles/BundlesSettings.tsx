@@ -8,6 +8,7 @@ import { SettingsSection } from '../../components/SettingsSection';
 import { groupFingerprint } from './fingerprint';
 import { ExportBundleDialog } from './ExportBundleDialog';
 import { ImportBundleDialog } from './ImportBundleDialog';
+import { LabNameField, TrustedLabs } from './TrustSettings';
 
 /** Sharing with other labs: export a bundle, import one (also by dropping a file onto the window). */
 export function BundlesSettings() {
@@ -16,6 +17,7 @@ export function BundlesSettings() {
   const identity = useApiQuery('bundles.identity', {});
   return (
     <SettingsSection title={t('bundles.heading')} intro={t('bundles.intro')}>
+      <LabNameField />
       {identity.data && (
         <Typography sx={{ mb: 2 }}>
           {identity.data.fingerprint ? t('bundles.fingerprint', { fingerprint: groupFingerprint(identity.data.fingerprint) }) : t('bundles.noFingerprint')}
@@ -29,6 +31,7 @@ export function BundlesSettings() {
           {t('bundles.import')}
         </Button>
       </Stack>
+      <TrustedLabs />
       {open === 'export' && <ExportBundleDialog onClose={() => setOpen(null)} />}
       {open === 'import' && <ImportBundleDialog onClose={() => setOpen(null)} />}
     </SettingsSection>

@@ -1,5 +1,6 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -33,6 +34,11 @@ export function ExportBundleDialog({ onClose, projectIds = [] }: { onClose(): vo
   const [scope, setScope] = useState<'workspace' | 'projects'>(projectIds.length > 0 ? 'projects' : 'workspace');
   const [chosen, setChosen] = useState<Project[]>([]);
   const [classification, setClassification] = useState<Classification>('internal');
+  const [encrypt, setEncrypt] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [checkPassphrase, setCheckPassphrase] = useState(false);
+  const passphraseProblem = !encrypt ? null : passphrase.length < 8 ? 'bundles.passphraseTooShort' : passphrase !== confirmation ? 'bundles.passphraseMismatch' : null;
   const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const projects = useApiQuery('projects.list', { limit: 200, sort: 'title' });
@@ -47,8 +53,15 @@ export function ExportBundleDialog({ onClose, projectIds = [] }: { onClose(): vo
     setError(null);
     setDone(null);
     if (scope === 'projects' && selected.length === 0) return setError(new ApiCallError({ code: 'invalid_input', message: '' }));
+    setCheckPassphrase(true);
+    if (passphraseProblem) return;
     exporting.mutate(
-      { scope: scope === 'workspace' ? { kind: 'workspace' } : { kind: 'projects', ids: selected.map((p) => p.id) }, classification, language: settings.language },
+      {
+        scope: scope === 'workspace' ? { kind: 'workspace' } : { kind: 'projects', ids: selected.map((p) => p.id) },
+        classification,
+        language: settings.language,
+        ...(encrypt ? { passphrase } : {}),
+      },
       {
         onSuccess: (result) => {
           setDone(result.fileName);
@@ -85,6 +98,34 @@ export function ExportBundleDialog({ onClose, projectIds = [] }: { onClose(): vo
             choices={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`bundles.classificationLevel.${c}`) }))}
             onChange={(c) => c && setClassification(c)}
           />
+          <Stack spacing={1}>
+            <FormControlLabel control={<Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />} label={t('bundles.encrypt')} />
+            {encrypt && (
+              <>
+                <Typography variant="body2" color="text.secondary">
+                  {t('bundles.encryptHelp')}
+                </Typography>
+                <TextField
+                  type="password"
+                  autoComplete="new-password"
+                  label={t('bundles.passphrase')}
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.target.value)}
+                  error={checkPassphrase && passphrase.length < 8}
+                  helperText={checkPassphrase && passphrase.length < 8 ? t('bundles.passphraseTooShort') : ' '}
+                />
+                <TextField
+                  type="password"
+                  autoComplete="new-password"
+                  label={t('bundles.passphraseConfirm')}
+                  value={confirmation}
+                  onChange={(e) => setConfirmation(e.target.value)}
+                  error={checkPassphrase && passphraseProblem === 'bundles.passphraseMismatch'}
+                  helperText={checkPassphrase && passphraseProblem === 'bundles.passphraseMismatch' ? t('bundles.passphraseMismatch') : ' '}
+                />
+              </>
+            )}
+          </Stack>
           {exporting.isPending && (
             <Stack spacing={1}>
               <Typography id={`${titleId}-progress`}>

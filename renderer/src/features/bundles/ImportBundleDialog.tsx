@@ -1,8 +1,11 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -12,19 +15,24 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleConflict, BundlePreview, BundleSummary, ConflictChoice } from '../../../../electron/shared/domain/bundles';
 import { useApiClient } from '../../api/api-context';
-import { ApiCallError } from '../../api/hooks';
+import { ApiCallError, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { BundleError } from './BundleError';
 import { groupFingerprint } from './fingerprint';
 import { uploadBundle } from './transfer';
 
-type Step = { name: 'choose' } | { name: 'uploading'; done: number; total: number } | { name: 'preview'; preview: BundlePreview } | { name: 'applying'; preview: BundlePreview } | { name: 'summary'; summary: BundleSummary };
+type Step =
+  | { name: 'choose' }
+  | { name: 'uploading'; done: number; total: number }
+  | { name: 'passphrase'; fileName: string; wrong: boolean; checking: boolean }
+  | { name: 'preview'; preview: BundlePreview } | { name: 'applying'; preview: BundlePreview } | { name: 'summary'; summary: BundleSummary };
 
 const conflictKey = (c: BundleConflict) => `${c.table}\u0000${c.key}`;
 
@@ -40,11 +48,21 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
   const [choices, setChoices] = useState<Map<string, ConflictChoice>>(new Map());
   const previewId = useRef<string | null>(null);
   const [trusted, setTrusted] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [acceptInvalid, setAcceptInvalid] = useState(false);
+  const trust = useApiMutation('bundles.trust');
 
   /** Previews a bundle already in core's inbox: uploaded from the browser, or handed over by the OS. */
-  const preview = async (fileName: string) => {
-    const result = await client.call('bundles.preview', { fileName });
-    if (!result.ok) throw new ApiCallError(result.error);
+  const preview = async (fileName: string, passphrase?: string) => {
+    const result = await client.call('bundles.preview', { fileName, ...(passphrase ? { passphrase } : {}) });
+    if (!result.ok) {
+      // An encrypted bundle stays in the inbox until its passphrase is given.
+      const code = result.error.issues?.find((i) => i.code.startsWith('bundle_'))?.code;
+      if (code === 'bundle_passphrase_needed' || code === 'bundle_wrong_passphrase') {
+        return setStep({ name: 'passphrase', fileName, wrong: code === 'bundle_wrong_passphrase', checking: false });
+      }
+      throw new ApiCallError(result.error);
+    }
     previewId.current = result.value.previewId;
     setStep({ name: 'preview', preview: result.value });
   };
@@ -81,6 +99,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
     const result = await client.call('bundles.apply', {
       previewId: preview.previewId,
       onConflict: forAll,
+      acceptInvalidSignature: preview.signature.status === 'invalid' && acceptInvalid,
       choices: [...choices].map(([key, choice]) => {
         const [table, id] = key.split('\u0000');
         return { table, key: id, choice };
@@ -98,7 +117,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
   const tableName = (table: string) => t(`bundles.table.${table}`);
 
   return (
-    <Dialog open onClose={step.name === 'uploading' || step.name === 'applying' ? undefined : close} aria-labelledby={titleId} fullWidth maxWidth="md">
+    <Dialog open onClose={step.name === 'uploading' || step.name === 'applying' || (step.name === 'passphrase' && step.checking) ? undefined : close} aria-labelledby={titleId} fullWidth maxWidth="md">
       <DialogTitle id={titleId}>{t('bundles.importTitle')}</DialogTitle>
       <DialogContent>
         <BundleError error={error} />
@@ -109,6 +128,38 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
               {t('bundles.chooseFile')}
               <input hidden type="file" accept=".ibtikar" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
             </Button>
+          </Stack>
+        )}
+        {step.name === 'passphrase' && (
+          <Stack
+            component="form"
+            spacing={2}
+            sx={{ alignItems: 'flex-start' }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              setStep({ ...step, checking: true });
+              void attempt(() => preview(step.fileName, passphrase));
+            }}
+          >
+            <Typography>{t('validation.bundle_passphrase_needed')}</Typography>
+            {step.wrong && (
+              <Alert severity="error" role="alert">
+                {t('validation.bundle_wrong_passphrase')}
+              </Alert>
+            )}
+            <TextField
+              type="password"
+              autoComplete="off"
+              autoFocus
+              label={t('bundles.passphrase')}
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              sx={{ minWidth: 320 }}
+            />
+            <Button type="submit" variant="contained" disabled={!passphrase || step.checking}>
+              {t('bundles.openEncrypted')}
+            </Button>
+            {step.checking && <LinearProgress aria-label={t('bundles.checking')} sx={{ alignSelf: 'stretch' }} />}
           </Stack>
         )}
         {step.name === 'uploading' && (
@@ -125,11 +176,17 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
                 date: format.dateTime(step.preview.manifest.createdAt),
               })}
             </Typography>
+            {step.preview.encrypted && <Typography>{t('bundles.encryptedShown')}</Typography>}
             <Typography>
               {t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${step.preview.manifest.classification}`) })}
               {step.preview.manifest.author && ` · ${t('bundles.author', { author: step.preview.manifest.author })}`}
             </Typography>
-            {step.preview.signature.fingerprint ? (
+            {step.preview.signature.status === 'invalid' ? (
+              <Alert severity="error">
+                <Typography>{t('bundles.signatureInvalid')}</Typography>
+                <FormControlLabel control={<Checkbox checked={acceptInvalid} onChange={(e) => setAcceptInvalid(e.target.checked)} />} label={t('bundles.acceptInvalid')} />
+              </Alert>
+            ) : step.preview.signature.fingerprint ? (
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                 <Typography>
                   {t('bundles.signedBy', {
@@ -142,9 +199,10 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
                 ) : (
                   <Button
                     onClick={() =>
-                      void client
-                        .call('bundles.trust', { fingerprint: step.preview.signature.fingerprint!, labName: step.preview.manifest.lab.name })
-                        .then((r) => (r.ok ? setTrusted(true) : setError(new ApiCallError(r.error))))
+                      trust.mutate(
+                        { fingerprint: step.preview.signature.fingerprint!, labName: step.preview.manifest.lab.name },
+                        { onSuccess: () => setTrusted(true), onError: (e) => setError(e) },
+                      )
                     }
                   >
                     {t('bundles.trustSigner')}
@@ -241,6 +299,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
                 unchanged: format.number(step.summary.unchanged),
               })}
             </Typography>
+            {step.summary.unverifiedAccepted && <Typography color="warning.main">{t('bundles.unverifiedImported')}</Typography>}
             <Typography color="text.secondary">{t('bundles.backupTaken', { fileName: step.summary.backup })}</Typography>
           </Stack>
         )}
@@ -256,7 +315,11 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
               {t('common.cancel')}
             </Button>
             {(step.name === 'preview' || step.name === 'applying') && (
-              <Button variant="contained" onClick={() => void apply(step.preview)} disabled={step.name === 'applying'}>
+              <Button
+                variant="contained"
+                onClick={() => void apply(step.preview)}
+                disabled={step.name === 'applying' || (step.preview.signature.status === 'invalid' && !acceptInvalid)}
+              >
                 {t('bundles.importNow')}
               </Button>
             )}
