@@ -300,7 +300,11 @@ export const CanvasBoard = memo(function CanvasBoard(props: Props) {
         {t('canvas.dnd.instructions')}
       </div>
       <div style={{ width: layout.width * zoom, height: layout.height * zoom, position: 'relative' }} ref={outer}>
-        <BoardSurface ref={surface} style={{ width: layout.width, height: layout.height, transform: `scale(${zoom})` }} data-board-ready="">
+        <BoardSurface
+          ref={surface}
+          style={{ position: 'absolute', left: 0, top: 0, width: layout.width, height: layout.height, transform: `scale(${zoom})`, transformOrigin: '0 0' }}
+          data-board-ready=""
+        >
           {layout.zones.map(({ key, rect }) => {
             const zone = zones.find((z) => z.key === key)!;
             return (

@@ -104,7 +104,6 @@ export const NoteCard = memo(function NoteCard({
             <span className="visually-hidden">{t('workshop.vote.count', { count: votes })}</span>
           </span>
         )}
-        <input type="checkbox" className="note-check" checked={selected} onChange={() => actions.toggleSelect(note.id)} aria-label={t('canvas.note.select', { text: label })} />
         <button type="button" className="note-button" aria-label={t('canvas.note.actions', { text: label })} aria-haspopup="menu" onClick={(e) => actions.openMenu(note.id, e.currentTarget)}>
           <BoardIcon name="more" />
         </button>
@@ -112,11 +111,13 @@ export const NoteCard = memo(function NoteCard({
       <p dir="auto" className="note-text">
         {note.text}
       </p>
-      {note.author && (
+      {/* The checkbox sits apart from the bar's buttons, so each keeps its own touch target when zoomed out. */}
+      <div className="note-foot">
         <p dir="auto" className="note-author">
           {note.author}
         </p>
-      )}
+        <input type="checkbox" className="note-check" checked={selected} onChange={() => actions.toggleSelect(note.id)} aria-label={t('canvas.note.select', { text: label })} />
+      </div>
     </li>
   );
 });

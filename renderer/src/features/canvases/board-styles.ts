@@ -5,13 +5,11 @@
 import { styled } from '@mui/material/styles';
 import { METRICS } from '../../../../electron/shared/canvas/layout';
 
+// The surface's own position and scale are inline styles (see CanvasBoard): the right-to-left
+// style cache would mirror left and transform-origin, while the layout has mirrored the board already.
 export const BoardSurface = styled('div')(({ theme }) => {
   const focus = { outline: `3px solid ${theme.palette.primary.main}`, outlineOffset: 1 };
   return {
-    position: 'absolute',
-    left: 0,
-    top: 0,
-    transformOrigin: '0 0',
     '& .note': {
       position: 'absolute',
       listStyle: 'none',
@@ -53,19 +51,22 @@ export const BoardSurface = styled('div')(({ theme }) => {
     '& .note-cue': { display: 'inline-flex' },
     '& .note-status': { flex: 1, minWidth: 0, fontSize: 11, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
     '& .note-votes': { display: 'inline-flex', alignItems: 'center', gap: 2, fontSize: 12, fontWeight: 700, paddingInline: 4, borderRadius: 8, background: 'rgba(255,255,255,0.7)' },
-    '& .note-check': { width: 24, height: 24, margin: 0, accentColor: theme.palette.primary.main, cursor: 'pointer', '&:focus-visible': focus },
+    '& .note-check': { width: 20, height: 20, margin: 2, accentColor: theme.palette.primary.main, cursor: 'pointer', '&:focus-visible': focus },
     '& .note-text': {
       margin: 0,
+      flexShrink: 1,
+      minHeight: 0,
       paddingInline: 8,
       fontSize: 13,
-      lineHeight: 1.35,
+      lineHeight: 1.3,
       overflow: 'hidden',
       display: '-webkit-box',
       WebkitLineClamp: 3,
       WebkitBoxOrient: 'vertical',
       overflowWrap: 'anywhere',
     },
-    '& .note-author': { margin: 'auto 0 4px', paddingInline: 8, fontSize: 11, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+    '& .note-foot': { display: 'flex', alignItems: 'center', marginTop: 'auto', paddingInlineStart: 8, paddingInlineEnd: 2, paddingBottom: 2 },
+    '& .note-author': { flex: 1, minWidth: 0, margin: 0, fontSize: 11, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
     '& .visually-hidden': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
     '& .note-list': { margin: 0, padding: 0 },
     // Where a pointer drag would drop the note.
