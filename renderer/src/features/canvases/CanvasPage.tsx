@@ -205,7 +205,12 @@ export function CanvasPage({ id }: { id: string }) {
   const fit = () => {
     const box = viewport.current;
     if (!box || !layout.current) return;
-    setZoom(Math.max(0.1, Math.min(2, Math.min(box.clientWidth / layout.current.width, box.clientHeight / layout.current.height))));
+    // An empty free area is room to work in, not content: fitting leaves it out.
+    const { width, height, free, zones } = layout.current;
+    const zoned = new Set(zones.map((z) => z.key));
+    const hasFree = board.data!.notes.some((n) => n.zoneKey === null || !zoned.has(n.zoneKey));
+    const contentWidth = free && !hasFree && zones.length > 0 ? width - free.width : width;
+    setZoom(Math.max(0.1, Math.min(2, Math.min(box.clientWidth / contentWidth, box.clientHeight / height))));
   };
   const zoomBy = (dir: 1 | -1) => setZoom((z) => (dir > 0 ? (ZOOMS.find((s) => s > z + 0.001) ?? z) : ([...ZOOMS].reverse().find((s) => s < z - 0.001) ?? z)));
 

@@ -113,9 +113,11 @@ export const NoteCard = memo(function NoteCard({
       </p>
       {/* The checkbox sits apart from the bar's buttons, so each keeps its own touch target when zoomed out. */}
       <div className="note-foot">
-        <p dir="auto" className="note-author">
-          {note.author}
-        </p>
+        {note.author && (
+          <p dir="auto" className="note-author">
+            {note.author}
+          </p>
+        )}
         <input type="checkbox" className="note-check" checked={selected} onChange={() => actions.toggleSelect(note.id)} aria-label={t('canvas.note.select', { text: label })} />
       </div>
     </li>
