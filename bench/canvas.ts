@@ -1,8 +1,9 @@
 /**
  * Group `canvas`: a Business Model Canvas with 2,000 multilingual notes. Core load time of the whole
  * board, the shared layout of it, a note edit round trip through the HTTP door, and in headless
- * Chromium the board's first render (from the route change to notes on screen; viewport culling
- * keeps it to what is visible) and the frame times while a note is dragged across it.
+ * Chromium the board's first render (from the route change to the first note painted; only notes
+ * in view are filled in) and the main-thread time of every frame while notes are dragged across
+ * it by real pointer input, with an idle board as the machine's reference.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,45 +72,101 @@ export async function benchCanvas(): Promise<Figure[]> {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     await page.goto(`${base}/#token=${server.token}`);
     await page.locator('[data-app-ready]').waitFor();
+    // First render, timed inside the page: from the route change to the end of the frame that
+    // first paints a note (rAF, then a message task, which runs once that frame is drawn).
     const renders: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.evaluate(() => (window.location.hash = '#/canvases'));
       await page.locator('h1').filter({ hasText: 'Canvases' }).waitFor();
-      const start = performance.now();
-      await page.evaluate((id) => (window.location.hash = `#/canvases/${id}`), canvas.id);
-      await page.locator('li[data-note]').first().waitFor();
-      renders.push(performance.now() - start);
+      renders.push(
+        await page.evaluate(async (id) => {
+          const start = performance.now();
+          const shown = () => document.querySelector('li[data-note]:not(.note-placeholder)') !== null;
+          window.location.hash = `#/canvases/${id}`;
+          await new Promise<void>((resolve) => {
+            const observer = new MutationObserver(() => shown() && (observer.disconnect(), resolve()));
+            observer.observe(document.body, { childList: true, subtree: true });
+          });
+          await new Promise((painted) =>
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = painted;
+              channel.port2.postMessage(0);
+            }),
+          );
+          return performance.now() - start;
+        }, canvas.id),
+      );
     }
+    // The first visit also loads code and fonts; the figure is for a board opened again.
+    renders.shift();
     renders.sort((a, b) => a - b);
-    const rendered = await page.locator('li[data-note]').count();
-    add({ id: 'first-render-p50', label: `first render of the board in Chromium (${rendered} of ${NOTES} notes in view), p50`, value: percentile(renders, 50), unit: 'ms', ...below(percentile(renders, 50), 500) });
+    const filled = await page.locator('li[data-note]:not(.note-placeholder)').count();
+    const listed = await page.locator('li[data-note]').count();
+    add({ id: 'first-render-p50', label: `first render of the board in Chromium (${filled} of ${listed} notes filled in), p50`, value: percentile(renders, 50), unit: 'ms', ...below(percentile(renders, 50), 500) });
 
-    // Drag one note across the board by pointer and time every frame while it moves.
-    const handle = page.locator('li[data-note] button[aria-roledescription="draggable"]').first();
-    const box = (await handle.boundingBox())!;
-    await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[]; stop_: boolean };
-      w.frames_ = [];
-      w.stop_ = false;
-      let last = performance.now();
-      const tick = (now: number) => {
-        w.frames_.push(now - last);
-        last = now;
-        if (!w.stop_) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 600, box.y + 300, { steps: 60 });
-    await page.mouse.up();
-    const frames = (await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[]; stop_: boolean };
-      w.stop_ = true;
-      return w.frames_.slice(1);
-    })) as number[];
-    frames.sort((a, b) => a - b);
-    add({ id: 'drag-frame-p95', label: `frame time while dragging a note (${frames.length} frames), p95`, value: percentile(frames, 95), unit: 'ms', ...below(percentile(frames, 95), 16) });
+    // Frame cost, measured in the page for every frame: from the frame's start (the rAF time) to
+    // the end of its main-thread work (a message posted from rAF runs after the frame is drawn).
+    // Intervals between frames are locked to the display's 60 Hz (16.7 ms) however light the
+    // work, so the work per frame is what the 16 ms budget is held against; the intervals are
+    // reported beside it, and an idle board gives the same figures as a reference for how loaded
+    // the machine is.
+    const recordFrames = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { frames_: { work: number[]; intervals: number[]; stop: boolean } };
+        w.frames_ = { work: [], intervals: [], stop: false };
+        let last = 0;
+        const tick = (frameStart: number) => {
+          if (last) w.frames_.intervals.push(frameStart - last);
+          last = frameStart;
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => w.frames_.work.push(performance.now() - frameStart);
+          channel.port2.postMessage(0);
+          if (!w.frames_.stop) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    const stopFrames = async () => {
+      const frames = (await page.evaluate(() => {
+        const w = window as unknown as { frames_: { work: number[]; intervals: number[]; stop: boolean } };
+        w.frames_.stop = true;
+        return { work: w.frames_.work.slice(1), intervals: w.frames_.intervals.slice(1) };
+      })) as { work: number[]; intervals: number[] };
+      frames.work.sort((a, b) => a - b);
+      frames.intervals.sort((a, b) => a - b);
+      return frames;
+    };
+    await recordFrames();
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 1500)));
+    const idle = await stopFrames();
+
+    // Three real pointer drags (Chromium's input pipeline), each of a note from Key partners onto
+    // Value propositions, 60 pointer moves apiece; each must land (the move is saved there).
+    const work: number[] = [];
+    const intervals: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const handle = page.locator('section[data-zone="key-partners"] li[data-note] [data-drag-handle]').first();
+      const from = (await handle.boundingBox())!;
+      const zone = (await page.locator('section[data-zone="value-propositions"]').boundingBox())!;
+      await recordFrames();
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(zone.x + zone.width / 2, zone.y + 120, { steps: 60 });
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/call/notes.update'));
+      await page.mouse.up();
+      const frames = await stopFrames();
+      work.push(...frames.work);
+      intervals.push(...frames.intervals);
+      const moved = (await (await saved).json()) as { ok: boolean; value: Note[] };
+      if (!moved.ok || moved.value[0]?.zoneKey !== 'value-propositions') throw new Error('The dragged note did not land in Value propositions');
+    }
+    work.sort((a, b) => a - b);
+    intervals.sort((a, b) => a - b);
+    add({ id: 'drag-frame-p95', label: `main-thread time per frame while dragging a note (${work.length} frames), p95`, value: percentile(work, 95), unit: 'ms', ...below(percentile(work, 95), 16) });
+    add({ id: 'drag-frame-p50', label: 'main-thread time per frame while dragging a note, p50', value: percentile(work, 50), unit: 'ms' });
+    add({ id: 'drag-interval-p95', label: 'interval between frames while dragging (60 Hz display: 16.7 at best), p95', value: percentile(intervals, 95), unit: 'ms' });
+    add({ id: 'idle-frame-p95', label: `reference: main-thread time per frame, idle board (${idle.work.length} frames), p95`, value: percentile(idle.work, 95), unit: 'ms' });
+    add({ id: 'idle-interval-p95', label: 'reference: interval between frames, idle board, p95', value: percentile(idle.intervals, 95), unit: 'ms' });
     return figures;
   } finally {
     await browser.close();

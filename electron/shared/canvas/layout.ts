@@ -60,6 +60,16 @@ export interface BoardLayout {
   zones: ZoneLayout[];
   clusters: ClusterLayout[];
   notes: NoteLayout[];
+  /** The part of the board beyond the template's grid, where free notes sit; null when there is none. */
+  free: Rect | null;
+}
+
+export interface LayoutOptions {
+  /**
+   * Width kept free beside the grid even when no note sits there, so the board always offers a
+   * place to put a free note. Exports leave it out (0): a picture shows only what is there.
+   */
+  freeRoom?: number;
 }
 
 type PlacedNote = Pick<Note, 'id' | 'zoneKey' | 'clusterId' | 'orderIndex' | 'x' | 'y'>;
@@ -100,6 +110,7 @@ export function layoutBoard(
   notes: readonly PlacedNote[],
   clusters: readonly PlacedCluster[],
   direction: Direction,
+  options: LayoutOptions = {},
 ): BoardLayout {
   const zones = template?.zones ?? [];
   const zoneKeys = new Set(zones.map((z) => z.key));
@@ -166,9 +177,15 @@ export function layoutBoard(
     noteLayouts.push({ id: n.id, rect: { x, y, width: note.width, height: note.height } });
   }
 
-  const width = Math.max(gridWidth, ...noteLayouts.map((n) => n.rect.x + n.rect.width + margin), gridWidth > 0 ? 0 : 4 * column);
-  const height = Math.max(gridHeight, ...noteLayouts.map((n) => n.rect.y + n.rect.height + margin), gridHeight > 0 ? 0 : 4 * row);
-  const layout = { width, height, zones: zoneLayouts, clusters: clusterLayouts, notes: noteLayouts };
+  let width = gridWidth > 0 ? gridWidth : 4 * column;
+  let height = gridHeight > 0 ? gridHeight : 4 * row;
+  for (const { rect } of noteLayouts) {
+    width = Math.max(width, rect.x + rect.width + margin);
+    height = Math.max(height, rect.y + rect.height + margin);
+  }
+  if (options.freeRoom) width = Math.max(width, freeLeft + options.freeRoom);
+  const freeArea = width > gridWidth ? { x: gridWidth, y: 0, width: width - gridWidth, height } : null;
+  const layout = { width, height, zones: zoneLayouts, clusters: clusterLayouts, notes: noteLayouts, free: freeArea };
   return direction === 'rtl' ? mirror(layout) : layout;
 }
 
@@ -181,7 +198,31 @@ function mirror(layout: BoardLayout): BoardLayout {
     zones: layout.zones.map((z) => ({ ...z, rect: mirrorRect(z.rect, w) })),
     clusters: layout.clusters.map((c) => ({ ...c, header: mirrorRect(c.header, w), rect: mirrorRect(c.rect, w) })),
     notes: layout.notes.map((n) => ({ ...n, rect: mirrorRect(n.rect, w) })),
+    free: layout.free && mirrorRect(layout.free, w),
   };
+}
+
+/** Where a free note's top-left corner at board point (x, y) is stored: measured from the free area's start, as layoutBoard reads it. */
+export function freePosition(layout: BoardLayout, template: LayoutTemplate | null, direction: Direction, at: { x: number; y: number }) {
+  const gridWidth = (template?.grid.columns ?? 0) * column;
+  const freeLeft = gridWidth > 0 ? gridWidth + margin : margin;
+  const inlineX = direction === 'rtl' ? layout.width - at.x - note.width : at.x;
+  return { x: Math.max(0, Math.round(inlineX - freeLeft)), y: Math.max(0, Math.round(at.y - margin)) };
+}
+
+/**
+ * Stored positions for `count` notes placed in the free area without a point (by keyboard or a
+ * menu): the first empty slots of a two-wide grid from its top, so they never cover a free note.
+ */
+export function freeSpots(taken: readonly { x: number | null; y: number | null }[], count: number): { x: number; y: number }[] {
+  const placed = taken.filter((n): n is { x: number; y: number } => n.x !== null && n.y !== null);
+  const spots: { x: number; y: number }[] = [];
+  for (let slot = 0; spots.length < count; slot++) {
+    const spot = { x: (slot % 2) * (note.width + gap), y: Math.floor(slot / 2) * (note.height + gap) };
+    const clash = (o: { x: number; y: number }) => Math.abs(o.x - spot.x) < note.width + gap && Math.abs(o.y - spot.y) < note.height + gap;
+    if (!placed.some(clash) && !spots.some(clash)) spots.push(spot);
+  }
+  return spots;
 }
 
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

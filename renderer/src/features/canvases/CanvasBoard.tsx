@@ -1,48 +1,44 @@
 /**
  * The board: the template's zones laid out by shared/canvas/layout (mirrored in Arabic, not in
- * English), notes positioned inside them, clusters under their labels. Only the notes in view are
- * rendered (a 2,000-note canvas stays quick), zones always are. Notes move by pointer drag
- * (dnd-kit), by keyboard (Space lifts, arrows choose a zone, Space drops, Escape cancels; announced
- * in the UI language) or by their "Move to…" menu. The keyboard move picks zones from the layout
- * itself rather than from measured screen rectangles, so scrolling a large board mid-move cannot
- * send the note somewhere else.
+ * English), notes positioned inside them, clusters under their labels, and beside the grid the free
+ * area, where notes sit at their own place outside any zone. Notes move by pointer drag (mouse,
+ * pen or touch; see use-pointer-drag), by keyboard (Space lifts, arrows choose a zone or the free
+ * area, Space drops, Escape cancels; announced in the UI language) or by their "Move to…" menu. The
+ * keyboard move picks targets from the layout itself rather than from measured screen rectangles,
+ * so scrolling a large board mid-move cannot send the note somewhere else.
+ *
+ * Staying quick with thousands of notes: cards are memoised plain DOM with cheap props and one
+ * stable actions object (NoteCard); only cards in view are filled in, the rest are empty
+ * placeholders that keep list order, counts and Tab order; a pointer drag renders nothing while
+ * it moves.
  */
-import {
-  DndContext,
-  DragOverlay,
-  PointerSensor,
-  useDraggable,
-  useDroppable,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-} from '@dnd-kit/core';
 import AddIcon from '@mui/icons-material/Add';
-import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import Box from '@mui/material/Box';
-import Checkbox from '@mui/material/Checkbox';
 import IconButton from '@mui/material/IconButton';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutBoard, visibleNotes, zoneInDirection, type BoardLayout, type Heading, type Rect } from '../../../../electron/shared/canvas/layout';
-import { NOTE_COLORS, type Board, type Cluster, type Note } from '../../../../electron/shared/canvas/model';
+import { freePosition, layoutBoard, METRICS, visibleNotes, zoneAt, zoneInDirection, type BoardLayout, type Heading, type Rect } from '../../../../electron/shared/canvas/layout';
+import type { Board, Cluster, Note } from '../../../../electron/shared/canvas/model';
 import type { CanvasTemplate } from '../../../../electron/shared/canvas/template';
 import { directionOf, type Language } from '../../../../electron/shared/domain/settings';
-import { noteStatusKey } from '../../i18n/labels';
-import { NoteCueIcon } from './note-cue';
+import { BoardSurface } from './board-styles';
+import { FREE_TARGET } from './free-target';
+import { NoteActionsContext, NoteCard, shortText, type NoteActions } from './NoteCard';
 import { NoteEditor, type NoteDraft } from './NoteEditor';
+import { usePointerDrag } from './use-pointer-drag';
+import { useViewRect } from './use-view-rect';
 
-/** Culling keeps a margin around the view so a scroll does not show empty space for a frame. */
-const CULL_MARGIN = 400;
+/** Room kept beside the grid for free notes, two notes wide. */
+const FREE_ROOM = 2 * METRICS.column;
 
 export interface BoardHandlers {
-  onMove(notes: Note[], zoneKey: string): void;
-  onAdd(zoneKey: string, draft: NoteDraft): void;
+  /** Moves notes to a zone or to the free area (FREE_TARGET), optionally to a stored free position. */
+  onMove(notes: Note[], target: string, at?: { x: number; y: number }): void;
+  onAdd(target: string, draft: NoteDraft, at?: { x: number; y: number }): void;
   onEdit(note: Note, draft: NoteDraft): void;
   onDelete(notes: Note[]): void;
   onClusterMenu(cluster: Cluster, anchor: HTMLElement): void;
@@ -54,159 +50,35 @@ interface Props extends BoardHandlers {
   language: Language;
   zoom: number;
   selected: ReadonlySet<string>;
-  onSelect(id: string, additive: boolean): void;
-  /** Which zone is adding a note (by click, Enter on its button, or the N shortcut). */
+  onSelect(id: string): void;
+  /** Where a note is being added (a zone key or FREE_TARGET): by click, Enter on a button, the N shortcut or a double-click. */
   adding: string | null;
-  setAdding(zoneKey: string | null): void;
+  setAdding(target: string | null): void;
   editing: string | null;
   setEditing(noteId: string | null): void;
   editorError?: string;
   viewport: React.RefObject<HTMLDivElement | null>;
   onLayout(layout: BoardLayout): void;
   onAnnounce(text: string): void;
+  /** Each note's votes in the latest revealed dot vote. */
+  votes: ReadonlyMap<string, number> | undefined;
 }
 
 const HEADINGS: Record<string, Heading> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-const NoteCard = memo(function NoteCard(props: {
-  note: Note;
-  rect: Rect;
-  origin: { x: number; y: number };
-  selected: boolean;
-  lifted: boolean;
-  zones: { key: string; title: string }[];
-  onHandleKey(note: Note, event: React.KeyboardEvent): void;
-  onHandleBlur(note: Note): void;
-  onSelect(id: string, additive: boolean): void;
-  onMove(note: Note, zoneKey: string): void;
-  onEdit(note: Note): void;
-  onDelete(note: Note): void;
-}) {
-  const { note, rect, origin, selected, lifted } = props;
-  const { t } = useTranslation();
-  const [menu, setMenu] = useState<HTMLElement | null>(null);
-  const [moveMenu, setMoveMenu] = useState<HTMLElement | null>(null);
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: note.id, data: { note } });
-  const label = note.text.length > 60 ? `${note.text.slice(0, 60)}…` : note.text;
-  return (
-    <Box
-      component="li"
-      ref={setNodeRef}
-      data-note={note.id}
-      onClick={(e) => (e.ctrlKey || e.metaKey) && props.onSelect(note.id, true)}
-      onDoubleClick={() => props.onEdit(note)}
-      style={{ left: rect.x - origin.x, top: rect.y - origin.y, width: rect.width, height: rect.height }}
-      sx={{
-        position: 'absolute',
-        listStyle: 'none',
-        bgcolor: NOTE_COLORS[note.color].fill,
-        color: '#1a1a1a',
-        borderRadius: 1,
-        boxShadow: 1,
-        outline: selected || lifted ? '3px solid' : 'none',
-        transform: lifted ? 'rotate(-2deg)' : undefined,
-        outlineColor: 'primary.main',
-        opacity: isDragging ? 0.4 : 1,
-        display: 'flex',
-        flexDirection: 'column',
-        overflow: 'hidden',
-        fontSize: 13,
-      }}
-    >
-      <Box sx={{ display: 'flex', alignItems: 'center', minHeight: 28 }}>
-        <IconButton
-          size="small"
-          {...attributes}
-          {...listeners}
-          aria-pressed={lifted}
-          onKeyDown={(e) => props.onHandleKey(note, e)}
-          onBlur={() => props.onHandleBlur(note)}
-          aria-label={t('canvas.note.drag', { text: label })}
-          sx={{ cursor: 'grab', color: 'inherit', p: 0.25 }}
-        >
-          <DragIndicatorIcon fontSize="small" />
-        </IconButton>
-        <NoteCueIcon noteColor={note.color} aria-hidden sx={{ fontSize: 14, mx: 0.25 }} />
-        <Typography component="span" sx={{ fontSize: 11, flex: 1, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-          {note.status && t(noteStatusKey(note.status))}
-        </Typography>
-        <Checkbox
-          size="small"
-          checked={selected}
-          onChange={() => props.onSelect(note.id, true)}
-          slotProps={{ input: { 'aria-label': t('canvas.note.select', { text: label }) } }}
-          sx={{ p: 0.25, color: 'inherit', '&.Mui-checked': { color: 'inherit' } }}
-        />
-        <IconButton size="small" aria-label={t('canvas.note.actions', { text: label })} aria-haspopup="menu" onClick={(e) => setMenu(e.currentTarget)} sx={{ color: 'inherit', p: 0.25 }}>
-          <MoreVertIcon fontSize="small" />
-        </IconButton>
-      </Box>
-      <Typography dir="auto" sx={{ fontSize: 13, lineHeight: 1.35, px: 1, overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflowWrap: 'anywhere' }}>
-        {note.text}
-      </Typography>
-      {note.author && (
-        <Typography dir="auto" sx={{ fontSize: 11, px: 1, mt: 'auto', mb: 0.5, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-          {note.author}
-        </Typography>
-      )}
-      <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)}>
-        <MenuItem
-          onClick={() => {
-            setMenu(null);
-            props.onEdit(note);
-          }}
-        >
-          {t('canvas.note.edit')}
-        </MenuItem>
-        <MenuItem
-          aria-haspopup="menu"
-          onClick={() => {
-            setMoveMenu(menu);
-            setMenu(null);
-          }}
-        >
-          {t('canvas.note.moveTo')}
-        </MenuItem>
-        <MenuItem
-          onClick={() => {
-            setMenu(null);
-            props.onDelete(note);
-          }}
-        >
-          {t('common.delete')}
-        </MenuItem>
-      </Menu>
-      <Menu anchorEl={moveMenu} open={moveMenu !== null} onClose={() => setMoveMenu(null)}>
-        {props.zones
-          .filter((z) => z.key !== note.zoneKey)
-          .map((z) => (
-            <MenuItem
-              key={z.key}
-              onClick={() => {
-                setMoveMenu(null);
-                props.onMove(note, z.key);
-              }}
-            >
-              {z.title}
-            </MenuItem>
-          ))}
-      </Menu>
-    </Box>
-  );
-});
+const inside = (r: Rect, x: number, y: number) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
 
-function Zone({ zoneKey, rect, title, hint, raised, target, onAdd, children }: { zoneKey: string; rect: Rect; title: string; hint: string; raised: boolean; target: boolean; onAdd(): void; children: ReactNode }) {
+function Zone({ zoneKey, rect, title, hint, raised, target, onAdd, children }: { zoneKey: string; rect: Rect; title: string; hint: string; raised: boolean; target: boolean; onAdd(key: string): void; children: ReactNode }) {
   const { t } = useTranslation();
-  const { setNodeRef, isOver } = useDroppable({ id: `zone:${zoneKey}`, data: { zoneKey, title } });
   const headingId = `zone-${zoneKey}-heading`;
   return (
     <Box
       component="section"
-      ref={setNodeRef}
       aria-labelledby={headingId}
       data-zone={zoneKey}
+      data-drop-key={zoneKey}
       style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
-      sx={{ position: 'absolute', border: 1, borderColor: 'divider', bgcolor: isOver || target ? 'action.selected' : 'background.paper', outline: target ? '3px dashed' : 'none', outlineColor: 'primary.main', outlineOffset: -3, zIndex: raised ? 2 : undefined }}
+      sx={{ position: 'absolute', border: 1, borderColor: 'divider', bgcolor: target ? 'action.selected' : 'background.paper', outline: target ? '3px dashed' : 'none', outlineColor: 'primary.main', outlineOffset: -3, zIndex: raised ? 2 : undefined }}
     >
       <Box sx={{ display: 'flex', alignItems: 'flex-start', px: 1.5, pt: 1, height: 64, overflow: 'hidden' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
@@ -217,7 +89,7 @@ function Zone({ zoneKey, rect, title, hint, raised, target, onAdd, children }: {
             {hint}
           </Typography>
         </Box>
-        <IconButton size="small" aria-label={t('canvas.note.add', { zone: title })} onClick={onAdd}>
+        <IconButton size="small" aria-label={t('canvas.note.add', { zone: title })} onClick={() => onAdd(zoneKey)}>
           <AddIcon fontSize="small" />
         </IconButton>
       </Box>
@@ -226,169 +98,221 @@ function Zone({ zoneKey, rect, title, hint, raised, target, onAdd, children }: {
   );
 }
 
-export function CanvasBoard(props: Props) {
-  const { board, template, language, zoom, selected, adding, editing } = props;
+export const CanvasBoard = memo(function CanvasBoard(props: Props) {
+  const { board, template, language, zoom, selected, adding, editing, votes } = props;
   const { t } = useTranslation();
   const direction = directionOf(language);
-  const layout = useMemo(() => layoutBoard(template ?? null, board.notes, board.clusters, direction), [template, board.notes, board.clusters, direction]);
+  const layout = useMemo(() => layoutBoard(template ?? null, board.notes, board.clusters, direction, { freeRoom: FREE_ROOM }), [template, board.notes, board.clusters, direction]);
   const { onLayout } = props;
-  useEffect(() => {
+  useLayoutEffect(() => {
     onLayout(layout);
   }, [layout, onLayout]);
   const notesById = useMemo(() => new Map(board.notes.map((n) => [n.id, n])), [board.notes]);
+  const clustersById = useMemo(() => new Map(board.clusters.map((c) => [c.id, c])), [board.clusters]);
   const zones = useMemo(() => (template?.zones ?? []).map((z) => ({ key: z.key, title: z.title[language], hint: z.hint[language] })), [template, language]);
   const zoneRects = useMemo(() => new Map(layout.zones.map((z) => [z.key, z.rect])), [layout]);
+  /** Where notes can go by keyboard: the zones and the free area. */
+  const targets = useMemo(() => ({ ...layout, zones: layout.free ? [...layout.zones, { key: FREE_TARGET, rect: layout.free }] : layout.zones }), [layout]);
+  const titleOf = (key: string | null) => (key === FREE_TARGET ? t('canvas.free.title') : (zones.find((z) => z.key === key)?.title ?? ''));
+  const targetOfNote = (note: Note) => (note.zoneKey !== null && zoneRects.has(note.zoneKey) ? note.zoneKey : FREE_TARGET);
 
-  // What is in view, in board pixels; recomputed on scroll, resize and zoom.
-  const inner = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState<Rect | null>(null);
-  useLayoutEffect(() => {
-    const container = props.viewport.current;
-    if (!container) return;
-    const measure = () => {
-      const outer = container.getBoundingClientRect();
-      const box = inner.current!.getBoundingClientRect();
-      setView({
-        x: (outer.left - box.left) / zoom - CULL_MARGIN,
-        y: (outer.top - box.top) / zoom - CULL_MARGIN,
-        width: outer.width / zoom + 2 * CULL_MARGIN,
-        height: outer.height / zoom + 2 * CULL_MARGIN,
-      });
-    };
-    measure();
-    container.addEventListener('scroll', measure, { passive: true });
-    window.addEventListener('resize', measure);
-    return () => {
-      container.removeEventListener('scroll', measure);
-      window.removeEventListener('resize', measure);
-    };
-  }, [props.viewport, zoom, layout.width, layout.height]);
+  const outer = useRef<HTMLDivElement>(null);
+  const surface = useRef<HTMLDivElement>(null);
+  const view = useViewRect(props.viewport, outer, zoom, layout);
+  const [menu, setMenu] = useState<{ noteId: string; anchor: HTMLElement; moving: boolean } | null>(null);
+  const [lifted, setLifted] = useState<{ noteId: string; target: string } | null>(null);
+  /** Where a double-click on the free area asked for a new note (board pixels). */
+  const [addAt, setAddAt] = useState<{ x: number; y: number } | null>(null);
 
-  const shown = useMemo(() => {
+  const drag = usePointerDrag({
+    surface,
+    viewport: props.viewport,
+    zoom,
+    targetAt: (x, y) => zoneAt(layout, x, y) ?? (layout.free && inside(layout.free, x, y) ? FREE_TARGET : null),
+    onStart: (note) => props.onAnnounce(t('canvas.dnd.lifted', { text: shortText(note.text) })),
+    onOver: (note, target) => props.onAnnounce(target ? t('canvas.dnd.over', { text: shortText(note.text), zone: titleOf(target) }) : t('canvas.dnd.outside')),
+    onCancel: () => props.onAnnounce(t('canvas.dnd.cancelled')),
+    onDrop: (note, target, at) => {
+      if (target === null) return props.onAnnounce(t('canvas.dnd.cancelled'));
+      // Dragging one of several selected notes moves them all.
+      const group = selected.has(note.id) ? board.notes.filter((n) => selected.has(n.id)) : [note];
+      if (target === FREE_TARGET) props.onMove(group, FREE_TARGET, freePosition(layout, template ?? null, direction, at));
+      else if (target !== note.zoneKey || group.length > 1) props.onMove(group, target);
+      else props.onAnnounce(t('canvas.dnd.cancelled'));
+    },
+  });
+
+  const inView = useMemo(() => {
     // Before the first measurement, assume a large screen at the board's inline start, so even the
-    // first paint of a 2,000-note board draws only what can be in view.
-    const width = 2560 / zoom + 2 * CULL_MARGIN;
-    const assumed = { x: direction === 'rtl' ? layout.width - width : -CULL_MARGIN, y: -CULL_MARGIN, width, height: 1600 / zoom + 2 * CULL_MARGIN };
-    const visible = visibleNotes(layout, view ?? assumed);
-    // A note being edited stays rendered even when scrolled away, so its editor keeps focus.
-    const ids = new Set(visible.map((n) => n.id));
-    if (editing) ids.add(editing);
-    return layout.notes.filter((n) => ids.has(n.id));
-  }, [layout, view, editing, zoom, direction]);
-  const shownByZone = useMemo(() => {
-    const map = new Map<string | null, { note: Note; rect: Rect }[]>();
-    for (const { id, rect } of shown) {
+    // first paint of a 2,000-note board mounts only what can be in view.
+    const width = 2560 / zoom + 800;
+    const assumed = { x: direction === 'rtl' ? layout.width - width : -400, y: -400, width, height: 1600 / zoom + 800 };
+    return new Set(visibleNotes(layout, view ?? assumed).map((n) => n.id));
+  }, [layout, view, zoom, direction]);
+  // The notes a person is working with stay mounted wherever the board scrolls.
+  const pinned = [editing, menu?.noteId, lifted?.noteId, drag.dragging.current].filter((id): id is string => Boolean(id)).join(' ');
+  /** Each zone's notes (and the free area's) in reading order, with their layout rectangles. */
+  const placed = useMemo(() => {
+    const map = new Map<string, { note: Note; rect: Rect }[]>();
+    for (const { id, rect } of layout.notes) {
       const note = notesById.get(id);
       if (!note) continue;
-      const zone = note.zoneKey !== null && zoneRects.has(note.zoneKey) ? note.zoneKey : null;
-      map.set(zone, [...(map.get(zone) ?? []), { note, rect }]);
+      const key = note.zoneKey !== null && zoneRects.has(note.zoneKey) ? note.zoneKey : FREE_TARGET;
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
+      list.push({ note, rect });
     }
     return map;
-  }, [shown, notesById, zoneRects]);
-
-  const [dragged, setDragged] = useState<Note | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
-  const [lifted, setLifted] = useState<{ note: Note; target: string | null } | null>(null);
-  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
-  const titleOf = (key: string | null) => zones.find((z) => z.key === key)?.title ?? '';
-  const onHandleKey = (note: Note, e: React.KeyboardEvent) => {
-    const text = short(note.text);
-    if (!lifted || lifted.note.id !== note.id) {
-      if (e.key !== ' ') return;
-      e.preventDefault();
-      setLifted({ note, target: note.zoneKey });
-      props.onAnnounce(t('canvas.dnd.lifted', { text }));
-      return;
+  }, [layout, notesById, zoneRects]);
+  /**
+   * What each list mounts: every note from its first in view to its last (filled in), and one
+   * placeholder on either side of that run, so Tab can step out of view and the list fills in.
+   */
+  const mounted = useMemo(() => {
+    type Item = { note: Note; rect: Rect; full: boolean; position: number };
+    const map = new Map<string, Item[]>();
+    const keep = new Set(pinned.split(' '));
+    for (const [key, list] of placed) {
+      let first = list.findIndex(({ note }) => inView.has(note.id));
+      let last = list.findLastIndex(({ note }) => inView.has(note.id));
+      if (first === -1) [first, last] = [0, -1];
+      const items: Item[] = [];
+      list.forEach((item, i) => {
+        const full = (i >= first && i <= last) || keep.has(item.note.id);
+        if (full || i === first - 1 || i === last + 1) items.push({ ...item, full, position: i + 1 });
+      });
+      map.set(key, items);
     }
-    if (e.key in HEADINGS) {
-      e.preventDefault();
-      const from = (lifted.target !== note.zoneKey && zoneRects.get(lifted.target ?? '')) || layout.notes.find((n) => n.id === note.id)?.rect;
-      const next = from ? zoneInDirection(layout, from, HEADINGS[e.key]) : null;
-      if (next) setLifted({ note, target: next });
-      props.onAnnounce(next ? t('canvas.dnd.over', { text, zone: titleOf(next) }) : t('canvas.dnd.outside'));
-    } else if (e.key === ' ' || e.key === 'Enter') {
-      e.preventDefault();
-      setLifted(null);
-      // The move itself is announced once it is saved ("moved to …").
-      if (lifted.target && lifted.target !== note.zoneKey) props.onMove([note], lifted.target);
-      else props.onAnnounce(t('canvas.dnd.cancelled'));
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      setLifted(null);
-      props.onAnnounce(t('canvas.dnd.cancelled'));
-    }
-  };
-  const onHandleBlur = (note: Note) => {
-    if (lifted?.note.id !== note.id) return;
-    setLifted(null);
-    props.onAnnounce(t('canvas.dnd.cancelled'));
-  };
-  const noteOf = (data: unknown) => (data as { note?: Note } | undefined)?.note;
-  const textOf = (data: unknown) => {
-    const text = noteOf(data)?.text ?? '';
-    return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  };
-  const zoneOf = (data: unknown) => (data as { title?: string } | undefined)?.title ?? '';
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => t('canvas.dnd.lifted', { text: textOf(active.data.current) }),
-    onDragOver: ({ active, over }) => (over ? t('canvas.dnd.over', { text: textOf(active.data.current), zone: zoneOf(over.data.current) }) : t('canvas.dnd.outside')),
-    onDragEnd: ({ active, over }) => (over ? t('canvas.dnd.dropped', { text: textOf(active.data.current), zone: zoneOf(over.data.current) }) : t('canvas.dnd.cancelled')),
-    onDragCancel: () => t('canvas.dnd.cancelled'),
-  };
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    setDragged(null);
-    const note = noteOf(active.data.current);
-    const zoneKey = (over?.data.current as { zoneKey?: string } | undefined)?.zoneKey;
-    if (!note || !zoneKey || zoneKey === note.zoneKey) return;
-    // Dragging one of several selected notes moves them all.
-    const group = selected.has(note.id) ? board.notes.filter((n) => selected.has(n.id)) : [note];
-    props.onMove(group, zoneKey);
-  };
+    return map;
+  }, [placed, inView, pinned]);
 
-  const renderNotes = (items: { note: Note; rect: Rect }[] | undefined, origin: { x: number; y: number }) =>
-    items?.map(({ note, rect }) =>
+  const instructionsId = useId();
+  // Cards call the board through one object that never changes, which reads the latest render's
+  // handlers; so a new handler never renders every card again.
+  const impl = useRef<Omit<NoteActions, 'instructionsId' | 't'>>(null);
+  useLayoutEffect(() => {
+    impl.current = {
+      handleKey(note, e) {
+        const text = shortText(note.text);
+        const current = targetOfNote(note);
+        if (!lifted || lifted.noteId !== note.id) {
+          if (e.key !== ' ') return;
+          e.preventDefault();
+          setLifted({ noteId: note.id, target: current });
+          props.onAnnounce(t('canvas.dnd.lifted', { text }));
+          return;
+        }
+        if (e.key in HEADINGS) {
+          e.preventDefault();
+          const from = lifted.target !== current ? targets.zones.find((z) => z.key === lifted.target)?.rect : layout.notes.find((n) => n.id === note.id)?.rect;
+          const next = from ? zoneInDirection(targets, from, HEADINGS[e.key]) : null;
+          if (next) setLifted({ noteId: note.id, target: next });
+          props.onAnnounce(next ? t('canvas.dnd.over', { text, zone: titleOf(next) }) : t('canvas.dnd.outside'));
+        } else if (e.key === ' ' || e.key === 'Enter') {
+          e.preventDefault();
+          setLifted(null);
+          // The move itself is announced once it is saved ("moved to …").
+          if (lifted.target !== current) props.onMove([note], lifted.target);
+          else props.onAnnounce(t('canvas.dnd.cancelled'));
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          setLifted(null);
+          props.onAnnounce(t('canvas.dnd.cancelled'));
+        }
+      },
+      handleBlur(note) {
+        if (lifted?.noteId !== note.id) return;
+        setLifted(null);
+        props.onAnnounce(t('canvas.dnd.cancelled'));
+      },
+      pointerDown: drag.pointerDown,
+      toggleSelect: props.onSelect,
+      edit: props.setEditing,
+      openMenu: (noteId, anchor) => setMenu({ noteId, anchor, moving: false }),
+    };
+  });
+  const actions = useMemo<NoteActions>(
+    () => ({
+      handleKey: (note, e) => impl.current!.handleKey(note, e),
+      handleBlur: (note) => impl.current!.handleBlur(note),
+      pointerDown: (note, e) => impl.current!.pointerDown(note, e),
+      toggleSelect: (id) => impl.current!.toggleSelect(id),
+      edit: (id) => impl.current!.edit(id),
+      openMenu: (id, anchor) => impl.current!.openMenu(id, anchor),
+      instructionsId,
+      t,
+    }),
+    [instructionsId, t],
+  );
+
+  const { setAdding } = props;
+  const onAddZone = useCallback(
+    (key: string) => {
+      setAddAt(null);
+      setAdding(key);
+    },
+    [setAdding],
+  );
+
+  const renderNotes = (key: string, origin: { x: number; y: number }) =>
+    mounted.get(key)?.map(({ note, rect, full, position }) =>
       editing === note.id ? (
-        <Box component="li" key={note.id} style={{ left: rect.x - origin.x, top: rect.y - origin.y }} sx={{ position: 'absolute', listStyle: 'none', zIndex: 3 }}>
+        <Box component="li" key={note.id} data-note-editor="" style={{ left: rect.x - origin.x, top: rect.y - origin.y }} sx={{ position: 'absolute', listStyle: 'none', zIndex: 3 }}>
           <NoteEditor initial={note} error={props.editorError} onSave={(draft) => props.onEdit(note, draft)} onCancel={() => props.setEditing(null)} />
         </Box>
       ) : (
         <NoteCard
           key={note.id}
           note={note}
-          rect={rect}
-          origin={origin}
+          left={rect.x - origin.x}
+          top={rect.y - origin.y}
+          full={full}
+          position={position}
+          setSize={placed.get(key)!.length}
           selected={selected.has(note.id)}
-          lifted={lifted?.note.id === note.id}
-          onHandleKey={onHandleKey}
-          onHandleBlur={onHandleBlur}
-          zones={zones}
-          onSelect={props.onSelect}
-          onMove={(n, zoneKey) => props.onMove([n], zoneKey)}
-          onEdit={(n) => props.setEditing(n.id)}
-          onDelete={(n) => props.onDelete([n])}
+          lifted={lifted?.noteId === note.id}
+          votes={votes?.get(note.id)}
         />
       ),
     );
 
+  const editorFor = (target: string, style: React.CSSProperties) => (
+    <Box style={style} sx={{ position: 'absolute', zIndex: 3 }}>
+      <NoteEditor
+        initial={{ text: '', color: 'yellow', status: null, author: null }}
+        error={props.editorError}
+        onSave={(draft) => props.onAdd(target, draft, target === FREE_TARGET && addAt ? freePosition(layout, template ?? null, direction, addAt) : undefined)}
+        onCancel={() => props.setAdding(null)}
+      />
+    </Box>
+  );
+
+  const free = layout.free;
+  const menuNote = menu ? notesById.get(menu.noteId) : undefined;
+  const closeMenu = () => setMenu(null);
+  const liftedNote = lifted ? notesById.get(lifted.noteId) : undefined;
+  const liftTarget = lifted && liftedNote && lifted.target !== targetOfNote(liftedNote) ? lifted.target : null;
+
   return (
-    <DndContext
-      sensors={sensors}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: t('canvas.dnd.instructions') } }}
-      onDragStart={({ active }) => setDragged(noteOf(active.data.current) ?? null)}
-      onDragCancel={() => setDragged(null)}
-      onDragEnd={onDragEnd}
-    >
-      <div style={{ width: layout.width * zoom, height: layout.height * zoom, position: 'relative' }} ref={inner}>
-        <div style={{ position: 'absolute', left: 0, top: 0, width: layout.width, height: layout.height, transform: `scale(${zoom})`, transformOrigin: '0 0' }} data-board-ready="">
+    <NoteActionsContext.Provider value={actions}>
+      <div hidden id={instructionsId}>
+        {t('canvas.dnd.instructions')}
+      </div>
+      <div style={{ width: layout.width * zoom, height: layout.height * zoom, position: 'relative' }} ref={outer}>
+        <BoardSurface
+          ref={surface}
+          style={{ position: 'absolute', left: 0, top: 0, width: layout.width, height: layout.height, transform: `scale(${zoom})`, transformOrigin: '0 0' }}
+          data-board-ready=""
+        >
           {layout.zones.map(({ key, rect }) => {
             const zone = zones.find((z) => z.key === key)!;
             return (
-              <Zone key={key} zoneKey={key} rect={rect} title={zone.title} hint={zone.hint} raised={adding === key || (editing !== null && notesById.get(editing)?.zoneKey === key)} target={lifted !== null && lifted.target === key && lifted.target !== lifted.note.zoneKey} onAdd={() => props.setAdding(key)}>
+              <Zone key={key} zoneKey={key} rect={rect} title={zone.title} hint={zone.hint} raised={adding === key || (editing !== null && notesById.get(editing)?.zoneKey === key)} target={liftTarget === key} onAdd={onAddZone}>
                 {layout.clusters
                   .filter((c) => c.zoneKey === key)
                   .map((c) => {
-                    const cluster = board.clusters.find((x) => x.id === c.id)!;
+                    const cluster = clustersById.get(c.id)!;
                     return (
                       <Box
                         key={c.id}
@@ -406,36 +330,80 @@ export function CanvasBoard(props: Props) {
                       </Box>
                     );
                   })}
-                <Box component="ul" aria-label={t('canvas.zoneNotes', { zone: zone.title })} sx={{ m: 0, p: 0 }}>
-                  {renderNotes(shownByZone.get(key), rect)}
-                </Box>
-                {adding === key && (
-                  <Box sx={{ position: 'absolute', insetInlineStart: 8, top: 40, zIndex: 3 }}>
-                    <NoteEditor
-                      initial={{ text: '', color: 'yellow', status: null, author: null }}
-                      error={props.editorError}
-                      onSave={(draft) => props.onAdd(key, draft)}
-                      onCancel={() => props.setAdding(null)}
-                    />
-                  </Box>
-                )}
+                <ul className="note-list" aria-label={t('canvas.zoneNotes', { zone: zone.title })}>
+                  {renderNotes(key, rect)}
+                </ul>
+                {adding === key && editorFor(key, { insetInlineStart: 8, top: 40 })}
               </Zone>
             );
           })}
-          {shownByZone.get(null) && (
-            <Box component="ul" aria-label={t('canvas.freeNotes')} sx={{ m: 0, p: 0 }}>
-              {renderNotes(shownByZone.get(null), { x: 0, y: 0 })}
+          {free && (
+            <Box
+              component="section"
+              aria-labelledby="free-area-heading"
+              data-free-area=""
+              data-drop-key={FREE_TARGET}
+              style={{ left: free.x, top: free.y, width: free.width, height: free.height }}
+              sx={{ position: 'absolute', bgcolor: liftTarget === FREE_TARGET ? 'action.selected' : undefined, outline: liftTarget === FREE_TARGET ? '3px dashed' : 'none', outlineColor: 'primary.main', outlineOffset: -3, zIndex: adding === FREE_TARGET ? 2 : undefined }}
+              onDoubleClick={(e) => {
+                // Only the empty board: a double-click on a note edits it (NoteCard stops it).
+                if (e.target !== e.currentTarget && !(e.target as HTMLElement).matches('ul, [data-free-hint]')) return;
+                const box = surface.current!.getBoundingClientRect();
+                setAddAt({ x: (e.clientX - box.left) / zoom, y: (e.clientY - box.top) / zoom });
+                props.setAdding(FREE_TARGET);
+              }}
+            >
+              <Box data-free-hint="" sx={{ px: 1.5, pt: 1, color: 'text.secondary', pointerEvents: 'none' }}>
+                <Typography variant="subtitle2" component="h2" id="free-area-heading" sx={{ fontWeight: 700 }}>
+                  {t('canvas.free.title')}
+                </Typography>
+                <Typography variant="caption">{t('canvas.free.hint')}</Typography>
+              </Box>
+              <ul className="note-list" aria-label={t('canvas.freeNotes')}>
+                {renderNotes(FREE_TARGET, free)}
+              </ul>
+              {adding === FREE_TARGET && editorFor(FREE_TARGET, addAt ? { left: Math.min(addAt.x - free.x, free.width - 300), top: addAt.y - free.y } : { insetInlineStart: 8, top: 56 })}
             </Box>
           )}
-        </div>
+        </BoardSurface>
       </div>
-      <DragOverlay>
-        {dragged && (
-          <Box dir="auto" sx={{ width: 176, height: 104, p: 1, bgcolor: NOTE_COLORS[dragged.color].fill, color: '#1a1a1a', borderRadius: 1, boxShadow: 6, overflow: 'hidden', fontSize: 13 }}>
-            {dragged.text}
-          </Box>
-        )}
-      </DragOverlay>
-    </DndContext>
+      <Menu anchorEl={menu?.anchor} open={menu !== null && !menu.moving && menuNote !== undefined} onClose={closeMenu}>
+        <MenuItem
+          onClick={() => {
+            closeMenu();
+            props.setEditing(menu!.noteId);
+          }}
+        >
+          {t('canvas.note.edit')}
+        </MenuItem>
+        <MenuItem aria-haspopup="menu" onClick={() => setMenu({ ...menu!, moving: true })}>
+          {t('canvas.note.moveTo')}
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            closeMenu();
+            props.onDelete([menuNote!]);
+          }}
+        >
+          {t('common.delete')}
+        </MenuItem>
+      </Menu>
+      <Menu anchorEl={menu?.anchor} open={menu !== null && menu.moving && menuNote !== undefined} onClose={closeMenu}>
+        {menuNote &&
+          [...zones.map((z) => ({ key: z.key, title: z.title })), { key: FREE_TARGET, title: t('canvas.free.title') }]
+            .filter((z) => z.key !== targetOfNote(menuNote))
+            .map((z) => (
+              <MenuItem
+                key={z.key}
+                onClick={() => {
+                  closeMenu();
+                  props.onMove([menuNote], z.key);
+                }}
+              >
+                {z.title}
+              </MenuItem>
+            ))}
+      </Menu>
+    </NoteActionsContext.Provider>
   );
-}
+});

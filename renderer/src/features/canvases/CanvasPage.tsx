@@ -1,3 +1,4 @@
+import AddIcon from '@mui/icons-material/Add';
 import FitScreenIcon from '@mui/icons-material/FitScreen';
 import RedoIcon from '@mui/icons-material/Redo';
 import UndoIcon from '@mui/icons-material/Undo';
@@ -18,7 +19,7 @@ import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardLayout } from '../../../../electron/shared/canvas/layout';
+import { freeSpots, type BoardLayout } from '../../../../electron/shared/canvas/layout';
 import type { Cluster, Note } from '../../../../electron/shared/canvas/model';
 import { keysAfter, sortByOrder } from '../../../../electron/shared/canvas/order';
 import { useApiClient } from '../../api/api-context';
@@ -30,11 +31,15 @@ import { FormDialog } from '../../components/FormDialog';
 import { validationKey } from '../../i18n/labels';
 import { createBoardOps, type UndoStep } from './board-ops';
 import { CanvasBoard } from './CanvasBoard';
+import { FREE_TARGET } from './free-target';
+import type { NoteDraft } from './NoteEditor';
+import { useNoteVotes } from './use-note-votes';
 import { FacilitatorBar } from '../workshops/FacilitatorBar';
 import { ExportMenu } from './ExportMenu';
 import { NoteAttachmentsDialog } from './NoteAttachmentsDialog';
 import { SaveAsTemplate } from './SaveAsTemplate';
 import { useHistory } from './use-history';
+import { useAnnouncer } from './use-announcer';
 import { useTemplates } from './use-templates';
 
 const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2];
@@ -67,7 +72,7 @@ export function CanvasPage({ id }: { id: string }) {
   const [error, setError] = useState<ApiCallError | null>(null);
   const [exportError, setExportError] = useState<Error | null>(null);
   const [editorError, setEditorError] = useState<string | undefined>();
-  const [message, setMessage] = useState('');
+  const { announce: setMessage, region: announcer } = useAnnouncer();
   const [zoom, setZoom] = useState(1);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [attachmentsOf, setAttachmentsOf] = useState<Note | null>(null);
@@ -90,11 +95,15 @@ export function CanvasPage({ id }: { id: string }) {
     },
     [adding, editing, t],
   );
-  const announce = useCallback((key: string, step: UndoStep) => setMessage(t(key, { change: t(step.label) })), [t]);
+  const announce = useCallback((key: string, step: UndoStep) => setMessage(t(key, { change: t(step.label) })), [t, setMessage]);
   const history = useHistory(onError, announce);
   const { record } = history;
 
-  const zoneTitle = useCallback((key: string) => template?.zones.find((z) => z.key === key)?.title[settings.language] ?? key, [template, settings.language]);
+  const votes = useNoteVotes(id);
+  const zoneTitle = useCallback(
+    (key: string) => (key === FREE_TARGET ? t('canvas.free.title') : (template?.zones.find((z) => z.key === key)?.title[settings.language] ?? key)),
+    [template, settings.language, t],
+  );
   const notes = board.data?.notes;
   const run = useCallback(
     async (change: () => Promise<UndoStep>, done?: string) => {
@@ -104,21 +113,70 @@ export function CanvasPage({ id }: { id: string }) {
       if (ok && done) setMessage(done);
       return ok;
     },
-    [record],
+    [record, setMessage],
   );
 
+  /** Free notes in the layout's sense: no zone, or a zone the template does not have. */
+  const isFree = useCallback((n: Note) => n.zoneKey === null || !template?.zones.some((z) => z.key === n.zoneKey), [template]);
+
+  /**
+   * Moves notes into a zone (last in it, out of any cluster) or to the free area: to `at` when a
+   * drag put them there (a free note dragged within the area moves too), else to empty spots.
+   */
   const moveNotes = useCallback(
-    (moving: Note[], zoneKey: string) => {
+    (group: Note[], target: string, at?: { x: number; y: number }) => {
+      const toFree = target === FREE_TARGET;
+      const moving = sortByOrder(group.filter((n) => (toFree ? at !== undefined || !isFree(n) : n.zoneKey !== target)));
+      if (moving.length === 0) return;
       const ids = new Set(moving.map((n) => n.id));
-      const siblings = sortByOrder((notes ?? []).filter((n) => n.zoneKey === zoneKey && !ids.has(n.id)));
-      const keys = keysAfter(siblings.at(-1)?.orderIndex ?? null, moving.length);
-      void run(
-        () => ops.editNotes(sortByOrder(moving).map((note, i) => ({ note, patch: { zoneKey, orderIndex: keys[i] } })), 'canvas.undo.move'),
-        t('canvas.moved', { count: moving.length, zone: zoneTitle(zoneKey) }),
-      );
+      const rest = (notes ?? []).filter((n) => !ids.has(n.id));
+      let patches;
+      if (toFree) {
+        const taken = rest.filter(isFree);
+        const spots = at ? [at, ...freeSpots([...taken, at], moving.length - 1)] : freeSpots(taken, moving.length);
+        patches = moving.map((note, i) => ({ note, patch: { zoneKey: null, clusterId: null, ...spots[i] } }));
+      } else {
+        const keys = keysAfter(sortByOrder(rest.filter((n) => n.zoneKey === target)).at(-1)?.orderIndex ?? null, moving.length);
+        patches = moving.map((note, i) => ({ note, patch: { zoneKey: target, clusterId: null, x: null, y: null, orderIndex: keys[i] } }));
+      }
+      void run(() => ops.editNotes(patches, 'canvas.undo.move'), t('canvas.moved', { count: moving.length, zone: zoneTitle(target) }));
     },
-    [notes, ops, run, t, zoneTitle],
+    [notes, ops, run, t, zoneTitle, isFree],
   );
+
+  const addNote = useCallback(
+    async (target: string, draft: NoteDraft, at?: { x: number; y: number }) => {
+      const place = target === FREE_TARGET ? { zoneKey: null, ...(at ?? freeSpots((notes ?? []).filter(isFree), 1)[0]) } : { zoneKey: target };
+      if (await run(() => ops.addNotes([{ ...draft, ...place }]), t('canvas.added', { zone: zoneTitle(target) }))) setAdding(null);
+    },
+    [notes, isFree, run, ops, t, zoneTitle],
+  );
+  const editNote = useCallback(
+    async (note: Note, draft: NoteDraft) => {
+      if (await run(() => ops.editNotes([{ note, patch: draft }], 'canvas.undo.edit'), t('canvas.saved'))) setEditing(null);
+    },
+    [run, ops, t],
+  );
+  const deleteNotes = useCallback((gone: Note[]) => void run(() => ops.deleteNotes(gone), t('canvas.deleted', { count: gone.length })), [run, ops, t]);
+  const toggleSelected = useCallback(
+    (noteId: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (next.has(noteId)) next.delete(noteId);
+        else next.add(noteId);
+        return next;
+      }),
+    [],
+  );
+  const startAdding = useCallback((target: string | null) => {
+    setEditorError(undefined);
+    setAdding(target);
+  }, []);
+  const startEditing = useCallback((noteId: string | null) => {
+    setEditorError(undefined);
+    setEditing(noteId);
+  }, []);
+  const openClusterMenu = useCallback((cluster: Cluster, anchor: HTMLElement) => setClusterMenu({ cluster, anchor }), []);
 
   // Undo, redo and the N shortcut (when the user has not turned single-key shortcuts off).
   useEffect(() => {
@@ -132,10 +190,10 @@ export function CanvasPage({ id }: { id: string }) {
       } else if ((mod && key === 'y') || (mod && e.shiftKey && key === 'z')) {
         e.preventDefault();
         void history.redo();
-      } else if (settings.canvasShortcuts && key === 'n' && !mod && !e.altKey && template) {
+      } else if (settings.canvasShortcuts && key === 'n' && !mod && !e.altKey) {
         e.preventDefault();
-        const zone = (document.activeElement?.closest('[data-zone]') as HTMLElement | null)?.dataset.zone;
-        setAdding(zone ?? template.zones[0].key);
+        const place = document.activeElement?.closest<HTMLElement>('[data-zone], [data-free-area]');
+        setAdding(place?.dataset.zone ?? (place || !template ? FREE_TARGET : template.zones[0].key));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -150,7 +208,12 @@ export function CanvasPage({ id }: { id: string }) {
   const fit = () => {
     const box = viewport.current;
     if (!box || !layout.current) return;
-    setZoom(Math.max(0.1, Math.min(2, Math.min(box.clientWidth / layout.current.width, box.clientHeight / layout.current.height))));
+    // An empty free area is room to work in, not content: fitting leaves it out.
+    const { width, height, free, zones } = layout.current;
+    const zoned = new Set(zones.map((z) => z.key));
+    const hasFree = board.data!.notes.some((n) => n.zoneKey === null || !zoned.has(n.zoneKey));
+    const contentWidth = free && !hasFree && zones.length > 0 ? width - free.width : width;
+    setZoom(Math.max(0.1, Math.min(2, Math.min(box.clientWidth / contentWidth, box.clientHeight / height))));
   };
   const zoomBy = (dir: 1 | -1) => setZoom((z) => (dir > 0 ? (ZOOMS.find((s) => s > z + 0.001) ?? z) : ([...ZOOMS].reverse().find((s) => s < z - 0.001) ?? z)));
 
@@ -205,6 +268,9 @@ export function CanvasPage({ id }: { id: string }) {
           <FitScreenIcon />
         </IconButton>
         <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />
+        <Button startIcon={<AddIcon />} onClick={() => startAdding(FREE_TARGET)}>
+          {t('canvas.free.add')}
+        </Button>
         <ExportMenu board={board.data} template={template} onError={setExportError} />
         <SaveAsTemplate canvas={canvas} template={template} />
         {selectedNotes.length > 0 && (
@@ -232,15 +298,15 @@ export function CanvasPage({ id }: { id: string }) {
         )}
       </Paper>
       <Menu anchorEl={moveSelected} open={moveSelected !== null} onClose={() => setMoveSelected(null)}>
-        {template?.zones.map((z) => (
+        {[...(template?.zones.map((z) => z.key) ?? []), FREE_TARGET].map((key) => (
           <MenuItem
-            key={z.key}
+            key={key}
             onClick={() => {
               setMoveSelected(null);
-              moveNotes(selectedNotes, z.key);
+              moveNotes(selectedNotes, key);
             }}
           >
-            {z.title[settings.language]}
+            {zoneTitle(key)}
           </MenuItem>
         ))}
       </Menu>
@@ -252,11 +318,17 @@ export function CanvasPage({ id }: { id: string }) {
           {t('canvas.export.failed')}
         </Alert>
       )}
-      <Box role="status" aria-live="polite" data-canvas-announcer="" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-        {message}
-      </Box>
+      {announcer}
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('canvas.help')}
+        {votes && (
+          <>
+            {' '}
+            <span data-votes-shown="">
+              {t('canvas.votesShown')} <bdi>{votes.title}</bdi>
+            </span>
+          </>
+        )}
       </Typography>
 
       <Box ref={viewport} data-canvas-viewport="" sx={{ height: 'calc(100vh - 260px)', minHeight: 420, overflow: 'auto', border: 1, borderColor: 'divider', bgcolor: 'action.hover' }}>
@@ -266,37 +338,21 @@ export function CanvasPage({ id }: { id: string }) {
           language={settings.language}
           zoom={zoom}
           selected={selected}
-          onSelect={(noteId) =>
-            setSelected((s) => {
-              const next = new Set(s);
-              if (next.has(noteId)) next.delete(noteId);
-              else next.add(noteId);
-              return next;
-            })
-          }
+          onSelect={toggleSelected}
           adding={adding}
-          setAdding={(zone) => {
-            setEditorError(undefined);
-            setAdding(zone);
-          }}
+          setAdding={startAdding}
           editing={editing}
-          setEditing={(noteId) => {
-            setEditorError(undefined);
-            setEditing(noteId);
-          }}
+          setEditing={startEditing}
           editorError={editorError}
           viewport={viewport}
           onLayout={onLayout}
           onAnnounce={setMessage}
           onMove={moveNotes}
-          onAdd={async (zoneKey, draft) => {
-            if (await run(() => ops.addNotes([{ ...draft, zoneKey }]), t('canvas.added', { zone: zoneTitle(zoneKey) }))) setAdding(null);
-          }}
-          onEdit={async (note, draft) => {
-            if (await run(() => ops.editNotes([{ note, patch: draft }], 'canvas.undo.edit'), t('canvas.saved'))) setEditing(null);
-          }}
-          onDelete={(gone) => void run(() => ops.deleteNotes(gone), t('canvas.deleted', { count: gone.length }))}
-          onClusterMenu={(cluster, anchor) => setClusterMenu({ cluster, anchor })}
+          onAdd={addNote}
+          onEdit={editNote}
+          onDelete={deleteNotes}
+          onClusterMenu={openClusterMenu}
+          votes={votes?.counts}
         />
       </Box>
       {template?.attribution && (
