@@ -55,6 +55,7 @@ describe('the workshop server', () => {
     const stream = await eventStream(ws.serving.port, bek.token);
     const added = ws.call('participant.addNote', { zoneKey: 'see', text: 'Queue' }, amal.token);
     // A participant's note reaches the others as the note itself, not as a signal to re-read.
+    expect(await stream.next()).toBe('connected');
     expect(await stream.next()).toBe('notes');
     expect((await added).status).toBe(200);
     const view = JSON.parse((await ws.call('participant.view', { language: 'ar' }, bek.token)).body) as { value: { notes: { text: string }[]; zones: { title: string }[] } };

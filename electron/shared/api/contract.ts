@@ -92,6 +92,7 @@ import {
   ParticipantNoteCreateSchema,
   ParticipantNoteDeleteSchema,
   ParticipantNoteEditSchema,
+  ParticipantStatusSchema,
   ParticipantViewSchema,
   ParticipantVoteSchema,
   PresentInputSchema,
@@ -358,6 +359,8 @@ export const contract = {
   /** Trades the join link's secret and a display name for this participant's own token. */
   'participant.join': { input: JoinSchema, output: JoinedSchema, access: 'participant' },
   'participant.view': { input: z.strictObject({ language: LanguageSchema }), output: ParticipantViewSchema, access: 'participant' },
+  /** The view without its notes: read again on every change signal, while notes arrive as they change. */
+  'participant.status': { input: z.strictObject({ language: LanguageSchema }), output: ParticipantStatusSchema, access: 'participant' },
   'participant.addNote': { input: ParticipantNoteCreateSchema, output: WorkshopNoteSchema, access: 'participant' },
   'participant.editNote': { input: ParticipantNoteEditSchema, output: WorkshopNoteSchema, access: 'participant' },
   'participant.deleteNote': { input: ParticipantNoteDeleteSchema, output: z.object({ ids: z.array(IdSchema) }), access: 'participant' },
