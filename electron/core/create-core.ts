@@ -381,6 +381,8 @@ export function createCore(deps: CoreDeps) {
       if (!workspace.isEmpty()) await backups.create('start');
     },
     bundles,
+    /** The desktop shell closes the projector window when its workshop ends. */
+    workshops,
     close: () => {
       bundles.close();
       workshopLan.close();

@@ -36,6 +36,7 @@ const handlers = () =>
     print: () => {
       throw new Error('not printing here');
     },
+    projector: { open: () => ({ placement: 'window' as const }) },
   });
 const add = (fileName: string, text: string) =>
   callValue<Attachment>(test, 'attachments.add', { ownerType: 'project', ownerId: projectId, fileName, contentBase64: Buffer.from(text).toString('base64') });

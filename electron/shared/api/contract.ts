@@ -377,6 +377,13 @@ export const contract = {
   },
   /** Opens a copy of the file with the system's app, or shows it in the file manager when opening could run it. */
   'desktop.openAttachment': { input: byId, output: z.strictObject({ shown: z.enum(['file', 'folder']) }), access: 'host', needs: 'desktop' },
+  /** The canvas's projector view in its own window, full screen on the external display when there is one. */
+  'desktop.openProjector': {
+    input: z.strictObject({ canvasId: IdSchema }),
+    output: z.strictObject({ placement: z.enum(['external', 'window']) }),
+    access: 'host',
+    needs: 'desktop',
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
