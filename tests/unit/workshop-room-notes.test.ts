@@ -38,4 +38,11 @@ describe('mergeRoomNotes', () => {
     expect(answerFirst[0]).toMatchObject({ mine: true, version: 2 });
     expect(mergeRoomNotes([], [note('n2', 1)])[0].mine).toBe(false);
   });
+
+  it('reveals a hidden note when a copy of the same version arrives revealed, and never hides it again', () => {
+    const hidden = mergeRoomNotes([], [{ ...note('n1', 1), hidden: true, mine: true }]);
+    const revealed = mergeRoomNotes(hidden, [note('n1', 1)]);
+    expect(revealed[0]).toMatchObject({ hidden: false, mine: true });
+    expect(mergeRoomNotes(revealed, [{ ...note('n1', 1), hidden: true }])[0].hidden).toBe(false);
+  });
 });

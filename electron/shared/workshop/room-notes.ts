@@ -5,7 +5,9 @@
  *
  * The room's notes are the same bytes for every phone and so cannot say whose they are; a note is
  * `mine` when this page's own call answered with it or its view said so. Ownership never changes,
- * so a `mine` once known is kept.
+ * so a `mine` once known is kept. Private mode's reveal does not change a note's version, so
+ * `hidden` is merged the same way: once a copy says revealed, it stays revealed (nothing hides a
+ * note again).
  */
 import type { Note } from '../canvas/model';
 import { reconcile } from '../canvas/reconcile';
@@ -20,8 +22,9 @@ export function mergeRoomNotes(notes: readonly ViewNote[], incoming: readonly In
   for (const note of incoming) {
     const local = byId.get(note.id);
     const mine = note.mine === true || local?.mine === true;
+    const hidden = note.hidden && (local?.hidden ?? true);
     const arrived: ViewNote = { ...note, mine };
-    byId.set(note.id, { ...(local ? reconcile(local, arrived) : arrived), mine });
+    byId.set(note.id, { ...(local ? reconcile(local, arrived) : arrived), mine, hidden });
   }
   for (const id of removed) byId.delete(id);
   return [...byId.values()];
