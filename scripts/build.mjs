@@ -39,6 +39,8 @@ await Promise.all([
   esbuild({ ...common, entryPoints: { bundle: 'electron/core/bundle-cli.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
   // The canvas bench drives Chromium through playwright-core, which must load from node_modules.
   esbuild({ ...common, external: [...common.external, 'playwright-core'], entryPoints: { bench: 'bench/run.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
+  // The room of phones the workshop bench group runs in a process of its own.
+  esbuild({ ...common, entryPoints: { 'workshop-clients': 'bench/workshop-clients.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),
   // The child the kill -9 harness starts and kills (tests/durability and `npm run bench`): core's
   // `?raw` SQL imports need this bundler, so plain node can run it from a fresh clone.
   esbuild({ ...common, entryPoints: { 'durability-child': 'tests/support/durability-child.ts' }, outdir: 'dist/node', format: 'esm', outExtension: { '.js': '.mjs' }, banner: esmBanner }),

@@ -112,6 +112,7 @@ export function createCore(deps: CoreDeps) {
     service: workshops,
     dispatcher: () => createDispatcher(handlers, deps.logger),
     events,
+    db: deps.db,
     logger: deps.logger,
     staticDir: deps.paths.rendererDir,
     limits: deps.lanLimits,
@@ -333,6 +334,7 @@ export function createCore(deps: CoreDeps) {
     'workshops.serving': ({ workshopId }) => workshopLan.serving(workshopId),
     'participant.join': (input, caller) => workshops.join(input, caller.workshop?.id ?? ''),
     'participant.view': ({ language }, caller) => workshops.participantView(caller.workshop?.participantId, language),
+    'participant.status': ({ language }, caller) => workshops.participantStatus(caller.workshop?.participantId, language),
     'participant.addNote': (input, caller) => workshops.addNote(caller.workshop?.participantId, input),
     'participant.editNote': (input, caller) => workshops.editNote(caller.workshop?.participantId, input),
     'participant.deleteNote': (input, caller) => {
@@ -407,6 +409,8 @@ export function createCore(deps: CoreDeps) {
       if (!workspace.isEmpty()) await backups.create('start');
     },
     bundles,
+    /** The desktop shell closes the projector window when its workshop ends. */
+    workshops,
     close: () => {
       bundles.close();
       workshopLan.close();

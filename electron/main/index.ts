@@ -2,7 +2,7 @@
  * The desktop app's lifecycle: one instance, one locked-down window on `app://ibtikar/`, core
  * behind the one IPC handler. Everything the shell does lives in the small modules beside this.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, screen, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration } from '../core/backups/backups';
 import { translator } from '../core/i18n/catalogue';
@@ -22,6 +22,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_URL, denyPermissions } from './security';
 import { createElectronSettingsStore } from './settings-store';
 import { keepWindowState, visibleBounds } from './window-state';
+import { createProjector } from './projector';
 import { createWindow } from './windows';
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -60,7 +61,21 @@ async function start() {
     logger,
     appVersion: app.getVersion(),
   });
+  const projector = createProjector({
+    screen,
+    powerSaveBlocker,
+    createWindow: (options) => createWindow({ preload, ...options }),
+    url: (canvasId) => `${APP_URL}#/projector/${canvasId}`,
+    title: app.getName(),
+  });
+  // The projector closes with the workshop it shows: the presentation is over.
+  core.events.subscribe((event) => {
+    const canvasId = projector.showing();
+    if (canvasId === null || event.type !== 'data.changed' || event.payload.area !== 'workshops' || event.payload.id !== canvasId) return;
+    if (!core.workshops.list({ canvasId }).some((w) => w.endedAt === null)) projector.close(canvasId);
+  });
   const dispatcher = createDispatcher({ ...core.handlers, ...createDesktopHandlers({
+      projector,
       shell,
       dataDir,
       tempDir: app.getPath('temp'),

@@ -8,6 +8,8 @@ export function createWindow(options: {
   preload: string;
   title: string;
   bounds?: Rectangle;
+  /** Full screen on the display `bounds` lies on (the projector window). */
+  fullscreen?: boolean;
   /** Receives links the page asks to open in a new window (the window itself never opens). */
   openLink?: (url: string) => void;
 }): BrowserWindow {
@@ -17,6 +19,7 @@ export function createWindow(options: {
     minWidth: 360,
     minHeight: 480,
     title: options.title,
+    fullscreen: options.fullscreen ?? false,
     show: false,
     // Written out in the constructor call rather than spread from a constant, so that a reviewer and
     // Electronegativity both see every lock where the window is made (docs/security.md, items 2–11).

@@ -16,18 +16,21 @@ async function eventStream(port: number, token: string) {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   return {
-    /** Resolves with the next event's name (a signal, not a timeout). */
-    async next(): Promise<string> {
+    /** Resolves with the next event's name and data (a signal, not a timeout); 'closed' when the stream ends. */
+    async nextWithData(): Promise<{ name: string; data: string }> {
       for (;;) {
-        const match = /event: (\w+)\n/.exec(buffer);
+        const match = /event: (\w+)\ndata: (.*)\n\n/.exec(buffer);
         if (match) {
           buffer = buffer.slice(match.index + match[0].length);
-          return match[1];
+          return { name: match[1], data: match[2] };
         }
         const { value, done } = await reader.read();
-        if (done) return 'closed';
+        if (done) return { name: 'closed', data: '' };
         buffer += value;
       }
+    },
+    async next(): Promise<string> {
+      return (await this.nextWithData()).name;
     },
     close: () => controller.abort(),
   };
@@ -55,6 +58,7 @@ describe('the workshop server', () => {
     const stream = await eventStream(ws.serving.port, bek.token);
     const added = ws.call('participant.addNote', { zoneKey: 'see', text: 'Queue' }, amal.token);
     // A participant's note reaches the others as the note itself, not as a signal to re-read.
+    expect(await stream.next()).toBe('connected');
     expect(await stream.next()).toBe('notes');
     expect((await added).status).toBe(200);
     const view = JSON.parse((await ws.call('participant.view', { language: 'ar' }, bek.token)).body) as { value: { notes: { text: string }[]; zones: { title: string }[] } };
@@ -66,5 +70,33 @@ describe('the workshop server', () => {
     for (let e = await stream.next(); e !== 'closed'; e = await stream.next()) seen.push(e);
     expect(seen.at(-1)).toBe('ended');
     expect(await callValue(test, 'workshops.serving', { workshopId: ws.workshop.id })).toBeNull();
+  });
+
+  it("sends the facilitator's note edits and private mode's reveal to the room as notes, read from the board once", async () => {
+    const ws = await serveWorkshop(test);
+    const amal = await ws.join('Amal');
+    const bek = await ws.join('Bek');
+    const stream = await eventStream(ws.serving.port, bek.token);
+    expect(await stream.next()).toBe('connected');
+
+    await callValue(test, 'workshops.setPrivate', { id: ws.workshop.id, on: true });
+    expect(await stream.next()).toBe('changed');
+    const added = JSON.parse((await ws.call('participant.addNote', { zoneKey: 'see', text: 'Hidden for now' }, amal.token)).body) as { value: { id: string } };
+    const [note] = await callValue<{ id: string; version: number }[]>(test, 'notes.update', {
+      canvasId: ws.canvas.id,
+      edits: [{ id: added.value.id, baseVersion: 1, patch: { text: 'Renamed by the facilitator' } }],
+    });
+    // Bek is not sent a note he may not see; the facilitator's edit is only a signal to him.
+    expect(await stream.next()).toBe('changed');
+    await callValue(test, 'workshops.setPrivate', { id: ws.workshop.id, on: false });
+    const revealed = await stream.nextWithData();
+    expect(revealed.name).toBe('notes');
+    expect(JSON.parse(revealed.data)).toEqual({ notes: [expect.objectContaining({ id: note.id, text: 'Renamed by the facilitator', version: 2, hidden: false })], removed: [] });
+    expect(await stream.next()).toBe('changed');
+
+    await callValue(test, 'notes.delete', { canvasId: ws.canvas.id, notes: [{ id: note.id, baseVersion: 2 }] });
+    const gone = await stream.nextWithData();
+    expect(JSON.parse(gone.data)).toEqual({ notes: [], removed: [note.id] });
+    stream.close();
   });
 });

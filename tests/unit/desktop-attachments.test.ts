@@ -35,6 +35,7 @@ const handlers = () =>
     print: () => {
       throw new Error('not printing here');
     },
+    projector: { open: () => ({ placement: 'window' as const }) },
   });
 const add = (fileName: string, text: string) => attachFile(test.call, { ownerType: 'project', ownerId: projectId }, fileName, text);
 

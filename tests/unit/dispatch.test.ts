@@ -19,7 +19,7 @@ describe('the dispatcher', () => {
     const result = await test.call('app.methods', {}, { role: 'participant', door: 'http' });
     expect(result).toEqual({
       ok: true,
-      value: ['app.methods', 'participant.join', 'participant.view', 'participant.addNote', 'participant.editNote', 'participant.deleteNote', 'participant.vote', 'participant.unvote'],
+      value: ['app.methods', 'participant.join', 'participant.view', 'participant.status', 'participant.addNote', 'participant.editNote', 'participant.deleteNote', 'participant.vote', 'participant.unvote'],
     });
   });
 

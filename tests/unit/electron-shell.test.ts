@@ -51,7 +51,7 @@ describe('the IPC door', () => {
 
 describe('desktop-only methods', () => {
   it('report a folder that cannot be opened as a failure', async () => {
-    const handlers = createDesktopHandlers({ shell: { openPath: async () => 'no file manager', showItemInFolder: () => {} }, dataDir: '/data', tempDir: '/tmp', attachmentFile: () => undefined, print: () => { throw new Error('not printing here'); } });
+    const handlers = createDesktopHandlers({ shell: { openPath: async () => 'no file manager', showItemInFolder: () => {} }, dataDir: '/data', tempDir: '/tmp', attachmentFile: () => undefined, print: () => { throw new Error('not printing here'); }, projector: { open: () => ({ placement: 'window' as const }) } });
     await expect(handlers['desktop.openDataFolder']({}, { role: 'host', door: 'ipc' })).rejects.toMatchObject({ code: 'internal' });
   });
 });

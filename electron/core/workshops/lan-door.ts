@@ -9,12 +9,15 @@
  *
  *   POST /api/call/participant.join   { secret, displayName } → the participant's token
  *   POST /api/call/<method>           Authorization: Bearer <participant token>
- *   GET  /api/events                  server-sent events: `changed` when the canvas or the workshop
- *                                     changed, `ended` when the workshop ends
+ *   GET  /api/events                  server-sent events: `connected` first, then (room-broadcast.ts) `notes` with
+ *                                     participants' note edits, `changed` when anything else about
+ *                                     the canvas or the workshop changed, `ended` when it ends
  *   GET  /join, /assets/…             the participant page (no directory listing, no host UI route)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fail, type Result } from '../../shared/api/envelope';
+import { createGroupCommit } from '../db/group-commit';
+import type { Db } from '../db/open';
 import type { Dispatcher } from '../dispatch';
 import type { EventHub } from '../event-hub';
 import type { Caller } from '../handlers';
@@ -24,6 +27,7 @@ import { resolveStaticFile, sendFile } from '../http/static-files';
 import { parseBoundedJson } from '../json';
 import { errorData, type Logger } from '../logger';
 import { createRateLimiter, type RateLimit } from './rate-limit';
+import { createRoomBroadcast, type RoomBroadcastOptions } from './room-broadcast';
 
 /** A note is a few KiB; nothing a participant sends needs more. */
 export const MAX_PARTICIPANT_BODY = 32 * 1024;
@@ -44,6 +48,10 @@ export interface LanDoorOptions {
   canvasId: string;
   dispatcher: Dispatcher;
   events: EventHub;
+  /** The database participant calls write to, committed in groups. */
+  db: Db;
+  /** The canvas's notes with their authors and visibility (room-broadcast.ts). */
+  roomNotes: RoomBroadcastOptions['board'];
   /** The participant a token belongs to, while their workshop runs. */
   authenticate(token: string): { participantId: string; workshopId: string } | undefined;
   /** The built renderer; the door serves its participant page only. */
@@ -69,12 +77,13 @@ const bearer = (req: IncomingMessage) => {
 };
 
 export function createLanDoor(options: LanDoorOptions): Server & { end(): void } {
-  const { workshopId, canvasId, dispatcher, events, authenticate, staticDir, logger, publishedHost } = options;
+  const { workshopId, canvasId, dispatcher, events, db, authenticate, staticDir, logger, publishedHost } = options;
   const limits = options.limits ?? DEFAULT_LAN_LIMITS;
   const byAddress = createRateLimiter(limits.perAddress);
   const byParticipant = createRateLimiter(limits.perParticipant);
-  /** Open event streams, each with what stops it following core's events. */
-  const streams = new Map<ServerResponse, () => void>();
+  const room = createRoomBroadcast({ canvasId, events, board: options.roomNotes });
+  const heartbeats = new Set<NodeJS.Timeout>();
+  const inGroup = createGroupCommit(db);
 
   const unauthorized = () =>
     fail('unauthorized', 'This workshop has ended, or the link is no longer valid.', [{ path: [], code: 'workshop_ended' }]);
@@ -108,45 +117,24 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
     } catch {
       return sendEnvelope(res, fail('bad_request', 'The request body is not valid JSON.'));
     }
-    sendEnvelope(res, await dispatcher.dispatch(method, input, caller));
+    // A room of phones writes in bursts: calls arriving together share one commit (db/group-commit.ts).
+    sendEnvelope(res, await inGroup(() => dispatcher.dispatch(method, input, caller)));
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse) {
     const me = participant(req, res);
     if (me === undefined) return;
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    // A participant's note edits arrive as the notes themselves (`notes`), filtered by what this
-    // participant may see; anything else is only a signal (`changed`) to read participant.view
-    // again. The canvas's own change signal for a participant's edit comes in the same tick as its
-    // notes, so it is held for a microtask and dropped when the notes follow.
-    let pending = false;
-    // A signal held for a microtask may fall due after the workshop ended the stream.
-    const send = (text: string) => void (res.writableEnded || res.write(text));
-    const unsubscribe = events.subscribe((event) => {
-      if (event.type === 'workshop.notes' && event.payload.canvasId === canvasId) {
-        pending = false;
-        const notes = event.payload.notes
-          .filter((n) => !n.hidden || n.ownerId === me)
-          .map(({ ownerId, ...n }) => ({ ...n, mine: ownerId === me }));
-        send(`event: notes\ndata: ${JSON.stringify({ notes, removed: event.payload.removed })}\n\n`);
-      } else if (event.type === 'data.changed' && (event.payload.area === 'canvases' || event.payload.area === 'workshops') && event.payload.id === canvasId) {
-        if (pending) return;
-        pending = true;
-        queueMicrotask(() => {
-          if (pending) send(`event: changed\ndata: {}\n\n`);
-          pending = false;
-        });
-      }
-    });
-    const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
-    const stop = () => {
+    // The page reads its whole view on this, so a reconnect after a phone slept misses nothing.
+    res.write('event: connected\ndata: {}\n\n');
+    const leave = room.add(res, me);
+    const heartbeat = setInterval(() => void (res.writableEnded || res.write(': heartbeat\n\n')), HEARTBEAT_MS);
+    heartbeats.add(heartbeat);
+    req.on('close', () => {
       clearInterval(heartbeat);
-      unsubscribe();
-      streams.delete(res);
-    };
-    streams.set(res, stop);
-    req.on('close', stop);
+      heartbeats.delete(heartbeat);
+      leave();
+    });
   }
 
   function page(res: ServerResponse, path: string) {
@@ -189,14 +177,15 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // Phones sit idle between taps and then reuse their connection. Node's 5 s default closes it
+  // under them often enough that a tap races the close and fails ("other side closed"); a minute
+  // keeps a room's connections open through a workshop's pauses.
+  server.keepAliveTimeout = 60_000;
 
   /** Tells every open page the workshop is over, then stops listening and drops every connection. */
   const end = () => {
-    // Stop following events first: nothing may be written to a stream once it has ended.
-    for (const [stream, stop] of [...streams]) {
-      stop();
-      stream.end('event: ended\ndata: {}\n\n');
-    }
+    for (const heartbeat of heartbeats) clearInterval(heartbeat);
+    room.end();
     server.close();
     server.closeAllConnections();
   };

@@ -12,6 +12,7 @@ import { networkInterfaces } from 'node:os';
 import QRCode from 'qrcode';
 import { ApiFailure } from '../../shared/api/envelope';
 import type { NetworkInterface, Serving } from '../../shared/workshop/model';
+import type { Db } from '../db/open';
 import type { Dispatcher } from '../dispatch';
 import type { EventHub } from '../event-hub';
 import type { Logger } from '../logger';
@@ -30,6 +31,7 @@ export interface WorkshopLanOptions {
   /** The dispatcher participant requests go through (built lazily: it is made from core's handlers). */
   dispatcher: () => Dispatcher;
   events: EventHub;
+  db: Db;
   logger: Logger;
   staticDir?: string;
   limits?: LanLimits;
@@ -68,7 +70,9 @@ export function createWorkshopLan(options: WorkshopLanOptions) {
         canvasId: workshop.canvasId,
         dispatcher: options.dispatcher(),
         events,
+        db: options.db,
         authenticate: service.authenticate,
+        roomNotes: () => service.roomNotes(workshopId),
         staticDir: options.staticDir,
         logger,
         limits: options.limits,

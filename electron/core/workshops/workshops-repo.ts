@@ -102,6 +102,7 @@ export function createWorkshopsRepo(db: Db) {
     ),
     insertNote: db.prepare('INSERT INTO workshop_notes (note_id, workshop_id, participant_id, hidden) VALUES (?, ?, ?, ?)'),
     noteOwner: db.prepare('SELECT participant_id FROM workshop_notes WHERE note_id = ?').pluck(),
+    workshopNote: db.prepare('SELECT workshop_id, participant_id, hidden FROM workshop_notes WHERE note_id = ?'),
     notesOf: db.prepare('SELECT note_id, participant_id, hidden FROM workshop_notes WHERE workshop_id = ?'),
     hidden: db.prepare('SELECT note_id FROM workshop_notes WHERE workshop_id = ? AND hidden = 1 ORDER BY note_id').pluck(),
     reveal: db.prepare('UPDATE workshop_notes SET hidden = 0 WHERE workshop_id = ? AND hidden = 1'),
@@ -120,7 +121,8 @@ export function createWorkshopsRepo(db: Db) {
       `DELETE FROM votes WHERE id = (SELECT id FROM votes WHERE vote_session_id = ? AND participant_id = ? AND note_id = ? ORDER BY cast_at DESC, id DESC LIMIT 1)`,
     ),
     myVotes: db.prepare('SELECT note_id FROM votes WHERE vote_session_id = ? AND participant_id = ? ORDER BY cast_at, id').pluck(),
-    tally: db.prepare('SELECT note_id, count(*) AS votes FROM votes WHERE vote_session_id = ? GROUP BY note_id'),
+    // Ties keep the order the notes were written in (ids are UUIDv7).
+    tally: db.prepare('SELECT note_id, count(*) AS votes FROM votes WHERE vote_session_id = ? GROUP BY note_id ORDER BY note_id'),
     totals: db.prepare('SELECT count(*) AS votes, count(DISTINCT participant_id) AS voters FROM votes WHERE vote_session_id = ?'),
   };
 
@@ -162,6 +164,10 @@ export function createWorkshopsRepo(db: Db) {
     noteOwner: (noteId: string) => q.noteOwner.get(noteId) as string | undefined,
     notesOf: (workshopId: string) =>
       new Map((q.notesOf.all(workshopId) as { note_id: string; participant_id: string; hidden: number }[]).map((r) => [r.note_id, { owner: r.participant_id, hidden: r.hidden === 1 }])),
+    workshopNote: (noteId: string) => {
+      const row = q.workshopNote.get(noteId) as { workshop_id: string; participant_id: string; hidden: number } | undefined;
+      return row && { workshopId: row.workshop_id, owner: row.participant_id, hidden: row.hidden === 1 };
+    },
     hiddenNoteIds: (workshopId: string) => q.hidden.all(workshopId) as string[],
     reveal: (workshopId: string) => q.reveal.run(workshopId).changes,
     notesAdded: (workshopId: string) => q.notesAdded.get(workshopId) as number,

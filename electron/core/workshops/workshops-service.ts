@@ -15,6 +15,7 @@ import {
   nextTimer,
   rankVotes,
   type Facilitation,
+  type ParticipantStatus,
   type ParticipantView,
   type Summary,
   type VoteResult,
@@ -79,15 +80,22 @@ export function createWorkshopsService(
   }
 
   function zonesOf(canvasId: string) {
-    const { canvas } = canvases.get({ id: canvasId });
+    const canvas = canvases.canvas(canvasId);
     return (canvas.templateId ? others.template(canvas.templateId)?.zones : undefined) ?? [];
   }
 
-  function results(v: VoteSessionRecord, notes: readonly Note[]): VoteResult[] {
-    const tally = repo.tally(v.id);
-    const voted = notes.filter((n) => tally.has(n.id)).map((n) => ({ noteId: n.id, text: n.text, zoneKey: n.zoneKey, votes: tally.get(n.id)! }));
+  /** The ranked tally; `note` finds a voted note still on the canvas (a deleted one drops out). */
+  function results(v: VoteSessionRecord, note: (id: string) => Note | undefined): VoteResult[] {
+    const voted = [...repo.tally(v.id)].flatMap(([id, votes]) => {
+      const n = note(id);
+      return n ? [{ noteId: n.id, text: n.text, zoneKey: n.zoneKey, votes }] : [];
+    });
     return rankVotes(voted);
   }
+  const inList = (notes: readonly Note[]) => {
+    const byId = new Map(notes.map((n) => [n.id, n]));
+    return (id: string) => byId.get(id);
+  };
 
   function voteView(v: VoteSessionRecord, notes: () => readonly Note[]): VoteSession {
     const totals = repo.totals(v.id);
@@ -101,7 +109,7 @@ export function createWorkshopsService(
       status: v.revealedAt === null ? 'open' : 'revealed',
       votesCast: totals.votes,
       voters: totals.voters,
-      results: v.revealedAt === null ? null : results(v, notes()),
+      results: v.revealedAt === null ? null : results(v, inList(notes())),
       createdAt: v.createdAt,
       revealedAt: v.revealedAt,
     };
@@ -120,7 +128,7 @@ export function createWorkshopsService(
       notesAdded: repo.notesAdded(w.id),
       notesPerZone: [...perZone].map(([zoneKey, count]) => ({ zoneKey, notes: count })),
       voteSessions: repo.voteSessionsOfWorkshop(w.id).map((v) => {
-        const all = results(v, notes);
+        const all = results(v, inList(notes));
         return { id: v.id, title: v.title, votesCast: repo.totals(v.id).votes, top: all.filter((r) => r.rank <= 3) };
       }),
     };
@@ -129,7 +137,7 @@ export function createWorkshopsService(
   /** Checks one vote against the session's rules, then stores it. */
   function castVote(v: VoteSessionRecord, voter: ParticipantRecord, noteId: string, visible: (n: Note) => boolean) {
     if (v.revealedAt !== null) throw new ApiFailure('conflict', 'This vote is over.', [{ path: ['voteSessionId'], code: 'vote_closed' }]);
-    const note = canvases.get({ id: v.canvasId }).notes.find((n) => n.id === noteId);
+    const note = canvases.note(v.canvasId, noteId);
     if (!note || !visible(note)) throw new ApiFailure('invalid_input', 'That note is not on this canvas.', [{ path: ['noteId'], code: 'unknown_reference' }]);
     const mine = repo.myVotes(v.id, voter.id);
     if (mine.length >= v.votesPerPerson) throw refused('No votes left.', 'no_votes_left', ['noteId']);
@@ -151,7 +159,7 @@ export function createWorkshopsService(
 
   /** A participant's own note, in a zone that is not locked. */
   function ownNote(w: WorkshopRecord, participantId: string, noteId: string) {
-    const note = canvases.get({ id: w.canvasId }).notes.find((n) => n.id === noteId);
+    const note = canvases.note(w.canvasId, noteId);
     if (!note || repo.noteOwner(noteId) !== participantId) throw refused('Participants may change only their own notes.', 'not_your_note', ['id']);
     if (zoneLocked(w, note.zoneKey)) throw refused('The facilitator has locked this zone.', 'zone_locked', ['id']);
     return note;
@@ -272,28 +280,44 @@ export function createWorkshopsService(
       return w && w.endedAt === null ? { participantId: p.id, workshopId: w.id, canvasId: w.canvasId } : undefined;
     },
 
-    participantView(participantId: string | undefined, language: Language): ParticipantView {
+    /** The participant's view without the notes: cheap, read again by every phone on each change signal. */
+    participantStatus(participantId: string | undefined, language: Language): ParticipantStatus {
       const { p, w } = me(participantId);
-      const board = canvases.get({ id: w.canvasId });
-      const own = repo.notesOf(w.id);
-      const notes = board.notes
-        .filter((n) => !own.get(n.id)?.hidden || own.get(n.id)?.owner === p.id)
-        .map((n) => ({ ...n, mine: own.get(n.id)?.owner === p.id, hidden: own.get(n.id)?.hidden ?? false }));
       const open = repo.openVote(w.id);
       const revealed = repo.voteSessionsOfWorkshop(w.id).filter((v) => v.revealedAt !== null).at(-1);
-      const visible = new Set(notes.map((n) => n.id));
+      const hiddenFromMe = (id: string) => {
+        const own = repo.workshopNote(id);
+        return own !== undefined && own.hidden && own.owner !== p.id;
+      };
       return {
-        canvasTitle: board.canvas.title,
+        canvasTitle: canvases.canvas(w.canvasId).title,
         zones: zonesOf(w.canvasId).map((z) => ({ key: z.key, title: z.title[language], locked: zoneLocked(w, z.key) })),
-        notes,
         facilitation: w.facilitation,
         serverNow: now(),
         me: { id: p.id, displayName: p.displayName },
         vote: open ? { id: open.id, title: open.title, votesPerPerson: open.votesPerPerson, onePerNote: open.onePerNote, myVotes: repo.myVotes(open.id, p.id) } : null,
         results: revealed
-          ? { id: revealed.id, title: revealed.title, results: results(revealed, board.notes).filter((r) => visible.has(r.noteId)) }
+          ? { id: revealed.id, title: revealed.title, results: results(revealed, (id) => (hiddenFromMe(id) ? undefined : canvases.note(w.canvasId, id))) }
           : null,
       };
+    },
+
+    participantView(participantId: string | undefined, language: Language): ParticipantView {
+      const status = this.participantStatus(participantId, language);
+      const { w } = me(participantId);
+      const own = repo.notesOf(w.id);
+      const notes = canvases
+        .get({ id: w.canvasId })
+        .notes.filter((n) => !own.get(n.id)?.hidden || own.get(n.id)?.owner === status.me.id)
+        .map((n) => ({ ...n, mine: own.get(n.id)?.owner === status.me.id, hidden: own.get(n.id)?.hidden ?? false }));
+      return { ...status, notes };
+    },
+
+    /** Every note of the workshop's canvas with who wrote it and whether it is hidden: what the room broadcast diffs against. */
+    roomNotes(workshopId: string) {
+      const w = workshop(workshopId);
+      const own = repo.notesOf(w.id);
+      return canvases.get({ id: w.canvasId }).notes.map((n) => ({ ...n, ownerId: own.get(n.id)?.owner ?? null, hidden: own.get(n.id)?.hidden ?? false }));
     },
 
     addNote(participantId: string | undefined, { zoneKey, text, color }: ParsedInput<'participant.addNote'>) {
@@ -316,7 +340,7 @@ export function createWorkshopsService(
       const { p, w } = me(participantId);
       ownNote(w, p.id, id);
       const [note] = canvases.updateNotes({ canvasId: w.canvasId, edits: [{ id, baseVersion, patch: { text } }] });
-      const hidden = repo.notesOf(w.id).get(id)?.hidden ?? false;
+      const hidden = repo.workshopNote(id)?.hidden ?? false;
       pushNotes(w.canvasId, [{ ...note, ownerId: p.id, hidden }]);
       return { ...note, mine: true, hidden };
     },
@@ -334,8 +358,8 @@ export function createWorkshopsService(
       const v = repo.voteSession(voteSessionId);
       if (!v || v.workshopId !== w.id) throw new ApiFailure('invalid_input', 'There is no such vote in this workshop.', [{ path: ['voteSessionId'], code: 'unknown_reference' }]);
       const hiddenFromMe = (n: Note) => {
-        const own = repo.notesOf(w.id).get(n.id);
-        return own !== undefined && own.hidden && own.owner !== p.id;
+        const own = repo.workshopNote(n.id);
+        return own !== undefined && own.workshopId === w.id && own.hidden && own.owner !== p.id;
       };
       db.transaction(() => castVote(v, p, noteId, (n) => !hiddenFromMe(n)))();
       changedForHost(v.id);

@@ -96,6 +96,7 @@ import {
   ParticipantNoteCreateSchema,
   ParticipantNoteDeleteSchema,
   ParticipantNoteEditSchema,
+  ParticipantStatusSchema,
   ParticipantViewSchema,
   ParticipantVoteSchema,
   PresentInputSchema,
@@ -384,6 +385,8 @@ export const contract = {
   /** Trades the join link's secret and a display name for this participant's own token. */
   'participant.join': { input: JoinSchema, output: JoinedSchema, access: 'participant' },
   'participant.view': { input: z.strictObject({ language: LanguageSchema }), output: ParticipantViewSchema, access: 'participant' },
+  /** The view without its notes: read again on every change signal, while notes arrive as they change. */
+  'participant.status': { input: z.strictObject({ language: LanguageSchema }), output: ParticipantStatusSchema, access: 'participant' },
   'participant.addNote': { input: ParticipantNoteCreateSchema, output: WorkshopNoteSchema, access: 'participant' },
   'participant.editNote': { input: ParticipantNoteEditSchema, output: WorkshopNoteSchema, access: 'participant' },
   'participant.deleteNote': { input: ParticipantNoteDeleteSchema, output: z.object({ ids: z.array(IdSchema) }), access: 'participant' },
@@ -400,6 +403,13 @@ export const contract = {
   },
   /** Opens a copy of the file with the system's app, or shows it in the file manager when opening could run it. */
   'desktop.openAttachment': { input: byId, output: z.strictObject({ shown: z.enum(['file', 'folder']) }), access: 'host', needs: 'desktop' },
+  /** The canvas's projector view in its own window, full screen on the external display when there is one. */
+  'desktop.openProjector': {
+    input: z.strictObject({ canvasId: IdSchema }),
+    output: z.strictObject({ placement: z.enum(['external', 'window']) }),
+    access: 'host',
+    needs: 'desktop',
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

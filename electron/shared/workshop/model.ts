@@ -191,12 +191,15 @@ export const WorkshopNoteSchema = NoteSchema.extend({ mine: z.boolean(), hidden:
 
 export const ParticipantZoneSchema = z.object({ key: ZoneKeySchema, title: z.string(), locked: z.boolean() });
 
-/** Everything a participant may see: their workshop's one canvas, minus other people's hidden notes. */
-export const ParticipantViewSchema = z.object({
+/**
+ * What a participant sees besides the notes: the canvas's title and zones, the facilitator's timer
+ * and modes, the vote running now and the latest results. Small, so a phone reads it again on every
+ * change signal; the notes themselves arrive as they change (core/workshops/room-broadcast.ts).
+ */
+export const ParticipantStatusSchema = z.object({
   canvasTitle: z.string(),
   /** Zone titles in the language asked for. */
   zones: z.array(ParticipantZoneSchema),
-  notes: z.array(WorkshopNoteSchema),
   facilitation: FacilitationSchema,
   serverNow: TimestampSchema,
   me: z.object({ id: IdSchema, displayName: z.string() }),
@@ -207,6 +210,10 @@ export const ParticipantViewSchema = z.object({
   /** The latest revealed vote, ranked. */
   results: z.object({ id: IdSchema, title: z.string(), results: z.array(VoteResultSchema) }).nullable(),
 });
+export type ParticipantStatus = z.infer<typeof ParticipantStatusSchema>;
+
+/** Everything a participant may see: their workshop's one canvas, minus other people's hidden notes. */
+export const ParticipantViewSchema = ParticipantStatusSchema.extend({ notes: z.array(WorkshopNoteSchema) });
 export type ParticipantView = z.infer<typeof ParticipantViewSchema>;
 
 // ——— The LAN server ———

@@ -107,6 +107,13 @@ export function createCanvasesService(
   return {
     list: ({ projectId, includeArchived }: ParsedInput<'canvases.list'>) => repo.list(projectId ?? null, includeArchived),
     get: ({ id }: { id: string }) => board(id),
+    /** The canvas itself, without reading its notes. */
+    canvas: (id: string) => canvas(id),
+    /** One note of a canvas, without reading the whole board (a vote or a participant's edit checks one). */
+    note: (canvasId: string, id: string) => {
+      const n = repo.note(id);
+      return n && n.canvasId === canvasId ? n : undefined;
+    },
 
     create(input: ParsedInput<'canvases.create'>) {
       const template = templates.find(input.templateId);

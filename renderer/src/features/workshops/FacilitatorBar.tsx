@@ -19,6 +19,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimerAction, Workshop } from '../../../../electron/shared/workshop/model';
+import { useHasMethod } from '../../api/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Countdown } from './countdown';
 import { LanPanel } from './LanPanel';
@@ -63,6 +64,13 @@ function RoomControls({ workshop, zones }: { workshop: Workshop; zones: { key: s
   const lock = (all: boolean, lockedZones: string[]) => void run('workshops.lock', { id: workshop.id, all, zones: lockedZones });
   const at = zones.findIndex((z) => z.key === f.presenting);
   const present = (zoneKey: string | null) => void run('workshops.present', { id: workshop.id, zoneKey });
+  // The desktop app opens its own window on the external display; a browser opens a tab.
+  const projectorWindow = useHasMethod('desktop.openProjector');
+  const openProjector = () =>
+    projectorWindow
+      ? void run('desktop.openProjector', { canvasId: workshop.canvasId })
+      : // window.open keeps this tab's session (its access token) for the projector's tab.
+        window.open(`#/projector/${workshop.canvasId}`, '_blank');
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
       <FormGroup row>
@@ -109,8 +117,7 @@ function RoomControls({ workshop, zones }: { workshop: Workshop; zones: { key: s
           <Button disabled={busy || f.presenting === null} onClick={() => present(null)}>
             {t('workshop.present.showWhole')}
           </Button>
-          {/* window.open keeps this tab's session (its access token) for the projector's tab. */}
-          <Button onClick={() => window.open(`#/projector/${workshop.canvasId}`, '_blank')}>
+          <Button onClick={openProjector}>
             {t('workshop.present.projector')}
           </Button>
         </Box>

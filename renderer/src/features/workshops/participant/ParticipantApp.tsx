@@ -20,15 +20,15 @@ import { useTranslation } from 'react-i18next';
 import { createApiClient, type ApiClient } from '../../../../../electron/shared/api/client';
 import type { ApiError } from '../../../../../electron/shared/api/envelope';
 import { directionOf, LANGUAGES, type Language } from '../../../../../electron/shared/domain/settings';
-import { reconcileAll } from '../../../../../electron/shared/canvas/reconcile';
 import type { ParticipantView } from '../../../../../electron/shared/workshop/model';
+import { mergeRoomNotes, type IncomingNote } from '../../../../../electron/shared/workshop/room-notes';
 import { httpTransport } from '../../../api/transports';
 import { applyLanguage } from '../../../i18n/i18n';
 import { cacheFor } from '../../../theme/direction-cache';
 import { createAppTheme } from '../../../theme/theme';
 import { Countdown } from '../countdown';
 import { participantErrorKey } from '../error-key';
-import { ZoneSection } from './ZoneSection';
+import { ZoneSection, type Act } from './ZoneSection';
 import { forgetToken, keepLanguage, keepToken, secretFromAddress, storedToken } from './session';
 
 function LanguagePicker({ language, onChange }: { language: Language; onChange(l: Language): void }) {
@@ -71,41 +71,72 @@ function JoinForm({ secret, onJoined }: { secret: string; onJoined(token: string
   );
 }
 
-/** Refetches on every change signal, never more than one request at a time (a burst becomes one more read). */
+/** Runs `read` one at a time; calls while it runs make exactly one more run after it (a burst is one more read). */
+function oneAtATime(read: () => Promise<void>) {
+  let running = false;
+  let again = false;
+  return async () => {
+    if (running) return void (again = true);
+    running = true;
+    do {
+      again = false;
+      await read();
+    } while (again);
+    running = false;
+  };
+}
+
+/**
+ * The participant's copy of the workshop. The whole view (notes included) is read when the event
+ * stream connects, so nothing sent while it was away is missed; after that notes arrive as they
+ * change and are merged by version, and a change signal reads only the small status again.
+ */
 function useParticipantView(client: ApiClient, language: Language, onFailure: (error: ApiError) => void) {
   const [view, setView] = useState<ParticipantView | null>(null);
   const [ended, setEnded] = useState(false);
-  const inFlight = useRef(false);
-  const again = useRef(false);
   const failure = useRef(onFailure);
   failure.current = onFailure;
+  /** Notes that arrive while the whole view is being read, replayed on top of it in order. */
+  const arriving = useRef<{ notes: IncomingNote[]; removed: string[] }[] | null>(null);
 
-  const load = useCallback(async () => {
-    if (inFlight.current) return void (again.current = true);
-    inFlight.current = true;
-    do {
-      again.current = false;
-      const result = await client.call('participant.view', { language });
-      if (result.ok) setView(result.value);
-      else failure.current(result.error);
-    } while (again.current);
-    inFlight.current = false;
-  }, [client, language]);
+  const loadView = useMemo(
+    () =>
+      oneAtATime(async () => {
+        arriving.current = [];
+        const result = await client.call('participant.view', { language });
+        const arrived = arriving.current;
+        arriving.current = null;
+        if (!result.ok) return failure.current(result.error);
+        setView(arrived.reduce((v, d) => ({ ...v, notes: mergeRoomNotes(v.notes, d.notes, d.removed) }), result.value));
+      }),
+    [client, language],
+  );
+  const loadStatus = useMemo(
+    () =>
+      oneAtATime(async () => {
+        const result = await client.call('participant.status', { language });
+        if (!result.ok) return failure.current(result.error);
+        setView((current) => current && { ...result.value, notes: current.notes });
+      }),
+    [client, language],
+  );
 
   useEffect(() => {
-    void load();
+    // At once: tells whether this tab's token still works (the stream only retries).
+    void loadStatus();
     return client.onEvent((event) => {
       const type = event.type as string;
       if (type === 'ended') setEnded(true);
-      else if (type === 'changed') void load();
+      else if (type === 'connected') void loadView();
+      else if (type === 'changed') void loadStatus();
       else if (type === 'notes') {
-        // Someone's note edits, pushed as they are: merged by version, as the board does.
-        const { notes, removed } = event.payload as unknown as { notes: ParticipantView['notes']; removed: string[] };
-        setView((current) => current && { ...current, notes: reconcileAll(current.notes, notes).filter((n) => !removed.includes(n.id)) });
+        const delta = event.payload as unknown as { notes: IncomingNote[]; removed: string[] };
+        if (arriving.current) arriving.current.push(delta);
+        else setView((current) => current && { ...current, notes: mergeRoomNotes(current.notes, delta.notes, delta.removed) });
       }
     });
-  }, [client, load]);
-  return { view, ended, reload: load };
+  }, [client, loadView, loadStatus]);
+  return { view, ended, reload: loadView, update: setView };
 }
 
 function Workshop({ token, language, onLanguage, onEnded }: { token: string; language: Language; onLanguage(l: Language): void; onEnded(): void }) {
@@ -119,21 +150,29 @@ function Workshop({ token, language, onLanguage, onEnded }: { token: string; lan
     },
     [onEnded],
   );
-  const { view, ended, reload } = useParticipantView(client, language, fail);
+  const { view, ended, reload, update } = useParticipantView(client, language, fail);
   useEffect(() => {
     if (ended) onEnded();
   }, [ended, onEnded]);
 
-  /** Runs a participant call; any refusal is shown in words, and the view is read again. */
-  const act = useCallback(
-    async (run: () => Promise<{ ok: boolean; error?: ApiError }>) => {
+  /**
+   * Runs a participant call. Its answer is applied to this page's view as it is (in a room of 200
+   * phones, every write followed by a read of the whole board would be 200 board reads); a refusal
+   * is shown in words and the view is read again, since the refusal may mean it was out of date.
+   */
+  const act: Act = useCallback(
+    async (run, apply) => {
       setMessage(null);
       const result = await run();
-      if (!result.ok && result.error) fail(result.error);
+      if (result.ok) {
+        update((current) => current && apply(current, result.value));
+        return true;
+      }
+      fail(result.error);
       await reload();
-      return result.ok;
+      return false;
     },
-    [fail, reload],
+    [fail, reload, update],
   );
 
   if (!view) return <CircularProgress aria-label={t('common.loading')} sx={{ m: 4 }} />;

@@ -12,10 +12,12 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../../../electron/shared/api/client';
-import type { ApiError } from '../../../../../electron/shared/api/envelope';
+import type { Result } from '../../../../../electron/shared/api/envelope';
 import type { ParticipantView } from '../../../../../electron/shared/workshop/model';
+import { withMyVotes, withNote, withoutNotes } from '../../../../../electron/shared/workshop/room-notes';
 
-type Act = (run: () => Promise<{ ok: boolean; error?: ApiError }>) => Promise<boolean>;
+/** Runs a call and applies its answer to the page's view; true when it succeeded. */
+export type Act = <T>(run: () => Promise<Result<T>>, apply: (view: ParticipantView, value: T) => ParticipantView) => Promise<boolean>;
 type ViewNote = ParticipantView['notes'][number];
 
 function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked: boolean; vote: ParticipantView['vote']; client: ApiClient; act: Act }) {
@@ -26,7 +28,7 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (editing === null || !editing.trim()) return;
-    if (await act(() => client.call('participant.editNote', { id: note.id, baseVersion: note.version, text: editing }))) setEditing(null);
+    if (await act(() => client.call('participant.editNote', { id: note.id, baseVersion: note.version, text: editing }), withNote)) setEditing(null);
   };
   return (
     <Paper component="li" variant="outlined" sx={{ p: 1.5, listStyle: 'none', display: 'grid', gap: 1 }} data-note={note.id}>
@@ -60,7 +62,10 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
         {vote && (
           <>
             {myVotes > 0 && (
-              <Button size="small" onClick={() => act(() => client.call('participant.unvote', { voteSessionId: vote.id, noteId: note.id }))}>
+              <Button size="small" onClick={() => act(
+                  () => client.call('participant.unvote', { voteSessionId: vote.id, noteId: note.id }),
+                  (view, { myVotes }) => withMyVotes(view, vote.id, myVotes),
+                )}>
                 {t('workshop.vote.remove')}
               </Button>
             )}
@@ -69,7 +74,10 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
               variant={myVotes > 0 ? 'contained' : 'outlined'}
               startIcon={<HowToVoteIcon />}
               disabled={votesLeft === 0 || (vote.onePerNote && myVotes > 0)}
-              onClick={() => act(() => client.call('participant.vote', { voteSessionId: vote.id, noteId: note.id }))}
+              onClick={() => act(
+                  () => client.call('participant.vote', { voteSessionId: vote.id, noteId: note.id }),
+                  (view, { myVotes }) => withMyVotes(view, vote.id, myVotes),
+                )}
               aria-label={t('workshop.vote.forNote', { count: myVotes })}
             >
               {myVotes}
@@ -81,7 +89,7 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
             <Button size="small" startIcon={<EditIcon />} onClick={() => setEditing(note.text)}>
               {t('workshop.edit')}
             </Button>
-            <Button size="small" color="error" startIcon={<DeleteIcon />} onClick={() => act(() => client.call('participant.deleteNote', { id: note.id, baseVersion: note.version }))}>
+            <Button size="small" color="error" startIcon={<DeleteIcon />} onClick={() => act(() => client.call('participant.deleteNote', { id: note.id, baseVersion: note.version }), (view, { ids }) => withoutNotes(view, ids))}>
               {t('common.delete')}
             </Button>
           </>
@@ -98,7 +106,7 @@ export function ZoneSection({ zone, notes, vote, client, act }: { zone: Particip
   const add = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
-    if (await act(() => client.call('participant.addNote', { zoneKey: zone.key, text }))) setText('');
+    if (await act(() => client.call('participant.addNote', { zoneKey: zone.key, text }), withNote)) setText('');
   };
   return (
     <Box component="section" aria-labelledby={headingId} sx={{ display: 'grid', gap: 1 }} data-zone={zone.key}>
