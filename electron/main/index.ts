@@ -45,6 +45,8 @@ const launchBundle = bundleArgument(process.argv);
 if (launchBundle) documents.request(launchBundle);
 
 async function start() {
+  // Before any window can be made (the main one, or the projector's).
+  denyPermissions(session.defaultSession);
   const dataDir = app.getPath('userData');
   const logger = createFileLogger(dataDir);
   process.on('uncaughtException', (error) => logger.error('Uncaught exception', errorData(error)));
@@ -109,7 +111,6 @@ async function start() {
     onLanguageChange: (rebuild) => core.events.subscribe((e) => e.type === 'data.changed' && e.payload.area === 'settings' && rebuild()),
   });
 
-  denyPermissions(session.defaultSession);
   serveRenderer(rendererDir);
   registerIpc(ipcMain, dispatcher, core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 

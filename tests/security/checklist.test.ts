@@ -131,7 +131,9 @@ describe('item 1: load only local, secure content', () => {
     expect(APP_URL).toBe('app://ibtikar/index.html');
     expect(isAppUrl(APP_URL)).toBe(true);
     const loads = appSources().flatMap(({ file, text }) => [...text.matchAll(/\.(loadURL|loadFile)\(([^)]*)\)/g)].map((m) => `${file}: ${m[0]}`));
-    expect(loads).toEqual(['electron/main/index.ts: .loadURL(APP_URL)']);
+    // The projector window loads the same page at its projector route, and only that.
+    expect(loads.sort()).toEqual(['electron/main/index.ts: .loadURL(APP_URL)', 'electron/main/projector.ts: .loadURL(deps.url(canvasId)', 'electron/main/projector.ts: .loadURL(deps.url(canvasId)']);
+    expect(readSource('electron/main/index.ts')).toContain('url: (canvasId) => `${APP_URL}#/projector/${canvasId}`,');
   });
 
   it('the app protocol answers only for its own host, with files inside the renderer folder', async () => {

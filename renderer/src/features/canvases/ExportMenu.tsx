@@ -1,4 +1,3 @@
-import Portal from '@mui/material/Portal';
 import { usePrint } from '../../components/use-print';
 import DownloadIcon from '@mui/icons-material/Download';
 import Box from '@mui/material/Box';
@@ -72,20 +71,17 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
           <GlobalStyles
             styles={{
               '@page': { size: 'A4 landscape', margin: '10mm' },
-              // The picture sits directly in <body> (a portal), so everything else can leave the
-              // layout in print: hidden but laid-out content would spill onto a second, blank page.
               '@media print': {
-                'body > *:not([data-canvas-print])': { display: 'none !important' },
-                '[data-canvas-print]': { display: 'block !important', width: '100%', height: '188mm', overflow: 'hidden' },
+                'body *': { visibility: 'hidden' },
+                '[data-canvas-print], [data-canvas-print] *': { visibility: 'visible' },
+                '[data-canvas-print]': { display: 'block !important', position: 'fixed', inset: 0 },
                 body: { printColorAdjust: 'exact', WebkitPrintColorAdjust: 'exact' },
               },
             }}
           />
-          <Portal>
-            <Box data-canvas-print="" sx={{ display: 'none' }}>
-              <img src={printUrl} alt={title} style={{ width: '100%', height: '100%', objectFit: 'contain' }} onLoad={() => printer.print(title, true)} />
-            </Box>
-          </Portal>
+          <Box data-canvas-print="" sx={{ display: 'none' }}>
+            <img src={printUrl} alt={title} style={{ width: '100%', height: '100%', objectFit: 'contain' }} onLoad={() => printer.print(title, true)} />
+          </Box>
         </>
       )}
     </>
