@@ -1,10 +1,21 @@
 /** What one workshop summary says, shared by the canvas's history and the printable page. */
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Summary } from '../../../../electron/shared/workshop/model';
 import { useSettings } from '../../app/settings-context';
 import { endedByKey, summaryMinutes } from './summary-export';
+
+/**
+ * One line of facts, spaced rather than joined by punctuation: a middle dot reads as the
+ * Arabic-Indic zero (٠) next to Arabic digits.
+ */
+const Facts = ({ children }: { children: ReactNode }) => (
+  <Typography variant="body2" component="p" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+    {children}
+  </Typography>
+);
 
 export function SummaryBody({ summary, zoneTitle, headingLevel }: { summary: Summary; zoneTitle(key: string | null): string; headingLevel: 'h2' | 'h4' }) {
   const { t } = useTranslation();
@@ -20,22 +31,27 @@ export function SummaryBody({ summary, zoneTitle, headingLevel }: { summary: Sum
           {t(endedByKey(summary))}
         </Alert>
       )}
-      <Typography variant="body2">
-        {t('workshop.summary.minutes', { count: summaryMinutes(summary), n: n(summaryMinutes(summary)) })} ·{' '}
-        {t('workshop.summary.participants', { count: summary.participants, n: n(summary.participants) })} ·{' '}
-        {t('workshop.summary.notesAdded', { count: summary.notesAdded, n: n(summary.notesAdded) })}
-      </Typography>
-      <Typography variant="body2">{summary.notesPerZone.map((z) => `${zoneTitle(z.zoneKey)}: ${n(z.notes)}`).join(' · ')}</Typography>
+      <Facts>
+        <span>{t('workshop.summary.minutes', { count: summaryMinutes(summary), n: n(summaryMinutes(summary)) })}</span>
+        <span>{t('workshop.summary.participants', { count: summary.participants, n: n(summary.participants) })}</span>
+        <span>{t('workshop.summary.notesAdded', { count: summary.notesAdded, n: n(summary.notesAdded) })}</span>
+      </Facts>
+      <Facts>
+        {summary.notesPerZone.map((z) => (
+          <span key={z.zoneKey ?? ''}>
+            {zoneTitle(z.zoneKey)}: {n(z.notes)}
+          </span>
+        ))}
+      </Facts>
       {summary.voteSessions.map((v) => (
-        <Typography key={v.id} variant="body2">
-          <bdi>{v.title}</bdi>:{' '}
-          {v.top.map((r, i) => (
+        <Facts key={v.id}>
+          <bdi style={{ fontWeight: 700 }}>{v.title}</bdi>
+          {v.top.map((r) => (
             <span key={r.noteId}>
-              {i > 0 && ', '}
               {n(r.rank)}. <bdi>{r.text}</bdi> ({n(r.votes)})
             </span>
           ))}
-        </Typography>
+        </Facts>
       ))}
     </>
   );

@@ -65,8 +65,8 @@ export function WorkshopSummaryPage({ id }: { id: string }) {
           <Typography variant="h4" component="h1">
             {t('workshop.export.title')}
           </Typography>
-          <Typography variant="h6" component="p" dir="auto">
-            {canvasTitle}
+          <Typography variant="h6" component="p">
+            <bdi>{canvasTitle}</bdi>
           </Typography>
           <SummaryBody summary={summary} zoneTitle={zoneTitle} headingLevel="h2" />
         </Box>
