@@ -107,6 +107,8 @@ export function createCore(deps: CoreDeps) {
     insertLink: (link) => noteLinksRepo.insert(link),
   });
   const workshops = createWorkshopsService(deps, createWorkshopsRepo(deps.db), { events, canvases, template: templateSource.template });
+  // A workshop left running by the previous process has no room any more: end it now (summary notes the restart).
+  workshops.endAfterRestart();
   // Participants reach core only through the LAN server's own dispatcher, over these same handlers.
   const workshopLan = createWorkshopLan({
     service: workshops,

@@ -25,8 +25,9 @@ export function steppingClock(start = Date.parse('2026-11-28T09:00:00.000Z')) {
   return { now: () => new Date((t += 1000)) };
 }
 
-export function makeCore() {
-  const dataDir = tempDataDir();
+/** A core over a fresh data folder, or over `existingDataDir` to open it again as after an app restart. */
+export function makeCore(existingDataDir?: string) {
+  const dataDir = existingDataDir ?? tempDataDir();
   const core = createCore({
     db: openDatabase(databaseFile(dataDir)),
     clock: steppingClock(),
@@ -52,6 +53,8 @@ export function makeCore() {
       core.close();
       removeDir(dataDir);
     },
+    /** Closes core but keeps its data folder, as quitting the app does. */
+    closeKeepingData: () => core.close(),
   };
 }
 

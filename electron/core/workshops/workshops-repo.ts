@@ -86,6 +86,7 @@ export function createWorkshopsRepo(db: Db) {
   const q = {
     workshop: db.prepare('SELECT * FROM workshops WHERE id = ?'),
     running: db.prepare('SELECT * FROM workshops WHERE canvas_id = ? AND ended_at IS NULL'),
+    allRunning: db.prepare('SELECT * FROM workshops WHERE ended_at IS NULL ORDER BY started_at, id'),
     byCanvas: db.prepare('SELECT * FROM workshops WHERE canvas_id = ? ORDER BY started_at DESC, id DESC'),
     insertWorkshop: db.prepare(
       `INSERT INTO workshops (id, canvas_id, join_secret, facilitation, started_at, created_at, updated_at) VALUES (@id, @canvasId, @joinSecret, @facilitation, @at, @at, @at)`,
@@ -135,6 +136,8 @@ export function createWorkshopsRepo(db: Db) {
       const row = q.running.get(canvasId) as WorkshopRow | undefined;
       return row && toWorkshop(row);
     },
+    /** Every workshop not yet ended, on any canvas. */
+    allRunning: () => (q.allRunning.all() as WorkshopRow[]).map(toWorkshop),
     ofCanvas: (canvasId: string) => (q.byCanvas.all(canvasId) as WorkshopRow[]).map(toWorkshop),
     insertWorkshop: (w: { id: string; canvasId: string; joinSecret: string; facilitation: Facilitation; at: string }) =>
       q.insertWorkshop.run({ ...w, facilitation: JSON.stringify(w.facilitation) }),

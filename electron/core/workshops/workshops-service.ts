@@ -115,7 +115,7 @@ export function createWorkshopsService(
     };
   }
 
-  function summarise(w: WorkshopRecord, endedAt: string): Summary {
+  function summarise(w: WorkshopRecord, endedAt: string, endedBy: NonNullable<Summary['endedBy']>): Summary {
     const { notes } = canvases.get({ id: w.canvasId });
     const zoneOrder = zonesOf(w.canvasId).map((z) => z.key as string | null);
     const perZone = new Map<string | null, number>(zoneOrder.map((k) => [k, 0]));
@@ -131,7 +131,19 @@ export function createWorkshopsService(
         const all = results(v, inList(notes));
         return { id: v.id, title: v.title, votesCast: repo.totals(v.id).votes, top: all.filter((r) => r.rank <= 3) };
       }),
+      endedBy,
     };
+  }
+
+  /** Ends a running workshop: the open vote is revealed, every token revoked and the summary kept, in one transaction. */
+  function finish(w: WorkshopRecord, endedBy: NonNullable<Summary['endedBy']>) {
+    const at = now();
+    db.transaction(() => {
+      const open = repo.openVote(w.id);
+      if (open) repo.revealVote(open.id, at);
+      repo.end(w.id, summarise(w, at, endedBy), at);
+    })();
+    changed(w.canvasId);
   }
 
   /** Checks one vote against the session's rules, then stores it. */
@@ -181,14 +193,19 @@ export function createWorkshopsService(
 
     end({ id }: { id: string }) {
       const w = running(id);
-      const at = now();
-      db.transaction(() => {
-        const open = repo.openVote(w.id);
-        if (open) repo.revealVote(open.id, at);
-        repo.end(w.id, summarise(w, at), at);
-      })();
-      changed(w.canvasId);
+      finish(w, 'facilitator');
       return view(workshop(id));
+    },
+
+    /**
+     * Run once when core starts: a workshop still marked running lost its room (LAN listener, phones'
+     * connections) with the previous process, so it is ended like a normal end — open vote revealed,
+     * tokens revoked, summary written — and the summary says the restart ended it.
+     */
+    endAfterRestart() {
+      const orphans = repo.allRunning();
+      for (const w of orphans) finish(w, 'restart');
+      return orphans.map((w) => w.id);
     },
 
     timer({ id, action, seconds }: ParsedInput<'workshops.timer'>) {

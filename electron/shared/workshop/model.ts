@@ -139,6 +139,8 @@ export const SummarySchema = z.object({
   notesAdded: z.int(),
   notesPerZone: z.array(z.object({ zoneKey: ZoneKeySchema.nullable(), notes: z.int() })),
   voteSessions: z.array(z.object({ id: IdSchema, title: z.string(), votesCast: z.int(), top: z.array(VoteResultSchema) })),
+  /** Why it ended: the facilitator ended it, or the app restarted while it ran (its room was gone). Absent in summaries written before this was kept. */
+  endedBy: z.enum(['facilitator', 'restart']).optional(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 

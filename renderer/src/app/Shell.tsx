@@ -33,6 +33,7 @@ import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { languageKey } from '../i18n/labels';
 import { ProjectorView } from '../features/workshops/ProjectorView';
+import { WorkshopSummaryPage } from '../features/workshops/WorkshopSummaryPage';
 import { hrefFor, navigate, useRoute, type Route } from './router';
 import { useSettings } from './settings-context';
 import { BundleDropZone } from '../features/bundles/BundleDropZone';
@@ -155,6 +156,8 @@ function Page({ route }: { route: Route }) {
       return <CanvasPage id={route.id} />;
     case 'projector':
       return <ProjectorView canvasId={route.id} />;
+    case 'workshopSummary':
+      return <WorkshopSummaryPage id={route.id} />;
     default:
       return (
         <Typography variant="h4" component="h1">
@@ -170,7 +173,7 @@ export function Shell() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // The section a record's page belongs to, for the navigation's current marker.
-  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases', pilot: 'projects', pilotReport: 'projects' } as Record<string, string>)[route.name] ?? route.name;
+  const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases', pilot: 'projects', pilotReport: 'projects', workshopSummary: 'canvases' } as Record<string, string>)[route.name] ?? route.name;
   return (
     <>
       <Button

@@ -24,6 +24,7 @@ export type Route =
   | { name: 'canvases' }
   | { name: 'canvas'; id: string }
   | { name: 'projector'; id: string }
+  | { name: 'workshopSummary'; id: string }
   | { name: 'not_found' };
 
 /** Screens without a record id, by path; exported so the no-network test visits every one. */
@@ -51,6 +52,8 @@ export function parseRoute(hash: string): Route {
   if (pilot) return pilot[2] ? { name: 'pilotReport', id: pilot[1], languages: pilot[2] } : { name: 'pilot', id: pilot[1] };
   const projector = /^\/projector\/([0-9a-f-]{36})$/.exec(path);
   if (projector) return { name: 'projector', id: projector[1] };
+  const summary = /^\/workshops\/([0-9a-f-]{36})\/summary$/.exec(path);
+  if (summary) return { name: 'workshopSummary', id: summary[1] };
   const search = /^\/search\/(.*)$/.exec(path);
   if (search) {
     try {
@@ -87,6 +90,8 @@ export function hrefFor(route: Route): string {
       return `#/pilots/${route.id}/report/${route.languages}`;
     case 'projector':
       return `#/projector/${route.id}`;
+    case 'workshopSummary':
+      return `#/workshops/${route.id}/summary`;
     case 'search':
       return `#/search/${encodeURIComponent(route.text)}`;
     case 'not_found':

@@ -128,7 +128,7 @@ function RoomControls({ workshop, zones }: { workshop: Workshop; zones: { key: s
 
 export function FacilitatorBar({ canvasId }: { canvasId: string }) {
   const { t } = useTranslation();
-  const { running, ended, zones, list } = useWorkshops(canvasId);
+  const { running, ended, zones, list, board } = useWorkshops(canvasId);
   const { run, error, busy } = useWorkshopCall();
   const [confirmEnd, setConfirmEnd] = useState(false);
   if (list.isPending) return null;
@@ -157,7 +157,7 @@ export function FacilitatorBar({ canvasId }: { canvasId: string }) {
           <VotingPanel workshop={running} />
         </>
       )}
-      {ended.length > 0 && <WorkshopSummaries workshops={ended} zones={zones} />}
+      {ended.length > 0 && <WorkshopSummaries workshops={ended} zones={zones} canvasTitle={board.data?.canvas.title ?? ''} />}
       {running && (
         <ConfirmDialog
           open={confirmEnd}

@@ -12,15 +12,21 @@ import { useSettings } from '../../app/settings-context';
 import { useTemplates } from '../canvases/use-templates';
 import { participantErrorKey } from './error-key';
 
-export function useWorkshops(canvasId: string) {
-  const list = useApiQuery('workshops.list', { canvasId });
-  const board = useApiQuery('canvases.get', { id: canvasId });
+/** The canvas (once its id is known) and its template's zones titled in the UI language. */
+export function useCanvasZones(canvasId: string | undefined) {
+  const board = useApiQuery('canvases.get', { id: canvasId ?? '' }, { enabled: canvasId !== undefined });
   const templates = useTemplates();
   const { settings } = useSettings();
   const zones = useMemo(
     () => (templates.find(board.data?.canvas.templateId ?? null)?.zones ?? []).map((z) => ({ key: z.key, title: z.title[settings.language] })),
     [templates, board.data, settings.language],
   );
+  return { board, zones };
+}
+
+export function useWorkshops(canvasId: string) {
+  const list = useApiQuery('workshops.list', { canvasId });
+  const { board, zones } = useCanvasZones(canvasId);
   const running = list.data?.find((w) => w.endedAt === null) ?? null;
   const ended = list.data?.filter((w) => w.endedAt !== null) ?? [];
   return { list, board, zones, running, ended };
