@@ -61,7 +61,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
   const held = useRef<string | null>(null);
   useEffect(
     () => () => {
-      if (held.current) discardImportFile(client, held.current);
+      if (held.current) void discardImportFile(client, held.current);
     },
     [client],
   );
@@ -71,7 +71,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
     setChecked(null);
     setImported(null);
     setFile(null);
-    if (held.current) discardImportFile(client, held.current);
+    if (held.current) await discardImportFile(client, held.current);
     held.current = null;
     const fileId = await upload.mutateAsync(chosen);
     held.current = fileId;

@@ -22,6 +22,6 @@ export async function uploadImportFile(client: ApiClient, pilotId: string, file:
 }
 
 /** Tells core a file will not be imported; a failure only leaves it for core's next start to remove. */
-export function discardImportFile(client: ApiClient, fileId: string) {
-  void client.call('pilots.discardImportFile', { fileId });
+export async function discardImportFile(client: ApiClient, fileId: string): Promise<void> {
+  await client.call('pilots.discardImportFile', { fileId }).catch(() => undefined);
 }
