@@ -38,6 +38,7 @@ import { loadSampleLab, type SyncCall } from './services/lab/sample-lab';
 import { createWorkspaceRepo } from './services/lab/workspace';
 import { createPilotsRepo } from './services/pilots/pilots-repo';
 import { createPilotsService, pilotSearchText } from './services/pilots/pilots-service';
+import { createImportFiles } from './services/pilots/import-files';
 import { createPeopleRepo } from './services/people/people-repo';
 import { createPeopleService } from './services/people/people-service';
 import { createProjectsRepo } from './services/projects/projects-repo';
@@ -122,11 +123,14 @@ export function createCore(deps: CoreDeps) {
   const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
   const noteLinks = createNoteLinksService(deps, noteLinksRepo, { events, canvases: canvasesRepo });
   const pilotsRepo = createPilotsRepo(deps.db);
+  const importFiles = createImportFiles(deps.paths.dataDir);
+  importFiles.removeStale(); // import files an earlier run left behind
   const pilots = createPilotsService(deps, pilotsRepo, {
     events,
     search: searchIndex,
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
     personExists: (id) => peopleRepo.person(id) !== undefined,
+    importFiles,
   });
   const search = createSearchService(searchIndex, {
     project: (id) => {
@@ -371,6 +375,8 @@ export function createCore(deps: CoreDeps) {
     'pilots.measurements': (input) => pilots.measurements(input),
     'pilots.setMeasurement': (input) => pilots.setMeasurement(input),
     'pilots.deleteMeasurement': (input) => pilots.deleteMeasurement(input),
+    'pilots.uploadImportFile': (input) => pilots.uploadImportFile(input),
+    'pilots.discardImportFile': (input) => pilots.discardImportFile(input),
     'pilots.readImportFile': (input) => pilots.readImportFile(input),
     'pilots.previewImport': (input) => pilots.previewImport(input),
     'pilots.importMeasurements': (input) => pilots.importMeasurements(input),

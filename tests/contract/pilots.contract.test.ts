@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalProtocolJson, type Kpi, type Measurement, type PilotDetail } from '../../electron/shared/domain/pilots';
-import { callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
+import { callValue, makeCore, openHttpDoor, uploadImportFile, type TestCore } from '../support/core';
 
 let test: TestCore;
 beforeEach(() => (test = makeCore()));
@@ -204,7 +204,7 @@ describe('the DAC rubric and the decision', () => {
 });
 
 describe('importing measurements', () => {
-  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const upload = (pilotId: string, format: 'csv' | 'xlsx', data: string | Buffer) => uploadImportFile(test.call, pilotId, format, data);
   const mapping = { kpi: 'indicator', group: 'group', period: 'month', value: 'value', numerator: 'served', denominator: 'families' };
 
   async function setup() {
@@ -229,12 +229,12 @@ describe('importing measurements', () => {
   it('previews rows and per-row errors without writing, refuses a file with errors, and stores a clean one in one go', async () => {
     const { pilot, wait, served } = await setup();
     const before = test.snapshot();
-    const columns = await value<{ columns: string[]; rowCount: number }>('pilots.readImportFile', { pilotId: pilot.id, format: 'csv', base64: b64(BAD) });
+    const bad = await upload(pilot.id, 'csv', BAD);
+    const columns = await value<{ columns: string[]; rowCount: number }>('pilots.readImportFile', { pilotId: pilot.id, fileId: bad });
     expect(columns).toMatchObject({ columns: ['indicator', 'group', 'month', 'value', 'served', 'families'], rowCount: 8 });
     const preview = await value<{ validCount: number; errors: { line: number; code: string; column: string; text: string }[] }>('pilots.previewImport', {
       pilotId: pilot.id,
-      format: 'csv',
-      base64: b64(BAD),
+      fileId: bad,
       mapping,
     });
     expect(preview.validCount).toBe(4);
@@ -244,16 +244,16 @@ describe('importing measurements', () => {
       { line: 7, column: 'month', code: 'date_out_of_range', text: '2027-02-01' },
       { line: 8, column: 'group', code: 'unknown_group', text: 'everyone' },
     ]);
-    const refused = await test.call('pilots.importMeasurements', { pilotId: pilot.id, format: 'csv', base64: b64(BAD), mapping });
+    const refused = await test.call('pilots.importMeasurements', { pilotId: pilot.id, fileId: bad, mapping });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['file', 4, 'value'], code: 'bad_number' }, {}, {}, {}] } });
-    expect(await test.call('pilots.importMeasurements', { pilotId: pilot.id, format: 'csv', base64: b64(BAD), mapping: { ...mapping, value: 'amount' } })).toMatchObject({
+    expect(await test.call('pilots.importMeasurements', { pilotId: pilot.id, fileId: bad, mapping: { ...mapping, value: 'amount' } })).toMatchObject({
       ok: false,
       error: { issues: [{ path: ['mapping', 'value'], code: 'unknown_column' }] },
     });
     expect(test.snapshot()).toEqual(before);
 
     const fixed = BAD.split('\n').filter((_, i) => ![3, 5, 6, 7].includes(i)).join('\n');
-    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, format: 'csv', base64: b64(fixed), mapping })).toEqual({ imported: 4 });
+    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, fileId: await upload(pilot.id, 'csv', fixed), mapping })).toEqual({ imported: 4 });
     expect((await value<Measurement[]>('pilots.measurements', { kpiId: wait.id })).map((m) => [m.group, m.period, m.value])).toEqual([
       ['comparison', '2026-02-01', 41.5],
       ['pilot', '2026-02-01', 38],
@@ -273,13 +273,13 @@ describe('importing measurements', () => {
     sheet.addRow(['pilot', new Date(Date.UTC(2026, 4, 1)), 31]);
     sheet.addRow(['comparison', new Date(Date.UTC(2026, 4, 1)), 44]);
     sheet.addRow(['pilot', new Date(Date.UTC(2026, 4, 1)), 30]); // the same cell twice
-    const base64 = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const withDuplicate = await upload(pilot.id, 'xlsx', Buffer.from(await book.xlsx.writeBuffer()));
     const xlsxMapping = { kpiId: wait.id, group: 'Group', period: 'Month', value: 'Days' };
-    const preview = await value<{ errors: { line: number; code: string }[] }>('pilots.previewImport', { pilotId: pilot.id, format: 'xlsx', base64, mapping: xlsxMapping });
+    const preview = await value<{ errors: { line: number; code: string }[] }>('pilots.previewImport', { pilotId: pilot.id, fileId: withDuplicate, mapping: xlsxMapping });
     expect(preview.errors).toEqual([{ line: 4, column: 'Month', code: 'duplicate_row', text: '2026-05-01' }]);
     sheet.spliceRows(4, 1);
-    const clean = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
-    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, format: 'xlsx', base64: clean, mapping: xlsxMapping })).toEqual({ imported: 2 });
+    const clean = await upload(pilot.id, 'xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, fileId: clean, mapping: xlsxMapping })).toEqual({ imported: 2 });
     expect((await value<Measurement[]>('pilots.measurements', { kpiId: wait.id })).map((m) => m.value)).toEqual([44, 31]);
   });
 });

@@ -5,6 +5,8 @@
  * both side by side; axe-core on every screen. Also: the charter links its theory of change, and
  * after the lock a KPI's target changes only through an amendment with a reason.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
@@ -43,6 +45,9 @@ const GOOD_ROWS = MONTHS.flatMap((m, i) => [
 const HEADER = 'indicator,group,period,value,successes,trials';
 const BAD_CSV = [HEADER, ...GOOD_ROWS.slice(0, 5), 'Days waited,pilot,2026-07,2O,,', ...GOOD_ROWS.slice(5, 9), 'Days waited,comparison,2027-01,39,,', ...GOOD_ROWS.slice(9)].join('\n');
 const GOOD_CSV = [HEADER, ...GOOD_ROWS].join('\n');
+
+/** The files core keeps for import dialogs (electron/core/services/pilots/import-files.ts). */
+const importFiles = () => (existsSync(join(served.dataDir, 'imports')) ? readdirSync(join(served.dataDir, 'imports')) : []);
 
 const section = (name: string) => page.getByRole('region', { name, exact: true });
 
@@ -187,8 +192,17 @@ describe('a pilot evaluation from charter to report', () => {
   });
 
   it('shows the two bad rows of a CSV and stores nothing, then imports the corrected file', async () => {
+    // A file chosen and then cancelled is deleted from core's imports folder.
     await section('Measurements').getByRole('button', { name: 'Import from CSV or Excel…' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+    await dialog.getByText('measurements.csv: 26 rows.').waitFor();
+    expect(importFiles()).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(importFiles).toEqual([]);
+
+    await section('Measurements').getByRole('button', { name: 'Import from CSV or Excel…' }).click();
     await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
     await dialog.getByText('measurements.csv: 26 rows.').waitFor();
     await dialog.getByRole('button', { name: 'Check file' }).click();
@@ -203,10 +217,12 @@ describe('a pilot evaluation from charter to report', () => {
 
     await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
     await dialog.getByText('measurements-fixed.csv: 24 rows.').waitFor();
+    expect(importFiles()).toHaveLength(1); // the file it replaced was discarded
     await dialog.getByRole('button', { name: 'Check file' }).click();
     await dialog.getByText('All 24 rows are ready to import.').waitFor();
     await dialog.getByRole('button', { name: 'Import 24 rows' }).click();
     await dialog.getByText('24 rows imported.').waitFor();
+    expect(importFiles()).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect((await api<{ measurementCount: number }[]>('pilots.kpis', { pilotId })).map((k) => k.measurementCount)).toEqual([12, 12]);
   });

@@ -113,3 +113,21 @@ export async function attachFile<T = Attachment>(
     if (last) return (result.value as { attachment: T }).attachment;
   }
 }
+
+/** Uploads a measurement file for a pilot through `pilots.uploadImportFile`, a chunk at a time as the UI sends it; answers its file id. */
+export async function uploadImportFile(
+  call: (method: string, input: unknown) => Promise<Result<unknown>>,
+  pilotId: string,
+  format: 'csv' | 'xlsx',
+  data: string | Buffer,
+): Promise<string> {
+  const bytes = Buffer.from(data);
+  const uploadId = randomUUID();
+  for (let offset = 0; ; offset += UPLOAD_CHUNK_BYTES) {
+    const chunk = bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES);
+    const last = offset + chunk.length >= bytes.length;
+    const result = await call('pilots.uploadImportFile', { pilotId, format, uploadId, offset, data: chunk.toString('base64'), last });
+    if (!result.ok) throw new Error(`pilots.uploadImportFile: ${JSON.stringify(result.error)}`);
+    if (last) return (result.value as { fileId: string }).fileId;
+  }
+}

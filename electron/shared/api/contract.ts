@@ -118,7 +118,9 @@ import {
   AssessInputSchema,
   AssessmentSchema,
   DecideInputSchema,
+  ImportFileIdSchema,
   ImportFileSchema,
+  ImportUploadSchema,
   ImportPreviewSchema,
   ImportRequestSchema,
   KpiCreateSchema,
@@ -316,7 +318,11 @@ export const contract = {
   'pilots.measurements': { input: z.strictObject({ kpiId: IdSchema }), output: z.array(MeasurementSchema), access: 'host' },
   'pilots.setMeasurement': { input: MeasurementInputSchema, output: z.array(MeasurementSchema), access: 'host' },
   'pilots.deleteMeasurement': { input: byId, output: z.array(MeasurementSchema), access: 'host' },
-  /** Reads a CSV/XLSX file (base64) with a column mapping and reports its rows and errors; writes nothing. */
+  /** Receives a CSV/XLSX file a chunk at a time; the last chunk keeps it in core and answers its id for the calls below. */
+  'pilots.uploadImportFile': { input: ImportUploadSchema, output: z.object({ bytes: z.int(), fileId: z.uuid().nullable() }), access: 'host' },
+  /** Deletes an uploaded import file that will not be imported (a successful import deletes its own). */
+  'pilots.discardImportFile': { input: ImportFileIdSchema, output: z.object({}), access: 'host' },
+  /** Reads an uploaded CSV/XLSX file with a column mapping and reports its rows and errors; writes nothing. */
   'pilots.previewImport': { input: ImportRequestSchema, output: ImportPreviewSchema, access: 'host' },
   /** The columns and first rows of a file, before any mapping. */
   'pilots.readImportFile': { input: ImportFileSchema, output: z.object({ columns: z.array(z.string()), sample: z.array(z.array(z.string())), rowCount: z.int() }), access: 'host' },

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema, userText } from './common';
 import { EvidenceLevelSchema } from './project';
+import { uploadChunkShape } from './uploads';
 
 export const PILOT_DESIGNS = ['before_after', 'comparison_group', 'randomised', 'difference_in_differences', 'interrupted_time_series'] as const;
 export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
@@ -271,13 +272,15 @@ export const ImportMappingSchema = z
   .refine((m) => (m.kpi === null) !== (m.kpiId === null), { message: 'required', path: ['kpi'] });
 export type ImportMapping = z.output<typeof ImportMappingSchema>;
 
-/** A file is at most 16 MiB of base64 (about 12 MiB of CSV or XLSX). */
-export const IMPORT_MAX_BASE64 = 16 * 1024 * 1024;
-export const ImportFileSchema = z.strictObject({
-  pilotId: IdSchema,
-  format: z.enum(['csv', 'xlsx']),
-  base64: z.base64().max(IMPORT_MAX_BASE64),
-});
+/**
+ * An import file reaches core a chunk at a time (uploads.ts) and waits in core's private imports
+ * folder, named by its upload id, until it is imported or discarded; later calls name it by that id.
+ */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const ImportUploadSchema = z.strictObject({ pilotId: IdSchema, format: z.enum(IMPORT_FORMATS), ...uploadChunkShape });
+export const ImportFileIdSchema = z.strictObject({ fileId: z.uuid() });
+export const ImportFileSchema = ImportFileIdSchema.extend({ pilotId: IdSchema });
 export const ImportRequestSchema = ImportFileSchema.extend({ mapping: ImportMappingSchema });
 
 export const IMPORT_ERRORS = ['bad_number', 'unknown_kpi', 'date_out_of_range', 'bad_date', 'unknown_group', 'missing_value', 'bad_rate', 'duplicate_row'] as const;

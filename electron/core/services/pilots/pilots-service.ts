@@ -28,6 +28,7 @@ import { normaliseUzbekApostrophes } from '../../../shared/text/fold';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
 import type { SearchIndex } from '../../search/search-index';
+import type { ImportFiles } from './import-files';
 import { checkRows, readTable, unknownColumns } from './measurement-import';
 import { measurementProblem, normaliseMeasurement } from './measurement-rules';
 import type { PilotRecord, PilotsRepo } from './pilots-repo';
@@ -73,6 +74,7 @@ export interface PilotsDeps {
   search: SearchIndex;
   projectExists(id: string): boolean;
   personExists(id: string): boolean;
+  importFiles: ImportFiles;
 }
 
 export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, repo: PilotsRepo, links: PilotsDeps) {
@@ -95,9 +97,14 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     }
   };
 
+  async function readUploaded({ pilotId, fileId }: { pilotId: string; fileId: string }) {
+    const target = pilot(pilotId);
+    const { format, content } = links.importFiles.read(fileId);
+    return { target, table: await readTable(format, content) };
+  }
+
   async function readChecked(input: ParsedInput<'pilots.previewImport'>) {
-    const target = pilot(input.pilotId);
-    const table = await readTable(input.format, Buffer.from(input.base64, 'base64'));
+    const { target, table } = await readUploaded(input);
     const missing = unknownColumns(table, input.mapping);
     if (missing.length) {
       throw new ApiFailure('invalid_input', 'The mapping names columns the file does not have.', missing.map((f) => ({ path: ['mapping', f], code: 'unknown_column' })));
@@ -312,10 +319,18 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       return repo.measurements(m.kpiId);
     },
 
+    /** Receives an import file chunk by chunk for a pilot; nothing is read or stored yet. */
+    uploadImportFile({ pilotId, ...chunk }: ParsedInput<'pilots.uploadImportFile'>) {
+      pilot(pilotId);
+      return links.importFiles.upload(chunk);
+    },
+    discardImportFile({ fileId }: ParsedInput<'pilots.discardImportFile'>) {
+      links.importFiles.discard(fileId);
+      return {};
+    },
     /** A file's columns and first rows, for the mapping step. */
     async readImportFile(input: ParsedInput<'pilots.readImportFile'>) {
-      pilot(input.pilotId);
-      const table = await readTable(input.format, Buffer.from(input.base64, 'base64'));
+      const { table } = await readUploaded(input);
       return { columns: table.columns, sample: table.rows.slice(0, 10), rowCount: table.rows.length };
     },
     /** What an import would do, without writing anything. */
@@ -343,6 +358,8 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       db.transaction(() => {
         for (const row of checked.rows) storeMeasurement(kpis.get(row.kpiId)!, row, at);
       })();
+      // The rows are stored, so the file has done its work; a refused file stays for a new mapping.
+      links.importFiles.discard(input.fileId);
       changed(input.pilotId);
       return { imported: checked.rows.length };
     },

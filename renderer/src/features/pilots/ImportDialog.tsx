@@ -11,42 +11,39 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import LinearProgress from '@mui/material/LinearProgress';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportMapping, ImportPreview, Kpi, Pilot } from '../../../../electron/shared/domain/pilots';
-import { useApiMutation } from '../../api/hooks';
+import { IMPORT_MAX_BYTES, type ImportMapping, type ImportPreview, type Kpi, type Pilot } from '../../../../electron/shared/domain/pilots';
+import { useApiClient } from '../../api/api-context';
+import { ApiCallError, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { validationKey } from '../../i18n/labels';
 import { guessMapping, MAPPED_FIELDS, type MappingDraft } from './import-mapping';
+import { discardImportFile, uploadImportFile } from './import-upload';
 
 interface LoadedFile {
   name: string;
-  format: 'csv' | 'xlsx';
-  base64: string;
+  /** The id core keeps the uploaded file under until it is imported or discarded. */
+  fileId: string;
   columns: string[];
   rowCount: number;
 }
 
-/** The file's bytes as base64, for the contract (which carries no binary). */
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-
 /**
- * Import in four steps: choose a file, map its columns, check every row (errors per row, nothing
- * written), and only then store a clean file in one go.
+ * Import in four steps: choose a file (uploaded to core in chunks), map its columns, check every
+ * row (errors per row, nothing written), and only then store a clean file in one go. A file that
+ * is replaced or left when the dialog closes is discarded in core; an imported one core deletes.
  */
 export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi[]; onClose(): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const titleId = useId();
   const inputId = useId();
+  const client = useApiClient();
   const read = useApiMutation('pilots.readImportFile');
   const preview = useApiMutation('pilots.previewImport');
   const store = useApiMutation('pilots.importMeasurements');
@@ -54,15 +51,32 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
   const [mapping, setMapping] = useState<MappingDraft | null>(null);
   const [checked, setChecked] = useState<ImportPreview | null>(null);
   const [imported, setImported] = useState<number | null>(null);
+  const upload = useMutation<string, Error, File>({
+    mutationFn: (chosen) => {
+      if (chosen.size > IMPORT_MAX_BYTES) throw new ApiCallError({ code: 'payload_too_large', message: `${chosen.name} is larger than ${IMPORT_MAX_BYTES} bytes.` });
+      return uploadImportFile(client, pilot.id, chosen);
+    },
+  });
+  // The file core holds for this dialog, read by the cleanup when the dialog goes.
+  const held = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      if (held.current) void discardImportFile(client, held.current);
+    },
+    [client],
+  );
 
   async function choose(chosen: File | undefined) {
     if (!chosen) return;
     setChecked(null);
     setImported(null);
-    const formatOf = /\.xlsx$/i.test(chosen.name) ? 'xlsx' : 'csv';
-    const base64 = await readBase64(chosen);
-    const table = await read.mutateAsync({ pilotId: pilot.id, format: formatOf, base64 });
-    setFile({ name: chosen.name, format: formatOf, base64, columns: table.columns, rowCount: table.rowCount });
+    setFile(null);
+    if (held.current) await discardImportFile(client, held.current);
+    held.current = null;
+    const fileId = await upload.mutateAsync(chosen);
+    held.current = fileId;
+    const table = await read.mutateAsync({ pilotId: pilot.id, fileId });
+    setFile({ name: chosen.name, fileId, columns: table.columns, rowCount: table.rowCount });
     setMapping(guessMapping(table.columns));
   }
 
@@ -77,7 +91,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
       denominator: m.denominator || null,
       unitId: m.unitId || null,
     };
-    return { pilotId: pilot.id, format: file!.format, base64: file!.base64, mapping: mapped };
+    return { pilotId: pilot.id, fileId: file!.fileId, mapping: mapped };
   };
   const setField = (field: keyof MappingDraft, value: string) => {
     setChecked(null);
@@ -94,9 +108,10 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           <Typography>{t('pilot.import.intro')}</Typography>
           <div>
             <label htmlFor={inputId}>{t('pilot.import.file')}</label>{' '}
-            <input id={inputId} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
+            <input id={inputId} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0]).catch(() => undefined)} />
           </div>
-          <ErrorAlert error={read.error ?? preview.error ?? (store.error?.error.code === 'invalid_input' ? null : store.error)} />
+          {upload.isPending && <LinearProgress aria-label={t('pilot.import.uploading')} />}
+          <ErrorAlert error={upload.error ?? read.error ?? preview.error ?? (store.error?.error.code === 'invalid_input' ? null : store.error)} />
           {file && mapping && (
             <>
               <Typography>{t('pilot.import.fileRead', { name: file.name, rows: format.number(file.rowCount) })}</Typography>
@@ -157,7 +172,12 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
         <Button
           variant="contained"
           disabled={!clean || store.isPending || imported !== null}
-          onClick={() => void store.mutateAsync(request(mapping!)).then((r) => setImported(r.imported))}
+          onClick={() =>
+            void store.mutateAsync(request(mapping!)).then((r) => {
+              held.current = null; // core deleted the file with the import
+              setImported(r.imported);
+            })
+          }
         >
           {t('pilot.import.confirm', { rows: format.number(checked?.validCount ?? 0) })}
         </Button>
