@@ -13,15 +13,7 @@
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { describeFailure, runTrials, summarise } from '../tests/support/durability';
-import { atMost, type Figure } from './figures';
-
-function envInteger(name: string, fallback: number, max: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} takes a whole number from 1 to ${max}, not "${text}".`);
-  return value;
-}
+import { atMost, envInteger, type Figure } from './figures';
 
 export async function benchDurability(): Promise<Figure[]> {
   const trials = envInteger('DURABILITY_TRIALS', 1000, 1_000_000);

@@ -29,6 +29,15 @@ export async function timeRuns(runs: number, fn: (i: number) => unknown, warmup 
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+/** A whole number from an environment variable (a bench knob), or the fallback when unset. */
+export function envInteger(name: string, fallback: number, max: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} takes a whole number from 1 to ${max}, not "${text}".`);
+  return value;
+}
+
 export const below = (value: number, limit: number) => ({ target: `< ${limit}`, met: value < limit });
 export const atLeast = (value: number, limit: number) => ({ target: `>= ${limit}`, met: value >= limit });
 /** For counts that must stay at a limit, typically 0 (failures, lost writes). */

@@ -128,8 +128,9 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
 
     /**
      * A bundle import: stores the bundle's files (each already checked against its name while
-     * staging), runs the import's transaction, then deletes those of the newly stored files that no
-     * row names (all of them when the transaction failed, those of kept rows otherwise).
+     * staging, then moved from the staging folder into the store), runs the import's transaction,
+     * then deletes those of the newly stored files that no row names (all of them when the
+     * transaction failed, those of kept rows otherwise).
      */
     importContent<T>(files: ReadonlyMap<string, string>, apply: () => T): Promise<T> {
       return exclusive(async () => {
@@ -137,7 +138,8 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
         try {
           for (const [sha256, path] of files) {
             if (store.has(sha256)) continue;
-            const stored = await store.put(createReadStream(path));
+            // The staged file is ours to move: it was checked against its name while staging, and is hashed again as it moves in.
+            const stored = await store.adopt(path);
             added.push(stored.sha256);
             if (stored.sha256 !== sha256) throw new ApiFailure('invalid_input', `The file ${sha256} changed while it was imported.`);
           }

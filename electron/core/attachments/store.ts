@@ -49,6 +49,37 @@ export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX
     return join(root, sha256.slice(0, 2), sha256);
   };
 
+  const tempName = () => join(root, `${TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
+
+  /** Hashes and counts the bytes (refusing past `maxBytes`), passing each chunk to `write`. */
+  async function hashed(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, write: (chunk: Uint8Array) => unknown): Promise<StoredContent> {
+    const hash = createHash('sha256');
+    const head = Buffer.alloc(SNIFF_BYTES);
+    let size = 0;
+    for await (const chunk of source) {
+      if (size + chunk.length > maxBytes) throw new ApiFailure('payload_too_large', `Attachments are limited to ${maxBytes} bytes.`);
+      if (size < SNIFF_BYTES) head.set(chunk.subarray(0, SNIFF_BYTES - size), size);
+      hash.update(chunk);
+      await write(chunk);
+      size += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
+  }
+
+  /** Renames a complete, flushed temp file to its content's name, or drops it when that content is stored already. */
+  async function place(temp: string, content: StoredContent): Promise<StoredContent> {
+    const target = pathFor(content.sha256);
+    if (existsSync(target)) {
+      await rm(temp, { force: true });
+    } else {
+      const shard = join(root, content.sha256.slice(0, 2));
+      mkdirSync(shard, { recursive: true });
+      await rename(temp, target);
+      await syncFolder(shard);
+    }
+    return content;
+  }
+
   return {
     pathFor,
     maxBytes,
@@ -58,37 +89,46 @@ export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX
 
     /** Stores the bytes once; refuses (payload_too_large) past `maxBytes`, leaving nothing behind. */
     async put(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<StoredContent> {
-      const temp = join(root, `${TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
-      const hash = createHash('sha256');
-      const head = Buffer.alloc(SNIFF_BYTES);
-      let size = 0;
+      const temp = tempName();
       const file = await open(temp, 'wx');
       try {
-        for await (const chunk of source) {
-          if (size + chunk.length > maxBytes) throw new ApiFailure('payload_too_large', `Attachments are limited to ${maxBytes} bytes.`);
-          if (size < SNIFF_BYTES) head.set(chunk.subarray(0, SNIFF_BYTES - size), size);
-          hash.update(chunk);
-          await file.write(chunk);
-          size += chunk.length;
-        }
+        const content = await hashed(source, (chunk) => file.write(chunk));
         await file.sync();
-      } catch (error) {
         await file.close();
+        return await place(temp, content);
+      } catch (error) {
+        await file.close().catch(() => undefined);
         await rm(temp, { force: true });
         throw error;
       }
-      await file.close();
-      const sha256 = hash.digest('hex');
-      const target = pathFor(sha256);
-      if (existsSync(target)) {
-        await rm(temp, { force: true });
-      } else {
-        const shard = join(root, sha256.slice(0, 2));
-        mkdirSync(shard, { recursive: true });
-        await rename(temp, target);
-        await syncFolder(shard);
+    },
+
+    /**
+     * Stores a file the caller wrote and hands over (a bundle's staged file) by moving it in rather
+     * than copying its bytes; its bytes are hashed again here, so the answer is what is stored. Across
+     * file systems it is copied as `put` would; within the same limit as `put` either way.
+     */
+    async adopt(path: string): Promise<StoredContent> {
+      const temp = tempName();
+      try {
+        await rename(path, temp);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        return this.put(createReadStream(path));
       }
-      return { sha256, size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
+      try {
+        const content = await hashed(createReadStream(temp), () => undefined);
+        const file = await open(temp, 'r+');
+        try {
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+        return await place(temp, content);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
     },
 
     read: (sha256: string): ReadStream => createReadStream(pathFor(sha256)),

@@ -29,27 +29,52 @@ function foldChar(char: string, previous: string): string {
 }
 
 /**
+ * Folded characters, by whether the one before is an Uzbek o/g (the only thing foldChar reads of
+ * it). Indexing a large import folds millions of characters from a small alphabet, and the
+ * per-character NFKC and regex tests dominated it. Bounded, so hostile text of many distinct
+ * characters cannot grow them without end (past the bound, characters are folded uncached).
+ */
+const FOLDED = new Map<string, string>();
+const FOLDED_AFTER_UZBEK_LETTER = new Map<string, string>();
+const MAX_FOLDED = 10_000;
+
+function foldCached(char: string, previous: string): string {
+  const cache = previous === 'o' || previous === 'O' || previous === 'g' || previous === 'G' ? FOLDED_AFTER_UZBEK_LETTER : FOLDED;
+  let out = cache.get(char);
+  if (out === undefined) {
+    out = foldChar(char, previous);
+    if (cache.size < MAX_FOLDED) cache.set(char, out);
+  }
+  return out;
+}
+
+/**
  * The folded text, and for each of its UTF-16 units the index in `text` of the character it came
  * from (plus one entry for the end), so a match found in the folded text maps back to the original.
  */
 export function foldWithMap(text: string): { folded: string; origin: number[] } {
-  let folded = '';
   const origin: number[] = [];
+  return { folded: fold(text, origin), origin };
+}
+
+/** Folds `text`; with `origin`, also records where each folded UTF-16 unit came from. */
+function fold(text: string, origin?: number[]): string {
+  let folded = '';
   let previous = '';
   let index = 0;
   for (const char of text) {
-    const out = foldChar(char, previous);
+    const out = foldCached(char, previous);
     folded += out;
-    for (let i = 0; i < out.length; i++) origin.push(index);
+    if (origin) for (let i = 0; i < out.length; i++) origin.push(index);
     previous = char;
     index += char.length;
   }
-  origin.push(text.length);
-  return { folded, origin };
+  origin?.push(text.length);
+  return folded;
 }
 
 /** Normalises a text for comparison: NFKC, lower case, Arabic and Cyrillic folding, Uzbek apostrophes. */
-export const foldForSearch = (text: string): string => foldWithMap(text).folded;
+export const foldForSearch = (text: string): string => fold(text);
 
 /** Stores Uzbek oʻ and gʻ with U+02BB whatever apostrophe the user typed; the rest is kept as typed. */
 export function normaliseUzbekApostrophes(text: string): string {
