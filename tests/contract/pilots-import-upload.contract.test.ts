@@ -48,7 +48,7 @@ describe('import files', () => {
       // The whole file in one request is what the door refuses; the chunks each fit.
       expect((await http.post('pilots.uploadImportFile', { pilotId: pilot.id, format: 'csv', uploadId: crypto.randomUUID(), offset: 0, data: Buffer.from(text).toString('base64'), last: true })).status).toBe(413);
       const fileId = await uploadImportFile(http.call, pilot.id, 'csv', text);
-      expect(kept()).toEqual([`${fileId}.csv`]);
+      expect(kept()).toEqual([`${fileId}.${pilot.id}.csv`]);
       expect(await http.call('pilots.readImportFile', { pilotId: pilot.id, fileId })).toMatchObject({ ok: true, value: { columns: ['indicator', 'group', 'month', 'unit', 'value'], rowCount: 36_000 } });
       expect(await http.call('pilots.previewImport', { pilotId: pilot.id, fileId, mapping })).toMatchObject({ ok: true, value: { validCount: 36_000, errors: [] } });
       expect(await http.call('pilots.importMeasurements', { pilotId: pilot.id, fileId, mapping })).toEqual({ ok: true, value: { imported: 36_000 } });
@@ -66,7 +66,7 @@ describe('import files', () => {
     const before = test.snapshot();
     expect(await test.call('pilots.importMeasurements', { pilotId: pilot.id, fileId, mapping })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(test.snapshot()).toEqual(before);
-    expect(kept()).toEqual([`${fileId}.csv`]);
+    expect(kept()).toEqual([`${fileId}.${pilot.id}.csv`]);
     expect(await value('pilots.discardImportFile', { fileId })).toEqual({});
     expect(kept()).toEqual([]);
     expect(await test.call('pilots.readImportFile', { pilotId: pilot.id, fileId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -91,11 +91,25 @@ describe('import files', () => {
     expect(await test.call('pilots.readImportFile', { pilotId: pilot.id, fileId: uploadId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('serve only the pilot they were sent for', async () => {
+    const { pilot } = await pilotWithKpi();
+    const { pilot: other } = await pilotWithKpi();
+    const fileId = await uploadImportFile(test.call, pilot.id, 'csv', 'indicator,group,month,unit,value\nDays waited,pilot,2026-02-01,a,3');
+    const before = test.snapshot();
+    for (const method of ['pilots.readImportFile', 'pilots.importMeasurements']) {
+      const input = method === 'pilots.readImportFile' ? { pilotId: other.id, fileId } : { pilotId: other.id, fileId, mapping };
+      expect(await test.call(method, input)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    expect(test.snapshot()).toEqual(before);
+    expect(kept()).toEqual([`${fileId}.${pilot.id}.csv`]);
+  });
+
   it('refuse a file over the size limit and keep nothing of it', () => {
     const files = createImportFiles(test.dataDir, 10);
     const uploadId = crypto.randomUUID();
-    expect(files.upload({ uploadId, format: 'csv', offset: 0, data: Buffer.from('abcdef').toString('base64'), last: false })).toEqual({ bytes: 6, fileId: null });
-    expect(() => files.upload({ uploadId, format: 'csv', offset: 6, data: Buffer.from('ghijk').toString('base64'), last: true })).toThrow(expect.objectContaining({ code: 'payload_too_large' }));
+    const pilotId = crypto.randomUUID();
+    expect(files.upload(pilotId, { uploadId, format: 'csv', offset: 0, data: Buffer.from('abcdef').toString('base64'), last: false })).toEqual({ bytes: 6, fileId: null });
+    expect(() => files.upload(pilotId, { uploadId, format: 'csv', offset: 6, data: Buffer.from('ghijk').toString('base64'), last: true })).toThrow(expect.objectContaining({ code: 'payload_too_large' }));
     expect(kept()).toEqual([]);
   });
 

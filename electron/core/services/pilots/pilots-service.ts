@@ -99,7 +99,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
 
   async function readUploaded({ pilotId, fileId }: { pilotId: string; fileId: string }) {
     const target = pilot(pilotId);
-    const { format, content } = links.importFiles.read(fileId);
+    const { format, content } = links.importFiles.read(fileId, target.id);
     return { target, table: await readTable(format, content) };
   }
 
@@ -322,7 +322,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     /** Receives an import file chunk by chunk for a pilot; nothing is read or stored yet. */
     uploadImportFile({ pilotId, ...chunk }: ParsedInput<'pilots.uploadImportFile'>) {
       pilot(pilotId);
-      return links.importFiles.upload(chunk);
+      return links.importFiles.upload(pilotId, chunk);
     },
     discardImportFile({ fileId }: ParsedInput<'pilots.discardImportFile'>) {
       links.importFiles.discard(fileId);
