@@ -181,6 +181,9 @@ export function createHttpDoor(options: HttpDoorOptions): Server {
       else res.end();
     });
   });
+  // Browsers and fetch reuse idle connections; with Node's 5 s default the server can close one
+  // just as the client sends on it ("other side closed"). Clients drop idle connections sooner.
+  server.keepAliveTimeout = 60_000;
   // Event streams stay open forever; close them so that server.close() can finish.
   server.on('close', () => {
     for (const stream of streams) stream.end();
