@@ -75,6 +75,7 @@ export function createCore(deps: CoreDeps) {
   const ideasRepo = createIdeasRepo(deps.db);
   const dashboard = createDashboardRepo(deps.db);
   const workspace = createWorkspaceRepo(deps.db);
+  const pilotsRepo = createPilotsRepo(deps.db);
 
   const projects = createProjectsService(
     deps,
@@ -86,10 +87,14 @@ export function createCore(deps: CoreDeps) {
       entityExists: (id) => peopleRepo.entity(id) !== undefined,
       challengeExists: (id) => ideasRepo.challenge(id) !== undefined,
       hasGateDecisions: (id) => gatesRepo.latestId(id) !== null,
+      lockedPilotCount: (id) => pilotsRepo.lockedPilotCount(id),
     },
     events,
   );
-  const people = createPeopleService(deps, peopleRepo, events, (id) => projectsRepo.getRow(id) !== undefined);
+  const people = createPeopleService(deps, peopleRepo, events, {
+    projectExists: (id) => projectsRepo.getRow(id) !== undefined,
+    ratingCount: (id) => pilotsRepo.ratingCount(id),
+  });
   const cohorts = createCohortsService(deps, createCohortsRepo(deps.db), events, (id) => projectsRepo.getRow(id) !== undefined);
   const gates = createGatesService(deps, { gates: gatesRepo, personExists: (id) => peopleRepo.person(id) !== undefined }, projects);
   const ideas = createIdeasService(deps, ideasRepo, {
@@ -122,7 +127,6 @@ export function createCore(deps: CoreDeps) {
   });
   const labTemplates = createLabTemplatesService(deps, canvasesRepo, { events, template: templateSource.template });
   const noteLinks = createNoteLinksService(deps, noteLinksRepo, { events, canvases: canvasesRepo });
-  const pilotsRepo = createPilotsRepo(deps.db);
   const importFiles = createImportFiles(deps.paths.dataDir);
   importFiles.removeStale(); // import files an earlier run left behind
   const pilots = createPilotsService(deps, pilotsRepo, {

@@ -98,6 +98,7 @@ describe('a locked protocol', () => {
     ['pilots.update', { id, patch: { interventionOn: '2026-05-01' } }],
     ['pilots.lockProtocol', { id }],
     ['pilots.delete', { id }],
+    ['projects.delete', { id: projectId }], // the project would take the pilot with it
     ['pilots.amendProtocol', { id, changes: { design: 'randomised' } }], // no reason
     ['pilots.update', { id, patch: { lockedAt: null } }], // not an input field at all
     ['pilots.update', { id, patch: { protocolHash: 'forged' } }],
@@ -120,6 +121,7 @@ describe('a locked protocol', () => {
         }
         expect(refusals).toEqual([
           ...Array<string>(7).fill('protocol_locked'),
+          'protocol_locked',
           'protocol_locked',
           'invalid_input',
           'invalid_input',
@@ -196,6 +198,13 @@ describe('the DAC rubric and the decision', () => {
       ok: false,
       error: { issues: [{ path: ['assessorId'], code: 'unknown_reference' }] },
     });
+    // An assessor's ratings are part of the evaluation: deleting the person is refused, nothing lost.
+    const before = test.snapshot();
+    expect(await test.call('people.delete', { id: bobur.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ path: ['id'], code: 'person_has_ratings', params: { count: 2 } }] },
+    });
+    expect(test.snapshot()).toEqual(before);
     await value('pilots.decide', { pilotId: pilot.id, decision: 'adapt', conditions: 'Fix the SMS wording' });
     const { pilot: decided } = await value<PilotDetail>('pilots.decide', { pilotId: pilot.id, decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });
     expect(decided.decision).toMatchObject({ decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });

@@ -6,14 +6,12 @@
  * page, which shows every zone and note and prints as A4 landscape PDF. English and
  * Arabic, axe-core on the board in both.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Canvas, Note } from '../../electron/shared/canvas/model';
 import type { VoteSession, Workshop } from '../../electron/shared/workshop/model';
 import { findTemplate } from '../../electron/shared/canvas/catalogue';
-import { axeViolations, openApp, screenshot, switchLanguage, waitReady, type Lang } from '../support/app-page';
+import { axeViolations, type Lang, openApp, screenshot, switchLanguage, uiWords, waitReady } from '../support/app-page';
 import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -23,14 +21,6 @@ let served: Served;
 const bmc = findTemplate('business-model-canvas')!;
 const call = <T>(method: string, input: unknown) => callServed<T>(served, method, input);
 const note = (p: Page, zone: string, text: string) => p.locator(`section[data-zone="${zone}"] li[data-note]`).filter({ hasText: text });
-/** The UI's own words in a language, with {{values}} filled in. */
-function words(lang: Lang) {
-  const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'locales', `${lang}.json`), 'utf8')) as Record<string, unknown>;
-  return (key: string, values: Record<string, string | number> = {}) => {
-    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
-  };
-}
 const freeNote = (p: Page, text: string) => p.locator('section[data-free-area] li[data-note]').filter({ hasText: text });
 
 async function newCanvas(title: string, notes: { text: string; zoneKey: string | null }[]) {
@@ -44,7 +34,7 @@ async function open(p: Page, canvasId: string, lang: Lang, fit = false) {
   await waitReady(p, lang);
   await p.locator('[data-board-ready]').waitFor();
   // The whole board in view, free area included, so every drag stays on screen.
-  if (fit) await p.getByRole('button', { name: words(lang)('canvas.fit') }).click();
+  if (fit) await p.getByRole('button', { name: uiWords(lang)('canvas.fit') }).click();
 }
 
 beforeAll(async () => {
@@ -91,7 +81,7 @@ const WALKS: { lang: Lang; texts: { zoned: string; added: string; clicked: strin
 ];
 
 describe.each(WALKS)('free notes and votes in $lang', ({ lang, texts }) => {
-  const w = words(lang);
+  const w = uiWords(lang);
   let canvas: Canvas;
   let zoned: Note;
 

@@ -9,15 +9,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateJsonCanvas } from '../../electron/shared/canvas/export/json-canvas';
-import { axeViolations, openApp, SCREENSHOTS, screenshot, switchLanguage, waitReady, type Lang } from '../support/app-page';
-import type { Served } from '../support/serve';
+import { axeViolations, type Lang, openApp, screenshot, SCREENSHOTS, switchLanguage, uiWords, waitReady } from '../support/app-page';
+import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
 let served: Served;
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const catalogue = (lang: Lang) => JSON.parse(readFileSync(join(ROOT, 'resources', 'locales', `${lang}.json`), 'utf8')) as Record<string, unknown>;
 const bmc = JSON.parse(readFileSync(join(ROOT, 'resources', 'templates', 'canvas', 'business-model-canvas.json'), 'utf8')) as {
   title: Record<Lang, string>;
   attribution: Record<Lang, string>;
@@ -26,23 +25,7 @@ const bmc = JSON.parse(readFileSync(join(ROOT, 'resources', 'templates', 'canvas
 
 const problemTree = JSON.parse(readFileSync(join(ROOT, 'resources', 'templates', 'canvas', 'problem-tree.json'), 'utf8')) as { title: Record<Lang, string> };
 
-/** The UI's own words in a language, with {{values}} filled in, so the Arabic walk reads Arabic. */
-function words(lang: Lang) {
-  const cat = catalogue(lang);
-  return (key: string, values: Record<string, string> = {}) => {
-    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], cat) as string;
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name]);
-  };
-}
-
-async function api(method: string, input: unknown) {
-  const response = await fetch(`${served.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  return (await response.json()) as { ok: boolean; value: { id: string } };
-}
+const api = (method: string, input: unknown) => callServed<{ id: string }>(served, method, input);
 
 const zoneTitle = (key: string, lang: Lang) => bmc.zones.find((z) => z.key === key)!.title[lang];
 const note = (zone: string, text: string) => page.locator(`section[data-zone="${zone}"] li[data-note]`).filter({ hasText: text });
@@ -59,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 async function addNote(lang: Lang, zone: string, text: string) {
-  const w = words(lang);
+  const w = uiWords(lang);
   await page.getByRole('button', { name: w('canvas.note.add', { zone: zoneTitle(zone, lang) }), exact: true }).click();
   const editor = page.getByRole('textbox', { name: w('canvas.note.text'), exact: true });
   await editor.fill(text);
@@ -84,12 +67,12 @@ const WALKS: { lang: Lang; project: string; notes: { arabic: string; english: st
 ];
 
 describe.each(WALKS)('a Business Model Canvas in $lang', ({ lang, project, notes, arrow }) => {
-  const w = words(lang);
+  const w = uiWords(lang);
 
   it('is created from the gallery for a project, filtered by the project’s stage', async () => {
     if (lang !== 'en') await switchLanguage(page, lang);
     const created = await api('projects.create', { title: project, stage: 4 });
-    await page.goto(`${served.url.split('#')[0]}#/projects/${created.value.id}`);
+    await page.goto(`${served.url.split('#')[0]}#/projects/${created.id}`);
     await waitReady(page, lang);
     await page.locator('section[aria-labelledby="canvases-heading"]').getByRole('button', { name: w('canvas.new') }).click();
     const dialog = page.getByRole('dialog');
@@ -163,10 +146,10 @@ describe.each(WALKS)('a Business Model Canvas in $lang', ({ lang, project, notes
 describe('hostile notes', () => {
   it('refuse 1 MB and control characters with clear messages, and show markup as inert text', async () => {
     const canvas = await api('canvases.create', { templateId: 'business-model-canvas', title: 'Hostile input' });
-    await page.goto(`${served.url.split('#')[0]}#/canvases/${canvas.value.id}`);
+    await page.goto(`${served.url.split('#')[0]}#/canvases/${canvas.id}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     if ((await page.locator('[data-app-ready]').getAttribute('data-app-ready')) !== 'en') await switchLanguage(page, 'en');
-    const w = words('en');
+    const w = uiWords('en');
     await page.getByRole('button', { name: w('canvas.note.add', { zone: zoneTitle('key-partners', 'en') }) }).click();
     const editor = page.getByRole('textbox', { name: w('canvas.note.text'), exact: true });
     await screenshot(page, 'en-canvas-editor');

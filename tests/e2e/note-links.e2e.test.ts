@@ -5,38 +5,17 @@
  * and undoing a note's deletion brings its links back.
  * axe-core on the dialog; screenshots.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openApp, screenshot, switchLanguage, waitReady, type Lang } from '../support/app-page';
-import type { Served } from '../support/serve';
+import { axeViolations, type Lang, openApp, screenshot, switchLanguage, uiWords, waitReady } from '../support/app-page';
+import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
 let served: Served;
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const catalogue = (lang: Lang) => JSON.parse(readFileSync(join(ROOT, 'resources', 'locales', `${lang}.json`), 'utf8')) as Record<string, unknown>;
 
-function words(lang: Lang) {
-  const cat = catalogue(lang);
-  return (key: string, values: Record<string, string> = {}) => {
-    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], cat) as string;
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name]);
-  };
-}
-
-async function api<T = { id: string }>(method: string, input: unknown) {
-  const response = await fetch(`${served.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result)}`);
-  return result.value;
-}
+const api = <T = { id: string }>(method: string, input: unknown) => callServed<T>(served, method, input);
 
 beforeAll(async () => {
   app = await openApp();
@@ -50,7 +29,7 @@ const WALKS: { lang: Lang; assumption: string; experiment: string; map: string; 
 ];
 
 describe.each(WALKS)('note links in $lang', (s) => {
-  const w = words(s.lang);
+  const w = uiWords(s.lang);
   const ids = { map: '', card: '', assumption: '', experiment: '', kpi: '' };
   const dialog = () => page.getByRole('dialog', { name: w('canvas.links.title') });
   const choose = async (label: string, option: string) => {

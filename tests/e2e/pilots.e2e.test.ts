@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
-import type { Served } from '../support/serve';
+import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
@@ -21,16 +21,7 @@ let tocId: string;
 const PROJECT = 'Kindergarten queue — طابور الروضة';
 const PILOT = 'SMS queue in Chilonzor';
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result)}`);
-  return result.value;
-}
+const api = <T>(method: string, input: unknown) => callServed<T>(served, method, input);
 
 /** Six months, the intervention from April: days waited fall and service improves in the pilot district only. */
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];

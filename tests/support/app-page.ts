@@ -1,6 +1,6 @@
 /** Driving the app in Chromium the way a person does: by roles and labels, waiting for signals. */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './browser';
@@ -10,6 +10,15 @@ export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results',
 
 export const LANGUAGE_NAMES = { en: 'English', ar: 'العربية', uz: 'Oʻzbekcha', ru: 'Русский' } as const;
 export type Lang = keyof typeof LANGUAGE_NAMES;
+
+/** The UI's own words in a language, with {{values}} filled in, so a walk in Arabic reads Arabic. */
+export function uiWords(lang: Lang) {
+  const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'locales', `${lang}.json`), 'utf8')) as Record<string, unknown>;
+  return (key: string, values: Record<string, string | number> = {}) => {
+    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+  };
+}
 
 export async function waitReady(page: Page, language: Lang) {
   await page.locator(`[data-app-ready="${language}"]`).waitFor();

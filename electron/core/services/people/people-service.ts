@@ -9,7 +9,13 @@ import type { PeopleRepo } from './people-repo';
 const unknownEntity = (path: (string | number)[]) =>
   new ApiFailure('invalid_input', 'The entity does not exist.', [{ path, code: 'unknown_reference' }]);
 
-export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, repo: PeopleRepo, events: EventHub, projectExists: (id: string) => boolean) {
+interface Links {
+  projectExists(id: string): boolean;
+  /** DAC rubric ratings the person gave: they belong to pilots' evaluation records. */
+  ratingCount(personId: string): number;
+}
+
+export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, repo: PeopleRepo, events: EventHub, { projectExists, ratingCount }: Links) {
   const { clock, ids } = deps;
   const now = () => clock.now().toISOString();
   const changed = () => events.emit({ type: 'data.changed', payload: { area: 'people' } });
@@ -61,6 +67,13 @@ export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       return person(id);
     },
     deletePerson({ id }: ParsedInput<'people.delete'>) {
+      // The database would take the person's ratings with them, silently changing pilots' rubrics.
+      const ratings = ratingCount(id);
+      if (ratings > 0) {
+        throw new ApiFailure('conflict', 'This person rated pilots on the DAC rubric; the ratings are kept with the pilots.', [
+          { path: ['id'], code: 'person_has_ratings', params: { count: ratings } },
+        ]);
+      }
       if (!repo.deletePerson(id)) throw new ApiFailure('not_found', `No person with id ${id}.`);
       changed();
       return { id };

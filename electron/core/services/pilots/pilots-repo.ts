@@ -286,6 +286,8 @@ export function createPilotsRepo(db: Db) {
        value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator, updated_at = excluded.updated_at`,
   );
   const deleteMeasurement = db.prepare<[string]>('DELETE FROM pilot_measurements WHERE id = ?');
+  const lockedPilots = db.prepare<[string], number>('SELECT count(*) FROM pilots WHERE project_id = ? AND locked_at IS NOT NULL').pluck();
+  const ratingsBy = db.prepare<[string], number>('SELECT count(*) FROM pilot_assessments WHERE assessor_id = ?').pluck();
 
   const assessments = db.prepare<[string], AssessmentRow>(
     `SELECT a.*, pe.name AS assessor_name FROM pilot_assessments a JOIN people pe ON pe.id = a.assessor_id
@@ -310,6 +312,9 @@ export function createPilotsRepo(db: Db) {
       return row && toPilot(row);
     },
     pilots: (projectId: string) => pilots.all(projectId).map(toPilot),
+    lockedPilotCount: (projectId: string) => lockedPilots.get(projectId)!,
+    /** DAC rubric ratings a person gave, on any pilot. */
+    ratingCount: (personId: string) => ratingsBy.get(personId)!,
     /** Every pilot, for rebuilding the search index. */
     allPilots: () => allPilots.all().map(toPilot),
     insertPilot: (record: PilotRecord) => insertPilot.run(record),

@@ -17,6 +17,8 @@ interface Repos {
   projects: ProjectsRepo;
   search: SearchIndex;
   hasGateDecisions(projectId: string): boolean;
+  /** Pilots of the project whose protocol is locked: part of the evaluation record. */
+  lockedPilotCount(projectId: string): number;
   activity: ActivityRepo;
   pillars: ReturnType<typeof createPillarsRepo>;
   entityExists(id: string): boolean;
@@ -160,7 +162,16 @@ export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids
     delete({ id }: ParsedInput<'projects.delete'>) {
       const current = this.get({ id });
       if (repos.hasGateDecisions(id)) {
-        throw new ApiFailure('conflict', 'A project with gate decisions keeps its audit trail: stop it instead of deleting it.');
+        throw new ApiFailure('conflict', 'A project with gate decisions keeps its audit trail: stop it instead of deleting it.', [
+          { path: ['id'], code: 'project_has_gate_decisions' },
+        ]);
+      }
+      // Deleting the project would take its locked pilots with it, which no pilot method allows.
+      const locked = repos.lockedPilotCount(id);
+      if (locked > 0) {
+        throw new ApiFailure('protocol_locked', 'A project with a locked pilot protocol keeps its evaluation record: stop it instead of deleting it.', [
+          { path: ['id'], code: 'project_has_locked_pilots', params: { count: locked } },
+        ]);
       }
       db.transaction(() => {
         repos.search.remove('project', id);

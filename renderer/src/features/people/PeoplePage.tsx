@@ -93,7 +93,12 @@ function EntitiesSection() {
         title={t('entities.deleteTitle')}
         message={<>{t('entities.deleteMessage')} <strong dir="auto">{deleting?.name}</strong></>}
         confirmLabel={t('common.delete')}
-        onClose={() => setDeleting(null)}
+        busy={remove.isPending}
+        error={<ErrorAlert error={remove.error} withReason />}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id }, { onSuccess: () => setDeleting(null) })}
       />
     </Paper>
@@ -118,7 +123,7 @@ function PeopleSection() {
           {t('people.new')}
         </Button>
       </Stack>
-      <ErrorAlert error={people.error ?? remove.error} />
+      <ErrorAlert error={people.error} />
       {people.data?.length === 0 && <Typography color="text.secondary">{t('people.empty')}</Typography>}
       <List>
         {people.data?.map((person) => (

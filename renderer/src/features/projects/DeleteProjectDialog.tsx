@@ -23,7 +23,7 @@ export function DeleteProjectDialog({ project, onClose, onDeleted }: { project: 
       }
       confirmLabel={t('projects.delete.confirm')}
       busy={remove.isPending}
-      error={<ErrorAlert error={remove.error} />}
+      error={<ErrorAlert error={remove.error} withReason />}
       onClose={close}
       onConfirm={() =>
         project &&
