@@ -273,6 +273,33 @@ describe('importing measurements', () => {
     ]);
   });
 
+  it('reports the same per-row errors from an XLSX file, with typed cells, and writes nothing', async () => {
+    const { pilot } = await setup();
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Data');
+    const day = (y: number, m: number) => new Date(Date.UTC(y, m - 1, 1));
+    sheet.addRow(['indicator', 'group', 'month', 'value', 'served', 'families']);
+    sheet.addRow(['Days waited', 'pilot', day(2026, 2), 38]);
+    sheet.addRow(['Days waited', 'pilot', day(2026, 3), '3o']); // text in a number column
+    sheet.addRow(['Days waited', 'comparison', day(2026, 3), { formula: '1/0', result: { error: '#DIV/0!' } }]); // an error cell
+    sheet.addRow(['Queue length', 'pilot', day(2026, 2), 7]); // unknown KPI
+    sheet.addRow(['Days waited', 'pilot', day(2027, 2), 35]); // a date cell after the pilot ends
+    sheet.addRow(['Served on time', 'comparison', day(2026, 2), null, 35, 40]);
+    const before = test.snapshot();
+    const file = await upload(pilot.id, 'xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    const preview = await value<{ validCount: number; errors: { line: number; column: string; code: string; text: string }[] }>('pilots.previewImport', { pilotId: pilot.id, fileId: file, mapping });
+    expect(preview.validCount).toBe(2);
+    expect(preview.errors).toEqual([
+      { line: 3, column: 'value', code: 'bad_number', text: '3o' },
+      { line: 4, column: 'value', code: 'bad_number', text: '#DIV/0!' },
+      { line: 5, column: 'indicator', code: 'unknown_kpi', text: 'Queue length' },
+      { line: 6, column: 'month', code: 'date_out_of_range', text: '2027-02-01' },
+    ]);
+    expect(await test.call('pilots.importMeasurements', { pilotId: pilot.id, fileId: file, mapping })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(test.snapshot()).toEqual(before);
+  });
+
   it('reads the first sheet of an XLSX file, with date cells, for one fixed KPI', async () => {
     const { pilot, wait } = await setup();
     const { default: ExcelJS } = await import('exceljs');

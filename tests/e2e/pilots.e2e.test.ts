@@ -9,7 +9,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
+import type { Measurement } from '../../electron/shared/domain/pilots';
+import { axeViolations, openApp, screenshot, switchLanguage, uiWords } from '../support/app-page';
 import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -286,12 +287,37 @@ describe('a pilot evaluation from charter to report', () => {
     const readings = (await page.getByRole('region', { name: 'التحليل' }).innerText()).replace(/[\u2066-\u2069]/g, '');
     expect(readings).toMatch(/p [<=] \d/);
     expect(readings).not.toMatch(/p = </);
+    // The chart is not mirrored: months run left to right, the value axis stands on the left.
+    const chart = page.getByRole('region', { name: 'التحليل' }).locator('svg:has(.MuiChartsAxis-directionX)').first();
+    const months = await chart.locator('.MuiChartsAxis-directionX .MuiChartsAxis-tickLabel').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x + e.getBoundingClientRect().width / 2));
+    expect(months).toHaveLength(MONTHS.length);
+    expect(months).toEqual([...months].sort((a, b) => a - b));
+    const values = await chart.locator('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(Math.max(...values)).toBeLessThan(months[0]);
     await screenshot(page, 'ar-pilot');
     expect(await axeViolations(page)).toEqual([]);
     await choose(page, 'لغة التقرير', 'العربية');
     await page.getByRole('link', { name: 'تقرير التقييم' }).click();
     await page.locator('[data-report-ready]').waitFor();
     await screenshot(page, 'ar-pilot-report');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('takes a measurement typed by hand in the grid, in Arabic-Indic digits, and refuses text', async () => {
+    const w = uiWords('ar');
+    await page.goto(`${served.url.split('#')[0]}#/pilots/${pilotId}`);
+    const grid = section(w('pilot.measurements')).getByRole('table', { name: w('pilot.gridLabel', { name: 'Days waited' }) });
+    const first = grid.locator('tbody tr').first().getByRole('textbox').first(); // January, pilot group
+    await first.fill('ثلاثون');
+    await first.press('Tab');
+    await grid.getByRole('alert').getByText(w('validation.bad_number')).waitFor();
+    const days = (await api<{ id: string }[]>('pilots.kpis', { pilotId }))[0].id;
+    const january = async () => (await api<Measurement[]>('pilots.measurements', { kpiId: days })).find((m) => m.group === 'pilot' && m.period === '2026-01-01')?.value;
+    expect(await january()).toBe(41);
+    await first.fill('٣٢٫٥');
+    await first.press('Tab');
+    await expect.poll(january).toBe(32.5);
+    await expect.poll(() => grid.getByRole('alert').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

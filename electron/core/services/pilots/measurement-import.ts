@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { ImportMapping, ImportRowError, Kpi, MeasurementInput, Pilot } from '../../../shared/domain/pilots';
+import { parseNumber } from '../../../shared/domain/numbers';
 import { measurementProblem } from './measurement-rules';
 
 export interface Table {
@@ -41,35 +42,22 @@ async function readXlsx(content: Buffer): Promise<string[][]> {
   return rows;
 }
 
-/** A cell as the text a person would type: dates as YYYY-MM-DD, formulas by their result. */
+/**
+ * A cell as the text a person would type: dates as YYYY-MM-DD, formulas by their result, an error
+ * cell as Excel shows it (#DIV/0!), so the row is reported as a bad number rather than as empty.
+ */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text: string }[]; text?: string };
+    const v = value as { result?: unknown; error?: unknown; richText?: { text: string }[]; text?: string };
     if ('result' in v) return cellText(v.result);
+    if (typeof v.error === 'string') return v.error;
     if (v.richText) return v.richText.map((r) => r.text).join('');
     if (typeof v.text === 'string') return v.text;
     return '';
   }
   return String(value);
-}
-
-const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-/**
- * A number as people write it: Arabic-Indic digits, the Arabic decimal separator (٫) or a decimal
- * comma when no dot is present. Anything else (units, thousands separators that are ambiguous) is refused.
- */
-export function parseNumber(text: string): number | undefined {
-  let s = text
-    .trim()
-    .replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
-    .replace(/\u066B/g, '.')
-    .replace(/[\u066C\u00A0\u202F ]/g, '');
-  if (!s.includes('.') && /^[-+]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 /** YYYY-MM-DD, or YYYY-MM for a month (its first day); a date that does not exist is refused. */

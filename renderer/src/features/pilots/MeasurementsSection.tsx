@@ -9,6 +9,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseNumber } from '../../../../electron/shared/domain/numbers';
 import { GROUPS, type Group, type Kpi, type Measurement, type Pilot } from '../../../../electron/shared/domain/pilots';
 import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
@@ -111,8 +112,10 @@ function Cell({ kpi, period, group, stored, label }: { kpi: Kpi; period: string;
   const save = () => {
     const first = value.trim();
     if (first === '' || (rate && of.trim() === '')) return;
-    const n = Number(first.replace(',', '.'));
-    const d = Number(of.replace(',', '.'));
+    // Read as the file import reads them: Arabic-Indic digits and a decimal comma are numbers.
+    const n = parseNumber(first);
+    const d = rate ? parseNumber(of) : undefined;
+    if (n === undefined || (rate && d === undefined)) return setError(t(validationKey('bad_number')));
     setError(null);
     set.mutate(rate ? { kpiId: kpi.id, group, period, numerator: n, denominator: d } : { kpiId: kpi.id, group, period, value: n }, {
       onError: (e: ApiCallError) => setError(t(validationKey(e.error.issues?.[0]?.code ?? 'invalid'))),

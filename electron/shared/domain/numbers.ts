@@ -1,0 +1,17 @@
+/** Numbers typed or imported by people, shared by the measurement grid and file imports. */
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+/**
+ * A number as people write it: Arabic-Indic digits, the Arabic decimal separator (٫) or a decimal
+ * comma when no dot is present. Anything else (units, thousands separators that are ambiguous) is refused.
+ */
+export function parseNumber(text: string): number | undefined {
+  let s = text
+    .trim()
+    .replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    .replace(/\u066B/g, '.')
+    .replace(/[\u066C\u00A0\u202F ]/g, '');
+  if (!s.includes('.') && /^[-+]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
