@@ -124,7 +124,8 @@ describe('canvases as JSON Canvas files in a bundle', () => {
     const checked = validateJsonCanvas(JSON.parse(text));
     expect(checked.ok).toBe(true);
     const nodes = (checked as { canvas: JsonCanvas }).canvas.nodes;
-    expect(nodes.filter((n) => n.type === 'text').map((n) => n.text).sort()).toEqual(['Kindergartens', 'Parents']);
+    expect(nodes.filter((n) => n.type === 'text' && n.id !== 'attribution').map((n) => n.text).sort()).toEqual(['Kindergartens', 'Parents']);
+    expect(nodes.find((n) => n.id === 'attribution')?.text).toBe(findTemplate('business-model-canvas')!.attribution!.ar); // CC BY-SA credit
     expect(nodes.filter((n) => n.type === 'group').map((n) => n.label)).toContain('Families');
     const firstZone = findTemplate('business-model-canvas')!.zones[0];
     expect(nodes.find((n) => n.id === `zone-${firstZone.key}`)?.label).toBe(firstZone.title.ar);

@@ -196,7 +196,8 @@ describe('exports and import', () => {
     expect(json.name).toBe('Hostile-input.canvas');
     const doc = JSON.parse(json.bytes.toString('utf8'));
     expect(validateJsonCanvas(doc)).toMatchObject({ ok: true });
-    expect(doc.nodes.filter((n: { type: string }) => n.type === 'text')).toHaveLength(2);
+    expect(doc.nodes.filter((n: { type: string; id: string }) => n.type === 'text' && n.id !== 'attribution')).toHaveLength(2);
+    expect(doc.nodes.find((n: { id: string }) => n.id === 'attribution').text).toBe(bmc.attribution.en); // the CC BY-SA credit
 
     const svg1 = await download('Picture (SVG)');
     const svg2 = await download('Picture (SVG)');
@@ -208,6 +209,7 @@ describe('exports and import', () => {
     writeFileSync(join(SCREENSHOTS, 'en-canvas-export.png'), png.bytes);
     const csv = await download('Notes as a table (CSV)');
     expect(csv.bytes.toString('utf8')).toMatch(/^\uFEFFZone,Cluster label,Note,Colour,Status,Author,Last changed\r\n/);
+    expect(csv.bytes.toString('utf8').trimEnd().split('\r\n').at(-1)).toBe(`Licence,,"${bmc.attribution.en.replaceAll('"', '""')}",,,,`);
 
     await page.locator('header nav').getByRole('link', { name: 'Canvases', exact: true }).click();
     const input = page.locator('input[type="file"]');

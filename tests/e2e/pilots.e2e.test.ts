@@ -130,6 +130,16 @@ describe('a pilot evaluation from charter to report', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('sizes the sample with the power helper (reference: R power.t.test and power.prop.test)', async () => {
+    const helper = page.getByRole('region', { name: 'Sample size helper' });
+    await helper.getByRole('status').getByText('64 per group (128 in all).').waitFor(); // d = 0.5, α 0.05, power 0.8: n = 63.77
+    await helper.getByRole('textbox', { name: "Effect size (Cohen's d)" }).fill('٠٫٨');
+    await helper.getByRole('status').getByText('26 per group (52 in all).').waitFor(); // d = 0.8: n = 25.52
+    await choose(helper, 'Outcome', 'Rates (proportions)');
+    await helper.getByRole('status').getByText('388 per group (776 in all).').waitFor(); // 0.5 vs 0.6: n = 387.3
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('locks the protocol, which then changes only by an amendment', async () => {
     const protocol = page.getByRole('form', { name: 'Protocol' });
     await choose(protocol, 'Design', 'Difference-in-differences');

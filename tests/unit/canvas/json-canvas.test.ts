@@ -11,8 +11,14 @@ describe('toJsonCanvas', () => {
     const doc = toJsonCanvas(board, findTemplate('business-model-canvas')!, 'ar');
     expect(validateJsonCanvas(JSON.parse(JSON.stringify(doc)))).toMatchObject({ ok: true });
     expect(doc.nodes.filter((n) => n.type === 'group')).toHaveLength(9 + 1);
-    expect(doc.nodes.filter((n) => n.type === 'text')).toHaveLength(board.notes.length);
-    expect(doc.nodes.filter((n) => n.type === 'text').map((n) => n.text)).toEqual(expect.arrayContaining(board.notes.map((n) => n.text)));
+    const notes = doc.nodes.filter((n) => n.type === 'text' && n.id !== 'attribution');
+    expect(notes).toHaveLength(board.notes.length);
+    expect(notes.map((n) => n.text)).toEqual(expect.arrayContaining(board.notes.map((n) => n.text)));
+    // The Business Model Canvas's CC BY-SA credit, in the export's language, under the board and marked as ours.
+    const credit = doc.nodes.find((n) => n.id === 'attribution')!;
+    expect(credit).toMatchObject({ type: 'text', text: findTemplate('business-model-canvas')!.attribution!.ar, ibtikar: { attribution: true } });
+    expect(credit.y).toBeGreaterThan(Math.max(...notes.map((n) => n.y + n.height)));
+    expect(toJsonCanvas(board, findTemplate('swot')!, 'ar').nodes.some((n) => n.id === 'attribution')).toBe(false);
     expect(doc.nodes.find((n) => n.id === 'zone-segments')!.label).toBe('فئات المتعاملين');
     expect(doc.nodes.every((n) => [n.x, n.y, n.width, n.height].every(Number.isInteger))).toBe(true);
     expect(doc.ibtikar).toMatchObject({ format: 'ibtikar-canvas', version: 1, templateId: 'business-model-canvas' });

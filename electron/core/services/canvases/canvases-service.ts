@@ -218,7 +218,8 @@ export function createCanvasesService(
           version: 1,
         });
       }
-      const texts = nodes.map((node, i) => ({ node, i })).filter(({ node }) => node.type === 'text');
+      // Every text node is a note, except the licence credit our own export writes under the board.
+      const texts = nodes.map((node, i) => ({ node, i })).filter(({ node }) => node.type === 'text' && node[JSON_CANVAS_KEY]?.attribution !== true);
       const minX = Math.min(0, ...texts.map(({ node }) => node.x));
       const minY = Math.min(0, ...texts.map(({ node }) => node.y));
       const issues: InputIssue[] = [];

@@ -51,6 +51,8 @@ export interface JsonCanvas {
 
 export interface ExportTemplate extends LayoutTemplate {
   zones: (LayoutTemplate['zones'][number] & { title: Record<string, string> })[];
+  /** The licence credit a template owes (CC BY-SA): it travels with every export. */
+  attribution?: Record<string, string>;
 }
 
 /** The board as a JSON Canvas document; zone titles in `language`; of `links`, those starting on its notes go in. */
@@ -101,6 +103,10 @@ export function toJsonCanvas(board: Board, template: ExportTemplate | null, lang
       };
     }),
   ];
+  // The credit a licence asks for, as a text node under the board that any JSON Canvas viewer shows;
+  // our key marks it so that an import does not take it for a note.
+  const attribution = template?.attribution?.[language];
+  if (attribution) nodes.push({ id: 'attribution', type: 'text', x: 0, y: layout.height + 16, width: Math.max(layout.width, 400), height: 60, text: attribution, [JSON_CANVAS_KEY]: { attribution: true } });
   return {
     nodes,
     edges: onBoard.map((l) => ({ id: `link-${l.id}`, fromNode: l.noteId, toNode: l.targetNoteId!, toEnd: 'arrow', [JSON_CANVAS_KEY]: { linkId: l.id } })),

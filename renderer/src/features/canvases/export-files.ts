@@ -107,5 +107,8 @@ export function canvasCsv(board: Board, template: CanvasTemplate | undefined, la
     n.author ?? '',
     n.updatedAt,
   ]);
+  // The licence credit a template owes travels with the notes, as a last row.
+  const attribution = template?.attribution?.[language];
+  if (attribution) rows.push([t('canvas.export.licence'), '', attribution, '', '', '', '']);
   return new Blob(['\uFEFF', csvText([header, ...rows])], { type: 'text/csv;charset=utf-8' });
 }

@@ -4,11 +4,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseNumber } from '../../../../electron/shared/domain/numbers';
 import { reasonKey, sampleSizeTwoMeans, sampleSizeTwoProportions } from '../../../../electron/shared/stats';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 
-const parse = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
+// Typed as people type numbers (Arabic-Indic digits too); anything else is not a number.
+const parse = (s: string) => parseNumber(s) ?? Number.NaN;
 
 /** How many units each group needs to detect an effect: a planning aid beside the planned sample size. */
 export function PowerHelper() {
