@@ -178,7 +178,8 @@ export function CanvasPage({ id }: { id: string }) {
   }, []);
   const openClusterMenu = useCallback((cluster: Cluster, anchor: HTMLElement) => setClusterMenu({ cluster, anchor }), []);
 
-  // Undo, redo and the N shortcut (when the user has not turned single-key shortcuts off).
+  // Undo, redo and the N shortcut (when the user has not turned single-key shortcuts off). N is the
+  // physical key, so it works the same with an Arabic or Russian keyboard layout active.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
@@ -190,7 +191,7 @@ export function CanvasPage({ id }: { id: string }) {
       } else if ((mod && key === 'y') || (mod && e.shiftKey && key === 'z')) {
         e.preventDefault();
         void history.redo();
-      } else if (settings.canvasShortcuts && key === 'n' && !mod && !e.altKey) {
+      } else if (settings.canvasShortcuts && e.code === 'KeyN' && !mod && !e.altKey) {
         e.preventDefault();
         const place = document.activeElement?.closest<HTMLElement>('[data-zone], [data-free-area]');
         setAdding(place?.dataset.zone ?? (place || !template ? FREE_TARGET : template.zones[0].key));

@@ -1,0 +1,120 @@
+/**
+ * Note features of issue 4 driven through the board, in English and Arabic: the N shortcut (by the
+ * physical key, so an Arabic layout works) and the setting that turns it off, undo and redo with
+ * Cmd (Meta) as on a Mac, colour with its second cue and status from the note editor, and
+ * multi-select grouped into a labelled cluster.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Board, Canvas } from '../../electron/shared/canvas/model';
+import { findTemplate } from '../../electron/shared/canvas/catalogue';
+import { axeViolations, openApp, screenshot, switchLanguage, uiWords, waitReady, type Lang } from '../support/app-page';
+import { callServed, type Served } from '../support/serve';
+
+let app: Awaited<ReturnType<typeof openApp>>;
+let page: Page;
+let served: Served;
+
+const bmc = findTemplate('business-model-canvas')!;
+const zoneTitle = (key: string, lang: Lang) => bmc.zones.find((z) => z.key === key)!.title[lang];
+const api = <T>(method: string, input: unknown) => callServed<T>(served, method, input);
+const home = () => served.url.split('#')[0];
+const note = (zone: string, text: string) => page.locator(`section[data-zone="${zone}"] li[data-note]`).filter({ hasText: text });
+
+beforeAll(async () => {
+  app = await openApp();
+  ({ page, served } = app);
+});
+afterAll(() => app?.close());
+
+const WALKS: { lang: Lang; typed: string; first: string; second: string; cluster: string }[] = [
+  { lang: 'en', typed: 'Added with N', first: 'Ministry of Health', second: 'District schools', cluster: 'Public partners' },
+  { lang: 'ar', typed: 'أضيفت بمفتاح N', first: 'وزارة الصحة', second: 'مدارس المنطقة', cluster: 'شركاء حكوميون' },
+];
+
+describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, second, cluster }) => {
+  const w = uiWords(lang);
+  let canvas: Canvas;
+
+  it('adds a note with the N key in the focused zone, undoes and redoes it with Cmd', async () => {
+    canvas = await api<Canvas>('canvases.create', { templateId: bmc.id, title: `Notes ${lang}` });
+    await api('notes.create', { canvasId: canvas.id, notes: [{ text: first, zoneKey: 'key-partners' }, { text: second, zoneKey: 'key-partners' }] });
+    await page.goto(`${home()}#/canvases/${canvas.id}`);
+    await page.getByRole('heading', { level: 1, name: canvas.title }).waitFor();
+    if ((await page.locator('[data-app-ready]').getAttribute('data-app-ready')) !== lang) await switchLanguage(page, lang);
+
+    await page.getByRole('button', { name: w('canvas.note.add', { zone: zoneTitle('channels', lang) }), exact: true }).focus();
+    if (lang === 'ar') {
+      // With an Arabic layout the N key types «ى»: the shortcut goes by the key, not the letter.
+      await page.evaluate(() => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ى', code: 'KeyN', bubbles: true })));
+    } else {
+      await page.keyboard.press('n');
+    }
+    const editor = page.getByRole('textbox', { name: w('canvas.note.text'), exact: true });
+    await editor.fill(typed);
+    await editor.press('Enter');
+    await note('channels', typed).waitFor();
+
+    await page.keyboard.press('Meta+z');
+    await note('channels', typed).waitFor({ state: 'detached' });
+    await page.keyboard.press('Meta+Shift+z');
+    await note('channels', typed).waitFor();
+    await expect.poll(async () => (await api<Board>('canvases.get', { id: canvas.id })).notes.filter((n) => n.text === typed).map((n) => n.zoneKey)).toEqual(['channels']);
+  });
+
+  it('does nothing on N once single-key shortcuts are turned off in Settings', async () => {
+    await page.goto(`${home()}#/settings`);
+    await waitReady(page, lang);
+    const shortcuts = page.getByRole('switch', { name: w('settings.canvasShortcuts') });
+    await shortcuts.click(); // saved, then shown from the stored settings
+    await expect.poll(() => shortcuts.isChecked()).toBe(false);
+    await page.goto(`${home()}#/canvases/${canvas.id}`);
+    await page.getByRole('heading', { level: 1, name: canvas.title }).waitFor();
+    await page.getByRole('button', { name: w('canvas.note.add', { zone: zoneTitle('channels', lang) }), exact: true }).focus();
+    await page.keyboard.press('n');
+    // The key's handler runs as the key is pressed and the editor would be drawn in the next frames.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.getByRole('textbox', { name: w('canvas.note.text'), exact: true }).count()).toBe(0);
+
+    await page.goto(`${home()}#/settings`);
+    await waitReady(page, lang);
+    await page.getByRole('switch', { name: w('settings.canvasShortcuts') }).click();
+    await expect.poll(() => page.getByRole('switch', { name: w('settings.canvasShortcuts') }).isChecked()).toBe(true);
+  });
+
+  it('sets colour and status in the note editor: the colour carries an icon too', async () => {
+    await page.goto(`${home()}#/canvases/${canvas.id}`);
+    await page.getByRole('heading', { level: 1, name: canvas.title }).waitFor();
+    const yellowCue = await note('key-partners', second).locator('.note-cue path').getAttribute('d');
+    await note('key-partners', first).getByRole('button', { name: w('canvas.note.actions', { text: first }) }).click();
+    await page.getByRole('menuitem', { name: w('canvas.note.edit') }).click();
+    await page.getByRole('combobox', { name: w('canvas.note.color') }).click();
+    await page.getByRole('option', { name: w('canvas.color.pink'), exact: true }).click();
+    await page.getByRole('combobox', { name: w('canvas.note.status') }).click();
+    await page.getByRole('option', { name: w('canvas.status.validated'), exact: true }).click();
+    await page.getByRole('form', { name: w('canvas.note.text') }).getByRole('button', { name: w('common.save') }).click();
+    await screenshot(page, `${lang}-canvas-notes-DEBUG`);
+    const card = note('key-partners', first);
+    await card.locator('.note-status').getByText(w('canvas.status.validated')).waitFor();
+    expect(await card.locator('.note-cue path').getAttribute('d')).not.toBe(yellowCue);
+    expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(await note('key-partners', second).evaluate((el) => getComputedStyle(el).backgroundColor));
+    const stored = (await api<Board>('canvases.get', { id: canvas.id })).notes.find((n) => n.text === first)!;
+    expect(stored).toMatchObject({ color: 'pink', status: 'validated' });
+  });
+
+  it('selects two notes and groups them into a labelled cluster', async () => {
+    await page.getByRole('checkbox', { name: w('canvas.note.select', { text: first }) }).check();
+    await page.getByRole('checkbox', { name: w('canvas.note.select', { text: second }) }).check();
+    await page.getByText(w(lang === 'ar' ? 'canvas.selected_two' : 'canvas.selected_other', { count: 2 })).waitFor(); // Arabic has a dual form
+    await page.getByRole('button', { name: w('canvas.cluster.group') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: w('canvas.cluster.label') }).fill(cluster);
+    await dialog.getByRole('button', { name: w('common.save') }).click();
+    await page.locator('section[data-zone="key-partners"]').getByText(cluster, { exact: true }).waitFor();
+    const board = await api<Board>('canvases.get', { id: canvas.id });
+    const made = board.clusters.find((c) => c.label === cluster)!;
+    expect(board.notes.filter((n) => n.clusterId === made.id).map((n) => n.text).sort()).toEqual([first, second].sort());
+    await screenshot(page, `${lang}-canvas-notes-cluster`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
