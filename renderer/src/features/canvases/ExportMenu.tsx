@@ -5,6 +5,7 @@ import Button from '@mui/material/Button';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
+import Portal from '@mui/material/Portal';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../../electron/shared/canvas/model';
@@ -71,17 +72,23 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
           <GlobalStyles
             styles={{
               '@page': { size: 'A4 landscape', margin: '10mm' },
+              // Only the picture is printed. The app around it leaves the layout rather than being
+              // hidden in place: hidden, it still ran on past the first page, and Chromium printed
+              // that as a second, blank page. The picture fills the page area exactly.
               '@media print': {
-                'body *': { visibility: 'hidden' },
-                '[data-canvas-print], [data-canvas-print] *': { visibility: 'visible' },
-                '[data-canvas-print]': { display: 'block !important', position: 'fixed', inset: 0 },
+                'body > :not([data-canvas-print])': { display: 'none !important' },
+                'html, body': { height: 'auto !important', minHeight: '0 !important', margin: '0 !important', padding: '0 !important' },
                 body: { printColorAdjust: 'exact', WebkitPrintColorAdjust: 'exact' },
+                '[data-canvas-print]': { display: 'block !important', width: '100%', height: '100vh', overflow: 'hidden', breakInside: 'avoid' },
               },
             }}
           />
-          <Box data-canvas-print="" sx={{ display: 'none' }}>
-            <img src={printUrl} alt={title} style={{ width: '100%', height: '100%', objectFit: 'contain' }} onLoad={() => printer.print(title, true)} />
-          </Box>
+          {/* Straight under <body>, so that printing can leave out everything else there. */}
+          <Portal>
+            <Box data-canvas-print="" sx={{ display: 'none' }}>
+              <img src={printUrl} alt={title} style={{ display: 'block', width: '100%', height: '100%', objectFit: 'contain' }} onLoad={() => printer.print(title, true)} />
+            </Box>
+          </Portal>
         </>
       )}
     </>

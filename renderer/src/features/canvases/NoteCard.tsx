@@ -94,12 +94,12 @@ export const NoteCard = memo(function NoteCard({
           <BoardIcon name="drag" />
         </button>
         <span className="note-cue">
-          <BoardIcon name={NOTE_COLORS[note.color].cue} size={14} />
+          <BoardIcon name={NOTE_COLORS[note.color].cue} small />
         </span>
         <span className="note-status">{note.status && t(noteStatusKey(note.status))}</span>
         {votes !== undefined && (
           <span className="note-votes" data-votes={votes}>
-            <BoardIcon name="vote" size={14} />
+            <BoardIcon name="vote" small />
             <span aria-hidden="true">{votes}</span>
             <span className="visually-hidden">{t('workshop.vote.count', { count: votes })}</span>
           </span>

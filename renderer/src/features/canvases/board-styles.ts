@@ -4,6 +4,7 @@
  */
 import { styled } from '@mui/material/styles';
 import { METRICS } from '../../../../electron/shared/canvas/layout';
+import { iconStyles, NOTE_INK } from './board-icons';
 
 // The surface's own position and scale are inline styles (see CanvasBoard): the right-to-left
 // style cache would mirror left and transform-origin, while the layout has mirrored the board already.
@@ -16,19 +17,22 @@ export const BoardSurface = styled('div')(({ theme }) => {
       boxSizing: 'border-box',
       width: METRICS.note.width,
       height: METRICS.note.height,
-      color: '#1a1a1a',
+      color: NOTE_INK,
       borderRadius: 4,
       boxShadow: '0 1px 3px rgba(0,0,0,0.25)',
       display: 'flex',
       flexDirection: 'column',
-      overflow: 'hidden',
+      // No overflow clip: the parts fit the card (the text shrinks and clamps itself), and a clip
+      // round every card's contents made each frame of a pointer drag dearer (see board-icons).
       fontSize: 13,
       '&:focus-visible': focus,
       '&[data-selected], &[data-lifted]': { outline: `3px solid ${theme.palette.primary.main}` },
       '&[data-lifted]': { transform: 'rotate(-2deg)' },
-      // Moved by the pointer: its transform is written straight to the element, frame by frame.
-      '&[data-dragging]': { zIndex: 10, boxShadow: '0 8px 20px rgba(0,0,0,0.35)', opacity: 0.9 },
+      // Moved by the pointer: its transform is written straight to the element, frame by frame, on
+      // a layer of its own, so the board under it is not drawn again.
+      '&[data-dragging]': { zIndex: 10, boxShadow: '0 8px 20px rgba(0,0,0,0.35)', opacity: 0.9, willChange: 'transform' },
     },
+    ...iconStyles,
     '& .note-placeholder': { boxShadow: 'none', opacity: 0.6 },
     '& .note-bar': { display: 'flex', alignItems: 'center', minHeight: 28, gap: 2, paddingInline: 2 },
     '& .note-button': {
