@@ -24,7 +24,8 @@ export interface NoteDraft {
  */
 export function NoteEditor({ initial, onSave, onCancel, error }: { initial: NoteDraft & { id?: string }; onSave(draft: NoteDraft): void; onCancel(): void; error?: string }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(initial);
+  // Only the editable fields: the whole note may come in (for its id), but a save sends just these.
+  const [draft, setDraft] = useState<NoteDraft>({ text: initial.text, color: initial.color, status: initial.status, author: initial.author });
   const [linksOpen, setLinksOpen] = useState(false);
   const formId = useId();
   // A paste that would pass the limit is refused whole, before the browser lays out megabytes.
