@@ -397,6 +397,7 @@ export function createCore(deps: CoreDeps) {
     'bundles.preview': ({ fileName, passphrase }) => bundles.preview(fileName, passphrase),
     'bundles.apply': (input) => bundles.apply(input),
     'bundles.discard': ({ previewId }) => bundles.discard(previewId),
+    'bundles.discardWaiting': ({ fileName }) => bundles.discardWaiting(fileName),
     'bundles.takeOpened': () => bundles.takeOpened(),
     'bundles.identity': () => bundles.identity(),
     'bundles.trust': ({ fingerprint, labName }) => bundles.trust(fingerprint, labName),

@@ -98,4 +98,32 @@ describe('bundles over the HTTP door', () => {
     expect(readdirSync(join(t.dataDir, 'bundles', 'staging'))).toEqual([]);
     expect(readdirSync(join(t.dataDir, 'bundles', 'inbox'))).toEqual([]);
   });
+
+  it('removes an encrypted upload when the user cancels at its passphrase, and nothing else', async () => {
+    const t = core();
+    const from = core();
+    const exported = await from.core.bundles.exportBundle({ scope: { kind: 'workspace' }, classification: 'internal', language: 'en', author: '', passphrase: 'correct horse battery staple' });
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const bytes = readFileSync(join(from.dataDir, 'bundles', 'exports', exported.fileName));
+    const upload = async () => {
+      const uploadId = crypto.randomUUID();
+      return value<{ fileName: string }>(await t.call('bundles.upload', { uploadId, offset: 0, data: bytes.toString('base64'), last: true })).fileName;
+    };
+    const inbox = join(t.dataDir, 'bundles', 'inbox');
+    const cancelled = await upload();
+    const kept = await upload();
+    for (const fileName of [cancelled, kept]) {
+      expect(await t.call('bundles.preview', { fileName })).toMatchObject({ ok: false, error: { issues: [{ code: 'bundle_passphrase_needed' }] } });
+    }
+    // A bundle the user placed in the inbox themselves is never the app's to remove.
+    writeFileSync(join(inbox, 'mine.ibtikar'), bytes);
+    expect(await t.call('bundles.preview', { fileName: 'mine.ibtikar' })).toMatchObject({ ok: false, error: { issues: [{ code: 'bundle_passphrase_needed' }] } });
+
+    expect(await t.call('bundles.discardWaiting', { fileName: cancelled })).toEqual({ ok: true, value: {} });
+    expect(await t.call('bundles.discardWaiting', { fileName: 'mine.ibtikar' })).toEqual({ ok: true, value: {} });
+    expect(readdirSync(inbox).sort()).toEqual(['mine.ibtikar', kept].sort());
+    // The other upload still waits for its passphrase and imports with it; names outside the inbox are refused.
+    expect(await t.call('bundles.preview', { fileName: kept, passphrase: 'correct horse battery staple' })).toMatchObject({ ok: true });
+    expect(await t.call('bundles.discardWaiting', { fileName: '../ibtikar.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
 });

@@ -3,7 +3,7 @@
  * import it back by choosing the file and by dropping it onto the window, with a conflict resolved per
  * record and a refused file explained; axe-core on every step, in English and Arabic.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +175,16 @@ describe('bundles', () => {
     await importing.getByText('The bundle was encrypted with a passphrase.').waitFor();
     await importing.getByText(/already the same|Nothing in the bundle conflicts|Conflicts/).first().waitFor();
     await importing.getByRole('button', { name: 'Cancel' }).click();
+
+    // Cancelled at the passphrase step: the uploaded copy leaves the inbox at once, not when the app closes.
+    const inbox = join(app.dataDir, 'bundles', 'inbox');
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    await importing.locator('input[type=file]').setInputFiles(sealedFile);
+    await importing.getByText('This bundle is encrypted: type its passphrase to open it.').waitFor();
+    expect(readdirSync(inbox)).toHaveLength(1);
+    await importing.getByRole('button', { name: 'Cancel' }).click();
+    await importing.waitFor({ state: 'detached' });
+    await expect.poll(() => readdirSync(inbox)).toEqual([]);
   });
 
   it('in Arabic: exports, and imports a bundle dropped onto the window, right to left', async () => {

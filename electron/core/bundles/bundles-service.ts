@@ -194,6 +194,16 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       endPreview(previewId);
       return {};
     },
+    /**
+     * The user cancelled at the passphrase step: the app's own copy of that bundle goes now rather
+     * than when core closes. Only a file waiting for its passphrase is removed (never a bundle the
+     * user placed in the inbox themselves, and never one being previewed).
+     */
+    discardWaiting(fileName: string) {
+      const file = join(inbox, fileName);
+      if (waiting.delete(file)) rmSync(file, { force: true });
+      return {};
+    },
     /** Receives a bundle from the browser a chunk at a time into the inbox, within the import size limit. */
     upload(input: { uploadId: string; offset: number; data: string; last: boolean }) {
       mkdirSync(inbox, { recursive: true, mode: 0o700 });

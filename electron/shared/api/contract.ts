@@ -351,6 +351,8 @@ export const contract = {
   /** Bundles the operating system handed the desktop app (double-click, Open with, File ▸ Import), each handed out once. */
   'bundles.takeOpened': { input: none, output: z.array(BundleFileNameSchema), access: 'host' },
   'bundles.discard': { input: z.strictObject({ previewId: IdSchema }), output: z.strictObject({}), access: 'host' },
+  /** Removes an uploaded or opened bundle that waits for its passphrase, when the user cancels instead of typing it. */
+  'bundles.discardWaiting': { input: z.strictObject({ fileName: BundleFileNameSchema }), output: z.strictObject({}), access: 'host' },
   /** This lab's signing fingerprint (its Ed25519 key pair is made on the first export). */
   'bundles.identity': { input: none, output: z.object({ fingerprint: z.string().nullable() }), access: 'host' },
   /** Marks a signer's fingerprint as trusted. */

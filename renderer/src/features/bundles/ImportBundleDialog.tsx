@@ -91,6 +91,8 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
 
   const close = () => {
     if (previewId.current) void client.call('bundles.discard', { previewId: previewId.current });
+    // An encrypted bundle left at its passphrase is not kept in the inbox for later.
+    if (step.name === 'passphrase') void client.call('bundles.discardWaiting', { fileName: step.fileName });
     onClose();
   };
 
