@@ -16,6 +16,24 @@ describe('foldForSearch', () => {
     expect(foldForSearch(text)).toBe(folded);
   });
 
+  it('folds every character as the character-by-character fold does, after any character', () => {
+    // The fast path copies runs of characters that fold to themselves; each one is checked here, alone and after o/g.
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      for (const text of [char, `o${char}`, `G${char}x`, `${char}'`]) expect(foldForSearch(text)).toBe(foldWithMap(text).folded);
+    }
+  });
+
+  it('folds any text as the character-by-character fold does', () => {
+    const alphabet = fc.constantFrom(...'aZ09 \'`’ʻoOgGأإآٱىةـَمدرسهЁёЯяＡ\uD83D\uDE00\uD800ﷺ'.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(alphabet).map((a) => a.join(''))), (text) => {
+        expect(foldForSearch(text)).toBe(foldWithMap(text).folded);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('folds query and text alike, whatever the input', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {

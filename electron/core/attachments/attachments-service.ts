@@ -37,6 +37,9 @@ interface Parts {
   owners: OwnerLookup;
 }
 
+/** Bundle files moved into the store at once (their flushes run in the libuv threadpool, four threads). */
+const ADOPTING_AT_ONCE = 4;
+
 /** Runs async tasks one after another. */
 function serialQueue() {
   let tail: Promise<unknown> = Promise.resolve();
@@ -136,13 +139,17 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
       return exclusive(async () => {
         const added: string[] = [];
         try {
-          for (const [sha256, path] of files) {
-            if (store.has(sha256)) continue;
-            // The staged file is ours to move: it was checked against its name while staging, and is hashed again as it moves in.
-            const stored = await store.adopt(path);
-            added.push(stored.sha256);
-            if (stored.sha256 !== sha256) throw new ApiFailure('invalid_input', `The file ${sha256} changed while it was imported.`);
-          }
+          // The staged files are ours to move: each was checked against its name while staging. A few
+          // move at once, so their flushes to disk overlap instead of queueing one behind another.
+          const queue = [...files].filter(([sha256]) => !store.has(sha256));
+          const mover = async () => {
+            for (let next = queue.shift(); next; next = queue.shift()) {
+              added.push(next[0]);
+              await store.adopt(next[1], next[0]);
+            }
+          };
+          const moves = await Promise.allSettled(Array.from({ length: ADOPTING_AT_ONCE }, mover));
+          for (const move of moves) if (move.status === 'rejected') throw move.reason;
           return apply();
         } finally {
           await dropUnreferenced(added);

@@ -67,17 +67,16 @@ export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX
   }
 
   /** Renames a complete, flushed temp file to its content's name, or drops it when that content is stored already. */
-  async function place(temp: string, content: StoredContent): Promise<StoredContent> {
-    const target = pathFor(content.sha256);
+  async function place(temp: string, sha256: string): Promise<void> {
+    const target = pathFor(sha256);
     if (existsSync(target)) {
       await rm(temp, { force: true });
     } else {
-      const shard = join(root, content.sha256.slice(0, 2));
+      const shard = join(root, sha256.slice(0, 2));
       mkdirSync(shard, { recursive: true });
       await rename(temp, target);
       await syncFolder(shard);
     }
-    return content;
   }
 
   return {
@@ -95,7 +94,8 @@ export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX
         const content = await hashed(source, (chunk) => file.write(chunk));
         await file.sync();
         await file.close();
-        return await place(temp, content);
+        await place(temp, content.sha256);
+        return content;
       } catch (error) {
         await file.close().catch(() => undefined);
         await rm(temp, { force: true });
@@ -104,27 +104,30 @@ export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX
     },
 
     /**
-     * Stores a file the caller wrote and hands over (a bundle's staged file) by moving it in rather
-     * than copying its bytes; its bytes are hashed again here, so the answer is what is stored. Across
-     * file systems it is copied as `put` would; within the same limit as `put` either way.
+     * Stores a file the caller wrote and hands over (a bundle's staged file, whose bytes staging
+     * hashed and checked against `sha256` as it wrote them into its private folder) by moving it in:
+     * neither copied nor read a second time, only flushed to disk before it takes its name. Across
+     * file systems it is copied as `put` would, hashed again, and refused if it differs.
      */
-    async adopt(path: string): Promise<StoredContent> {
+    async adopt(path: string, sha256: string): Promise<void> {
       const temp = tempName();
       try {
         await rename(path, temp);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-        return this.put(createReadStream(path));
+        const copied = await this.put(createReadStream(path));
+        if (copied.sha256 === sha256) return;
+        await this.remove(copied.sha256);
+        throw new ApiFailure('invalid_input', `The file ${sha256} changed while it was imported.`);
       }
       try {
-        const content = await hashed(createReadStream(temp), () => undefined);
         const file = await open(temp, 'r+');
         try {
           await file.sync();
         } finally {
           await file.close();
         }
-        return await place(temp, content);
+        await place(temp, sha256);
       } catch (error) {
         await rm(temp, { force: true });
         throw error;
