@@ -32,6 +32,11 @@ export interface ClientsPlan {
   zones: string[];
   /** performance.timeOrigin-based ms after which nothing more is sent. */
   deadline: number;
+  /**
+   * A person's pace: before each note and each vote the phone waits a random time in this range
+   * (thinking, typing). Absent for the burst run, where every phone sends as fast as it is answered.
+   */
+  thinkMs?: { min: number; max: number };
 }
 
 export interface ClientsResult {
@@ -47,6 +52,7 @@ export interface ClientsResult {
 }
 
 const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsResult> {
   const requestTimes: number[] = [];
@@ -75,6 +81,7 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
     if (!answer.ok && failures.length < 20) failures.push(`${method}: ${answer.error.code}`);
     return answer;
   };
+  const think = () => (plan.thinkMs ? sleep(plan.thinkMs.min + Math.random() * (plan.thinkMs.max - plan.thinkMs.min)) : undefined);
   /** A phone's browser keeps a few connections to one host; its calls share them. */
   const browser = () => new Agent({ keepAlive: true, maxSockets: 4 });
 
@@ -160,6 +167,7 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
       },
       async addNotes(p: number) {
         for (let i = 0; i < plan.notesEach && now() < plan.deadline; i++) {
+          await think();
           const sent = now();
           const r = await post<{ id: string }>(agent, 'participant.addNote', { zoneKey: plan.zones[(p + i) % plan.zones.length], text: `Note ${i} from participant ${p}` }, token);
           if (r.ok) {
@@ -177,6 +185,7 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
         const ids = [...held.keys()];
         let answered = 0;
         for (let v = 0; v < plan.votesEach && now() < plan.deadline; v++) {
+          await think();
           if ((await post(agent, 'participant.vote', { voteSessionId: open.id, noteId: ids[(p * 7 + v * 13) % ids.length] }, token)).ok) answered++;
         }
         return answered;
@@ -203,7 +212,7 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
   // Wait (bounded) until every phone holds every acknowledged note.
   const acknowledged = [...sentAt.keys()];
   const everyoneHasAll = () => phones.every((p) => p.held.size >= acknowledged.length && acknowledged.every((id) => p.held.has(id)));
-  while (!everyoneHasAll() && now() < plan.deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (!everyoneHasAll() && now() < plan.deadline) await sleep(20);
   for (const p of phones) p.stop();
 
   const visibility: number[] = [];
