@@ -11,9 +11,16 @@
  * All times are taken here, on one clock: a note counts as seen by a client when that client's copy
  * first holds it, measured from when its author sent it.
  *
+ * The HTTP client is node:http, kept light on purpose: 200 phones share this one JavaScript thread,
+ * and with undici's fetch (web streams, a TextDecoderStream per stream, regexes per message) the
+ * thread itself was saturated, so the "latency" measured was mostly this process's own event-loop
+ * delay. Each phone has its own keep-alive agent with a few sockets for its calls (as a phone's
+ * browser keeps a few connections to one host) and one more connection for its event stream.
+ *
  * Run by bench/workshop.ts through child_process.fork; talks over the IPC channel:
  *   parent → { start: ClientsPlan }     child → 'notesDone'     child → { result: ClientsResult }
  */
+import { Agent, request, type IncomingMessage } from 'node:http';
 import type { ParticipantView } from '../electron/shared/workshop/model';
 
 export interface ClientsPlan {
@@ -25,6 +32,11 @@ export interface ClientsPlan {
   zones: string[];
   /** performance.timeOrigin-based ms after which nothing more is sent. */
   deadline: number;
+  /**
+   * A person's pace: before each note and each vote the phone waits a random time in this range
+   * (thinking, typing). Absent for the burst run, where every phone sends as fast as it is answered.
+   */
+  thinkMs?: { min: number; max: number };
 }
 
 export interface ClientsResult {
@@ -40,28 +52,41 @@ export interface ClientsResult {
 }
 
 const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsResult> {
   const requestTimes: number[] = [];
   const byMethod: Record<string, number[]> = {};
   const failures: string[] = [];
   const sentAt = new Map<string, number>();
-  const post = async <T>(method: string, input: unknown, token?: string): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> => {
-    const start = now();
-    const response = await fetch(`${plan.origin}/api/call/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(input),
+  type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
+  const { hostname, port } = new URL(plan.origin);
+  const call = (options: { path: string; method: 'GET' | 'POST'; agent: Agent | false; headers: Record<string, string | number> }, body?: string) =>
+    new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request({ hostname, port, ...options }, resolve);
+      req.on('error', reject);
+      req.end(body);
     });
-    const body = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string } };
+  const post = async <T>(agent: Agent, method: string, input: unknown, token?: string): Promise<Envelope<T>> => {
+    const start = now();
+    const body = JSON.stringify(input);
+    const headers = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+    const response = await call({ path: `/api/call/${method}`, method: 'POST', agent, headers }, body);
+    response.setEncoding('utf8');
+    let text = '';
+    for await (const chunk of response) text += chunk as string;
+    const answer = JSON.parse(text) as Envelope<T>;
     requestTimes.push(now() - start);
     (byMethod[method] ??= []).push(now() - start);
-    if (!body.ok && failures.length < 20) failures.push(`${method}: ${body.error.code}`);
-    return body;
+    if (!answer.ok && failures.length < 20) failures.push(`${method}: ${answer.error.code}`);
+    return answer;
   };
+  const think = () => (plan.thinkMs ? sleep(plan.thinkMs.min + Math.random() * (plan.thinkMs.max - plan.thinkMs.min)) : undefined);
+  /** A phone's browser keeps a few connections to one host; its calls share them. */
+  const browser = () => new Agent({ keepAlive: true, maxSockets: 4 });
 
   /** One phone: its copy of the board (note id → when it first held it) and of the open vote. */
-  function phone(token: string) {
+  function phone(token: string, agent: Agent) {
     const held = new Map<string, number>();
     let vote: ParticipantView['vote'] = null;
     let onVote: (() => void) | undefined;
@@ -90,7 +115,7 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
     let loaded: () => void = () => {};
     const firstView = new Promise<void>((resolve) => (loaded = resolve));
     const readView = oneAtATime(async () => {
-      const view = await post<ParticipantView>('participant.view', { language: 'en' }, token);
+      const view = await post<ParticipantView>(agent, 'participant.view', { language: 'en' }, token);
       if (view.ok) {
         hold(view.value.notes.map((n) => n.id));
         learnVote(view.value.vote);
@@ -98,48 +123,53 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
       loaded();
     });
     const readStatus = oneAtATime(async () => {
-      const status = await post<ParticipantView>('participant.status', { language: 'en' }, token);
+      const status = await post<ParticipantView>(agent, 'participant.status', { language: 'en' }, token);
       if (status.ok) learnVote(status.value.vote);
     });
-    const controller = new AbortController();
+    let stream: IncomingMessage | undefined;
+    /** Dispatches one server-sent message (its lines up to the blank line); only `notes` carries data worth parsing. */
+    const onMessage = (message: string) => {
+      if (message.startsWith(':')) return; // heartbeat
+      const eventEnd = message.indexOf('\n');
+      const event = message.startsWith('event: ') ? message.slice('event: '.length, eventEnd < 0 ? undefined : eventEnd) : 'message';
+      if (event === 'connected') void readView();
+      else if (event === 'changed') void readStatus();
+      else if (event === 'notes') {
+        const data = message.indexOf('data: ', eventEnd);
+        if (data >= 0) hold((JSON.parse(message.slice(data + 'data: '.length)) as { notes: { id: string }[] }).notes.map((n) => n.id));
+      }
+    };
     const follow = async () => {
-      const response = await fetch(`${plan.origin}/api/events`, { headers: { Authorization: `Bearer ${token}` }, signal: controller.signal });
-      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      // The event stream has a connection of its own, as EventSource does.
+      stream = await call({ path: '/api/events', method: 'GET', agent: false, headers: { Authorization: `Bearer ${token}` } });
+      stream.setEncoding('utf8');
       let buffer = '';
-      void (async () => {
-        try {
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) return;
-            // Server-sent events end with a blank line; a message may arrive in several chunks.
-            const from = Math.max(0, buffer.length - 1);
-            buffer += value;
-            let start = 0;
-            for (let end = buffer.indexOf('\n\n', from); end >= 0; end = buffer.indexOf('\n\n', start)) {
-              const message = buffer.slice(start, end);
-              start = end + 2;
-              const event = /^event: (\w+)$/m.exec(message)?.[1];
-              const data = /^data: (.*)$/m.exec(message)?.[1];
-              if (event === 'connected') void readView();
-              else if (event === 'changed') void readStatus();
-              else if (event === 'notes' && data) hold((JSON.parse(data) as { notes: { id: string }[] }).notes.map((n) => n.id));
-            }
-            buffer = buffer.slice(start);
-          }
-        } catch {
-          // aborted at the end of the run
+      stream.on('data', (chunk: string) => {
+        // Server-sent events end with a blank line; a message may arrive in several chunks.
+        const from = Math.max(0, buffer.length - 1);
+        buffer += chunk;
+        let start = 0;
+        for (let end = buffer.indexOf('\n\n', from); end >= 0; end = buffer.indexOf('\n\n', start)) {
+          onMessage(buffer.slice(start, end));
+          start = end + 2;
         }
-      })();
+        buffer = buffer.slice(start);
+      });
+      stream.on('error', () => {}); // destroyed at the end of the run
       await firstView;
     };
     return {
       held,
       follow,
-      stop: () => controller.abort(),
+      stop: () => {
+        stream?.destroy();
+        agent.destroy();
+      },
       async addNotes(p: number) {
         for (let i = 0; i < plan.notesEach && now() < plan.deadline; i++) {
+          await think();
           const sent = now();
-          const r = await post<{ id: string }>('participant.addNote', { zoneKey: plan.zones[(p + i) % plan.zones.length], text: `Note ${i} from participant ${p}` }, token);
+          const r = await post<{ id: string }>(agent, 'participant.addNote', { zoneKey: plan.zones[(p + i) % plan.zones.length], text: `Note ${i} from participant ${p}` }, token);
           if (r.ok) {
             // Seen-by-all counts from sending: the room may hold the note before its author's answer arrives.
             sentAt.set(r.value.id, sent);
@@ -155,21 +185,23 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
         const ids = [...held.keys()];
         let answered = 0;
         for (let v = 0; v < plan.votesEach && now() < plan.deadline; v++) {
-          if ((await post('participant.vote', { voteSessionId: open.id, noteId: ids[(p * 7 + v * 13) % ids.length] }, token)).ok) answered++;
+          await think();
+          if ((await post(agent, 'participant.vote', { voteSessionId: open.id, noteId: ids[(p * 7 + v * 13) % ids.length] }, token)).ok) answered++;
         }
         return answered;
       },
     };
   }
 
+  const agents = Array.from({ length: plan.participants }, browser);
   const tokens = await Promise.all(
     Array.from({ length: plan.participants }, async (_, i) => {
-      const joined = await post<{ token: string }>('participant.join', { secret: plan.secret, displayName: `P${i}` });
+      const joined = await post<{ token: string }>(agents[i], 'participant.join', { secret: plan.secret, displayName: `P${i}` });
       if (!joined.ok) throw new Error(`join failed: ${joined.error.code}`);
       return joined.value.token;
     }),
   );
-  const phones = tokens.map(phone);
+  const phones = tokens.map((token, i) => phone(token, agents[i]));
   // Every phone has its stream open and its first view before the room starts writing.
   await Promise.all(phones.map((p) => p.follow()));
 
@@ -180,7 +212,7 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
   // Wait (bounded) until every phone holds every acknowledged note.
   const acknowledged = [...sentAt.keys()];
   const everyoneHasAll = () => phones.every((p) => p.held.size >= acknowledged.length && acknowledged.every((id) => p.held.has(id)));
-  while (!everyoneHasAll() && now() < plan.deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (!everyoneHasAll() && now() < plan.deadline) await sleep(20);
   for (const p of phones) p.stop();
 
   const visibility: number[] = [];

@@ -1,6 +1,6 @@
 /**
  * What the room hears over the workshop server's event streams. One subscription to core's events
- * per workshop server (not one per phone), gathered for one turn of the event loop and then written
+ * per workshop server (not one per phone), gathered for a moment (GATHER_MS) and then written
  * to every open stream at once:
  *   `notes`   notes that changed, as the notes themselves, serialised and encoded ONCE for the whole
  *             room (a note that private mode hides goes only to its author); each phone merges them
@@ -13,7 +13,13 @@
  * (the facilitator moving notes, private mode revealing them) is only known as "the canvas
  * changed": the broadcast then reads the board ONCE and sends what differs from what the room
  * already has, instead of 200 phones each reading all of it.
- * Gathering per turn also means a group of writes (db/group-commit.ts) is heard after its COMMIT.
+ * Gathering also means a group of writes (db/group-commit.ts) is heard after its COMMIT.
+ *
+ * What arrives within GATHER_MS goes out together. A room writing at a person's pace sends its
+ * notes one by one, a few dozen a second; sent as they come, each is one write to each of 200
+ * sockets, and those writes were most of what the server did (CPU profile of `npm run bench`,
+ * group workshop). Waiting a twentieth of a second costs that much of the 1 s a note may take to
+ * reach the room.
  */
 import type { ServerResponse } from 'node:http';
 import type { Note } from '../../shared/canvas/model';
@@ -22,6 +28,8 @@ import type { EventHub } from '../event-hub';
 /** A note as the room receives it; whether it is `mine` is for each phone to know. */
 export type RoomNote = Note & { hidden: boolean };
 type OwnedNote = RoomNote & { ownerId: string | null };
+
+const GATHER_MS = 50;
 
 export interface RoomBroadcastOptions {
   canvasId: string;
@@ -47,13 +55,9 @@ export function createRoomBroadcast({ canvasId, events, board }: RoomBroadcastOp
    * the notes it announced. Anything else in between makes it a real change.
    */
   let held = false;
-  let scheduled = false;
+  let scheduled: NodeJS.Timeout | undefined;
 
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(flush);
-  };
+  const schedule = () => void (scheduled ??= setTimeout(flush, GATHER_MS));
 
   function take({ ownerId, ...note }: OwnedNote) {
     sent.set(note.id, stamp(note));
@@ -99,7 +103,7 @@ export function createRoomBroadcast({ canvasId, events, board }: RoomBroadcastOp
   const message = (notes: Iterable<RoomNote>, gone: Iterable<string>) => `event: notes\ndata: ${JSON.stringify({ notes: [...notes], removed: [...gone] })}\n\n`;
 
   function flush() {
-    scheduled = false;
+    scheduled = undefined;
     if (held) diff = signal = true;
     held = false;
     // A canvas deleted under a running workshop cannot be read; the signal still tells the phones.
@@ -133,6 +137,7 @@ export function createRoomBroadcast({ canvasId, events, board }: RoomBroadcastOp
     /** Tells every open stream the workshop is over and closes it; nothing is written after that. */
     end() {
       unsubscribe();
+      clearTimeout(scheduled);
       for (const res of streams.keys()) res.end('event: ended\ndata: {}\n\n');
       streams.clear();
     },

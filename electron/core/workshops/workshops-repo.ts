@@ -53,12 +53,33 @@ export interface VoteSessionRecord {
   createdAt: string;
 }
 
+/**
+ * Facilitation parsed by its stored text. Every participant request reads its workshop, so a room of
+ * phones parsed the same few hundred bytes with the schema thousands of times a minute; the text
+ * decides the result, so the same text is parsed once (and a damaged text still fails on every read,
+ * as failures are not kept). Frozen, because the one parsed value is shared by every reader.
+ */
+const parsedFacilitation = new Map<string, Facilitation>();
+const FACILITATIONS_KEPT = 64;
+function parseFacilitation(text: string): Facilitation {
+  let f = parsedFacilitation.get(text);
+  if (f === undefined) {
+    f = FacilitationSchema.parse(JSON.parse(text));
+    Object.freeze(f.timer);
+    Object.freeze(f.lockedZones);
+    Object.freeze(f);
+    if (parsedFacilitation.size >= FACILITATIONS_KEPT) parsedFacilitation.clear();
+    parsedFacilitation.set(text, f);
+  }
+  return f;
+}
+
 const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
   id: r.id,
   canvasId: r.canvas_id,
   joinSecret: r.join_secret,
-  // Parsed with the schema on every read: a damaged row fails loudly instead of being trusted.
-  facilitation: FacilitationSchema.parse(JSON.parse(r.facilitation)),
+  // Checked with the schema on every read: a damaged row fails loudly instead of being trusted.
+  facilitation: parseFacilitation(r.facilitation),
   summary: r.summary === null ? null : SummarySchema.parse(JSON.parse(r.summary)),
   startedAt: r.started_at,
   endedAt: r.ended_at,
@@ -96,7 +117,10 @@ export function createWorkshopsRepo(db: Db) {
     revokeAll: db.prepare('UPDATE workshop_participants SET revoked_at = ? WHERE workshop_id = ? AND revoked_at IS NULL'),
     participants: db.prepare('SELECT * FROM workshop_participants WHERE workshop_id = ? ORDER BY joined_at, id'),
     participant: db.prepare('SELECT * FROM workshop_participants WHERE id = ?'),
-    byToken: db.prepare('SELECT * FROM workshop_participants WHERE token_hash = ?'),
+    signedIn: db.prepare(
+      `SELECT p.id AS participantId, w.id AS workshopId, w.canvas_id AS canvasId FROM workshop_participants p JOIN workshops w ON w.id = p.workshop_id
+       WHERE p.token_hash = ? AND p.revoked_at IS NULL AND w.ended_at IS NULL`,
+    ),
     inRoom: db.prepare('SELECT * FROM workshop_participants WHERE workshop_id = ? AND token_hash IS NULL AND display_name = ?'),
     insertParticipant: db.prepare(
       `INSERT INTO workshop_participants (id, workshop_id, display_name, token_hash, joined_at) VALUES (@id, @workshopId, @displayName, @tokenHash, @at)`,
@@ -153,10 +177,8 @@ export function createWorkshopsRepo(db: Db) {
       const row = q.participant.get(id) as ParticipantRow | undefined;
       return row && toParticipant(row);
     },
-    byTokenHash: (hash: string) => {
-      const row = q.byToken.get(hash) as ParticipantRow | undefined;
-      return row && toParticipant(row);
-    },
+    /** The participant a token's hash belongs to, while it is not revoked and their workshop runs: one lookup for every request. */
+    signedIn: (hash: string) => q.signedIn.get(hash) as { participantId: string; workshopId: string; canvasId: string } | undefined,
     inRoom: (workshopId: string, displayName: string) => {
       const row = q.inRoom.get(workshopId, displayName) as ParticipantRow | undefined;
       return row && toParticipant(row);

@@ -45,17 +45,19 @@ export interface TemplateRow {
   updated_at: string;
 }
 
-const toCanvas = (r: CanvasRow): Canvas => ({
+/** A canvas without its note count (which costs a count of its notes to read). */
+export type CanvasHead = Omit<Canvas, 'noteCount'>;
+const toCanvasHead = (r: Omit<CanvasRow, 'note_count'>): CanvasHead => ({
   id: r.id,
   projectId: r.project_id,
   stage: r.stage,
   templateId: r.template_id,
   title: r.title,
   archived: r.archived === 1,
-  noteCount: r.note_count,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+const toCanvas = (r: CanvasRow): Canvas => ({ ...toCanvasHead(r), noteCount: r.note_count });
 const toNote = (r: NoteRow): Note => ({
   id: r.id,
   canvasId: r.canvas_id,
@@ -81,8 +83,8 @@ const toCluster = (r: ClusterRow): Cluster => ({
   version: r.version,
 });
 
-const CANVAS_SELECT = `SELECT c.id, c.project_id, c.stage, c.template_id, c.title, c.archived, c.created_at, c.updated_at,
-  (SELECT count(*) FROM canvas_notes n WHERE n.canvas_id = c.id) AS note_count FROM canvases c`;
+const CANVAS_COLUMNS = 'c.id, c.project_id, c.stage, c.template_id, c.title, c.archived, c.created_at, c.updated_at';
+const CANVAS_SELECT = `SELECT ${CANVAS_COLUMNS}, (SELECT count(*) FROM canvas_notes n WHERE n.canvas_id = c.id) AS note_count FROM canvases c`;
 const NOTE_COLUMNS = 'id, canvas_id, zone_key, cluster_id, text, color, status, author, order_index, x, y, version, created_at, updated_at';
 // Code-unit order for fractional keys (BINARY is SQLite's default collation), ties by id.
 const NOTE_ORDER = 'ORDER BY zone_key, cluster_id, order_index, id';
@@ -93,6 +95,8 @@ export function createCanvasesRepo(db: Db) {
      ORDER BY c.updated_at DESC, c.id`,
   );
   const get = db.prepare<[string], CanvasRow>(`${CANVAS_SELECT} WHERE c.id = ?`);
+  // Without counting its notes: what a write to the canvas needs, thousands of times in a workshop.
+  const head = db.prepare<[string], Omit<CanvasRow, 'note_count'>>(`SELECT ${CANVAS_COLUMNS} FROM canvases c WHERE c.id = ?`);
   const insertCanvas = db.prepare(
     `INSERT INTO canvases (id, project_id, stage, template_id, title, archived, created_at, updated_at)
      VALUES (@id, @projectId, @stage, @templateId, @title, @archived, @createdAt, @updatedAt)`,
@@ -144,6 +148,11 @@ export function createCanvasesRepo(db: Db) {
     get: (id: string) => {
       const row = get.get(id);
       return row && toCanvas(row);
+    },
+    /** The canvas without its note count. */
+    head: (id: string): CanvasHead | undefined => {
+      const row = head.get(id);
+      return row && toCanvasHead(row);
     },
     insertCanvas: (c: Omit<Canvas, 'noteCount'>) => insertCanvas.run({ ...c, archived: c.archived ? 1 : 0 }),
     updateCanvas: (c: Omit<Canvas, 'noteCount' | 'templateId' | 'createdAt'>) => updateCanvas.run({ ...c, archived: c.archived ? 1 : 0 }),

@@ -13,7 +13,7 @@ import type { Language } from '../../../shared/domain/settings';
 import { normaliseUzbekApostrophes } from '../../../shared/text/fold';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
-import type { CanvasesRepo } from './canvases-repo';
+import type { CanvasHead, CanvasesRepo } from './canvases-repo';
 import type { NoteLink } from '../../../shared/canvas/links';
 
 /** What the service needs to know about a template: its zones, and the notes a new canvas starts with. */
@@ -45,14 +45,16 @@ export function createCanvasesService(
   const changed = (id: string) => events.emit({ type: 'data.changed', payload: { area: 'canvases', id } });
 
   const canvas = (id: string) => repo.get(id) ?? (() => { throw notFound('canvas', id); })();
-  const zoneKeysOf = (c: Canvas): ReadonlySet<string> => new Set(c.templateId ? (templates.find(c.templateId)?.zoneKeys ?? []) : []);
+  /** The canvas a write goes to; its note count is not needed there. */
+  const target = (id: string) => repo.head(id) ?? (() => { throw notFound('canvas', id); })();
+  const zoneKeysOf = (c: CanvasHead): ReadonlySet<string> => new Set(c.templateId ? (templates.find(c.templateId)?.zoneKeys ?? []) : []);
 
   function checkProject(projectId: string | null | undefined, path: string[]) {
     if (projectId && !others.projectExists(projectId)) throw invalid('That project does not exist.', [{ path: [...path, 'projectId'], code: 'unknown_reference' }]);
   }
 
   /** A note's placement must name a zone of its canvas's template, and a cluster in that zone. */
-  function placementIssues(c: Canvas, zones: ReadonlySet<string>, note: Pick<Note, 'zoneKey' | 'clusterId' | 'orderIndex'>, path: (string | number)[]): InputIssue[] {
+  function placementIssues(c: CanvasHead, zones: ReadonlySet<string>, note: Pick<Note, 'zoneKey' | 'clusterId' | 'orderIndex'>, path: (string | number)[]): InputIssue[] {
     const issues: InputIssue[] = [];
     if (note.zoneKey !== null && !zones.has(note.zoneKey)) issues.push({ path: [...path, 'zoneKey'], code: 'unknown_reference' });
     if (note.clusterId !== null) {
@@ -65,7 +67,7 @@ export function createCanvasesService(
 
   const board = (id: string): Board => ({ canvas: canvas(id), notes: repo.notes(id), clusters: repo.clusters(id) });
 
-  function createNotes(c: Canvas, items: ParsedInput<'notes.create'>['notes'], at: string): Note[] {
+  function createNotes(c: CanvasHead, items: ParsedInput<'notes.create'>['notes'], at: string): Note[] {
     const zones = zoneKeysOf(c);
     const issues: InputIssue[] = [];
     // Notes without an order go last in their zone, in the order given.
@@ -142,7 +144,7 @@ export function createCanvasesService(
           x: null,
           y: null,
         }));
-        if (starters.length) createNotes({ ...created, noteCount: 0 }, starters, at);
+        if (starters.length) createNotes(created, starters, at);
       })();
       changed(created.id);
       return canvas(created.id);
@@ -269,7 +271,7 @@ export function createCanvasesService(
     },
 
     createNotes({ canvasId, notes }: ParsedInput<'notes.create'>) {
-      const c = canvas(canvasId);
+      const c = target(canvasId);
       const at = now();
       const created = db.transaction(() => {
         const result = createNotes(c, notes, at);
@@ -282,7 +284,7 @@ export function createCanvasesService(
 
     /** Applies every edit or none; a stale one refuses the whole batch (see shared/canvas/reconcile.ts). */
     updateNotes({ canvasId, edits }: ParsedInput<'notes.update'>) {
-      const c = canvas(canvasId);
+      const c = target(canvasId);
       const zones = zoneKeysOf(c);
       const at = now();
       const updated = db.transaction(() => {
@@ -319,7 +321,7 @@ export function createCanvasesService(
     },
 
     deleteNotes({ canvasId, notes }: ParsedInput<'notes.delete'>) {
-      const c = canvas(canvasId);
+      const c = target(canvasId);
       db.transaction(() => {
         const issues: InputIssue[] = [];
         const staleIssues: InputIssue[] = [];

@@ -6,7 +6,6 @@
 import LockIcon from '@mui/icons-material/Lock';
 import NavigateBeforeIcon from '@mui/icons-material/NavigateBefore';
 import NavigateNextIcon from '@mui/icons-material/NavigateNext';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -23,13 +22,13 @@ import { useHasMethod } from '../../api/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Countdown } from './countdown';
 import { LanPanel } from './LanPanel';
-import { useWorkshopCall, useWorkshops } from './use-workshop';
+import { useWorkshopCall, useWorkshops, type WorkshopCall } from './use-workshop';
 import { VotingPanel } from './VotingPanel';
+import { WorkshopError } from './WorkshopError';
 import { WorkshopSummaries } from './WorkshopSummaries';
 
-function TimerControls({ workshop }: { workshop: Workshop }) {
+function TimerControls({ workshop, call: { run, busy } }: { workshop: Workshop; call: WorkshopCall }) {
   const { t } = useTranslation();
-  const { run, busy } = useWorkshopCall();
   const [minutes, setMinutes] = useState('5');
   const timer = (action: TimerAction, seconds?: number) => void run('workshops.timer', { id: workshop.id, action, seconds });
   const running = workshop.facilitation.timer.endsAt !== null;
@@ -57,9 +56,8 @@ function TimerControls({ workshop }: { workshop: Workshop }) {
   );
 }
 
-function RoomControls({ workshop, zones }: { workshop: Workshop; zones: { key: string; title: string }[] }) {
+function RoomControls({ workshop, zones, call: { run, busy } }: { workshop: Workshop; zones: { key: string; title: string }[]; call: WorkshopCall }) {
   const { t } = useTranslation();
-  const { run, busy } = useWorkshopCall();
   const f = workshop.facilitation;
   const lock = (all: boolean, lockedZones: string[]) => void run('workshops.lock', { id: workshop.id, all, zones: lockedZones });
   const at = zones.findIndex((z) => z.key === f.presenting);
@@ -129,7 +127,10 @@ function RoomControls({ workshop, zones }: { workshop: Workshop; zones: { key: s
 export function FacilitatorBar({ canvasId }: { canvasId: string }) {
   const { t } = useTranslation();
   const { running, ended, zones, list, board } = useWorkshops(canvasId);
-  const { run, error, busy } = useWorkshopCall();
+  // One call for every room control, and its refusal shown here: a control refused because the
+  // workshop ended elsewhere disappears with the workshop, but its message must stay.
+  const call = useWorkshopCall();
+  const { run, error, busy } = call;
   const [confirmEnd, setConfirmEnd] = useState(false);
   if (list.isPending) return null;
   return (
@@ -148,13 +149,13 @@ export function FacilitatorBar({ canvasId }: { canvasId: string }) {
           </Button>
         )}
       </Box>
-      {error && <Alert severity="error">{t(error)}</Alert>}
+      <WorkshopError error={error} />
       {running && (
         <>
-          <LanPanel workshop={running} />
-          <TimerControls workshop={running} />
-          <RoomControls workshop={running} zones={zones} />
-          <VotingPanel workshop={running} />
+          <LanPanel workshop={running} call={call} />
+          <TimerControls workshop={running} call={call} />
+          <RoomControls workshop={running} zones={zones} call={call} />
+          <VotingPanel workshop={running} call={call} />
         </>
       )}
       {ended.length > 0 && <WorkshopSummaries workshops={ended} zones={zones} canvasTitle={board.data?.canvas.title ?? ''} />}

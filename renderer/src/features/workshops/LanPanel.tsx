@@ -13,13 +13,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Workshop } from '../../../../electron/shared/workshop/model';
 import { useApiQuery } from '../../api/hooks';
-import { useWorkshopCall } from './use-workshop';
+import type { WorkshopCall } from './use-workshop';
 
-export function LanPanel({ workshop }: { workshop: Workshop }) {
+/** `call` is the facilitator bar's: a refused serve is shown there. */
+export function LanPanel({ workshop, call: { run, busy } }: { workshop: Workshop; call: WorkshopCall }) {
   const { t } = useTranslation();
   const interfaces = useApiQuery('workshops.interfaces', {});
   const serving = useApiQuery('workshops.serving', { workshopId: workshop.id });
-  const { run, error, busy } = useWorkshopCall();
   const [address, setAddress] = useState('');
   const choices = interfaces.data ?? [];
   const chosen = address || (choices.find((i) => !i.internal) ?? choices[0])?.address || '';
@@ -53,7 +53,6 @@ export function LanPanel({ workshop }: { workshop: Workshop }) {
           </Button>
         </Box>
       )}
-      {error && <Alert severity="error">{t(error)}</Alert>}
     </Box>
   );
 }

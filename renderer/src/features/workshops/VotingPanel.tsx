@@ -3,7 +3,6 @@
  * how many have voted while the tally stays hidden, cast votes for people in the room, reveal, and
  * compare the ranked results of every vote on this canvas side by side.
  */
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -16,7 +15,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Workshop } from '../../../../electron/shared/workshop/model';
 import { useApiQuery } from '../../api/hooks';
-import { useWorkshopCall } from './use-workshop';
+import { useWorkshopCall, type WorkshopCall } from './use-workshop';
+import { WorkshopError } from './WorkshopError';
 
 function StartVote({ workshop }: { workshop: Workshop }) {
   const { t } = useTranslation();
@@ -37,7 +37,7 @@ function StartVote({ workshop }: { workshop: Workshop }) {
       <Button type="submit" variant="contained" disabled={busy || !(Number(votes) >= 1 && Number(votes) <= 20)}>
         {t('workshop.vote.start')}
       </Button>
-      {error && <Alert severity="error">{t(error)}</Alert>}
+      <WorkshopError error={error} />
     </Box>
   );
 }
@@ -64,16 +64,16 @@ function OnBehalf({ voteId, notes }: { voteId: string; notes: { id: string; text
       <Button type="submit" disabled={busy || !name.trim() || !noteId}>
         {t('workshop.vote.castFor')}
       </Button>
-      {error && <Alert severity="error">{t(error)}</Alert>}
+      <WorkshopError error={error} />
     </Box>
   );
 }
 
-export function VotingPanel({ workshop }: { workshop: Workshop }) {
+/** `call` is the facilitator bar's: a refused reveal is shown there. */
+export function VotingPanel({ workshop, call: { run, busy } }: { workshop: Workshop; call: WorkshopCall }) {
   const { t } = useTranslation();
   const votes = useApiQuery('workshops.votes', { canvasId: workshop.canvasId });
   const board = useApiQuery('canvases.get', { id: workshop.canvasId });
-  const { run, busy } = useWorkshopCall();
   const open = votes.data?.find((v) => v.status === 'open' && v.workshopId === workshop.id);
   const revealed = votes.data?.filter((v) => v.results !== null) ?? [];
   return (

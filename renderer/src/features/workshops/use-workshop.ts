@@ -44,14 +44,14 @@ export function useWorkshopCall() {
       setError(null);
       const result = await client.call(method, input);
       setBusy(false);
-      if (!result.ok) {
-        setError(participantErrorKey(result.error));
-        return undefined;
-      }
+      if (!result.ok) setError(participantErrorKey(result.error));
+      // A refusal often means this screen is behind (the workshop ended elsewhere): read it again too.
       await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('workshops.') });
-      return result.value;
+      return result.ok ? result.value : undefined;
     },
     [client, queryClient],
   );
   return { run, error, busy };
 }
+
+export type WorkshopCall = ReturnType<typeof useWorkshopCall>;
