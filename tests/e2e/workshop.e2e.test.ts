@@ -102,8 +102,19 @@ describe('a live workshop', () => {
     await projector.getByText('Forms only in English').waitFor();
     await participant.getByText('Only you can see this until it is revealed').waitFor({ state: 'detached' });
 
+    const upNext = (await controls().locator('[data-up-next]').getAttribute('data-up-next'))!;
     await controls().getByRole('button', { name: 'Next zone' }).click();
-    await projector.locator('[data-projector="need-to-do"]').waitFor();
+    await projector.locator(`[data-projector="${upNext}"]`).waitFor();
+    // The facilitator's board zooms to the zone presented, which fills the board's view.
+    const view = (await facilitator.locator('[data-canvas-viewport]').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const zone = (await facilitator.locator(`[data-canvas-viewport] section[data-zone="${upNext}"]`).boundingBox())!;
+        const inside = zone.x >= view.x - 1 && zone.y >= view.y - 1 && zone.x + zone.width <= view.x + view.width + 1 && zone.y + zone.height <= view.y + view.height + 1;
+        return inside && (zone.width >= view.width * 0.9 || zone.height >= view.height * 0.9);
+      })
+      .toBe(true);
+    await controls().getByText(/^Next: /).waitFor(); // the speaker sees what follows
     expect(await axe(projector, 'body')).toEqual([]);
     await screenshot(projector, 'workshop-projector-en');
     await controls().getByRole('button', { name: 'Show the whole canvas' }).click();

@@ -86,6 +86,16 @@ export function CanvasPage({ id }: { id: string }) {
   const onLayout = useCallback((l: BoardLayout) => {
     layout.current = l;
   }, []);
+  // Presenting a zone in a live workshop zooms the facilitator's board to it, as the projector shows it.
+  const presenting = useApiQuery('workshops.list', { canvasId: id }).data?.find((w) => w.endedAt === null)?.facilitation.presenting ?? null;
+  useEffect(() => {
+    const box = viewport.current;
+    const zone = layout.current?.zones.find((z) => z.key === presenting);
+    if (!box || !zone) return;
+    setZoom(Math.max(0.1, Math.min(2, box.clientWidth / zone.rect.width, box.clientHeight / zone.rect.height)));
+    // Once the new zoom is drawn, bring the zone into the board's view (the browser knows right to left).
+    requestAnimationFrame(() => box.querySelector(`[data-zone="${CSS.escape(zone.key)}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  }, [presenting]);
 
   const onError = useCallback(
     (e: ApiCallError) => {

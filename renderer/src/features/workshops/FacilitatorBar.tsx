@@ -112,6 +112,12 @@ function RoomControls({ workshop, zones, call: { run, busy } }: { workshop: Work
           <Button endIcon={<NavigateNextIcon className="flip-rtl" />} disabled={busy || at >= zones.length - 1} onClick={() => present(zones[at + 1].key)}>
             {t('workshop.present.next')}
           </Button>
+          {/* The speaker's view: what comes next, which the room does not see yet. */}
+          {at < zones.length - 1 && (
+            <Typography color="text.secondary" data-up-next={zones[at + 1].key}>
+              {t('workshop.present.upNext', { zone: zones[at + 1].title })}
+            </Typography>
+          )}
           <Button disabled={busy || f.presenting === null} onClick={() => present(null)}>
             {t('workshop.present.showWhole')}
           </Button>
