@@ -1,13 +1,17 @@
 /**
- * A facilitator's room control refused by core shows its translated message, in English and
- * Arabic: the workshop is ended from another door (the HTTP API) while this page has not heard of
+ * Refusals a workshop screen must put into words. A facilitator's room control refused by core shows
+ * its translated message, in English and Arabic: the workshop is ended from another door (the HTTP API) while this page has not heard of
  * it yet, then the facilitator starts the timer. The page's event stream is held for this (never
  * answered), so the page stays behind deterministically instead of racing the `data.changed` event.
  * The message stays once the bar catches up and shows the workshop as ended. axe-core on the bar.
+ * A participant's page that missed the end (its stream held the same way) is told, on its next
+ * request, that the workshop is over; and an edit on a note changed meanwhile is refused as stale,
+ * in words, keeping the draft, and the page then shows the note as it now is.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Note } from '../../electron/shared/canvas/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openApp, screenshot, switchLanguage, waitReady } from '../support/app-page';
+import { axeViolations, openApp, screenshot, switchLanguage, uiWords, waitReady } from '../support/app-page';
 import { callServed } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -59,5 +63,62 @@ describe("a refused room control", () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'workshop-refused-ar');
+  });
+});
+
+describe("a participant's page that is out of date", () => {
+  let phone: BrowserContext;
+  let participant: Page;
+  let workshopId: string;
+  const section = (key: string) => participant.locator(`section[data-zone="${key}"]`);
+
+  beforeAll(async () => {
+    await switchLanguage(page, 'en');
+    workshopId = (await api('workshops.start', { canvasId })).id;
+    const { joinUrl } = await callServed<{ joinUrl: string }>(app.served, 'workshops.serve', { workshopId, address: '127.0.0.1' });
+    phone = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+    participant = await phone.newPage();
+    // The phone's stream says `connected` once (so it reads its view) and then nothing: its
+    // reconnection is held, never answered, so it hears of no change until it asks.
+    let streams = 0;
+    await participant.route('**/api/events', (route) => {
+      if (streams++ === 0) void route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body: 'event: connected\ndata: {}\n\n' });
+    });
+    await participant.goto(joinUrl);
+    await waitReady(participant, 'en');
+    await participant.getByRole('textbox', { name: 'Your name' }).fill('Amal');
+    await participant.getByRole('button', { name: 'Join' }).click();
+    await participant.getByRole('heading', { name: 'Visa office visit' }).waitFor();
+  });
+  afterAll(() => phone?.close());
+
+  it('refuses a stale edit in words and shows the note as it now is', async () => {
+    const form = section('see');
+    await form.getByRole('textbox', { name: /^New note in/ }).fill('Long queue');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await section('see').getByText('Long queue', { exact: true }).waitFor();
+    // The facilitator edits the note meanwhile; the phone still holds the first version.
+    const [mine] = (await callServed<{ notes: Note[] }>(app.served, 'canvases.get', { id: canvasId })).notes.filter((n) => n.text === 'Long queue');
+    await callServed(app.served, 'notes.update', { canvasId, edits: [{ id: mine.id, baseVersion: mine.version, patch: { text: 'Long queue at 8 am' } }] });
+    await section('see').getByRole('button', { name: uiWords('en')('workshop.edit') }).click();
+    await participant.getByRole('textbox', { name: 'Edit your note' }).fill('Queue of 40');
+    await participant.getByRole('button', { name: 'Save' }).click();
+    await participant.getByRole('alert').getByText(uiWords('en')('validation.stale')).waitFor();
+    // Nothing typed is lost: the draft stays open; cancelling it shows the note as it now is.
+    expect(await participant.getByRole('textbox', { name: 'Edit your note' }).inputValue()).toBe('Queue of 40');
+    await section('see').getByRole('button', { name: 'Cancel' }).click();
+    await section('see').getByText('Long queue at 8 am', { exact: true }).waitFor();
+    expect(await axeViolations(participant)).toEqual([]);
+    await screenshot(participant, 'workshop-participant-stale-en');
+  });
+
+  it('is told the workshop is over on its next request', async () => {
+    await api('workshops.end', { id: workshopId });
+    const form = section('see');
+    await form.getByRole('textbox', { name: /^New note in/ }).fill('One more');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await participant.getByRole('alert').filter({ hasText: /^(This workshop has ended|The facilitator's computer cannot be reached)/ }).waitFor();
+    expect(await axeViolations(participant)).toEqual([]);
+    await screenshot(participant, 'workshop-participant-next-request-ended-en');
   });
 });
