@@ -122,6 +122,16 @@ describe('a live workshop', () => {
     await projector.close();
   });
 
+  it('ends the countdown on both sides with words and an icon, not a sound alone', async () => {
+    const [running] = (await callServed<{ id: string; endedAt: string | null }[]>(app.served, 'workshops.list', { canvasId })).filter((w) => w.endedAt === null);
+    await callServed(app.served, 'workshops.timer', { id: running.id, action: 'start', seconds: 2 });
+    for (const [side, scope] of [['facilitator', controls()], ['participant', participant.locator('body')]] as const) {
+      const ended = scope.locator('[data-timer-status="ended"]');
+      await ended.getByRole('status').getByText("Time's up").waitFor();
+      expect(await ended.locator('svg').count(), side).toBe(1); // the timer-off icon beside the words
+    }
+  });
+
   it('runs a dot vote whose ranked results appear on both sides after reveal', async () => {
     await controls().getByRole('textbox', { name: 'What are we voting on?' }).fill('Biggest pain');
     await controls().getByRole('spinbutton', { name: 'Votes per person' }).fill('2');
