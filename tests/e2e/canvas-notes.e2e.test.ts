@@ -2,7 +2,7 @@
  * Note features of issue 4 driven through the board, in English and Arabic: the N shortcut (by the
  * physical key, so an Arabic layout works) and the setting that turns it off, undo and redo with
  * Cmd (Meta) as on a Mac, colour with its second cue and status from the note editor, and
- * multi-select grouped into a labelled cluster.
+ * multi-select grouped into a labelled cluster, and panning by dragging the empty board.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,5 +116,24 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     expect(board.notes.filter((n) => n.clusterId === made.id).map((n) => n.text).sort()).toEqual([first, second].sort());
     await screenshot(page, `${lang}-canvas-notes-cluster`);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('pans when the empty board is dragged with the mouse, in either direction of writing', async () => {
+    const viewport = page.locator('[data-canvas-viewport]');
+    const scroll = () => viewport.evaluate((el) => ({ left: el.scrollLeft, top: el.scrollTop }));
+    await viewport.evaluate((el) => el.scrollTo({ left: 0, top: 0 }));
+    // An empty spot low in the middle of the board's view: the notes of this canvas sit elsewhere.
+    await page.evaluate(() => document.querySelector('[data-canvas-viewport]')!.scrollIntoView({ block: 'end' }));
+    const box = (await viewport.boundingBox())!;
+    const from = { x: box.x + box.width / 2, y: Math.min(box.y + box.height, page.viewportSize()!.height) - 40 };
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('li[data-note], button') ?? null, from)).toBeNull();
+    const toward = lang === 'ar' ? 1 : -1; // towards the start of the line, to see what lies after
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + toward * 150, from.y - 60, { steps: 8 });
+    await page.mouse.up();
+    const after = await scroll();
+    expect(Math.abs(after.left)).toBeGreaterThan(100);
+    expect(after.top).toBeGreaterThan(30);
   });
 });

@@ -40,6 +40,7 @@ import { NoteAttachmentsDialog } from './NoteAttachmentsDialog';
 import { SaveAsTemplate } from './SaveAsTemplate';
 import { useHistory } from './use-history';
 import { useAnnouncer } from './use-announcer';
+import { useDragPan } from './use-drag-pan';
 import { useTemplates } from './use-templates';
 
 const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2];
@@ -82,6 +83,7 @@ export function CanvasPage({ id }: { id: string }) {
   const [labelDialog, setLabelDialog] = useState<{ kind: 'group' } | { kind: 'rename'; cluster: Cluster } | null>(null);
   const [moveSelected, setMoveSelected] = useState<HTMLElement | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
+  const pan = useDragPan(viewport);
   const layout = useRef<BoardLayout | null>(null);
   const onLayout = useCallback((l: BoardLayout) => {
     layout.current = l;
@@ -342,7 +344,7 @@ export function CanvasPage({ id }: { id: string }) {
         )}
       </Typography>
 
-      <Box ref={viewport} data-canvas-viewport="" sx={{ height: 'calc(100vh - 260px)', minHeight: 420, overflow: 'auto', border: 1, borderColor: 'divider', bgcolor: 'action.hover' }}>
+      <Box ref={viewport} data-canvas-viewport="" onPointerDown={pan} sx={{ height: 'calc(100vh - 260px)', minHeight: 420, overflow: 'auto', border: 1, borderColor: 'divider', bgcolor: 'action.hover' }}>
         <CanvasBoard
           board={board.data}
           template={template}
