@@ -89,6 +89,10 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     const yellowCue = await cue(second);
     await note('key-partners', first).getByRole('button', { name: w('canvas.note.actions', { text: first }) }).click();
     await page.getByRole('menuitem', { name: w('canvas.note.edit') }).click();
+    // The editor stays within the board's view: none of it is cut off at the edge.
+    const editorBox = (await page.locator('[data-note-editor]').boundingBox())!;
+    const board = (await page.locator('[data-canvas-viewport]').boundingBox())!;
+    expect(editorBox.x >= board.x && editorBox.x + editorBox.width <= board.x + board.width).toBe(true);
     await page.getByRole('combobox', { name: w('canvas.note.color') }).click();
     await page.getByRole('option', { name: w('canvas.color.pink'), exact: true }).click();
     await page.getByRole('combobox', { name: w('canvas.note.status') }).click();
@@ -114,6 +118,8 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     const board = await api<Board>('canvases.get', { id: canvas.id });
     const made = board.clusters.find((c) => c.label === cluster)!;
     expect(board.notes.filter((n) => n.clusterId === made.id).map((n) => n.text).sort()).toEqual([first, second].sort());
+    // Nothing on the page reaches past the window (a hidden live region once did, by 124 px).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await screenshot(page, `${lang}-canvas-notes-cluster`);
     expect(await axeViolations(page)).toEqual([]);
   });

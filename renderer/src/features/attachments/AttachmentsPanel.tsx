@@ -25,8 +25,6 @@ import { downloadBlob } from '../../components/download';
 import { attachmentKind, fetchAttachment, FileProblem, formatFileSize, uploadAttachment } from './attachment-files';
 import { AttachmentThumbnail } from './AttachmentThumbnail';
 
-const hidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
-
 /** What the last action did, for the live regions: a status to announce, or a problem to show. */
 type Notice = { kind: 'status' | 'problem'; text: string } | null;
 
@@ -156,7 +154,7 @@ export function AttachmentsPanel({ ownerType, ownerId, labelledBy }: { ownerType
       <Typography id={limitId} variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
         {t('attachments.limit', { size: maxSize })}
       </Typography>
-      <Box role="status" sx={notice?.kind === 'status' ? { mt: 1 } : hidden}>
+      <Box role="status" className={notice?.kind === 'status' ? undefined : 'visually-hidden'} sx={{ mt: 1 }}>
         {notice?.kind === 'status' && <Typography variant="body2">{notice.text}</Typography>}
       </Box>
       {notice?.kind === 'problem' && (

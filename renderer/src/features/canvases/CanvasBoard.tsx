@@ -28,7 +28,7 @@ import { directionOf, type Language } from '../../../../electron/shared/domain/s
 import { BoardSurface } from './board-styles';
 import { FREE_TARGET } from './free-target';
 import { NoteActionsContext, NoteCard, shortText, type NoteActions } from './NoteCard';
-import { NoteEditor, type NoteDraft } from './NoteEditor';
+import { NOTE_EDITOR_WIDTH, NoteEditor, type NoteDraft } from './NoteEditor';
 import { usePointerDrag } from './use-pointer-drag';
 import { useViewRect } from './use-view-rect';
 
@@ -258,7 +258,7 @@ export const CanvasBoard = memo(function CanvasBoard(props: Props) {
   const renderNotes = (key: string, origin: { x: number; y: number }) =>
     mounted.get(key)?.map(({ note, rect, full, position }) =>
       editing === note.id ? (
-        <Box component="li" key={note.id} data-note-editor="" style={{ left: rect.x - origin.x, top: rect.y - origin.y }} sx={{ position: 'absolute', listStyle: 'none', zIndex: 3 }}>
+        <Box component="li" key={note.id} data-note-editor="" style={{ left: editorLeft(rect) - origin.x, top: rect.y - origin.y }} sx={{ position: 'absolute', listStyle: 'none', zIndex: 3 }}>
           <NoteEditor initial={note} error={props.editorError} onSave={(draft) => props.onEdit(note, draft)} onCancel={() => props.setEditing(null)} />
         </Box>
       ) : (
@@ -276,6 +276,13 @@ export const CanvasBoard = memo(function CanvasBoard(props: Props) {
         />
       ),
     );
+
+  /**
+   * Where the editor of a note starts on the board: over the note, growing towards the line's end
+   * (leftwards in Arabic), and kept on the board so none of it is cut off at the board's edge.
+   */
+  const editorLeft = (rect: { x: number; width: number }) =>
+    Math.max(0, Math.min(layout.width - NOTE_EDITOR_WIDTH, direction === 'rtl' ? rect.x + rect.width - NOTE_EDITOR_WIDTH : rect.x));
 
   const editorFor = (target: string, style: React.CSSProperties) => (
     <Box style={style} sx={{ position: 'absolute', zIndex: 3 }}>
@@ -362,7 +369,7 @@ export const CanvasBoard = memo(function CanvasBoard(props: Props) {
               <ul className="note-list" aria-label={t('canvas.freeNotes')}>
                 {renderNotes(FREE_TARGET, free)}
               </ul>
-              {adding === FREE_TARGET && editorFor(FREE_TARGET, addAt ? { left: Math.min(addAt.x - free.x, free.width - 300), top: addAt.y - free.y } : { insetInlineStart: 8, top: 56 })}
+              {adding === FREE_TARGET && editorFor(FREE_TARGET, addAt ? { left: Math.min(addAt.x - free.x, free.width - NOTE_EDITOR_WIDTH), top: addAt.y - free.y } : { insetInlineStart: 8, top: 56 })}
             </Box>
           )}
         </BoardSurface>

@@ -10,6 +10,9 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { noteColorKey, noteStatusKey } from '../../i18n/labels';
 import { NoteLinksDialog } from './NoteLinksDialog';
 
+/** The editor's width on the board, where it is laid out beside the note it edits. */
+export const NOTE_EDITOR_WIDTH = 300;
+
 export interface NoteDraft {
   text: string;
   color: NoteColor;
@@ -39,7 +42,7 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
       elevation={8}
       component="form"
       aria-labelledby={`${formId}-label`}
-      sx={{ p: 1.5, width: 300, bgcolor: NOTE_COLORS[draft.color].fill, color: '#1a1a1a' }}
+      sx={{ p: 1.5, width: NOTE_EDITOR_WIDTH, bgcolor: NOTE_COLORS[draft.color].fill, color: '#1a1a1a' }}
       onSubmit={(e) => {
         e.preventDefault();
         save();

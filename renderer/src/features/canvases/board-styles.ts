@@ -71,7 +71,6 @@ export const BoardSurface = styled('div')(({ theme }) => {
     },
     '& .note-foot': { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', marginTop: 'auto', paddingInlineStart: 8, paddingInlineEnd: 2, paddingBottom: 2 },
     '& .note-author': { flex: 1, minWidth: 0, margin: 0, fontSize: 11, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-    '& .visually-hidden': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
     '& .note-list': { margin: 0, padding: 0 },
     // Where a pointer drag would drop the note.
     '& [data-drop-target]': { background: theme.palette.action.selected, outline: `3px dashed ${theme.palette.primary.main}`, outlineOffset: -3 },

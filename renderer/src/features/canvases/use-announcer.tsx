@@ -14,7 +14,7 @@ function Announcer({ bind }: { bind: RefObject<((text: string) => void) | null> 
     };
   }, [bind]);
   return (
-    <Box role="status" aria-live="polite" data-canvas-announcer="" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+    <Box role="status" aria-live="polite" data-canvas-announcer="" className="visually-hidden">
       {message}
     </Box>
   );
