@@ -22,6 +22,7 @@
  */
 import { Agent, request, type IncomingMessage } from 'node:http';
 import type { ParticipantView } from '../electron/shared/workshop/model';
+import { oneAtATime } from '../electron/shared/workshop/one-at-a-time';
 
 export interface ClientsPlan {
   origin: string;
@@ -90,20 +91,6 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
     const held = new Map<string, number>();
     let vote: ParticipantView['vote'] = null;
     let onVote: (() => void) | undefined;
-    /** One read at a time; a signal during a read makes one more read after it, as the page does. */
-    const oneAtATime = (read: () => Promise<void>) => {
-      let running = false;
-      let again = false;
-      return async () => {
-        if (running) return void (again = true);
-        running = true;
-        do {
-          again = false;
-          await read();
-        } while (again);
-        running = false;
-      };
-    };
     const hold = (ids: Iterable<string>) => {
       const at = now();
       for (const id of ids) if (!held.has(id)) held.set(id, at);

@@ -22,6 +22,7 @@ import type { ApiError } from '../../../../../electron/shared/api/envelope';
 import { directionOf, LANGUAGES, type Language } from '../../../../../electron/shared/domain/settings';
 import type { ParticipantView } from '../../../../../electron/shared/workshop/model';
 import { mergeRoomNotes, type IncomingNote } from '../../../../../electron/shared/workshop/room-notes';
+import { oneAtATime } from '../../../../../electron/shared/workshop/one-at-a-time';
 import { httpTransport } from '../../../api/transports';
 import { applyLanguage } from '../../../i18n/i18n';
 import { cacheFor } from '../../../theme/direction-cache';
@@ -69,21 +70,6 @@ function JoinForm({ secret, onJoined }: { secret: string; onJoined(token: string
       </Button>
     </Box>
   );
-}
-
-/** Runs `read` one at a time; calls while it runs make exactly one more run after it (a burst is one more read). */
-function oneAtATime(read: () => Promise<void>) {
-  let running = false;
-  let again = false;
-  return async () => {
-    if (running) return void (again = true);
-    running = true;
-    do {
-      again = false;
-      await read();
-    } while (again);
-    running = false;
-  };
 }
 
 /**
