@@ -71,6 +71,9 @@ describe("a participant's page that is out of date", () => {
   let participant: Page;
   let workshopId: string;
   const section = (key: string) => participant.locator(`section[data-zone="${key}"]`);
+  // A note on the page, not the form's field: React mirrors a controlled textarea's value into its
+  // text, so the text alone would also find the field that is still being sent.
+  const shown = (key: string, text: string) => section(key).locator('li').getByText(text, { exact: true });
 
   beforeAll(async () => {
     await switchLanguage(page, 'en');
@@ -96,7 +99,7 @@ describe("a participant's page that is out of date", () => {
     const form = section('see');
     await form.getByRole('textbox', { name: /^New note in/ }).fill('Long queue');
     await form.getByRole('button', { name: 'Add' }).click();
-    await section('see').getByText('Long queue', { exact: true }).waitFor();
+    await shown('see', 'Long queue').waitFor();
     // The facilitator edits the note meanwhile; the phone still holds the first version.
     const [mine] = (await callServed<{ notes: Note[] }>(app.served, 'canvases.get', { id: canvasId })).notes.filter((n) => n.text === 'Long queue');
     await callServed(app.served, 'notes.update', { canvasId, edits: [{ id: mine.id, baseVersion: mine.version, patch: { text: 'Long queue at 8 am' } }] });
@@ -107,7 +110,7 @@ describe("a participant's page that is out of date", () => {
     // Nothing typed is lost: the draft stays open; cancelling it shows the note as it now is.
     expect(await participant.getByRole('textbox', { name: 'Edit your note' }).inputValue()).toBe('Queue of 40');
     await section('see').getByRole('button', { name: 'Cancel' }).click();
-    await section('see').getByText('Long queue at 8 am', { exact: true }).waitFor();
+    await shown('see', 'Long queue at 8 am').waitFor();
     expect(await axeViolations(participant)).toEqual([]);
     await screenshot(participant, 'workshop-participant-stale-en');
   });
