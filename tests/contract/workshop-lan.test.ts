@@ -91,7 +91,8 @@ describe('the workshop server', () => {
     await callValue(test, 'workshops.setPrivate', { id: ws.workshop.id, on: false });
     const revealed = await stream.nextWithData();
     expect(revealed.name).toBe('notes');
-    expect(JSON.parse(revealed.data)).toEqual({ notes: [expect.objectContaining({ id: note.id, text: 'Renamed by the facilitator', version: 2, hidden: false })], removed: [] });
+    // Only what a phone shows and merges by: each field goes to every phone in the room.
+    expect(JSON.parse(revealed.data)).toEqual({ notes: [{ id: note.id, zoneKey: 'see', text: 'Renamed by the facilitator', author: 'Amal', version: 2, hidden: false }], removed: [] });
     expect(await stream.next()).toBe('changed');
 
     await callValue(test, 'notes.delete', { canvasId: ws.canvas.id, notes: [{ id: note.id, baseVersion: 2 }] });

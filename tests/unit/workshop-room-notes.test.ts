@@ -1,34 +1,19 @@
 /** A phone's copy of the board: the room's notes merged by version, its own answers marking notes as mine. */
 import { describe, expect, it } from 'vitest';
-import type { Note } from '../../electron/shared/canvas/model';
 import { mergeRoomNotes } from '../../electron/shared/workshop/room-notes';
+import type { RoomNote } from '../../electron/shared/workshop/model';
 
-const note = (id: string, version: number, text = `${id} v${version}`): Note & { hidden: boolean } => ({
-  id,
-  canvasId: 'c',
-  zoneKey: 'see',
-  clusterId: null,
-  text,
-  color: 'yellow',
-  status: null,
-  author: null,
-  orderIndex: 'a0',
-  x: null,
-  y: null,
-  version,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: `2026-01-01T00:00:0${version}.000Z`,
-  hidden: false,
-});
+const note = (id: string, version: number, text = `${id} v${version}`): RoomNote => ({ id, zoneKey: 'see', text, author: null, version, hidden: false });
 
 describe('mergeRoomNotes', () => {
   it('keeps the higher version whatever the order, and drops removed notes', () => {
     const a = mergeRoomNotes([], [note('n1', 2), note('n2', 1)]);
     const b = mergeRoomNotes(a, [note('n1', 1), note('n3', 1)], ['n2']);
-    expect(b.map((n) => [n.id, n.version])).toEqual([
-      ['n1', 2],
-      ['n3', 1],
+    expect(b.map((n) => [n.id, n.version, n.text])).toEqual([
+      ['n1', 2, 'n1 v2'],
+      ['n3', 1, 'n3 v1'],
     ]);
+    expect(mergeRoomNotes(b, [note('n1', 3)])[0].text).toBe('n1 v3');
   });
 
   it("keeps `mine` from this page's own answer when the room's copy (without it) arrives before or after", () => {

@@ -2,8 +2,8 @@
  * What the room hears over the workshop server's event streams. One subscription to core's events
  * per workshop server (not one per phone), gathered for a moment (GATHER_MS) and then written
  * to every open stream at once:
- *   `notes`   notes that changed, as the notes themselves, serialised and encoded ONCE for the whole
- *             room (a note that private mode hides goes only to its author); each phone merges them
+ *   `notes`   notes that changed, as the room sees them (shared/workshop/model.ts, RoomNote: only what
+ *             a phone shows), serialised and encoded ONCE for the whole room (a note that private mode hides goes only to its author); each phone merges them
  *             by version (shared/workshop/room-notes.ts), so a burst of 200 notes is one message per
  *             phone and no phone reads the board again.
  *   `changed` something else about the canvas or the workshop changed (timer, locks, a vote opening):
@@ -18,18 +18,18 @@
  * What arrives within GATHER_MS goes out together. A room writing at a person's pace sends its
  * notes one by one, a few dozen a second; sent as they come, each is one write to each of 200
  * sockets, and those writes were most of what the server did (CPU profile of `npm run bench`,
- * group workshop). Waiting a twentieth of a second costs that much of the 1 s a note may take to
- * reach the room.
+ * group workshop). Waiting a tenth of a second costs that much of the 1 s a note may take to reach
+ * the room. In the bench's burst (200 phones writing without pause) a tenth gave the lowest request
+ * p95: at 50 ms the flushes cost more, and from 200 ms on each flush is a stall of its own.
  */
 import type { ServerResponse } from 'node:http';
 import type { Note } from '../../shared/canvas/model';
+import { roomNote, type RoomNote } from '../../shared/workshop/model';
 import type { EventHub } from '../event-hub';
 
-/** A note as the room receives it; whether it is `mine` is for each phone to know. */
-export type RoomNote = Note & { hidden: boolean };
-type OwnedNote = RoomNote & { ownerId: string | null };
+type OwnedNote = Note & { hidden: boolean; ownerId: string | null };
 
-const GATHER_MS = 50;
+const GATHER_MS = 100;
 
 export interface RoomBroadcastOptions {
   canvasId: string;
@@ -38,7 +38,7 @@ export interface RoomBroadcastOptions {
   board(): OwnedNote[];
 }
 
-const stamp = (n: RoomNote) => `${n.version}:${n.hidden ? 1 : 0}`;
+const stamp = (n: { version: number; hidden: boolean }) => `${n.version}:${n.hidden ? 1 : 0}`;
 
 export function createRoomBroadcast({ canvasId, events, board }: RoomBroadcastOptions) {
   const streams = new Map<ServerResponse, string>();
@@ -59,7 +59,8 @@ export function createRoomBroadcast({ canvasId, events, board }: RoomBroadcastOp
 
   const schedule = () => void (scheduled ??= setTimeout(flush, GATHER_MS));
 
-  function take({ ownerId, ...note }: OwnedNote) {
+  function take({ ownerId, ...full }: OwnedNote) {
+    const note = roomNote(full, full.hidden);
     sent.set(note.id, stamp(note));
     if (note.hidden && ownerId !== null) {
       const own = hiddenByOwner.get(ownerId) ?? new Map<string, RoomNote>();

@@ -14,6 +14,7 @@ import {
   initialFacilitation,
   nextTimer,
   rankVotes,
+  roomNote,
   type Facilitation,
   type ParticipantStatus,
   type ParticipantView,
@@ -338,7 +339,7 @@ export function createWorkshopsService(
       const notes = canvases
         .get({ id: w.canvasId })
         .notes.filter((n) => !own.get(n.id)?.hidden || own.get(n.id)?.owner === status.me.id)
-        .map((n) => ({ ...n, mine: own.get(n.id)?.owner === status.me.id, hidden: own.get(n.id)?.hidden ?? false }));
+        .map((n) => ({ ...roomNote(n, own.get(n.id)?.hidden ?? false), mine: own.get(n.id)?.owner === status.me.id }));
       return { ...status, notes };
     },
 
@@ -362,7 +363,7 @@ export function createWorkshopsService(
       })();
       changedForHost(note.id);
       pushNotes(w.canvasId, [{ ...note, ownerId: p.id, hidden: w.facilitation.privateMode }]);
-      return { ...note, mine: true, hidden: w.facilitation.privateMode };
+      return { ...roomNote(note, w.facilitation.privateMode), mine: true };
     },
 
     editNote(participantId: string | undefined, { id, baseVersion, text }: ParsedInput<'participant.editNote'>) {
@@ -371,7 +372,7 @@ export function createWorkshopsService(
       const [note] = canvases.updateNotes({ canvasId: w.canvasId, edits: [{ id, baseVersion, patch: { text } }] });
       const hidden = repo.workshopNote(id)?.hidden ?? false;
       pushNotes(w.canvasId, [{ ...note, ownerId: p.id, hidden }]);
-      return { ...note, mine: true, hidden };
+      return { ...roomNote(note, hidden), mine: true };
     },
 
     deleteNote(participantId: string | undefined, { id, baseVersion }: ParsedInput<'participant.deleteNote'>) {

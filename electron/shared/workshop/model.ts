@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, userText } from '../domain/common';
-import { NoteSchema, noteText, NOTE_COLOR_KEYS, ZoneKeySchema } from '../canvas/model';
+import { NoteSchema, noteText, NOTE_COLOR_KEYS, ZoneKeySchema, type Note } from '../canvas/model';
 
 export const DISPLAY_NAME_MAX = 60;
 export const VOTE_TITLE_MAX = 200;
@@ -188,8 +188,17 @@ export const ParticipantNoteEditSchema = z.strictObject({ id: IdSchema, baseVers
 export const ParticipantNoteDeleteSchema = z.strictObject({ id: IdSchema, baseVersion: z.int().min(1) });
 export const ParticipantVoteSchema = z.strictObject({ voteSessionId: IdSchema, noteId: IdSchema });
 
-/** A note as a participant sees it: whether they wrote it, and whether private mode still hides it. */
-export const WorkshopNoteSchema = NoteSchema.extend({ mine: z.boolean(), hidden: z.boolean() });
+/**
+ * A note as the room receives it: what the participant page shows and merges by (house rule 9's
+ * version), and whether private mode still hides it. Nothing more: every note goes to every phone
+ * in the room, so each field is paid for 200 times (the `workshop` bench group).
+ */
+export const RoomNoteSchema = NoteSchema.pick({ id: true, zoneKey: true, text: true, author: true, version: true }).extend({ hidden: z.boolean() });
+export type RoomNote = z.infer<typeof RoomNoteSchema>;
+export const roomNote = ({ id, zoneKey, text, author, version }: Note, hidden: boolean): RoomNote => ({ id, zoneKey, text, author, version, hidden });
+
+/** A note as a participant sees it: as the room has it, and whether they wrote it. */
+export const WorkshopNoteSchema = RoomNoteSchema.extend({ mine: z.boolean() });
 
 export const ParticipantZoneSchema = z.object({ key: ZoneKeySchema, title: z.string(), locked: z.boolean() });
 
