@@ -30,6 +30,8 @@ const common = {
   plugins: [rawSql],
   // Native and Electron modules are loaded at run time, never bundled.
   external: ['electron', 'better-sqlite3'],
+  // yazl's CRC-32 from Node's zlib rather than in JavaScript (electron/core/bundles/crc32.ts says why).
+  alias: { 'buffer-crc32': './electron/core/bundles/crc32.ts' },
 };
 // Bundled CommonJS dependencies call require(); give ESM output a real one.
 const esmBanner = { js: "import { createRequire as __ibtikarRequire } from 'node:module'; const require = __ibtikarRequire(import.meta.url);" };

@@ -1,9 +1,10 @@
 /**
  * `npm run bundle -- verify | import | export`, spawned as a real process from the built
  * dist/node/bundle.mjs: one line out, one line of error, exit 0 on success and non-zero on refusal.
+ * The export opens with Info-ZIP's `unzip -t`.
  */
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,8 @@ describe('the bundle command line', () => {
     const exported = await run('export', '--data', labDir, '--out', file, '--classification', 'confidential');
     expect(exported).toMatchObject({ code: 0, stderr: '' });
     expect(exported.stdout).toMatch(/^exported: \d+ records, \d+ bytes to .*lab\.ibtikar\n$/);
+    // Info-ZIP checks every entry's CRC-32, which the built command line takes from zlib (core/bundles/crc32.ts).
+    expect(spawnSync('unzip', ['-tq', file], { encoding: 'utf8' }).stdout).toMatch(/^No errors detected/);
 
     const verified = await run('verify', file);
     expect(verified).toMatchObject({ code: 0, stderr: '' });
