@@ -106,6 +106,23 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     expect(stored).toMatchObject({ color: 'pink', status: 'validated' });
   });
 
+  it("draws the note icons in the system's text colour under forced colours (Windows high contrast)", async () => {
+    const icon = note('key-partners', first).locator('.note-cue .note-icon');
+    const paint = () => icon.evaluate((el) => ({ ink: getComputedStyle(el).backgroundColor, mask: getComputedStyle(el).maskImage, text: getComputedStyle(el.closest('.note')!).color }));
+    expect((await paint()).mask).toBe('none');
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      const forced = await paint();
+      expect(forced.mask).toMatch(/^url\("data:image\/svg\+xml/);
+      expect(forced.ink).toBe(forced.text); // the card's text is the system's text colour too
+      expect(await note('key-partners', first).evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid'); // its edge, without the shadow
+      await note('key-partners', first).scrollIntoViewIfNeeded();
+      await screenshot(page, `${lang}-canvas-forced-colors`);
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
   it('selects two notes and groups them into a labelled cluster', async () => {
     await page.getByRole('checkbox', { name: w('canvas.note.select', { text: first }) }).check();
     await page.getByRole('checkbox', { name: w('canvas.note.select', { text: second }) }).check();

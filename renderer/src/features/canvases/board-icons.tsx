@@ -27,11 +27,22 @@ export const NOTE_INK = '#1a1a1a';
 const image = (path: string) =>
   `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="${NOTE_INK}"><path d="${path}"/></svg>`)}")`;
 
-/** The board stylesheet's rules for the icons: one class per shape, two sizes. */
+const byShape = (style: (url: string) => object) => Object.fromEntries(Object.entries(PATHS).map(([name, path]) => [`& .note-icon-${name}`, style(image(path))]));
+
+/**
+ * The board stylesheet's rules for the icons: one class per shape, two sizes. With the system's
+ * forced colours (Windows high contrast) a card takes the system's background and text colours but
+ * a background image keeps its own ink, which could be dark on dark: there the shape is a mask over
+ * the system's text colour instead. Only there: a mask is one more layer per card in a drag.
+ */
 export const iconStyles = {
   '& .note-icon': { display: 'inline-block', flexShrink: 0, width: 20, height: 20, backgroundSize: '100% 100%', backgroundRepeat: 'no-repeat' },
   '& .note-icon-small': { width: 14, height: 14 },
-  ...Object.fromEntries(Object.entries(PATHS).map(([name, path]) => [`& .note-icon-${name}`, { backgroundImage: image(path) }])),
+  ...byShape((url) => ({ backgroundImage: url })),
+  '@media (forced-colors: active)': {
+    '& .note-icon': { forcedColorAdjust: 'none', backgroundColor: 'CanvasText', maskSize: '100% 100%', maskRepeat: 'no-repeat' },
+    ...byShape((url) => ({ backgroundImage: 'none', maskImage: url })),
+  },
 };
 
 export function BoardIcon({ name, small = false }: { name: BoardIconName; small?: boolean }) {

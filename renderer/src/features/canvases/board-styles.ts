@@ -31,6 +31,8 @@ export const BoardSurface = styled('div')(({ theme }) => {
       // Moved by the pointer: its transform is written straight to the element, frame by frame, on
       // a layer of its own, so the board under it is not drawn again.
       '&[data-dragging]': { zIndex: 10, boxShadow: '0 8px 20px rgba(0,0,0,0.35)', opacity: 0.9, willChange: 'transform' },
+      // Forced colours (Windows high contrast) drop the shadow and the fill: a border keeps the card's edge.
+      '@media (forced-colors: active)': { border: '1px solid CanvasText' },
     },
     ...iconStyles,
     '& .note-placeholder': { boxShadow: 'none', opacity: 0.6 },
