@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Canvas, Note } from '../../electron/shared/canvas/model';
 import type { VoteSession, Workshop } from '../../electron/shared/workshop/model';
 import { findTemplate } from '../../electron/shared/canvas/catalogue';
-import { axeViolations, type Lang, openApp, screenshot, switchLanguage, uiWords, waitReady } from '../support/app-page';
+import { axeViolations, boardSaved, type Lang, openApp, screenshot, switchLanguage, uiWords, waitReady } from '../support/app-page';
 import { pdfPageCount, pdfText } from '../support/pdf';
 import { callServed, type Served } from '../support/serve';
 
@@ -69,6 +69,7 @@ describe('touch', () => {
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await note(touch, 'key-activities', 'Moved by touch').waitFor();
+    await boardSaved(touch);
     await touch.reload();
     await waitReady(touch, 'en');
     await note(touch, 'key-activities', 'Moved by touch').waitFor();
@@ -140,6 +141,7 @@ describe.each(WALKS)('free notes and votes in $lang', ({ lang, texts }) => {
     await page.keyboard.press('Control+Shift+z');
     await freeNote(page, texts.zoned).waitFor();
 
+    await boardSaved(page);
     await page.reload();
     await waitReady(page, lang);
     for (const text of Object.values(texts)) await freeNote(page, text).waitFor();

@@ -1,14 +1,15 @@
 /**
  * Note features of issue 4 driven through the board, in English and Arabic: the N shortcut (by the
  * physical key, so an Arabic layout works) and the setting that turns it off, undo and redo with
- * Cmd (Meta) as on a Mac, colour with its second cue and status from the note editor, and
- * multi-select grouped into a labelled cluster, and panning by dragging the empty board.
+ * Cmd (Meta) as on a Mac, colour with its second cue and status from the note editor, a move shown
+ * before its save answers (and undone even then), the icons under forced colours, multi-select
+ * grouped into a labelled cluster, and panning by dragging the empty board.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board, Canvas } from '../../electron/shared/canvas/model';
 import { findTemplate } from '../../electron/shared/canvas/catalogue';
-import { axeViolations, openApp, screenshot, switchLanguage, uiWords, waitReady, type Lang } from '../support/app-page';
+import { axeViolations, boardSaved, openApp, screenshot, switchLanguage, uiWords, waitReady, type Lang } from '../support/app-page';
 import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -102,8 +103,28 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     await card.locator('.note-status').getByText(w('canvas.status.validated')).waitFor();
     expect(await cue(first)).not.toBe(yellowCue);
     expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(await note('key-partners', second).evaluate((el) => getComputedStyle(el).backgroundColor));
+    await boardSaved(page);
     const stored = (await api<Board>('canvases.get', { id: canvas.id })).notes.find((n) => n.text === first)!;
     expect(stored).toMatchObject({ color: 'pink', status: 'validated' });
+  });
+
+  it('shows a moved note in its new zone before the save answers, and an undo pressed meanwhile undoes that move', async () => {
+    // The save is held until the undo has been pressed.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/call/notes.update', async (route) => (await held, route.continue()), { times: 1 });
+    await note('key-partners', second).getByRole('button', { name: w('canvas.note.actions', { text: second }) }).click();
+    await page.getByRole('menuitem', { name: w('canvas.note.moveTo') }).click();
+    await page.getByRole('menuitem', { name: zoneTitle('key-activities', lang), exact: true }).click();
+    await note('key-activities', second).waitFor();
+    // Not stored yet, and the toolbar says so once the save takes a moment.
+    await expect.poll(() => page.locator('[data-saving]').evaluate((el) => [el.textContent, getComputedStyle(el).opacity])).toEqual([w('canvas.saving'), '1']);
+    await page.keyboard.press('Meta+z');
+    release();
+    await note('key-partners', second).waitFor();
+    await expect.poll(async () => (await api<Board>('canvases.get', { id: canvas.id })).notes.find((n) => n.text === second)!.zoneKey).toBe('key-partners');
+    // The move before it (the note added with N) is still there: the undo took the move, not it.
+    await note('channels', typed).waitFor();
   });
 
   it("draws the note icons in the system's text colour under forced colours (Windows high contrast)", async () => {
@@ -132,6 +153,7 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     await dialog.getByRole('textbox', { name: w('canvas.cluster.label') }).fill(cluster);
     await dialog.getByRole('button', { name: w('common.save') }).click();
     await page.locator('section[data-zone="key-partners"]').getByText(cluster, { exact: true }).waitFor();
+    await boardSaved(page);
     const board = await api<Board>('canvases.get', { id: canvas.id });
     const made = board.clusters.find((c) => c.label === cluster)!;
     expect(board.notes.filter((n) => n.clusterId === made.id).map((n) => n.text).sort()).toEqual([first, second].sort());

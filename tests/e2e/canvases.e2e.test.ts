@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateJsonCanvas } from '../../electron/shared/canvas/export/json-canvas';
-import { axeViolations, type Lang, openApp, screenshot, SCREENSHOTS, switchLanguage, uiWords, waitReady } from '../support/app-page';
+import { axeViolations, boardSaved, type Lang, openApp, screenshot, SCREENSHOTS, switchLanguage, uiWords, waitReady } from '../support/app-page';
 import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -134,6 +134,7 @@ describe.each(WALKS)('a Business Model Canvas in $lang', ({ lang, project, notes
   });
 
   it('finds everything as it was left after a reload', async () => {
+    await boardSaved(page);
     await page.reload();
     await waitReady(page, lang);
     await note('relationships', notes.english).waitFor();

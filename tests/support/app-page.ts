@@ -24,6 +24,11 @@ export async function waitReady(page: Page, language: Lang) {
   await page.locator(`[data-app-ready="${language}"]`).waitFor();
 }
 
+/** Every board change core has answered: the board shows a change before it is stored. */
+export async function boardSaved(page: Page) {
+  await page.locator('[data-saving]').waitFor({ state: 'detached' });
+}
+
 export async function switchLanguage(page: Page, language: Lang) {
   await page.locator('header').getByRole('button', { name: /:/ }).click();
   await page.getByRole('menuitem', { name: LANGUAGE_NAMES[language] }).click();

@@ -35,6 +35,15 @@ export const applyNoteEdit = (current: Note, baseVersion: number, patch: NotePat
   applyEdit(current, baseVersion, normalisePlacement(current, patch), updatedAt);
 
 /**
+ * `current` as it will look once `patch` is stored, still at its present version: what a screen
+ * shows while core has not answered yet. Core's copy is one version higher, so it replaces this one.
+ */
+export function previewNoteEdit(current: Note, patch: NotePatch): Note {
+  const edited = applyNoteEdit(current, current.version, patch, current.updatedAt);
+  return edited.ok ? { ...edited.value, version: current.version } : current;
+}
+
+/**
  * A note lives either in a zone or free at x/y, never both: moving it into a zone clears its
  * position, freeing it clears its zone and cluster, and leaving a zone leaves the zone's cluster.
  */

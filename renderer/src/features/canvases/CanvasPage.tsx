@@ -16,6 +16,7 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { keyframes } from '@mui/material/styles';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +43,8 @@ import { useHistory } from './use-history';
 import { useAnnouncer } from './use-announcer';
 import { useDragPan } from './use-drag-pan';
 import { useTemplates } from './use-templates';
+
+const appear = keyframes({ to: { opacity: 1 } });
 
 const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2];
 
@@ -267,6 +270,13 @@ export function CanvasPage({ id }: { id: string }) {
             </IconButton>
           </span>
         </Tooltip>
+        {history.saving && (
+          // Seen only when a save takes a moment (after 0.4 s): the board shows a change before core
+          // answers, and this says it is not stored yet. Screen readers hear the change once stored.
+          <Typography variant="body2" color="text.secondary" data-saving="" sx={{ mx: 0.5, opacity: 0, animation: `${appear} 0s 0.4s forwards` }}>
+            {t('canvas.saving')}
+          </Typography>
+        )}
         <Box sx={{ borderInlineStart: 1, borderColor: 'divider', height: 28, mx: 0.5 }} />
         <IconButton aria-label={t('canvas.zoomOut')} onClick={() => zoomBy(-1)}>
           <ZoomOutIcon />

@@ -1,14 +1,15 @@
 /**
  * Every change to a board, as a contract call plus its inverse. Each operation runs once, puts the
- * answer into the cached board (reconciled by version, the same rule core applies), and returns an
- * undo step whose inverse calls name the versions the step last saw — so undoing over someone
- * else's later change is refused as stale rather than overwriting it.
+ * answer into the cached board (reconciled by version, the same rule core applies; a note edit is
+ * also shown before the answer, see `update`), and returns an undo step whose inverse calls name
+ * the versions the step last saw — so undoing over someone else's later change is refused as stale
+ * rather than overwriting it.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../../electron/shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../electron/shared/api/contract';
 import type { Board, Cluster, Note, NotePatch } from '../../../../electron/shared/canvas/model';
-import { reconcileAll } from '../../../../electron/shared/canvas/reconcile';
+import { previewNoteEdit, reconcileAll } from '../../../../electron/shared/canvas/reconcile';
 import { ApiCallError } from '../../api/hooks';
 
 export interface UndoStep {
@@ -53,10 +54,25 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
     putNotes(created);
     return created;
   };
+  /**
+   * Edits are shown at once, so a dropped card stays where it was dropped: core's answer (one
+   * version higher) replaces the preview, and a refusal puts back what was there, unless a newer
+   * copy has arrived meanwhile.
+   */
   const update = async (edits: { note: Note; patch: NotePatch }[]) => {
-    const updated = await call('notes.update', { canvasId, edits: edits.map(({ note, patch }) => ({ id: note.id, baseVersion: note.version, patch })) });
-    putNotes(updated);
-    return updated;
+    const shown = (copies: Note[]) => {
+      const byId = new Map(copies.map((n) => [n.id, n]));
+      patchBoard((b) => ({ ...b, notes: b.notes.map((n) => (byId.get(n.id)?.version === n.version ? byId.get(n.id)! : n)) }));
+    };
+    shown(edits.map(({ note, patch }) => previewNoteEdit(note, patch)));
+    try {
+      const updated = await call('notes.update', { canvasId, edits: edits.map(({ note, patch }) => ({ id: note.id, baseVersion: note.version, patch })) });
+      putNotes(updated);
+      return updated;
+    } catch (error) {
+      shown(edits.map(({ note }) => note));
+      throw error;
+    }
   };
   const remove = async (notes: Note[]) => {
     await call('notes.delete', { canvasId, notes: notes.map((n) => ({ id: n.id, baseVersion: n.version })) });

@@ -6,20 +6,28 @@ const LIMIT = 200;
 
 /**
  * Undo and redo over board steps. A step whose inverse is refused (someone changed the notes since)
- * stays where it was and the refusal is reported; the stacks never run ahead of the data.
+ * stays where it was and the refusal is reported; the stacks never run ahead of the data. A change
+ * shows on the board before core answers (board-ops), so an undo pressed meanwhile first waits for
+ * the changes still being saved: it undoes the last change seen, not the one before it.
  */
 export function useHistory(onError: (error: ApiCallError) => void, announce: (key: string, step: UndoStep) => void) {
   const past = useRef<UndoStep[]>([]);
   const future = useRef<UndoStep[]>([]);
   const busy = useRef(false);
+  const saving = useRef(new Set<Promise<UndoStep>>());
+  /** Changes, undos and redos core has not answered yet (the board already shows them). */
+  const [unsaved, setUnsaved] = useState(0);
   const [, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
 
   /** Runs a change and records it; a refused change is reported and recorded nowhere. */
   const record = useCallback(
     async (run: () => Promise<UndoStep>) => {
+      const saved = run();
+      saving.current.add(saved);
+      setUnsaved((n) => n + 1);
       try {
-        const step = await run();
+        const step = await saved;
         past.current = [...past.current.slice(-(LIMIT - 1)), step];
         future.current = [];
         changed();
@@ -28,6 +36,9 @@ export function useHistory(onError: (error: ApiCallError) => void, announce: (ke
         if (e instanceof ApiCallError) onError(e);
         else throw e;
         return false;
+      } finally {
+        saving.current.delete(saved);
+        setUnsaved((n) => n - 1);
       }
     },
     [onError],
@@ -35,10 +46,13 @@ export function useHistory(onError: (error: ApiCallError) => void, announce: (ke
 
   const move = useCallback(
     async (from: typeof past, to: typeof past, direction: 'undo' | 'redo') => {
-      const step = from.current.at(-1);
-      if (!step || busy.current) return;
+      if (busy.current) return;
       busy.current = true;
+      setUnsaved((n) => n + 1);
       try {
+        while (saving.current.size > 0) await Promise.allSettled([...saving.current]);
+        const step = from.current.at(-1);
+        if (!step) return;
         await step[direction]();
         from.current = from.current.slice(0, -1);
         to.current = [...to.current, step];
@@ -48,6 +62,7 @@ export function useHistory(onError: (error: ApiCallError) => void, announce: (ke
         else throw e;
       } finally {
         busy.current = false;
+        setUnsaved((n) => n - 1);
         changed();
       }
     },
@@ -58,6 +73,7 @@ export function useHistory(onError: (error: ApiCallError) => void, announce: (ke
     record,
     undo: () => move(past, future, 'undo'),
     redo: () => move(future, past, 'redo'),
+    saving: unsaved > 0,
     canUndo: past.current.length > 0,
     canRedo: future.current.length > 0,
   };
