@@ -108,8 +108,8 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     expect(stored).toMatchObject({ color: 'pink', status: 'validated' });
   });
 
-  it('shows a moved note in its new zone before the save answers, and an undo pressed meanwhile undoes that move', async () => {
-    // The save is held until the undo has been pressed.
+  it('shows a moved note in its new zone before the save answers; undo and redo pressed meanwhile both count', async () => {
+    // The save is held until undo and redo have been pressed.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/call/notes.update', async (route) => (await held, route.continue()), { times: 1 });
@@ -119,12 +119,19 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     await note('key-activities', second).waitFor();
     // Not stored yet, and the toolbar says so once the save takes a moment.
     await expect.poll(() => page.locator('[data-saving]').evaluate((el) => [el.textContent, getComputedStyle(el).opacity])).toEqual([w('canvas.saving'), '1']);
+    await screenshot(page, `${lang}-canvas-saving`);
     await page.keyboard.press('Meta+z');
+    await page.keyboard.press('Meta+Shift+z');
     release();
-    await note('key-partners', second).waitFor();
-    await expect.poll(async () => (await api<Board>('canvases.get', { id: canvas.id })).notes.find((n) => n.text === second)!.zoneKey).toBe('key-partners');
-    // The move before it (the note added with N) is still there: the undo took the move, not it.
+    // The undo took this move (not the note added before it), and the redo made it again.
+    await boardSaved(page);
+    await note('key-activities', second).waitFor();
     await note('channels', typed).waitFor();
+    expect((await api<Board>('canvases.get', { id: canvas.id })).notes.find((n) => n.text === second)!.zoneKey).toBe('key-activities');
+    await page.keyboard.press('Meta+z');
+    await note('key-partners', second).waitFor();
+    await boardSaved(page);
+    expect((await api<Board>('canvases.get', { id: canvas.id })).notes.find((n) => n.text === second)!.zoneKey).toBe('key-partners');
   });
 
   it("draws the note icons in the system's text colour under forced colours (Windows high contrast)", async () => {

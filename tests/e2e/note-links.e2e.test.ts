@@ -2,11 +2,12 @@
  * Note links in Chromium, in English and in Arabic: from a note's editor, link an experiment to an
  * assumption on another canvas and to a pilot KPI, see where each lives, be refused a duplicate in
  * the UI language, remove one; the other end lists the link; a deleted KPI takes its link with it,
- * and undoing a note's deletion brings its links back.
+ * and undoing a note's deletion brings its links back, as does redoing its adding after an undo.
  * axe-core on the dialog; screenshots.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTemplate } from '../../electron/shared/canvas/catalogue';
 import { axeViolations, type Lang, openApp, screenshot, switchLanguage, uiWords, waitReady } from '../support/app-page';
 import { callServed, type Served } from '../support/serve';
 
@@ -123,5 +124,24 @@ describe.each(WALKS)('note links in $lang', (s) => {
     await page.getByRole('button', { name: w('canvas.undo.button') }).click();
     await card.waitFor();
     await expect.poll(async () => (await api<{ other: { noteId?: string } }[]>('noteLinks.list', { noteId: ids.assumption })).map((l) => l.other.noteId)).toEqual([ids.experiment]);
+  });
+
+  it('comes back with a note that redo adds again after its adding was undone', async () => {
+    const linked = () => api<{ other: { noteId?: string } }[]>('noteLinks.list', { noteId: ids.assumption }).then((links) => links.map((l) => l.other.noteId).sort());
+    const text = `${s.experiment} 2`;
+    await page.getByRole('button', { name: w('canvas.note.add', { zone: findTemplate('experiment-card')!.zones.find((z) => z.key === 'hypothesis')!.title[s.lang] }), exact: true }).click();
+    const editor = page.getByRole('textbox', { name: w('canvas.note.text'), exact: true });
+    await editor.fill(text);
+    await editor.press('Enter');
+    const card = page.locator('li[data-note]').filter({ hasText: text });
+    await card.waitFor();
+    const added = (await api<{ notes: { id: string; text: string }[] }>('canvases.get', { id: ids.card })).notes.find((n) => n.text === text)!;
+    await api('noteLinks.add', { noteId: added.id, target: { kind: 'note', noteId: ids.assumption } });
+    await page.getByRole('button', { name: w('canvas.undo.button') }).click();
+    await card.waitFor({ state: 'detached' });
+    expect(await linked()).toEqual([ids.experiment]);
+    await page.getByRole('button', { name: w('canvas.redo') }).click();
+    await card.waitFor();
+    await expect.poll(linked).toEqual([ids.experiment, added.id].sort());
   });
 });

@@ -105,11 +105,17 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
     async addNotes(notes: MethodInput<'notes.create'>['notes'], label = 'canvas.undo.add'): Promise<UndoStep> {
       let current = await create(notes);
       const made = current;
+      // Links made to the new notes meanwhile go with them on undo and come back on redo.
+      let links: MethodInput<'noteLinks.add'>[] = [];
       return {
         label,
-        undo: async () => remove(current),
+        undo: async () => {
+          links = await linksOf(current);
+          await remove(current);
+        },
         redo: async () => {
           current = await create(made.map(createInput));
+          await relink(links);
         },
       };
     },

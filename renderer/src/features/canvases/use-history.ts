@@ -13,7 +13,6 @@ const LIMIT = 200;
 export function useHistory(onError: (error: ApiCallError) => void, announce: (key: string, step: UndoStep) => void) {
   const past = useRef<UndoStep[]>([]);
   const future = useRef<UndoStep[]>([]);
-  const busy = useRef(false);
   const saving = useRef(new Set<Promise<UndoStep>>());
   /** Changes, undos and redos core has not answered yet (the board already shows them). */
   const [unsaved, setUnsaved] = useState(0);
@@ -44,27 +43,38 @@ export function useHistory(onError: (error: ApiCallError) => void, announce: (ke
     [onError],
   );
 
+  /**
+   * Undos and redos run one after another in the order pressed (Ctrl+Z twice undoes two steps, even
+   * while the first is being saved). Once one is refused, those already pressed after it are dropped:
+   * they were meant to follow it.
+   */
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const pressed = useRef(0);
+  const droppedThrough = useRef(0);
   const move = useCallback(
-    async (from: typeof past, to: typeof past, direction: 'undo' | 'redo') => {
-      if (busy.current) return;
-      busy.current = true;
+    (from: typeof past, to: typeof past, direction: 'undo' | 'redo') => {
+      const ticket = ++pressed.current;
       setUnsaved((n) => n + 1);
-      try {
-        while (saving.current.size > 0) await Promise.allSettled([...saving.current]);
-        const step = from.current.at(-1);
-        if (!step) return;
-        await step[direction]();
-        from.current = from.current.slice(0, -1);
-        to.current = [...to.current, step];
-        announce(direction === 'undo' ? 'canvas.undone' : 'canvas.redone', step);
-      } catch (e) {
-        if (e instanceof ApiCallError) onError(e);
-        else throw e;
-      } finally {
-        busy.current = false;
-        setUnsaved((n) => n - 1);
-        changed();
-      }
+      const turn = queue.current.then(async () => {
+        try {
+          while (saving.current.size > 0) await Promise.allSettled([...saving.current]);
+          const step = from.current.at(-1);
+          if (!step || ticket <= droppedThrough.current) return;
+          await step[direction]();
+          from.current = from.current.slice(0, -1);
+          to.current = [...to.current, step];
+          announce(direction === 'undo' ? 'canvas.undone' : 'canvas.redone', step);
+        } catch (e) {
+          droppedThrough.current = pressed.current;
+          if (e instanceof ApiCallError) onError(e);
+          else throw e;
+        } finally {
+          setUnsaved((n) => n - 1);
+          changed();
+        }
+      });
+      queue.current = turn.catch(() => {});
+      return turn;
     },
     [announce, onError],
   );
