@@ -2,7 +2,8 @@
  * Note features of issue 4 driven through the board, in English and Arabic: the N shortcut (by the
  * physical key, so an Arabic layout works) and the setting that turns it off, undo and redo with
  * Cmd (Meta) as on a Mac, colour with its second cue and status from the note editor, a move shown
- * before its save answers (and undone even then), the icons under forced colours, multi-select
+ * before its save answers (and undone even then), the note editor scrolled into view at the edge of
+ * a scrolled board, the icons under forced colours, multi-select
  * grouped into a labelled cluster, and panning by dragging the empty board.
  */
 import type { Page } from 'playwright-core';
@@ -132,6 +133,25 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     await note('key-partners', second).waitFor();
     await boardSaved(page);
     expect((await api<Board>('canvases.get', { id: canvas.id })).notes.find((n) => n.text === second)!.zoneKey).toBe('key-partners');
+  });
+
+  it('brings all of the note editor into view when the note sits at the edge of a scrolled board', async () => {
+    const viewport = page.locator('[data-canvas-viewport]');
+    const card = note('channels', typed);
+    // Scroll so the card's line-end side is just inside the view: its editor, wider than the card and
+    // growing towards the line's end, would open across the view's edge.
+    const [cardBox, viewBox] = [(await card.boundingBox())!, (await viewport.boundingBox())!];
+    const delta = lang === 'ar' ? cardBox.x - (viewBox.x + 10) : cardBox.x + cardBox.width - (viewBox.x + viewBox.width - 10);
+    await viewport.evaluate((el, by) => (el.scrollLeft += by), delta);
+    const moved = (await card.boundingBox())!;
+    expect(Math.abs(lang === 'ar' ? moved.x - (viewBox.x + 10) : moved.x + moved.width - (viewBox.x + viewBox.width - 10))).toBeLessThan(2);
+    await card.getByRole('button', { name: w('canvas.note.actions', { text: typed }) }).click();
+    await page.getByRole('menuitem', { name: w('canvas.note.edit') }).click();
+    const editor = (await page.locator('[data-note-editor]').boundingBox())!;
+    const view = (await viewport.boundingBox())!;
+    expect(editor.x >= view.x - 1 && editor.x + editor.width <= view.x + view.width + 1).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-note-editor]').waitFor({ state: 'detached' });
   });
 
   it("draws the note icons in the system's text colour under forced colours (Windows high contrast)", async () => {

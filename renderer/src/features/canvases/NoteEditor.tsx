@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLOR_KEYS, NOTE_COLORS, NOTE_STATUSES, NOTE_TEXT_MAX, type NoteColor, type NoteStatus } from '../../../../electron/shared/canvas/model';
 import { ChoiceField } from '../../components/ChoiceField';
@@ -34,6 +34,17 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
   // A paste that would pass the limit is refused whole, before the browser lays out megabytes.
   const [pasteRefused, setPasteRefused] = useState(false);
   const tooLong = draft.text.length > NOTE_TEXT_MAX || pasteRefused;
+  // On a board scrolled sideways the editor may open across the view's edge: the board scrolls
+  // sideways to show all of it. Only sideways and only the board; the page stays where it is.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const view = form.current?.closest<HTMLElement>('[data-canvas-viewport]');
+    if (!form.current || !view) return;
+    const box = form.current.getBoundingClientRect();
+    const start = view.getBoundingClientRect().left + view.clientLeft;
+    const end = start + view.clientWidth;
+    view.scrollLeft += box.right > end ? box.right - end : box.left < start ? box.left - start : 0;
+  }, []);
   const save = () => {
     if (!tooLong && draft.text.trim() !== '') onSave({ ...draft, author: draft.author?.trim() ? draft.author : null });
   };
@@ -41,6 +52,7 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
     <Paper
       elevation={8}
       component="form"
+      ref={form}
       aria-labelledby={`${formId}-label`}
       sx={{ p: 1.5, width: NOTE_EDITOR_WIDTH, bgcolor: NOTE_COLORS[draft.color].fill, color: '#1a1a1a' }}
       onSubmit={(e) => {
