@@ -150,6 +150,7 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     const editor = (await page.locator('[data-note-editor]').boundingBox())!;
     const view = (await viewport.boundingBox())!;
     expect(editor.x >= view.x - 1 && editor.x + editor.width <= view.x + view.width + 1).toBe(true);
+    await screenshot(page, `${lang}-canvas-editor-at-edge`);
     await page.keyboard.press('Escape');
     await page.locator('[data-note-editor]').waitFor({ state: 'detached' });
   });

@@ -2,10 +2,11 @@
  * What the room hears over the workshop server's event streams. One subscription to core's events
  * per workshop server (not one per phone), gathered for a moment (GATHER_MS) and then written
  * to every open stream at once:
- *   `notes`   notes that changed, as the room sees them (shared/workshop/model.ts, RoomNote: only what
- *             a phone shows), serialised and encoded ONCE for the whole room (a note that private mode hides goes only to its author); each phone merges them
- *             by version (shared/workshop/room-notes.ts), so a burst of 200 notes is one message per
- *             phone and no phone reads the board again.
+ *   `notes`   notes that changed, as the room sees them (RoomNote in shared/workshop/model.ts: only
+ *             what a phone shows), serialised and encoded ONCE for the whole room (a note that private
+ *             mode hides goes only to its author); each phone merges them by version
+ *             (shared/workshop/room-notes.ts), so a burst of 200 notes is one message per phone and
+ *             no phone reads the board again.
  *   `changed` something else about the canvas or the workshop changed (timer, locks, a vote opening):
  *             a signal to read participant.status, which carries no notes and is cheap.
  *   `ended`   the workshop is over.
@@ -38,7 +39,7 @@ export interface RoomBroadcastOptions {
   board(): OwnedNote[];
 }
 
-const stamp = (n: { version: number; hidden: boolean }) => `${n.version}:${n.hidden ? 1 : 0}`;
+const stamp = (n: Pick<RoomNote, 'version' | 'hidden'>) => `${n.version}:${n.hidden ? 1 : 0}`;
 
 export function createRoomBroadcast({ canvasId, events, board }: RoomBroadcastOptions) {
   const streams = new Map<ServerResponse, string>();
