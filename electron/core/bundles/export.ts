@@ -42,8 +42,13 @@ export interface ExportRequest {
   passphrase?: string;
 }
 
-/** Lines are gathered into chunks of about this size before they go to the zip stream. */
-const CHUNK = 64 * 1024;
+/**
+ * Lines are gathered, and files read, in chunks of about this size on their way to the zip stream;
+ * every stream on the way holds about one such chunk, which keeps memory bounded and the number of
+ * hand-overs (each a turn of the event loop) small.
+ */
+const CHUNK = 1024 * 1024;
+const stream = () => new PassThrough({ highWaterMark: CHUNK });
 
 const cancelled = () => new ApiFailure('cancelled', 'The export was cancelled.');
 
@@ -56,7 +61,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
   const snapshot = new Database(request.dbFile, { readonly: true, fileMustExist: true });
   const temp = join(dirname(request.outFile), `.${basename(request.outFile)}.${randomBytes(6).toString('hex')}.part`);
   const zip = new yazl.ZipFile();
-  const out = createWriteStream(temp, { mode: 0o600 });
+  const out = createWriteStream(temp, { mode: 0o600, highWaterMark: CHUNK });
   const written = once(out, 'close');
   let encrypt: Transform | undefined;
   try {
@@ -83,37 +88,42 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
     for (const { table, repo } of tables) {
       const keep = selection?.get(table.name);
       const path = `data/${table.name}.ndjson`;
-      const entry = new PassThrough();
+      const entry = stream();
       zip.addReadStream(entry, path, { mtime: request.createdAt, compress: true });
       const hash = createHash('sha256');
       let bytes = 0;
       let count = 0;
-      let chunk = '';
+      let lines: Buffer[] = [];
+      let pending = 0;
       const flush = async () => {
-        const buffer = Buffer.from(chunk, 'utf8');
+        const buffer = Buffer.concat(lines, pending);
         hash.update(buffer);
         bytes += buffer.length;
-        chunk = '';
+        lines = [];
+        pending = 0;
         await writeChunk(entry, buffer, ctx.signal);
       };
-      const forViewer = viewer.wants(table.name);
-      for (const row of repo.jsonRows(snapshot)) {
-        const json = row[row.length - 1] as string;
-        if (keep && !keep.has(row.slice(0, -1).join('|'))) continue;
-        if (forViewer || table.content) {
-          const parsed = JSON.parse(json) as Row;
-          if (forViewer) viewer.take(table.name, parsed);
-          if (table.content) contents.add(String(parsed[table.content]));
+      // The viewer's fields and the content hash come as columns of their own beside each JSON line.
+      const read = [...new Set([...(viewer.columns(table.name) ?? []), ...(table.content ? [table.content] : [])])];
+      const keyCount = table.key.length;
+      for (const row of repo.jsonRows(snapshot, read)) {
+        if (keep && !keep.has(row.slice(0, keyCount).join('|'))) continue;
+        if (read.length > 0) {
+          const fields: Row = Object.fromEntries(read.map((name, i) => [name, row[keyCount + i] as Row[string]]));
+          if (viewer.columns(table.name)) viewer.take(table.name, fields);
+          if (table.content) contents.add(String(fields[table.content]));
         }
         if (table.name === 'canvases') canvasIds.push(String(row[0]));
-        chunk += `${json}\n`;
+        const line = row[row.length - 1] as Buffer;
+        lines.push(line);
+        pending += line.length;
         count++;
-        if (chunk.length >= CHUNK) {
+        if (pending >= CHUNK) {
           await flush();
           ctx.progress(done + count, total);
         }
       }
-      if (chunk) await flush();
+      if (pending) await flush();
       entry.end();
       done += count;
       ctx.progress(done, total);
@@ -133,7 +143,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       // A row whose file is missing here goes without it; the importer takes it only where the file already is.
       if (!source) continue;
       const path = `attachments/${sha256}`;
-      const entry = new PassThrough();
+      const entry = stream();
       zip.addReadStream(entry, path, { mtime: request.createdAt, compress: false });
       const hash = createHash('sha256');
       let bytes = 0;

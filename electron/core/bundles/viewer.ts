@@ -35,6 +35,20 @@ dt{font-weight:600}
 dd{margin:0}
 `;
 
+/** What the page reads from each table it shows; the export reads these beside each row's JSON. */
+const COLUMNS: Record<string, readonly string[]> = {
+  projects: ['id', 'title', 'stage', 'status', 'owner_entity_id', 'summary'],
+  entities: ['id', 'name'],
+  strategy_pillars: ['id', 'key', 'label'],
+  project_pillars: ['project_id', 'pillar_id'],
+  gate_decisions: ['project_id'],
+  canvas_templates: ['id', 'body'],
+  canvases: ['id', 'title', 'template_id'],
+  canvas_notes: ['canvas_id'],
+  pilots: ['id', 'title'],
+  pilot_decisions: ['pilot_id', 'decision'],
+};
+
 export function createViewer() {
   const projects: Row[] = [];
   let projectCount = 0;
@@ -65,9 +79,8 @@ export function createViewer() {
   }
 
   return {
-    /** The tables whose rows the page needs (the export parses only those). */
-    wants: (table: string) =>
-      ['projects', 'entities', 'strategy_pillars', 'project_pillars', 'gate_decisions', 'canvas_templates', 'canvases', 'canvas_notes', 'pilots', 'pilot_decisions'].includes(table),
+    /** The columns the page needs from a table, or undefined for a table it does not show. */
+    columns: (table: string): readonly string[] | undefined => COLUMNS[table],
     /** Sees every row the export writes and keeps what the page shows. */
     take(table: string, row: Row) {
       if (table === 'projects') {
