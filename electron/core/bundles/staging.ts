@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ManifestSchema, type Manifest } from '../../shared/domain/bundles';
 import { jsonDepthWithin } from '../json';
+import { openZipFile, READ_CHUNK } from './bundle-file-reader';
 import { upgradeManifest } from './format';
 import { BundleRefused, refuse } from './refusal';
 import { decryptBundle, isEncrypted } from './encryption';
@@ -110,13 +111,8 @@ export function parseUntrustedJson(
   return value;
 }
 
-const openZip = (file: string) =>
-  new Promise<yauzl.ZipFile>((resolve, reject) =>
-    // decodeStrings off: names stay raw bytes, checked by unsafeName() and never turned into paths.
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (error, zip) =>
-      error ? reject(error) : resolve(zip),
-    ),
-  );
+// decodeStrings off: names stay raw bytes, checked by unsafeName() and never turned into paths.
+const openZip = (file: string) => openZipFile(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
 
 function readCentralDirectory(zip: yauzl.ZipFile, limits: BundleLimits) {
   return new Promise<Map<string, yauzl.Entry>>((resolve, reject) => {
@@ -164,6 +160,7 @@ async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, cap
   let bytes = 0;
   let crc = 0;
   const meter = new Transform({
+    highWaterMark: READ_CHUNK,
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       if (bytes > cap) return done(new BundleLimit('too_large', `The entry "${name}" inflates to more than ${cap} bytes.`, name));
@@ -306,7 +303,7 @@ export async function stageBundle(
       const target = join(dir, `f${String(index++).padStart(5, '0')}`);
       const cap = Math.min(f.bytes, limits.maxEntryBytes, limits.maxTotalBytes - total);
       if (f.bytes > cap) refuse('too_large', `The file "${f.path}" is larger than allowed.`, { name: f.path });
-      const got = await inflate(zip!, entry, f.path, cap, limits, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+      const got = await inflate(zip!, entry, f.path, cap, limits, createWriteStream(target, { flags: 'wx', mode: 0o600, highWaterMark: READ_CHUNK }));
       if (got.bytes !== f.bytes || got.sha256 !== f.sha256) refuse('checksum', `The file "${f.path}" does not match its checksum in the manifest.`, { name: f.path });
       total += got.bytes;
       files.set(f.path, target);
