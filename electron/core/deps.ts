@@ -30,4 +30,9 @@ export interface CoreDeps {
   appVersion: string;
   /** Rate limits of the workshop server; the defaults suit a room of phones (see workshops/lan-door.ts). */
   lanLimits?: LanLimits;
+  /**
+   * Prints a self-contained page (no scripts, no outside resources) to an A4 PDF. Only the desktop
+   * app has this (Chromium's printToPDF); without it, bundles carry no PDF summary.
+   */
+  renderPdf?: (html: string) => Promise<Buffer>;
 }

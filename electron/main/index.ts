@@ -12,6 +12,7 @@ import { createDispatcher } from '../core/dispatch';
 import { uuidV7Ids } from '../core/ids';
 import { createFileLogger, errorData } from '../core/logger';
 import { databaseFile } from '../core/paths';
+import { createPdfRenderer } from './bundle-pdf';
 import { createDesktopHandlers } from './desktop-handlers';
 import { desktopText, type DesktopTextKey } from './desktop-text';
 import { confirmInDialog, createLinkOpener } from './external-links';
@@ -23,7 +24,7 @@ import { APP_URL, denyPermissions } from './security';
 import { createElectronSettingsStore } from './settings-store';
 import { keepWindowState, visibleBounds } from './window-state';
 import { createProjector } from './projector';
-import { createWindow } from './windows';
+import { createPrintWindow, createWindow } from './windows';
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -54,6 +55,8 @@ async function start() {
   const settings = createElectronSettingsStore(dataDir);
   const db = openDatabase(databaseFile(dataDir), { nativeBinding: process.env.IBTIKAR_SQLITE_BINDING });
   await backupBeforeMigration(db, dataDir, new Date());
+  // Bundles carry their viewer page as a PDF too, printed in a session that shares nothing with the app's.
+  const printSession = session.fromPartition('ibtikar-print');
   const core = createCore({
     db,
     clock: { now: () => new Date() },
@@ -62,6 +65,7 @@ async function start() {
     settings,
     logger,
     appVersion: app.getVersion(),
+    renderPdf: createPdfRenderer({ session: printSession, createWindow: () => createPrintWindow(printSession) }),
   });
   const projector = createProjector({
     screen,

@@ -1,5 +1,5 @@
 /** Every window is made here, with the same locked options; nothing else calls `new BrowserWindow`. */
-import { BrowserWindow, type Rectangle } from 'electron';
+import { BrowserWindow, type Rectangle, type Session } from 'electron';
 import { hardenContents } from './security';
 
 const DEFAULT_SIZE = { width: 1280, height: 800 };
@@ -39,5 +39,32 @@ export function createWindow(options: {
   });
   hardenContents(window.webContents, options.openLink);
   window.once('ready-to-show', () => window.show());
+  return window;
+}
+
+/**
+ * A hidden window that only lays a page out for printing (a bundle's PDF summary, bundle-pdf.ts): in
+ * its own session, with the same locks, no preload and JavaScript off, since its page is made from
+ * records that may come from another lab.
+ */
+export function createPrintWindow(session: Session): BrowserWindow {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      session,
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  hardenContents(window.webContents);
   return window;
 }

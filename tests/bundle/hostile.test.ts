@@ -299,6 +299,17 @@ describe('versions', () => {
     const error = await expectRefused(bundle({ manifest: (m) => ({ ...m, formatVersion: 7, appVersion: '3.2.0' }) }), 'newer_format');
     expect(error.issues?.[0]).toEqual({ path: ['bundle'], code: 'bundle_newer_format', params: { version: 7, appVersion: '3.2.0' } });
   });
+  it('reads a version-1 bundle (before PDF summaries) and a version-2 one carrying summary.pdf', async () => {
+    for (const file of [bundle(), bundle({ files: { 'data/entities.ndjson': line(ENTITY), 'summary.pdf': '%PDF-1.7 summary' }, manifest: (m) => ({ ...m, formatVersion: 2 }) })]) {
+      const preview = await test.core.bundles.previewFile(file);
+      expect(preview.manifest.formatVersion).toBe(2);
+      expect(preview.tables).toEqual([{ table: 'entities', incoming: 1, new: 1, same: 0, conflicts: 0 }]);
+      test.core.bundles.discard(preview.previewId);
+    }
+  });
+  it('refuses a summary.pdf the manifest does not list', async () => {
+    await expectRefused(bundle({ manifest: (m) => ({ ...m, formatVersion: 2 }), extra: [{ name: 'summary.pdf', data: '%PDF-1.7' }] }), 'unlisted_file');
+  });
   it('refuses a bundle from a newer database schema', async () => {
     const error = await expectRefused(bundle({ manifest: (m) => ({ ...m, schemaVersion: 999, appVersion: '3.2.0' }) }), 'newer_schema');
     expect(error.issues?.[0].params).toEqual({ version: 999, appVersion: '3.2.0' });

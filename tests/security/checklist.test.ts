@@ -61,7 +61,7 @@ import { createHttpDoor } from '../../electron/core/http/http-door';
 import { registerIpc } from '../../electron/main/ipc';
 import { registerAppScheme, serveRenderer } from '../../electron/main/protocol';
 import { APP_URL, denyPermissions, hardenContents, isAppUrl, isTrustedSender } from '../../electron/main/security';
-import { createWindow } from '../../electron/main/windows';
+import { createPrintWindow, createWindow } from '../../electron/main/windows';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../electron/shared/api/ipc-channels';
 import { CSP_HEADER, CSP_META } from '../../electron/shared/csp';
 import { silentLogger } from '../support/core';
@@ -131,8 +131,14 @@ describe('item 1: load only local, secure content', () => {
     expect(APP_URL).toBe('app://ibtikar/index.html');
     expect(isAppUrl(APP_URL)).toBe(true);
     const loads = appSources().flatMap(({ file, text }) => [...text.matchAll(/\.(loadURL|loadFile)\(([^)]*)\)/g)].map((m) => `${file}: ${m[0]}`));
-    // The projector window loads the same page at its projector route, and only that.
-    expect(loads.sort()).toEqual(['electron/main/index.ts: .loadURL(APP_URL)', 'electron/main/projector.ts: .loadURL(deps.url(canvasId)', 'electron/main/projector.ts: .loadURL(deps.url(canvasId)']);
+    // The projector window loads the same page at its projector route, and only that; the print
+    // window loads the page it prints from its own session's app: scheme (bundle-pdf.test.ts).
+    expect(loads.sort()).toEqual([
+      'electron/main/bundle-pdf.ts: .loadURL(`${APP_SCHEME}://${APP_HOST}${path}`)',
+      'electron/main/index.ts: .loadURL(APP_URL)',
+      'electron/main/projector.ts: .loadURL(deps.url(canvasId)',
+      'electron/main/projector.ts: .loadURL(deps.url(canvasId)',
+    ]);
     expect(readSource('electron/main/index.ts')).toContain('url: (canvasId) => `${APP_URL}#/projector/${canvasId}`,');
   });
 
@@ -174,6 +180,18 @@ describe('item 3: context isolation on', () => {
     const { webPreferences } = madeWindow().options;
     expect(webPreferences).toEqual({ ...LOCKED_WEB_PREFERENCES, preload: '/app/preload.cjs' });
     expect(webPreferences.contextIsolation).toBe(true);
+  });
+
+  it('the print window has the same locks in a session of its own, with no preload and JavaScript off', () => {
+    const session = { partition: 'ibtikar-print' };
+    createPrintWindow(session as never);
+    const { options, contents } = electron.windows[0];
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toEqual({ ...LOCKED_WEB_PREFERENCES, session, javascript: false });
+    // Navigation and new windows are refused as in every window.
+    expect(Object.keys(contents.events).sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect']);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+    expect(readSource('electron/main/index.ts')).toContain("session.fromPartition('ibtikar-print')");
   });
 
   it('no source turns context isolation off', () => {

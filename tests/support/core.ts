@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createCore } from '../../electron/core/create-core';
+import type { CoreDeps } from '../../electron/core/deps';
 import { openDatabase } from '../../electron/core/db/open';
 import { createDispatcher } from '../../electron/core/dispatch';
 import type { Caller } from '../../electron/core/handlers';
@@ -25,10 +26,11 @@ export function steppingClock(start = Date.parse('2026-11-28T09:00:00.000Z')) {
   return { now: () => new Date((t += 1000)) };
 }
 
-/** A core over a fresh data folder, or over `existingDataDir` to open it again as after an app restart. */
-export function makeCore(existingDataDir?: string) {
+/** A core over a fresh data folder, or over `existingDataDir` to open it again as after an app restart; `extra` gives it what only the desktop has. */
+export function makeCore(existingDataDir?: string, extra: Pick<CoreDeps, 'renderPdf'> = {}) {
   const dataDir = existingDataDir ?? tempDataDir();
   const core = createCore({
+    ...extra,
     db: openDatabase(databaseFile(dataDir)),
     clock: steppingClock(),
     ids: uuidV7Ids(),

@@ -89,7 +89,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     const lab = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now.toISOString()))();
     const { result } = ctx.jobs.start('bundle.export', (job) =>
       writeBundle(
-        { dbFile: deps.db.name, outFile: target, ...input, lab, appVersion: deps.appVersion, createdAt: now, sign: trust.sign, contentPath: ctx.content.path },
+        { dbFile: deps.db.name, outFile: target, ...input, lab, appVersion: deps.appVersion, createdAt: now, sign: trust.sign, contentPath: ctx.content.path, renderPdf: deps.renderPdf },
         job,
       ),
     );

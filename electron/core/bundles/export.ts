@@ -12,7 +12,7 @@ import { PassThrough, type Transform } from 'node:stream';
 import { once } from 'node:events';
 import yazl from 'yazl';
 import { ApiFailure } from '../../shared/api/envelope';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope, type Classification, type Manifest } from '../../shared/domain/bundles';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, SUMMARY_PDF, type BundleScope, type Classification, type Manifest } from '../../shared/domain/bundles';
 import type { Language } from '../../shared/domain/settings';
 import { schemaVersion } from '../db/migrate';
 import type { JobContext } from '../jobs';
@@ -40,6 +40,8 @@ export interface ExportRequest {
   contentPath: (sha256: string) => string | undefined;
   /** Encrypts the whole zip with a key from this passphrase (encryption.ts). */
   passphrase?: string;
+  /** Prints the viewer page to `summary.pdf` (the desktop app); absent, the bundle has no PDF. */
+  renderPdf?: (html: string) => Promise<Buffer>;
 }
 
 /**
@@ -160,6 +162,15 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
     const page = Buffer.from(viewer.render({ language: request.language, labName: request.lab.name, createdAt: request.createdAt, classification: request.classification }));
     zip.addBuffer(page, 'index.html', { mtime: request.createdAt, compress: true });
     files.push({ path: 'index.html', bytes: page.length, sha256: createHash('sha256').update(page).digest('hex') });
+    if (request.renderPdf) {
+      // The same page as a PDF, for a recipient who would rather print or file it; stored, as a PDF compresses its own streams.
+      const pdf = await request.renderPdf(page.toString('utf8')).catch((error: unknown) => {
+        throw new ApiFailure('internal', `The PDF summary could not be made: ${(error as Error).message}`);
+      });
+      if (ctx.signal.aborted) throw cancelled();
+      zip.addBuffer(pdf, SUMMARY_PDF, { mtime: request.createdAt, compress: false });
+      files.push({ path: SUMMARY_PDF, bytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });
+    }
 
     const manifest: Manifest = {
       format: BUNDLE_FORMAT,

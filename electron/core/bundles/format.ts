@@ -8,7 +8,10 @@ import { BUNDLE_FORMAT_VERSION } from '../../shared/domain/bundles';
 type Step = (manifest: Record<string, unknown>) => Record<string, unknown>;
 
 /** UPGRADES[n] turns a version-n manifest into a version-(n+1) one. Version 1 is the first. */
-const UPGRADES: Readonly<Record<number, Step>> = {};
+const UPGRADES: Readonly<Record<number, Step>> = {
+  // Version 2 added an optional entry (summary.pdf); a version-1 bundle is a version-2 bundle without it.
+  1: (manifest) => manifest,
+};
 
 export function upgradeManifest(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || !Number.isInteger((value as { formatVersion?: unknown }).formatVersion)) return value;

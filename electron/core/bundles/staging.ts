@@ -12,7 +12,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import type yauzl from 'yauzl';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ManifestSchema, type Manifest } from '../../shared/domain/bundles';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ManifestSchema, SUMMARY_PDF, type Manifest } from '../../shared/domain/bundles';
 import { jsonDepthWithin } from '../json';
 import { openZipFile, READ_CHUNK } from './bundle-file-reader';
 import { upgradeManifest } from './format';
@@ -67,7 +67,7 @@ export interface StagedBundle {
 }
 
 /** The only entry names format version 1 defines (docs/bundle-format.md). */
-const ALLOWED_NAME = /^(manifest\.json|manifest\.sig|index\.html|data\/[a-z][a-z0-9_]{0,62}\.ndjson|attachments\/[0-9a-f]{64}|canvases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.canvas)$/;
+const ALLOWED_NAME = /^(manifest\.json|manifest\.sig|index\.html|summary\.pdf|data\/[a-z][a-z0-9_]{0,62}\.ndjson|attachments\/[0-9a-f]{64}|canvases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.canvas)$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -232,8 +232,8 @@ function checkManifest(value: unknown, schemaVersionHere: number): Manifest {
   for (const f of manifest.files) {
     if (paths.has(f.path) || f.path === 'manifest.json' || f.path === 'manifest.sig' || !ALLOWED_NAME.test(f.path)) refuse('bad_manifest', `The manifest lists "${f.path}" wrongly.`);
     paths.add(f.path);
-    // The viewer and the JSON Canvas files are for people and tools without the app; checked like every file, never imported.
-    if (f.path === 'index.html' || f.path.startsWith('canvases/')) continue;
+    // The viewer, its PDF and the JSON Canvas files are for people and tools without the app; checked like every file, never imported.
+    if (f.path === 'index.html' || f.path === SUMMARY_PDF || f.path.startsWith('canvases/')) continue;
     const content = /^attachments\/([0-9a-f]{64})$/.exec(f.path)?.[1];
     if (content) {
       // A file is named by its SHA-256; staging checks the bytes against the listed hash, so the name must be that hash.

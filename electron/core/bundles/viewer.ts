@@ -33,6 +33,7 @@ article h3{margin:0 0 .5rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}
 dt{font-weight:600}
 dd{margin:0}
+@media print{body{background:#fff}article{break-inside:avoid}}
 `;
 
 /** What the page reads from each table it shows; the export reads these beside each row's JSON. */

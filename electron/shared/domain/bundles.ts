@@ -8,8 +8,10 @@ import { IdSchema, TimestampSchema } from './common';
 import { LanguageSchema } from './settings';
 
 export const BUNDLE_FORMAT = 'ibtikar-bundle';
-/** The newest bundle layout this app writes and reads. */
-export const BUNDLE_FORMAT_VERSION = 1;
+/** The newest bundle layout this app writes and reads (docs/bundle-format.md "Versions"). */
+export const BUNDLE_FORMAT_VERSION = 2;
+/** The viewer page printed to PDF, in bundles the desktop app exports (format version 2 on). */
+export const SUMMARY_PDF = 'summary.pdf';
 
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'secret'] as const;
 export const ClassificationSchema = z.enum(CLASSIFICATIONS);
