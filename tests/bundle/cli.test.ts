@@ -52,7 +52,7 @@ describe('the bundle command line', () => {
 
     const verified = await run('verify', file);
     expect(verified).toMatchObject({ code: 0, stderr: '' });
-    expect(verified.stdout).toMatch(/^ok: \d+ records, format 1, .* classification confidential, signed, fingerprint [0-9a-f]{64}\n$/);
+    expect(verified.stdout).toMatch(/^ok: \d+ records, format 2, .* classification confidential, signed, fingerprint [0-9a-f]{64}\n$/);
 
     const into = join(dir, 'into');
     const first = await run('import', file, '--data', into, '--on-conflict', 'theirs');

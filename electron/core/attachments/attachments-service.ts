@@ -10,6 +10,7 @@ import { ApiFailure } from '../../shared/api/envelope';
 import type { ParsedInput } from '../../shared/api/contract';
 import type { Attachment, AttachmentOwnerType } from '../../shared/domain/attachments';
 import { sanitiseFileName } from '../../shared/domain/attachments';
+import { aFewAtOnce } from '../a-few-at-once';
 import { appendChunk } from '../chunked-upload';
 import type { CoreDeps } from '../deps';
 import type { EventHub } from '../event-hub';
@@ -142,14 +143,10 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
           // The staged files are ours to move: each was checked against its name while staging. A few
           // move at once, so their flushes to disk overlap instead of queueing one behind another.
           const queue = [...files].filter(([sha256]) => !store.has(sha256));
-          const mover = async () => {
-            for (let next = queue.shift(); next; next = queue.shift()) {
-              added.push(next[0]);
-              await store.adopt(next[1], next[0]);
-            }
-          };
-          const moves = await Promise.allSettled(Array.from({ length: ADOPTING_AT_ONCE }, mover));
-          for (const move of moves) if (move.status === 'rejected') throw move.reason;
+          await aFewAtOnce(queue, ADOPTING_AT_ONCE, async ([sha256, path]) => {
+            added.push(sha256);
+            await store.adopt(path, sha256);
+          });
           return apply();
         } finally {
           await dropUnreferenced(added);
