@@ -101,7 +101,9 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   async function previewFile(file: string, passphrase?: string): Promise<BundlePreview> {
     const staged = await stageBundle(file, stagingDir(deps.paths.dataDir), schemaVersion(deps.db), ctx.limits, passphrase);
     try {
-      const preview = { previewId: deps.ids.next(), ...previewBundle(deps.db, staged, trust.isTrusted, contentHere) };
+      // One read transaction: every row is compared with the same moment of this lab, and the lookups
+      // share one snapshot instead of each taking and dropping the database's read lock.
+      const preview = { previewId: deps.ids.next(), ...deps.db.transaction(() => previewBundle(deps.db, staged, trust.isTrusted, contentHere))() };
       previews.set(preview.previewId, staged);
       return preview;
     } catch (error) {
