@@ -61,3 +61,93 @@ describe('board ops: a note edit', () => {
     expect(shown(free.id)).toMatchObject({ zoneKey: 'channels', x: null, y: null, version: 1 });
   });
 });
+
+/** A client that records every call and answers each when the test says, in any order. */
+function queuedClient() {
+  const calls: { method: string; input: any; answer: (result: Result<unknown>) => void }[] = [];
+  const client = {
+    call: (method: string, input: unknown) => new Promise((resolve) => calls.push({ method, input, answer: resolve })),
+    onEvent: () => () => {},
+    has: async () => true,
+  } as unknown as ApiClient;
+  return { client, calls };
+}
+
+/** Lets pending promise callbacks run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('board ops: a note edited again before its save answers', () => {
+  function setUpQueued() {
+    const queryClient = new QueryClient();
+    const key = ['canvases.get', { id: fixtureBoard.canvas.id }];
+    queryClient.setQueryData<Board>(key, fixtureBoard);
+    const { client, calls } = queuedClient();
+    const ops = createBoardOps(client, queryClient, fixtureBoard.canvas.id);
+    const shown = (id: string) => queryClient.getQueryData<Board>(key)!.notes.find((n) => n.id === id)!;
+    return { ops, calls, shown };
+  }
+  const stored = (note: Note, fields: Partial<Note>, version: number): Note => ({ ...note, ...fields, version, updatedAt: `2026-11-28T09:0${version}:00.000Z` });
+
+  it('goes on top of the first save’s answer instead of being refused as stale', async () => {
+    const { ops, calls, shown } = setUpQueued();
+    const first = ops.editNotes([{ note: channel, patch: move }], 'canvas.undo.move');
+    // Dragged again at once, from the preview (still at version 1).
+    const again = { zoneKey: 'segments', orderIndex: 'a3' };
+    const second = ops.editNotes([{ note: shown(channel.id), patch: again }], 'canvas.undo.move');
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(shown(channel.id)).toMatchObject({ orderIndex: 'a3', version: 1 });
+    const one = stored(channel, move, 2);
+    calls[0].answer({ ok: true, value: [one] });
+    await first;
+    await settle();
+    // Sent on the first save's answer, and shown on top of it meanwhile.
+    expect(calls).toHaveLength(2);
+    expect(calls[1].input.edits).toEqual([{ id: channel.id, baseVersion: 2, patch: again }]);
+    expect(shown(channel.id)).toMatchObject({ orderIndex: 'a3', version: 2 });
+    const two = stored(one, again, 3);
+    calls[1].answer({ ok: true, value: [two] });
+    await second;
+    expect(shown(channel.id)).toEqual(two);
+  });
+
+  it('chains a third edit made before the first answered behind the second', async () => {
+    const { ops, calls, shown } = setUpQueued();
+    const edits = ['a1', 'a2', 'a3'].map((orderIndex) => ops.editNotes([{ note: shown(channel.id), patch: { ...move, orderIndex } }], 'canvas.undo.move'));
+    await settle();
+    calls[0].answer({ ok: true, value: [stored(channel, { ...move, orderIndex: 'a1' }, 2)] });
+    await settle();
+    expect(calls[1].input.edits[0].baseVersion).toBe(2);
+    calls[1].answer({ ok: true, value: [stored(channel, { ...move, orderIndex: 'a2' }, 3)] });
+    await settle();
+    expect(calls[2].input.edits[0].baseVersion).toBe(3);
+    calls[2].answer({ ok: true, value: [stored(channel, { ...move, orderIndex: 'a3' }, 4)] });
+    await Promise.all(edits);
+    expect(shown(channel.id)).toMatchObject({ orderIndex: 'a3', version: 4 });
+  });
+
+  it('keeps its own base when the first save is refused, and an edit on a copy someone else changed stays stale', async () => {
+    const { ops, calls, shown } = setUpQueued();
+    const first = ops.editNotes([{ note: channel, patch: move }], 'canvas.undo.move');
+    const second = ops.editNotes([{ note: shown(channel.id), patch: { orderIndex: 'a4' } }], 'canvas.undo.move');
+    await settle();
+    calls[0].answer({ ok: false, error: { code: 'conflict', message: 'Changed meanwhile.', issues: [{ path: [], code: 'stale' }] } });
+    await expect(first).rejects.toThrow();
+    await settle();
+    expect(calls[1].input.edits[0].baseVersion).toBe(1);
+    calls[1].answer({ ok: true, value: [stored(channel, { orderIndex: 'a4' }, 2)] });
+    await second;
+
+    // A save answered with a version two higher was not the one the edit was made on: not rebased.
+    const old = shown(channel.id);
+    const third = ops.editNotes([{ note: old, patch: { orderIndex: 'a5' } }], 'canvas.undo.move');
+    const fourth = ops.editNotes([{ note: { ...old, version: 1 }, patch: { orderIndex: 'a6' } }], 'canvas.undo.move');
+    await settle();
+    calls[2].answer({ ok: true, value: [stored(old, { orderIndex: 'a5' }, 3)] });
+    await third;
+    await settle();
+    expect(calls[3].input.edits[0].baseVersion).toBe(1);
+    calls[3].answer({ ok: false, error: { code: 'conflict', message: 'Changed meanwhile.', issues: [{ path: [], code: 'stale' }] } });
+    await expect(fourth).rejects.toThrow();
+  });
+});

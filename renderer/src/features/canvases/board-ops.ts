@@ -55,9 +55,16 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
     return created;
   };
   /**
+   * Saves of note edits still waiting for core, by note: the version the edit was made on (its
+   * preview shows at that version) and the copy core answered with, or undefined when it refused.
+   */
+  const saving = new Map<string, { madeOn: number; answer: Promise<Note | undefined> }>();
+  /**
    * Edits are shown at once, so a dropped card stays where it was dropped: core's answer (one
    * version higher) replaces the preview, and a refusal puts back what was there, unless a newer
-   * copy has arrived meanwhile.
+   * copy has arrived meanwhile. An edit made on a note whose own save has not answered yet (a card
+   * dragged again at once) is that person's next change, not a stale one: it waits for that save and
+   * goes on top of its answer. On a copy someone else changed meanwhile it is still refused as stale.
    */
   const update = async (edits: { note: Note; patch: NotePatch }[]) => {
     const shown = (copies: Note[]) => {
@@ -65,12 +72,36 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
       patchBoard((b) => ({ ...b, notes: b.notes.map((n) => (byId.get(n.id)?.version === n.version ? byId.get(n.id)! : n)) }));
     };
     shown(edits.map(({ note, patch }) => previewNoteEdit(note, patch)));
+    // This save is registered at once, so an edit made while this one waits chains behind it.
+    const earlier = edits.map(({ note }) => saving.get(note.id));
+    let sent: (request: Promise<Note[]>) => void = () => {};
+    const request = new Promise<Note[]>((resolve) => (sent = resolve));
+    for (const { note } of edits) {
+      const answer = request.then((updated) => updated.find((n) => n.id === note.id), () => undefined);
+      saving.set(note.id, { madeOn: note.version, answer });
+      void answer.then(() => saving.get(note.id)?.answer === answer && saving.delete(note.id));
+    }
+    // Without an earlier save to wait for, the call goes out at once.
+    const based = earlier.some(Boolean)
+      ? await Promise.all(
+          edits.map(async (edit, i) => {
+            const before = earlier[i];
+            const answered = await before?.answer;
+            // Made on the earlier save's preview, or on its answer's version: the same person's next change.
+            return answered && (before!.madeOn === edit.note.version || answered.version === edit.note.version + 1) ? { ...edit, note: answered } : edit;
+          }),
+        )
+      : edits;
+    // The earlier saves' answers replaced the preview meanwhile; show this edit on top of them.
+    if (based.some((edit, i) => edit !== edits[i])) shown(based.map(({ note, patch }) => previewNoteEdit(note, patch)));
+    const saved = call('notes.update', { canvasId, edits: based.map(({ note, patch }) => ({ id: note.id, baseVersion: note.version, patch })) });
+    sent(saved);
     try {
-      const updated = await call('notes.update', { canvasId, edits: edits.map(({ note, patch }) => ({ id: note.id, baseVersion: note.version, patch })) });
+      const updated = await saved;
       putNotes(updated);
       return updated;
     } catch (error) {
-      shown(edits.map(({ note }) => note));
+      shown(based.map(({ note }) => note));
       throw error;
     }
   };
