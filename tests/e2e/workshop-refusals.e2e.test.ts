@@ -6,7 +6,8 @@
  * The message stays once the bar catches up and shows the workshop as ended. axe-core on the bar.
  * A participant's page that missed the end (its stream held the same way) is told, on its next
  * request, that the workshop is over; and an edit on a note changed meanwhile is refused as stale,
- * in words, keeping the draft, and the page then shows the note as it now is.
+ * in words, keeping the draft with the note as it now is shown above it; saved again, knowingly, it
+ * replaces the current text.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Note } from '../../electron/shared/canvas/model';
@@ -107,12 +108,46 @@ describe("a participant's page that is out of date", () => {
     await participant.getByRole('textbox', { name: 'Edit your note' }).fill('Queue of 40');
     await participant.getByRole('button', { name: 'Save' }).click();
     await participant.getByRole('alert').getByText(uiWords('en')('validation.stale')).waitFor();
-    // Nothing typed is lost: the draft stays open; cancelling it shows the note as it now is.
+    // Nothing typed is lost: the draft stays open, with the note as it now is shown above it.
     expect(await participant.getByRole('textbox', { name: 'Edit your note' }).inputValue()).toBe('Queue of 40');
-    await section('see').getByRole('button', { name: 'Cancel' }).click();
-    await shown('see', 'Long queue at 8 am').waitFor();
+    const now = section('see').getByRole('status').filter({ hasText: uiWords('en')('workshop.participant.nowReads') });
+    await now.getByText('Long queue at 8 am', { exact: true }).waitFor();
     expect(await axeViolations(participant)).toEqual([]);
     await screenshot(participant, 'workshop-participant-stale-en');
+    // Cancelling shows the note as it now is.
+    await section('see').getByRole('button', { name: 'Cancel' }).click();
+    await shown('see', 'Long queue at 8 am').waitFor();
+    expect(await now.count()).toBe(0);
+  });
+
+  it('replaces a changed note only when saved again with its current text in view', async () => {
+    const [note] = (await callServed<{ notes: Note[] }>(app.served, 'canvases.get', { id: canvasId })).notes.filter((n) => n.text === 'Long queue at 8 am');
+    await callServed(app.served, 'notes.update', { canvasId, edits: [{ id: note.id, baseVersion: note.version, patch: { text: 'Long queue at 9 am' } }] });
+    await section('see').getByRole('button', { name: uiWords('en')('workshop.edit') }).click();
+    await participant.getByRole('textbox', { name: 'Edit your note' }).fill('Queue of 50');
+    await participant.getByRole('button', { name: 'Save' }).click();
+    await participant.getByRole('alert').getByText(uiWords('en')('validation.stale')).waitFor();
+    await section('see').getByRole('status').getByText('Long queue at 9 am', { exact: true }).waitFor();
+    // The same in Arabic, mirrored, with the draft kept across the switch.
+    const pick = async (from: 'en' | 'ar', to: 'en' | 'ar') => {
+      await participant.getByRole('combobox', { name: uiWords(from)('language.label') }).click();
+      await participant.getByRole('option', { name: uiWords(from)(`language.${to}`) }).click();
+      await waitReady(participant, to);
+    };
+    await pick('en', 'ar');
+    expect(await participant.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await section('see').getByRole('status').filter({ hasText: uiWords('ar')('workshop.participant.nowReads') }).getByText('Long queue at 9 am', { exact: true }).waitFor();
+    expect(await participant.getByRole('textbox', { name: uiWords('ar')('workshop.participant.editNote') }).inputValue()).toBe('Queue of 50');
+    expect(await axeViolations(participant)).toEqual([]);
+    await screenshot(participant, 'workshop-participant-stale-ar');
+    await pick('ar', 'en');
+    // Saved again, knowingly: the participant's text replaces the current one.
+    await participant.getByRole('button', { name: 'Save' }).click();
+    // The draft closes once core has stored it (until then the field itself holds the words).
+    await participant.getByRole('textbox', { name: 'Edit your note' }).waitFor({ state: 'detached' });
+    await shown('see', 'Queue of 50').waitFor();
+    const stored = (await callServed<{ notes: Note[] }>(app.served, 'canvases.get', { id: canvasId })).notes.find((n) => n.id === note.id);
+    expect(stored?.text).toBe('Queue of 50');
   });
 
   it('is told the workshop is over on its next request', async () => {

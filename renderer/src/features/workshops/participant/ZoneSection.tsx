@@ -23,6 +23,8 @@ type ViewNote = ParticipantView['notes'][number];
 function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked: boolean; vote: ParticipantView['vote']; client: ApiClient; act: Act }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
+  /** The version the draft was started from: when the note changes meanwhile, its current text shows above the draft. */
+  const [draftOf, setDraftOf] = useState(note.version);
   const myVotes = vote?.myVotes.filter((id) => id === note.id).length ?? 0;
   const votesLeft = vote ? vote.votesPerPerson - vote.myVotes.length : 0;
   const save = async (event: FormEvent) => {
@@ -38,6 +40,16 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
         </Typography>
       ) : (
         <Box component="form" onSubmit={save} sx={{ display: 'grid', gap: 1 }}>
+          {note.version !== draftOf && (
+            <Box role="status" sx={{ display: 'grid', gap: 0.5 }}>
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {t('workshop.participant.nowReads')}
+              </Typography>
+              <Typography dir="auto" data-current-text sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {note.text}
+              </Typography>
+            </Box>
+          )}
           <TextField label={t('workshop.participant.editNote')} value={editing} onChange={(e) => setEditing(e.target.value)} multiline autoFocus slotProps={{ htmlInput: { dir: 'auto', maxLength: 5000 } }} />
           <Box sx={{ display: 'flex', gap: 1 }}>
             <Button type="submit" variant="contained">
@@ -86,7 +98,14 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
         )}
         {note.mine && !locked && editing === null && (
           <>
-            <Button size="small" startIcon={<EditIcon />} onClick={() => setEditing(note.text)}>
+            <Button
+              size="small"
+              startIcon={<EditIcon />}
+              onClick={() => {
+                setDraftOf(note.version);
+                setEditing(note.text);
+              }}
+            >
               {t('workshop.edit')}
             </Button>
             <Button size="small" color="error" startIcon={<DeleteIcon />} onClick={() => act(() => client.call('participant.deleteNote', { id: note.id, baseVersion: note.version }), (view, { ids }) => withoutNotes(view, ids))}>
