@@ -21,14 +21,19 @@ function pendingClient() {
   return { client, answer: (result: Result<unknown>) => answer(result) };
 }
 
-function setUp() {
+/** Board ops over the fixture board and this client; `shown` reads a note as the board shows it. */
+function boardOver(client: ApiClient) {
   const queryClient = new QueryClient();
   const key = ['canvases.get', { id: fixtureBoard.canvas.id }];
   queryClient.setQueryData<Board>(key, fixtureBoard);
-  const { client, answer } = pendingClient();
   const ops = createBoardOps(client, queryClient, fixtureBoard.canvas.id);
   const shown = (id: string) => queryClient.getQueryData<Board>(key)!.notes.find((n) => n.id === id)!;
-  return { ops, answer, shown };
+  return { ops, shown };
+}
+
+function setUp() {
+  const { client, answer } = pendingClient();
+  return { ...boardOver(client), answer };
 }
 
 const channel = fixtureBoard.notes[1];
@@ -78,13 +83,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('board ops: a note edited again before its save answers', () => {
   function setUpQueued() {
-    const queryClient = new QueryClient();
-    const key = ['canvases.get', { id: fixtureBoard.canvas.id }];
-    queryClient.setQueryData<Board>(key, fixtureBoard);
     const { client, calls } = queuedClient();
-    const ops = createBoardOps(client, queryClient, fixtureBoard.canvas.id);
-    const shown = (id: string) => queryClient.getQueryData<Board>(key)!.notes.find((n) => n.id === id)!;
-    return { ops, calls, shown };
+    return { ...boardOver(client), calls };
   }
   const stored = (note: Note, fields: Partial<Note>, version: number): Note => ({ ...note, ...fields, version, updatedAt: `2026-11-28T09:0${version}:00.000Z` });
 
