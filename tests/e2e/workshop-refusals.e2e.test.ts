@@ -96,18 +96,26 @@ describe("a participant's page that is out of date", () => {
   });
   afterAll(() => phone?.close());
 
+  /**
+   * The facilitator changes the note reading `text` to `meanwhile` while the phone still holds the
+   * earlier version; the participant then edits it to `draft` and is refused as stale, in words.
+   */
+  async function staleEdit(text: string, meanwhile: string, draft: string) {
+    const [note] = (await callServed<{ notes: Note[] }>(app.served, 'canvases.get', { id: canvasId })).notes.filter((n) => n.text === text);
+    await callServed(app.served, 'notes.update', { canvasId, edits: [{ id: note.id, baseVersion: note.version, patch: { text: meanwhile } }] });
+    await section('see').getByRole('button', { name: uiWords('en')('workshop.edit') }).click();
+    await participant.getByRole('textbox', { name: 'Edit your note' }).fill(draft);
+    await participant.getByRole('button', { name: 'Save' }).click();
+    await participant.getByRole('alert').getByText(uiWords('en')('validation.stale')).waitFor();
+    return note;
+  }
+
   it('refuses a stale edit in words and shows the note as it now is', async () => {
     const form = section('see');
     await form.getByRole('textbox', { name: /^New note in/ }).fill('Long queue');
     await form.getByRole('button', { name: 'Add' }).click();
     await shown('see', 'Long queue').waitFor();
-    // The facilitator edits the note meanwhile; the phone still holds the first version.
-    const [mine] = (await callServed<{ notes: Note[] }>(app.served, 'canvases.get', { id: canvasId })).notes.filter((n) => n.text === 'Long queue');
-    await callServed(app.served, 'notes.update', { canvasId, edits: [{ id: mine.id, baseVersion: mine.version, patch: { text: 'Long queue at 8 am' } }] });
-    await section('see').getByRole('button', { name: uiWords('en')('workshop.edit') }).click();
-    await participant.getByRole('textbox', { name: 'Edit your note' }).fill('Queue of 40');
-    await participant.getByRole('button', { name: 'Save' }).click();
-    await participant.getByRole('alert').getByText(uiWords('en')('validation.stale')).waitFor();
+    await staleEdit('Long queue', 'Long queue at 8 am', 'Queue of 40');
     // Nothing typed is lost: the draft stays open, with the note as it now is shown above it.
     expect(await participant.getByRole('textbox', { name: 'Edit your note' }).inputValue()).toBe('Queue of 40');
     const now = section('see').getByRole('status').filter({ hasText: uiWords('en')('workshop.participant.nowReads') });
@@ -121,12 +129,7 @@ describe("a participant's page that is out of date", () => {
   });
 
   it('replaces a changed note only when saved again with its current text in view', async () => {
-    const [note] = (await callServed<{ notes: Note[] }>(app.served, 'canvases.get', { id: canvasId })).notes.filter((n) => n.text === 'Long queue at 8 am');
-    await callServed(app.served, 'notes.update', { canvasId, edits: [{ id: note.id, baseVersion: note.version, patch: { text: 'Long queue at 9 am' } }] });
-    await section('see').getByRole('button', { name: uiWords('en')('workshop.edit') }).click();
-    await participant.getByRole('textbox', { name: 'Edit your note' }).fill('Queue of 50');
-    await participant.getByRole('button', { name: 'Save' }).click();
-    await participant.getByRole('alert').getByText(uiWords('en')('validation.stale')).waitFor();
+    const note = await staleEdit('Long queue at 8 am', 'Long queue at 9 am', 'Queue of 50');
     await section('see').getByRole('status').getByText('Long queue at 9 am', { exact: true }).waitFor();
     // The same in Arabic, mirrored, with the draft kept across the switch.
     const pick = async (from: 'en' | 'ar', to: 'en' | 'ar') => {
