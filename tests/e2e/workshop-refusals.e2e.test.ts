@@ -106,7 +106,7 @@ describe("a participant's page that is out of date", () => {
     await section('see').getByRole('button', { name: uiWords('en')('workshop.edit') }).click();
     await participant.getByRole('textbox', { name: 'Edit your note' }).fill(draft);
     await participant.getByRole('button', { name: 'Save' }).click();
-    await participant.getByRole('alert').getByText(uiWords('en')('validation.stale')).waitFor();
+    await participant.getByRole('alert').getByText(uiWords('en')('workshop.participant.stale')).waitFor();
     return note;
   }
 

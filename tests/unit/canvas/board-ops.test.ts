@@ -111,6 +111,23 @@ describe('board ops: a note edited again before its save answers', () => {
     expect(shown(channel.id)).toEqual(two);
   });
 
+  it('goes on top of the answer too when made on the preview just after the save answered (the board not yet redrawn)', async () => {
+    const { ops, calls, shown } = setUpQueued();
+    const first = ops.editNotes([{ note: channel, patch: move }], 'canvas.undo.move');
+    const preview = shown(channel.id);
+    await settle();
+    calls[0].answer({ ok: true, value: [stored(channel, move, 2)] });
+    await first;
+    await settle();
+    // A key press still carrying the preview's copy (version 1).
+    const second = ops.editNotes([{ note: preview, patch: { orderIndex: 'a7' } }], 'canvas.undo.move');
+    await settle();
+    expect(calls[1].input.edits[0].baseVersion).toBe(2);
+    calls[1].answer({ ok: true, value: [stored(channel, { ...move, orderIndex: 'a7' }, 3)] });
+    await second;
+    expect(shown(channel.id)).toMatchObject({ orderIndex: 'a7', version: 3 });
+  });
+
   it('chains a third edit made before the first answered behind the second', async () => {
     const { ops, calls, shown } = setUpQueued();
     const edits = ['a1', 'a2', 'a3'].map((orderIndex) => ops.editNotes([{ note: shown(channel.id), patch: { ...move, orderIndex } }], 'canvas.undo.move'));

@@ -55,16 +55,18 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
     return created;
   };
   /**
-   * Saves of note edits still waiting for core, by note: the version the edit was made on (its
-   * preview shows at that version) and the copy core answered with, or undefined when it refused.
+   * The last save of each note edited here: the version the edit was made on (its preview shows at
+   * that version) and the copy core answered with, or undefined when it refused. Kept after the
+   * answer too: a key press or drop can still carry the preview's copy until the board is redrawn.
    */
   const saving = new Map<string, { madeOn: number; answer: Promise<Note | undefined> }>();
   /**
    * Edits are shown at once, so a dropped card stays where it was dropped: core's answer (one
    * version higher) replaces the preview, and a refusal puts back what was there, unless a newer
-   * copy has arrived meanwhile. An edit made on a note whose own save has not answered yet (a card
-   * dragged again at once) is that person's next change, not a stale one: it waits for that save and
-   * goes on top of its answer. On a copy someone else changed meanwhile it is still refused as stale.
+   * copy has arrived meanwhile. An edit made on a note whose own last save it was shown from (a card
+   * dragged again at once, before or just after that save answered) is that person's next change, not
+   * a stale one: it waits for that save and goes on top of its answer. On a copy someone else changed
+   * meanwhile it is still refused as stale.
    */
   const update = async (edits: { note: Note; patch: NotePatch }[]) => {
     const shown = (copies: Note[]) => {
@@ -79,7 +81,6 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
     for (const { note } of edits) {
       const answer = request.then((updated) => updated.find((n) => n.id === note.id), () => undefined);
       saving.set(note.id, { madeOn: note.version, answer });
-      void answer.then(() => saving.get(note.id)?.answer === answer && saving.delete(note.id));
     }
     // Without an earlier save to wait for, the call goes out at once.
     const based = earlier.some(Boolean)

@@ -132,7 +132,8 @@ function Workshop({ token, language, onLanguage, onEnded }: { token: string; lan
   const fail = useCallback(
     (error: ApiError) => {
       if (error.code === 'unauthorized') return onEnded();
-      setMessage(participantErrorKey(error));
+      // A stale edit or delete: the page reads the note again and shows its current text, so no reload is asked for.
+      setMessage(error.issues?.some((i) => i.code === 'stale') ? 'workshop.participant.stale' : participantErrorKey(error));
     },
     [onEnded],
   );
