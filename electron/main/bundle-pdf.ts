@@ -7,10 +7,8 @@
  */
 import type { BrowserWindow, Session } from 'electron';
 import { randomUUID } from 'node:crypto';
+import { VIEWER_CSP } from '../core/bundles/viewer';
 import { APP_HOST, APP_SCHEME, denyPermissions } from './security';
-
-/** What the viewer page needs: its inline styles and nothing else (electron/core/bundles/viewer.ts). */
-const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export interface PdfRendererDeps {
   /** The print session (a partition of its own, not the app's). */
@@ -28,7 +26,7 @@ export function createPdfRenderer(deps: PdfRendererDeps): (html: string) => Prom
     const html = url.host === APP_HOST ? pages.get(url.pathname) : undefined;
     if (html === undefined) return new Response('Not found', { status: 404 });
     return new Response(html, {
-      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CSP, 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': VIEWER_CSP, 'X-Content-Type-Options': 'nosniff' },
     });
   });
 

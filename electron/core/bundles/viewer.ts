@@ -13,7 +13,8 @@ import { labTemplate } from '../services/canvases/template-source';
 import type { Row } from './rows-repo';
 
 const LOCALES: Record<Language, string> = { en: 'en-AE', ar: 'ar-AE', uz: 'uz-Latn-UZ', ru: 'ru-RU' };
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+/** The page's own policy: its inline styles and nothing else (also the print window's, electron/main/bundle-pdf.ts). */
+export const VIEWER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** The page stays small and the export's memory bounded: at most this many projects, summaries cut to this length. */
 const MAX_PROJECTS = 1000;
@@ -158,7 +159,7 @@ export function createViewer() {
 <html lang="${lang}" dir="${directionOf(lang)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${VIEWER_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(t('viewer.title', { lab }))}</title>
 <style>${STYLE}</style>

@@ -59,7 +59,7 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
    * that version) and the copy core answered with, or undefined when it refused. Kept after the
    * answer too: a key press or drop can still carry the preview's copy until the board is redrawn.
    */
-  const saving = new Map<string, { madeOn: number; answer: Promise<Note | undefined> }>();
+  const lastSaves = new Map<string, { madeOn: number; answer: Promise<Note | undefined> }>();
   /**
    * Edits are shown at once, so a dropped card stays where it was dropped: core's answer (one
    * version higher) replaces the preview, and a refusal puts back what was there, unless a newer
@@ -75,12 +75,12 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
     };
     shown(edits.map(({ note, patch }) => previewNoteEdit(note, patch)));
     // This save is registered at once, so an edit made while this one waits chains behind it.
-    const earlier = edits.map(({ note }) => saving.get(note.id));
+    const earlier = edits.map(({ note }) => lastSaves.get(note.id));
     let sent: (request: Promise<Note[]>) => void = () => {};
     const request = new Promise<Note[]>((resolve) => (sent = resolve));
     for (const { note } of edits) {
       const answer = request.then((updated) => updated.find((n) => n.id === note.id), () => undefined);
-      saving.set(note.id, { madeOn: note.version, answer });
+      lastSaves.set(note.id, { madeOn: note.version, answer });
     }
     // Without an earlier save to wait for, the call goes out at once.
     const based = earlier.some(Boolean)
