@@ -17,8 +17,12 @@
  * delay. Each phone has its own keep-alive agent with a few sockets for its calls (as a phone's
  * browser keeps a few connections to one host) and one more connection for its event stream.
  *
+ * The same phones also measure the reference the bench compares with: their HTTP client against a
+ * server that answers at once and does nothing (ReferencePlan), each phone sending without pause.
+ *
  * Run by bench/workshop.ts through child_process.fork; talks over the IPC channel:
- *   parent → { start: ClientsPlan }     child → 'notesDone'     child → { result: ClientsResult }
+ *   parent → { start: ClientsPlan }        child → 'notesDone'     child → { result: ClientsResult }
+ *   parent → { reference: ReferencePlan }  child → { result: ReferenceResult }
  */
 import { Agent, request, type IncomingMessage } from 'node:http';
 import type { ParticipantView } from '../electron/shared/workshop/model';
@@ -38,6 +42,18 @@ export interface ClientsPlan {
    * (thinking, typing). Absent for the burst run, where every phone sends as fast as it is answered.
    */
   thinkMs?: { min: number; max: number };
+  /** Phones arrive at random times within this many ms (people scanning the join code); absent: all at once. */
+  joinWithinMs?: number;
+}
+
+export interface ReferencePlan {
+  origin: string;
+  participants: number;
+  requestsEach: number;
+}
+
+export interface ReferenceResult {
+  requestTimes: number[];
 }
 
 export interface ClientsResult {
@@ -55,13 +71,14 @@ export interface ClientsResult {
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsResult> {
+type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
+
+/** The phones' HTTP client on node:http, timing every call on this process's clock. */
+function httpClient(origin: string) {
   const requestTimes: number[] = [];
   const byMethod: Record<string, number[]> = {};
   const failures: string[] = [];
-  const sentAt = new Map<string, number>();
-  type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
-  const { hostname, port } = new URL(plan.origin);
+  const { hostname, port } = new URL(origin);
   const call = (options: { path: string; method: 'GET' | 'POST'; agent: Agent | false; headers: Record<string, string | number> }, body?: string) =>
     new Promise<IncomingMessage>((resolve, reject) => {
       const req = request({ hostname, port, ...options }, resolve);
@@ -82,10 +99,16 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
     if (!answer.ok && failures.length < 20) failures.push(`${method}: ${answer.error.code}`);
     return answer;
   };
-  const think = () => (plan.thinkMs ? sleep(plan.thinkMs.min + Math.random() * (plan.thinkMs.max - plan.thinkMs.min)) : undefined);
-  /** A phone's browser keeps a few connections to one host; its calls share them. */
-  const browser = () => new Agent({ keepAlive: true, maxSockets: 4 });
+  return { call, post, requestTimes, byMethod, failures };
+}
 
+/** A phone's browser keeps a few connections to one host; its calls share them. */
+const browser = () => new Agent({ keepAlive: true, maxSockets: 4 });
+
+async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsResult> {
+  const { call, post, requestTimes, byMethod, failures } = httpClient(plan.origin);
+  const sentAt = new Map<string, number>();
+  const think = () => (plan.thinkMs ? sleep(plan.thinkMs.min + Math.random() * (plan.thinkMs.max - plan.thinkMs.min)) : undefined);
   /** One phone: its copy of the board (note id → when it first held it) and of the open vote. */
   function phone(token: string, agent: Agent) {
     const held = new Map<string, number>();
@@ -180,17 +203,19 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
     };
   }
 
-  const agents = Array.from({ length: plan.participants }, browser);
-  const tokens = await Promise.all(
+  // Each phone joins, opens its stream and reads its first view, as the page does; the room starts
+  // writing once every phone is in.
+  const phones = await Promise.all(
     Array.from({ length: plan.participants }, async (_, i) => {
-      const joined = await post<{ token: string }>(agents[i], 'participant.join', { secret: plan.secret, displayName: `P${i}` });
+      if (plan.joinWithinMs) await sleep(Math.random() * plan.joinWithinMs);
+      const agent = browser();
+      const joined = await post<{ token: string }>(agent, 'participant.join', { secret: plan.secret, displayName: `P${i}` });
       if (!joined.ok) throw new Error(`join failed: ${joined.error.code}`);
-      return joined.value.token;
+      const p = phone(joined.value.token, agent);
+      await p.follow();
+      return p;
     }),
   );
-  const phones = tokens.map((token, i) => phone(token, agents[i]));
-  // Every phone has its stream open and its first view before the room starts writing.
-  await Promise.all(phones.map((p) => p.follow()));
 
   await Promise.all(phones.map((p, i) => p.addNotes(i)));
   notesDone();
@@ -214,10 +239,25 @@ async function run(plan: ClientsPlan, notesDone: () => void): Promise<ClientsRes
   return { requestTimes, byMethod, visibility, unseen, acknowledged: [...sentAt.keys()], votesAnswered: votes.reduce((a, b) => a + b, 0), failures };
 }
 
-process.on('message', (message: { start?: ClientsPlan }) => {
-  if (!message.start) return;
-  run(message.start, () => process.send!('notesDone'))
-    .then((result) => process.send!({ result }, () => process.exit(0)))
+/** The reference: every phone, its connections open, sends its requests without pause to a server that does nothing. */
+async function reference(plan: ReferencePlan): Promise<ReferenceResult> {
+  const { post, requestTimes } = httpClient(plan.origin);
+  const agents = Array.from({ length: plan.participants }, browser);
+  await Promise.all(agents.map((agent) => post(agent, 'participant.join', {})));
+  requestTimes.length = 0;
+  await Promise.all(
+    agents.map(async (agent, p) => {
+      for (let i = 0; i < plan.requestsEach; i++) await post(agent, 'participant.addNote', { zoneKey: 'see', text: `Note ${i} from participant ${p}` });
+    }),
+  );
+  agents.forEach((agent) => agent.destroy());
+  return { requestTimes };
+}
+
+process.on('message', (message: { start?: ClientsPlan; reference?: ReferencePlan }) => {
+  const work = message.start ? run(message.start, () => process.send!('notesDone')) : message.reference ? reference(message.reference) : undefined;
+  work
+    ?.then((result) => process.send!({ result }, () => process.exit(0)))
     .catch((error: unknown) => {
       process.stderr.write(`workshop clients failed: ${String(error)} ${String((error as { cause?: unknown }).cause)}\n`);
       process.exit(1);
