@@ -132,6 +132,8 @@ export async function benchWorkshop(): Promise<Figure[]> {
     }
   };
   const lostOf = ({ result, stored }: Awaited<ReturnType<typeof runRoom>>) => result.acknowledged.filter((id) => !stored.has(id)).length;
+  /** A pair never held within the bound makes the figure infinite rather than leaving it out. */
+  const seenP95 = (result: ClientsResult) => (result.unseen > 0 ? Infinity : percentile(sortedTimes(result.visibility), 95));
 
   // The room of people: the targets.
   const room = await runRoom(PERSON_PACE);
@@ -139,7 +141,6 @@ export async function benchWorkshop(): Promise<Figure[]> {
   const lost = lostOf(room);
   const notAdded = PARTICIPANTS * NOTES_EACH - result.acknowledged.length;
   const requestTimes = sortedTimes(result.requestTimes);
-  const visibility = sortedTimes(result.visibility);
   const pace = `joining within ${PERSON_PACE.joinWithinMs / 1000} s, ${PERSON_PACE.thinkMs.min / 1000}–${PERSON_PACE.thinkMs.max / 1000} s before each note and vote`;
   add({ id: 'workshop.notesLost', label: `notes acknowledged but not stored (${PARTICIPANTS} people, ${pace})`, value: lost, unit: 'notes', ...atMost(lost, 0) });
   add({ id: 'workshop.notesNotAdded', label: `notes of ${PARTICIPANTS} × ${NOTES_EACH} not added within ${TIME_BOUND_MS / 1000} s`, value: notAdded, unit: 'notes', ...atMost(notAdded, 0) });
@@ -147,8 +148,8 @@ export async function benchWorkshop(): Promise<Figure[]> {
   const p95 = percentile(requestTimes, 95);
   add({ id: 'workshop.requestP95', label: `participant request p95 (${requestTimes.length} requests)`, value: p95, unit: 'ms', ...below(p95, 100) });
   byMethod('workshop', result);
-  const seenP95 = result.unseen > 0 ? Infinity : percentile(visibility, 95);
-  add({ id: 'workshop.seenP95', label: 'time until every client held a note, p95', value: seenP95, unit: 'ms', ...below(seenP95, 1000) });
+  const seen = seenP95(result);
+  add({ id: 'workshop.seenP95', label: 'time until every client held a note, p95', value: seen, unit: 'ms', ...below(seen, 1000) });
   add({ id: 'workshop.unseen', label: 'client-note pairs never held within the bound', value: result.unseen, unit: 'pairs', ...atMost(result.unseen, 0) });
   add({ id: 'workshop.duration', label: 'whole run (joins, notes, votes, last note held)', value: durationMs, unit: 'ms' });
 
@@ -160,8 +161,8 @@ export async function benchWorkshop(): Promise<Figure[]> {
   const burstP95 = percentile(burstTimes, 95);
   add({ id: 'workshop.burst.requestP95', label: `  request p95 (${burstTimes.length})`, value: burstP95, unit: 'ms' });
   byMethod('workshop.burst', burst.result);
-  add({ id: 'workshop.burst.seenP95', label: '  time until every client held a note, p95', value: burst.result.unseen > 0 ? Infinity : percentile(sortedTimes(burst.result.visibility), 95), unit: 'ms' });
-  add({ id: 'workshop.burst.requestsPerSecond', label: '  requests answered per second', value: (burstTimes.length / burst.durationMs) * 1000, unit: 'req/s' });
+  add({ id: 'workshop.burst.seenP95', label: '  time until every client held a note, p95', value: seenP95(burst.result), unit: 'ms' });
+  add({ id: 'workshop.burst.requestsPerSecond', label: '  requests answered per second, over the whole run', value: (burstTimes.length / burst.durationMs) * 1000, unit: 'req/s' });
   const emptyP95 = percentile(sortedTimes(await runReference()), 95);
   add({ id: 'workshop.reference.requestP95', label: `  reference: the same ${PARTICIPANTS} phones × ${NOTES_EACH} requests to a server doing nothing, p95`, value: emptyP95, unit: 'ms' });
   add({ id: 'workshop.burst.ratio', label: '  burst p95 ÷ reference p95', value: burstP95 / emptyP95, unit: '×' });
