@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Measurement } from '../../electron/shared/domain/pilots';
-import { axeViolations, openApp, screenshot, switchLanguage, uiWords } from '../support/app-page';
+import { axeViolations, fillDate, openApp, screenshot, switchLanguage, uiWords } from '../support/app-page';
 import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -107,8 +107,8 @@ describe('a pilot evaluation from charter to report', () => {
     await charter.getByRole('textbox', { name: 'Problem' }).fill('Parents do not know their place in the kindergarten queue.');
     await charter.getByRole('textbox', { name: 'Intervention' }).fill('An SMS each time the place moves.');
     await charter.getByRole('textbox', { name: 'Sites' }).fill('Chilonzor (pilot), Yunusobod (comparison)');
-    await charter.getByLabel('Observation starts').fill('2026-01-01');
-    await charter.getByLabel('Observation ends').fill('2026-12-31');
+    await fillDate(charter, 'Observation starts', '2026-01-01');
+    await fillDate(charter, 'Observation ends', '2026-12-31');
     await choose(charter, 'Owner', 'Aziza Rahimova');
     await charter.getByRole('button', { name: 'Save' }).click();
     await charter.getByRole('status').getByText('Saved').waitFor();
@@ -146,7 +146,7 @@ describe('a pilot evaluation from charter to report', () => {
     await protocol.getByRole('textbox', { name: 'Unit of analysis' }).fill('district-month');
     await protocol.getByRole('textbox', { name: 'Planned sample size' }).fill('12');
     await protocol.getByRole('textbox', { name: 'Primary outcome' }).fill('Days waited for a place');
-    await protocol.getByLabel('Intervention starts').fill('2026-04-01');
+    await fillDate(protocol, 'Intervention starts', '2026-04-01');
     await protocol.getByRole('button', { name: 'Lock protocol' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Lock protocol' }).click();
     await page.getByText(/^Protocol locked on/).waitFor();

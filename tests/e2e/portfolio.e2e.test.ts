@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openApp, recordGateDecision, screenshot, switchLanguage } from '../support/app-page';
+import { axeViolations, fillDate, openApp, recordGateDecision, screenshot, switchLanguage } from '../support/app-page';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
@@ -160,12 +160,12 @@ describe('the portfolio', () => {
     await page.getByRole('textbox', { name: 'Name of a new cohort' }).fill('Cohort 2026 — Tashkent');
     await page.getByRole('button', { name: 'Create cohort' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cohort 2026 — Tashkent' }).waitFor();
-    await page.getByLabel('Demo day').fill('2026-07-20');
+    await fillDate(page, 'Demo day', '2026-07-20');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('demo day 20 Jul 2026').first().waitFor();
     const milestone = page.getByRole('form', { name: 'Add milestone' });
     await milestone.getByRole('textbox', { name: 'Milestone' }).fill('Problem interviews done');
-    await milestone.getByLabel('Due').fill('2026-03-15');
+    await fillDate(milestone, 'Due', '2026-03-15');
     await milestone.getByRole('button', { name: 'Add milestone' }).click();
     await page.getByText('due 15 Mar 2026 · overdue').waitFor();
     await page.getByRole('checkbox', { name: 'Problem interviews done is done' }).click();
@@ -204,6 +204,15 @@ describe('the portfolio', () => {
     await page.getByRole('heading', { level: 2, name: 'لوحة الدفعة' }).waitFor();
     await screenshot(page, 'ar-cohort');
     expect(await axeViolations(page)).toEqual([]);
+    // Date fields speak the app's language, not the browser's: parts named in Arabic, Arabic months.
+    const demoDay = page.getByRole('group', { name: 'يوم العرض', exact: true });
+    const parts = await demoDay.getByRole('spinbutton').evaluateAll((spins) => spins.map((s) => `${s.getAttribute('aria-label')} ${s.textContent}`));
+    expect(parts).toEqual(['اليوم 20', 'الشهر 07', 'السنة 2026']);
+    await demoDay.getByRole('button', { name: /^اختر التاريخ/ }).click();
+    await page.getByRole('dialog').getByText('يوليو 2026').waitFor();
+    await screenshot(page, 'ar-date-picker');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
     await page.getByRole('searchbox', { name: 'البحث في المختبر' }).fill('kindergarten');
     await page.getByRole('searchbox', { name: 'البحث في المختبر' }).press('Enter');
     await page.getByText('نتيجة واحدة لـ «kindergarten»').waitFor();

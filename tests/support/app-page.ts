@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { removeDir, startServe, tempDataDir } from './serve';
 
@@ -33,6 +33,20 @@ export async function switchLanguage(page: Page, language: Lang) {
   await page.locator('header').getByRole('button', { name: /:/ }).click();
   await page.getByRole('menuitem', { name: LANGUAGE_NAMES[language] }).click();
   await waitReady(page, language);
+}
+
+/**
+ * Types a date (YYYY-MM-DD) into the app's date field named `label`: day, month and year each into
+ * its own part, as a person does; the field's parts are named in `lang`.
+ */
+export async function fillDate(scope: Page | Locator, label: string, isoDate: string, lang: Lang = 'en') {
+  const words = uiWords(lang);
+  const field = scope.getByRole('group', { name: label, exact: true });
+  const [year, month, day] = isoDate.split('-');
+  for (const [part, digits] of [['day', day], ['month', month], ['year', year]] as const) {
+    await field.getByRole('spinbutton', { name: words(`datePicker.${part}`), exact: true }).click();
+    await field.page().keyboard.type(digits);
+  }
 }
 
 /** axe-core with the WCAG 2.2 AA rule tags; returns the violations (the tests expect none). */

@@ -10,6 +10,7 @@ import { directionOf, type Settings } from '../../../electron/shared/domain/sett
 import { ApiProvider } from '../api/api-context';
 import { useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { DateLocalization } from '../i18n/date-localization';
 import { applyLanguage } from '../i18n/i18n';
 import { cacheFor } from '../theme/direction-cache';
 import { createAppTheme } from '../theme/theme';
@@ -32,10 +33,12 @@ function Themed({ settings }: { settings: Settings }) {
       <ThemeProvider theme={theme}>
         <CssBaseline />
         <SettingsProvider settings={settings}>
-          {/* Tests wait for this marker rather than for a timeout. */}
-          <div data-app-ready={appliedLanguage === settings.language ? settings.language : undefined}>
-            <Shell />
-          </div>
+          <DateLocalization language={settings.language}>
+            {/* Tests wait for this marker rather than for a timeout. */}
+            <div data-app-ready={appliedLanguage === settings.language ? settings.language : undefined}>
+              <Shell />
+            </div>
+          </DateLocalization>
         </SettingsProvider>
       </ThemeProvider>
     </CacheProvider>

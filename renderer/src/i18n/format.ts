@@ -16,6 +16,8 @@ export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' |
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     return {
       locale,
+      /** How a date is typed in this language (DD/MM/YYYY, DD.MM.YYYY), in the date pickers' tokens. */
+      dateInput: dateInputPattern(LOCALE_TAGS[settings.language]),
       /** A calendar date (YYYY-MM-DD), shown as the same day everywhere. */
       date: (isoDate: string) => date.format(new Date(`${isoDate}T00:00:00Z`)),
       dateTime: (isoTimestamp: string) => dateTime.format(new Date(isoTimestamp)),
@@ -26,6 +28,17 @@ export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' |
       percent: (fraction: number) => percent.format(fraction),
     };
   }, [settings.language, settings.calendar, settings.numerals]);
+}
+
+const PATTERN_TOKENS: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = { day: 'DD', month: 'MM', year: 'YYYY' };
+
+/**
+ * The language's own numeric date order and separators, from Intl. Bidi marks are dropped: the date
+ * field orders its parts itself (DateField).
+ */
+export function dateInputPattern(tag: string) {
+  const parts = new Intl.DateTimeFormat(`${tag}-u-ca-gregory-nu-latn`, { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(0));
+  return parts.map((p) => PATTERN_TOKENS[p.type] ?? p.value.replace(/[\u200e\u200f\u061c]/g, '')).join('');
 }
 
 export type Formatters = ReturnType<typeof useFormatters>;

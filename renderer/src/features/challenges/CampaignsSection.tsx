@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../electron/shared/domain/ideas';
 import { useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/use-submit';
 
@@ -68,8 +69,8 @@ export function CampaignsSection({ challengeId, campaigns }: { challengeId: stri
       >
         <ErrorAlert error={failure} />
         <TextField label={t('campaigns.field.title')} value={title} onChange={(e) => setTitle(e.target.value)} {...fieldProps('title')} sx={{ flex: 2 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
-        <TextField type="date" label={t('campaigns.field.opensOn')} value={opensOn} onChange={(e) => setOpensOn(e.target.value)} {...fieldProps('opensOn')} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField type="date" label={t('campaigns.field.closesOn')} value={closesOn} onChange={(e) => setClosesOn(e.target.value)} {...fieldProps('closesOn')} slotProps={{ inputLabel: { shrink: true } }} />
+        <DateField label={t('campaigns.field.opensOn')} value={opensOn} onChange={setOpensOn} {...fieldProps('opensOn')} />
+        <DateField label={t('campaigns.field.closesOn')} value={closesOn} onChange={setClosesOn} {...fieldProps('closesOn')} />
         <Button type="submit" variant="outlined" startIcon={<AddIcon />} disabled={create.isPending} sx={{ mt: { md: 1 } }}>
           {t('campaigns.add')}
         </Button>

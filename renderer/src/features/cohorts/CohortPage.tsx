@@ -22,6 +22,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../components/use-submit';
@@ -62,16 +63,7 @@ function CohortDetails({ cohort }: { cohort: Cohort }) {
         <TextField label={t('cohorts.field.description')} value={values.description} onChange={(e) => setValues({ ...values, description: e.target.value })} multiline minRows={2} {...fieldProps('description')} slotProps={{ htmlInput: { dir: 'auto' } }} />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           {dates.map(([field, label]) => (
-            <TextField
-              key={field}
-              type="date"
-              label={t(label)}
-              value={values[field]}
-              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-              {...fieldProps(field)}
-              slotProps={{ inputLabel: { shrink: true } }}
-              sx={{ flex: 1 }}
-            />
+            <DateField key={field} label={t(label)} value={values[field]} onChange={(date) => setValues({ ...values, [field]: date })} {...fieldProps(field)} sx={{ flex: 1 }} />
           ))}
         </Stack>
         <FormActions busy={update.isPending} saved={saved} deleteLabel={t('cohorts.delete')} onDelete={() => setDeleting(true)} />
@@ -143,7 +135,7 @@ function Milestones({ cohort }: { cohort: Cohort }) {
       >
         <ErrorAlert error={failure} />
         <TextField size="small" label={t('cohorts.milestoneTitle')} value={title} onChange={(e) => setTitle(e.target.value)} {...fieldProps('title')} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
-        <TextField size="small" type="date" label={t('cohorts.field.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <DateField size="small" label={t('cohorts.field.dueOn')} value={dueOn} onChange={setDueOn} />
         <Button type="submit" variant="outlined" disabled={add.isPending}>
           {t('cohorts.addMilestone')}
         </Button>

@@ -15,6 +15,7 @@ import type { Project } from '../../../../electron/shared/domain/project';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../components/use-submit';
@@ -169,14 +170,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
             sx={{ flex: 1 }}
             slotProps={{ htmlInput: { dir: 'auto' } }}
           />
-          <TextField
-            type="date"
-            label={t('gate.field.decidedOn')}
-            value={decidedOn}
-            onChange={(e) => setDecidedOn(e.target.value)}
-            {...fieldProps('decidedOn')}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
+          <DateField label={t('gate.field.decidedOn')} value={decidedOn} onChange={setDecidedOn} {...fieldProps('decidedOn')} />
         </Stack>
         <Alert severity="info">{t('gate.final')}</Alert>
       </Stack>

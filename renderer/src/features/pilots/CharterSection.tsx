@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pilot } from '../../../../electron/shared/domain/pilots';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../components/use-submit';
@@ -45,8 +46,8 @@ export function CharterSection({ pilot, children }: { pilot: Pilot; children?: R
             <TextField key={field} label={t(`pilot.field.${field}`)} value={values[field]} onChange={set(field)} multiline minRows={field === 'sites' ? 1 : 2} {...fieldProps(field)} slotProps={{ htmlInput: { dir: 'auto' } }} />
           ))}
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField type="date" label={t('pilot.field.startsOn')} value={values.startsOn} onChange={set('startsOn')} {...fieldProps('startsOn')} slotProps={{ inputLabel: { shrink: true } }} />
-            <TextField type="date" label={t('pilot.field.endsOn')} value={values.endsOn} onChange={set('endsOn')} {...fieldProps('endsOn')} slotProps={{ inputLabel: { shrink: true } }} />
+            <DateField label={t('pilot.field.startsOn')} value={values.startsOn} onChange={(startsOn) => setValues({ ...values, startsOn })} {...fieldProps('startsOn')} />
+            <DateField label={t('pilot.field.endsOn')} value={values.endsOn} onChange={(endsOn) => setValues({ ...values, endsOn })} {...fieldProps('endsOn')} />
             <ChoiceField<string>
               label={t('pilot.field.owner')}
               value={values.ownerId}

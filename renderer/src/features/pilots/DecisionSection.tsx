@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { PILOT_DECISIONS, type Pilot } from '../../../../electron/shared/domain/pilots';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../components/use-submit';
@@ -69,7 +70,7 @@ export function DecisionSection({ pilot }: { pilot: Pilot }) {
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <ChoiceField label={t('pilot.decision.evidence')} value={evidence} choices={evidenceChoices} onChange={(v) => setEvidence(v === '' ? '' : Number(v))} emptyLabel={t('evidence.notAssessed')} sx={{ minWidth: 280 }} />
             <ChoiceField<string> label={t('pilot.decision.by')} value={decidedById} choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} onChange={setDecidedById} emptyLabel={t('common.notSet')} sx={{ minWidth: 220 }} />
-            <TextField type="date" label={t('pilot.decision.on')} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} {...fieldProps('decidedOn')} slotProps={{ inputLabel: { shrink: true } }} />
+            <DateField label={t('pilot.decision.on')} value={decidedOn} onChange={setDecidedOn} {...fieldProps('decidedOn')} />
           </Stack>
         </Stack>
         <FormActions busy={decide.isPending} saved={saved} />

@@ -19,6 +19,7 @@ import { KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, lockedKpiFields, type Kpi, 
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../components/use-submit';
@@ -178,7 +179,7 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
         </Stack>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           {text('baselineValue', true)}
-          <TextField type="date" label={t('pilot.kpi.baselineDate')} value={v.baselineDate} onChange={(e) => setV({ ...v, baselineDate: e.target.value })} {...fieldProps('baselineDate')} slotProps={{ inputLabel: { shrink: true } }} fullWidth />
+          <DateField label={t('pilot.kpi.baselineDate')} value={v.baselineDate} onChange={(baselineDate) => setV({ ...v, baselineDate })} {...fieldProps('baselineDate')} fullWidth />
         </Stack>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           {text('target', true)}

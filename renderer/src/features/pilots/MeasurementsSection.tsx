@@ -14,6 +14,7 @@ import { GROUPS, type Group, type Kpi, type Measurement, type Pilot } from '../.
 import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { groupKey, validationKey } from '../../i18n/labels';
 import { ImportDialog } from './ImportDialog';
@@ -84,7 +85,7 @@ function MeasurementGrid({ kpi }: { kpi: Kpi }) {
         </TableBody>
       </Table>
       <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-        <TextField type="date" size="small" label={t('pilot.newPeriod')} value={period} onChange={(e) => setPeriod(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <DateField size="small" label={t('pilot.newPeriod')} value={period} onChange={setPeriod} />
         <Button
           disabled={!period}
           onClick={() => {

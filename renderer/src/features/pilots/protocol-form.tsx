@@ -3,6 +3,7 @@ import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { PILOT_DESIGNS, type Protocol } from '../../../../electron/shared/domain/pilots';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
 import { pilotDesignKey } from '../../i18n/labels';
 
 /** The protocol's fields as typed: numbers and dates stay text until saved. */
@@ -43,7 +44,7 @@ export function ProtocolFields({ values, onChange, fieldProps }: { values: Proto
         <ChoiceField label={t('pilot.field.design')} value={values.design} choices={PILOT_DESIGNS.map((d) => ({ value: d, label: t(pilotDesignKey(d)) }))} onChange={(d) => d && onChange({ ...values, design: d })} sx={{ minWidth: 260 }} />
         <TextField label={t('pilot.field.unit')} value={values.unit} onChange={set('unit')} {...fieldProps('unit')} slotProps={{ htmlInput: { dir: 'auto' } }} />
         <TextField label={t('pilot.field.plannedSampleSize')} value={values.plannedSampleSize} onChange={set('plannedSampleSize')} {...fieldProps('plannedSampleSize')} slotProps={{ htmlInput: { inputMode: 'numeric', dir: 'ltr' } }} />
-        <TextField type="date" label={t('pilot.field.interventionOn')} value={values.interventionOn} onChange={set('interventionOn')} {...fieldProps('interventionOn')} slotProps={{ inputLabel: { shrink: true } }} />
+        <DateField label={t('pilot.field.interventionOn')} value={values.interventionOn} onChange={(interventionOn) => onChange({ ...values, interventionOn })} {...fieldProps('interventionOn')} />
       </Stack>
       <TextField label={t('pilot.field.primaryOutcome')} value={values.primaryOutcome} onChange={set('primaryOutcome')} {...fieldProps('primaryOutcome')} slotProps={{ htmlInput: { dir: 'auto' } }} />
       <TextField label={t('pilot.field.analysisPlan')} value={values.analysisPlan} onChange={set('analysisPlan')} multiline minRows={2} {...fieldProps('analysisPlan')} slotProps={{ htmlInput: { dir: 'auto' } }} />

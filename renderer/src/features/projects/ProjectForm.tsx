@@ -12,6 +12,7 @@ import { DIRECT_STATUSES, INNOVATION_TYPES, OECD_FACETS, SUMMARY_MAX, TITLE_MAX 
 import { useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
 import { facetKey, innovationTypeKey, pillarKey, statusKey, validationKey } from '../../i18n/labels';
 import { useEvidenceChoices, useStageChoices } from './choices';
 import { statusEditable, type FieldErrors, type FormMode, type ProjectFormValues } from './form-values';
@@ -135,15 +136,13 @@ export function ProjectForm({ mode, values, errors, onChange, autoFocus }: Props
       </Grid>
       {(['startDate', 'endDate'] as const).map((field) => (
         <Grid size={half} key={field}>
-          <TextField
-            type="date"
+          <DateField
             label={t(field === 'startDate' ? 'project.field.startDate' : 'project.field.endDate')}
             value={values[field]}
-            onChange={(e) => set(field, e.target.value)}
+            onChange={(date) => set(field, date)}
             fullWidth
             error={!!errors[field]}
             helperText={message(errors[field])}
-            slotProps={{ inputLabel: { shrink: true } }}
           />
         </Grid>
       ))}
