@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, fillDate, openApp, recordGateDecision, screenshot, switchLanguage } from '../support/app-page';
+import { axeViolations, fillDate, openApp, recordGateDecision, screenshot, switchLanguage, uiWords } from '../support/app-page';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
@@ -213,6 +213,30 @@ describe('the portfolio', () => {
     await screenshot(page, 'ar-date-picker');
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    // A lab that reads the Hijri calendar types Gregorian dates and sees the chosen day in Hijri beneath.
+    const ar = uiWords('ar');
+    const demoDayHelp = (p: Page) =>
+      p.getByRole('group', { name: 'يوم العرض', exact: true }).evaluate((group) => {
+        const id = group.getAttribute('aria-describedby');
+        return (id && document.getElementById(id)?.textContent) || '';
+      });
+    const setCalendar = async (calendar: 'gregory' | 'islamic-umalqura') => {
+      await nav('الإعدادات').click();
+      await page.getByRole('combobox', { name: ar('calendar.label') }).click();
+      await page.getByRole('option', { name: ar(`calendar.${calendar}`), exact: true }).click();
+      await page.getByRole('combobox', { name: ar('calendar.label') }).filter({ hasText: ar(`calendar.${calendar}`) }).waitFor();
+    };
+    await setCalendar('islamic-umalqura');
+    await nav('الدفعات').click();
+    await page.getByRole('link', { name: 'Cohort 2026 — Tashkent' }).click();
+    const hijri = await page.evaluate(() => new Intl.DateTimeFormat('ar-AE-u-ca-islamic-umalqura-nu-latn', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2026-07-20T00:00:00Z')));
+    expect(hijri).toMatch(/هـ/);
+    await expect.poll(() => demoDayHelp(page)).toBe(hijri);
+    await setCalendar('gregory');
+    await nav('الدفعات').click();
+    await page.getByRole('link', { name: 'Cohort 2026 — Tashkent' }).click();
+    await page.getByRole('heading', { level: 2, name: 'لوحة الدفعة' }).waitFor();
+    expect(await demoDayHelp(page)).toBe('');
     await page.getByRole('searchbox', { name: 'البحث في المختبر' }).fill('kindergarten');
     await page.getByRole('searchbox', { name: 'البحث في المختبر' }).press('Enter');
     await page.getByText('نتيجة واحدة لـ «kindergarten»').waitFor();

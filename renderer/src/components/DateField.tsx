@@ -1,6 +1,6 @@
 /**
  * A calendar date field in the app's language and date order (the browser's own date input follows
- * the operating system's locale instead). Its value is a YYYY-MM-DD string, '' when empty; a date
+ * the operating system's locale instead), typed in the Gregorian calendar. Its value is a YYYY-MM-DD string, '' when empty; a date
  * still being typed counts as empty, as it does in a native date input.
  */
 import type { SxProps, Theme } from '@mui/material/styles';
@@ -33,7 +33,7 @@ export interface DateFieldProps {
 }
 
 export function DateField({ label, value, onChange, error, helperText, required, size, fullWidth, sx }: DateFieldProps) {
-  const { format } = useSettings();
+  const { settings, format } = useSettings();
   // The picker keeps a half-typed date of its own; a new value from outside (a reset, a loaded record) replaces it.
   const [draft, setDraft] = useState<Dayjs | null>(() => parse(value));
   if (value !== isoOf(draft)) setDraft(parse(value));
@@ -47,7 +47,15 @@ export function DateField({ label, value, onChange, error, helperText, required,
         onChange(isoOf(next));
       }}
       slotProps={{
-        textField: { error, helperText, required, size, fullWidth, sx: [ISOLATED_SECTIONS, ...(Array.isArray(sx) ? sx : [sx])] },
+        textField: {
+          error,
+          // Dates are typed in the Gregorian calendar; a lab that reads the Hijri calendar sees the chosen day in it beneath.
+          helperText: helperText ?? (value && settings.calendar !== 'gregory' ? format.date(value) : undefined),
+          required,
+          size,
+          fullWidth,
+          sx: [ISOLATED_SECTIONS, ...(Array.isArray(sx) ? sx : [sx])],
+        },
         field: { clearable: !required },
       }}
     />
