@@ -389,6 +389,21 @@ describe('attachment files', () => {
 });
 
 describe('refusals found while applying', () => {
+  it('leaves a lab that never exported exactly as it was, without even a lab identity', async () => {
+    const fresh = makeCore();
+    try {
+      const person = { id: '01930000-0000-7000-8000-00000000b002', name: 'Ghost', email: null, role: 'mentor', entity_id: '01930000-0000-7000-8000-00000000dead', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
+      const preview = await fresh.core.bundles.previewFile(bundle({ files: { 'data/people.ndjson': line(person) }, records: { people: 1 } }));
+      const untouched = fresh.snapshot();
+      expect(untouched.lab_profile).toEqual([]);
+      const error = await fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+      expect((error as BundleRefused).reason).toBe('broken_references');
+      expect(fresh.snapshot()).toEqual(untouched);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('rolls back a bundle whose records refer to records that exist nowhere, and removes the staging', async () => {
     const person = { id: '01930000-0000-7000-8000-00000000p001'.replace('p', 'b'), name: 'Ghost', email: null, role: 'mentor', entity_id: '01930000-0000-7000-8000-00000000dead', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
     const file = bundle({ files: { 'data/entities.ndjson': line(ENTITY), 'data/people.ndjson': line(person) }, records: { entities: 1, people: 1 } });

@@ -46,6 +46,8 @@ describe('bundles over the HTTP door', () => {
       }
       const bytes = Buffer.concat(chunks);
       expect(bytes.length).toBe(exported.bytes);
+      // Fetched to its end, the export is not kept in the data folder.
+      expect(await fromDoor.call('bundles.download', { fileName: exported.fileName, offset: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
       const uploadId = crypto.randomUUID();
       let fileName: string | null = null;

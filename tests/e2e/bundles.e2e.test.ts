@@ -193,8 +193,14 @@ describe('bundles', () => {
     await page.getByRole('button', { name: 'تصدير حزمة…' }).click();
     const exportDialog = page.getByRole('dialog', { name: 'تصدير حزمة' });
     await exportDialog.getByRole('radio', { name: 'مشاريع مختارة' }).check();
-    await exportDialog.getByRole('combobox', { name: 'المشاريع' }).click();
+    const projects = exportDialog.getByRole('combobox', { name: 'المشاريع' });
+    await projects.fill('لا يوجد مثله');
+    // MUI's own words are the app's language too.
+    await page.getByText('لا توجد نتائج مطابقة').waitFor();
+    await projects.fill('');
     await page.getByRole('option').first().click();
+    await exportDialog.getByRole('button', { name: 'فتح القائمة' }).waitFor();
+    await exportDialog.getByRole('button', { name: 'مسح' }).waitFor({ state: 'attached' });
     await screenshot(page, 'ar-bundle-export');
     expect(await axeViolations(page)).toEqual([]);
     const download = page.waitForEvent('download');

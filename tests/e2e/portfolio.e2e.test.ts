@@ -25,6 +25,14 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('the portfolio', () => {
+  it('says in words that an empty lab has no projects to chart', async () => {
+    await nav('Dashboard').click();
+    await page.getByRole('heading', { level: 1, name: 'Portfolio dashboard' }).waitFor();
+    const status = page.getByRole('figure', { name: 'Status' });
+    await status.getByText('No projects yet.').waitFor();
+    expect(await status.locator('svg').count()).toBe(0);
+  });
+
   it('keeps people and entities', async () => {
     await nav('People').click();
     await page.getByRole('heading', { level: 1, name: 'People and entities' }).waitFor();

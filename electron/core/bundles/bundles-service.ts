@@ -21,6 +21,7 @@ import { applyBundle, previewBundle } from './import';
 import { BundleRefused, refuse } from './refusal';
 import { labIdentity, renameLab } from '../services/lab/lab-profile-repo';
 import { createTrust } from './trust';
+import { removeLeftovers } from './leftovers';
 import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
 
 /** Where bundles live in the data folder: exports written here, bundles to import read from the inbox. */
@@ -54,6 +55,7 @@ const stagedContent = (staged: StagedBundle) =>
   new Map([...staged.files].flatMap(([path, file]) => (path.startsWith('attachments/') ? [[path.slice('attachments/'.length), file] as const] : [])));
 
 export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
+  removeLeftovers({ staging: stagingDir(deps.paths.dataDir), inbox: inboxDir(deps.paths.dataDir), exports: exportsDir(deps.paths.dataDir) }, deps.clock.now());
   const contentHere = (sha256: string) => ctx.content.path(sha256) !== undefined;
   const previews = new Map<string, StagedBundle>();
   const trust = createTrust(deps.paths.dataDir, () => deps.clock.now());
@@ -124,15 +126,15 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     try {
       const backup = await ctx.backup();
       const now = deps.clock.now().toISOString();
-      const { id: labId } = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now))();
-      // The user's acceptance of an unverifiable bundle is part of the record, in the same transaction as its rows.
+      // The user's acceptance of an unverifiable bundle is part of the record, in the same transaction as
+      // its rows (the lab's identity too, when this is its first: a refused import leaves nothing behind).
       const record = unverified
         ? () =>
             ctx.activity.append({
               id: deps.ids.next(),
               at: now,
               subjectType: 'lab',
-              subjectId: labId,
+              subjectId: labIdentity(deps.db, () => deps.ids.next(), now).id,
               action: 'updated',
               fields: ['bundle_import', 'signature_invalid_accepted'],
               summary: `${staged.manifest.lab.name} (${staged.manifest.lab.id})`,
@@ -228,6 +230,9 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
         closeSync(fd);
       }
       const next = offset + buffer.length;
+      // Fetched to its end, the export has left for the user's own folder; a copy kept here would only
+      // pile up (a "secret" bundle among them).
+      if (next >= size) rmSync(file, { force: true });
       return { size, data: buffer.toString('base64'), next: next < size ? next : null };
     },
     /** This lab's signing fingerprint (null before its first export). */

@@ -16,6 +16,7 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ManifestSchema, SUMMARY_PDF, type
 import { jsonDepthWithin } from '../json';
 import { aFewAtOnce } from '../a-few-at-once';
 import { openZipFile, READ_CHUNK } from './bundle-file-reader';
+import { stagingPrefix } from './leftovers';
 import { upgradeManifest } from './format';
 import { BundleRefused, refuse } from './refusal';
 import { decryptBundle, isEncrypted } from './encryption';
@@ -271,7 +272,7 @@ export async function stageBundle(
   passphrase?: string,
 ): Promise<StagedBundle> {
   mkdirSync(stagingRoot, { recursive: true, mode: 0o700 });
-  const dir = mkdtempSync(join(stagingRoot, 'import-'));
+  const dir = mkdtempSync(join(stagingRoot, stagingPrefix()));
   let zip: yauzl.ZipFile | undefined;
   try {
     // An encrypted bundle is decrypted (and authenticated) into the staging folder first; the zip inside is then checked like any other.

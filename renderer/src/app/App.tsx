@@ -3,7 +3,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../electron/shared/api/client';
 import { directionOf, type Settings } from '../../../electron/shared/domain/settings';
@@ -13,14 +13,14 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { DateLocalization } from '../i18n/date-localization';
 import { applyLanguage } from '../i18n/i18n';
 import { cacheFor } from '../theme/direction-cache';
-import { createAppTheme } from '../theme/theme';
+import { useAppTheme } from '../theme/use-app-theme';
 import { SettingsProvider } from './settings-context';
 import { Shell } from './Shell';
 
 /** Language, direction and theme follow the stored settings; the page says when it is ready. */
 function Themed({ settings }: { settings: Settings }) {
   const direction = directionOf(settings.language);
-  const theme = useMemo(() => createAppTheme(settings.theme, direction), [settings.theme, direction]);
+  const theme = useAppTheme(settings.theme, direction);
   const [appliedLanguage, setAppliedLanguage] = useState<string | null>(null);
   useLayoutEffect(() => {
     void applyLanguage(settings.language).then(() => setAppliedLanguage(settings.language));

@@ -3,11 +3,21 @@ import type { ThemeName } from '../../../electron/shared/domain/settings';
 
 const FONT_FAMILY = '"Noto Sans", "Noto Sans Arabic", system-ui, sans-serif';
 
+/** The words MUI's own components would otherwise say in English, from the catalogue of the app's language. */
+export interface BuiltInTexts {
+  close: string;
+  openList: string;
+  closeList: string;
+  clear: string;
+  noMatches: string;
+  loading: string;
+}
+
 /**
  * Light, dark and the projector theme (high contrast, large type, for workshops on a wall).
  * Focus is drawn with `outline`, which survives Windows high-contrast mode.
  */
-export function createAppTheme(name: ThemeName, direction: 'ltr' | 'rtl'): Theme {
+export function createAppTheme(name: ThemeName, direction: 'ltr' | 'rtl', texts: BuiltInTexts): Theme {
   const projector = name === 'projector';
   const focus = projector ? '#ffd400' : name === 'dark' ? '#90caf9' : '#0b57d0';
   return createTheme({
@@ -44,6 +54,10 @@ export function createAppTheme(name: ThemeName, direction: 'ltr' | 'rtl'): Theme
         },
       },
       MuiButtonBase: { defaultProps: { disableRipple: projector } },
+      MuiAlert: { defaultProps: { closeText: texts.close } },
+      MuiAutocomplete: {
+        defaultProps: { openText: texts.openList, closeText: texts.closeList, clearText: texts.clear, noOptionsText: texts.noMatches, loadingText: texts.loading },
+      },
     },
   });
 }

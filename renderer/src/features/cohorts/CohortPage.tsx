@@ -183,10 +183,6 @@ function CohortProjects({ cohort }: { cohort: Cohort }) {
         onInputChange={(_e, value) => setSearch(value)}
         onChange={(_e, project) => project && add.mutate({ cohortId: cohort.id, projectId: project.id }, { onSuccess: () => setSearch('') })}
         noOptionsText={t('cohorts.noProjectFound')}
-        openText={t('cohorts.openList')}
-        closeText={t('cohorts.closeList')}
-        clearText={t('cohorts.clear')}
-        loadingText={t('common.loading')}
         renderInput={(params) => <TextField {...params} label={t('cohorts.addProject')} />}
         sx={{ maxWidth: 480 }}
       />

@@ -9,6 +9,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context';
 import { cacheFor } from '../../theme/direction-cache';
 
@@ -26,6 +27,7 @@ export interface Bar {
  * it is inert and hidden from screen readers, which read the table.
  */
 export function BreakdownChart({ title, bars }: { title: string; bars: Bar[] }) {
+  const { t } = useTranslation();
   const { format } = useSettings();
   const headingId = useId();
   return (
@@ -33,33 +35,42 @@ export function BreakdownChart({ title, bars }: { title: string; bars: Bar[] }) 
       <Typography variant="h6" component="figcaption" id={headingId}>
         {title}
       </Typography>
-      <CacheProvider value={cacheFor('ltr')}>
-        <ThemeProvider theme={leftToRight}>
-          <Box dir="ltr" inert sx={{ height: Math.max(160, 44 * bars.length + 70) }}>
-            <BarChart
-              layout="horizontal"
-              dataset={bars.map((b) => ({ label: b.label, count: b.count }))}
-              yAxis={[{ scaleType: 'band', dataKey: 'label', width: 200 }]}
-              xAxis={[{ tickMinStep: 1, height: 30, valueFormatter: (v: number) => format.number(v) }]}
-              series={[{ dataKey: 'count' }]}
-              hideLegend
-              margin={{ left: 8, right: 24 }}
-            />
-          </Box>
-        </ThemeProvider>
-      </CacheProvider>
-      <Table size="small" sx={{ mt: 1 }}>
-        <TableBody>
-          {bars.map((b) => (
-            <TableRow key={b.label}>
-              <TableCell component="th" scope="row">
-                {b.label}
-              </TableCell>
-              <TableCell>{format.number(b.count)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      {/* An empty lab has no bars: said in words, rather than the chart's own English "no data". */}
+      {bars.length === 0 ? (
+        <Typography color="text.secondary" sx={{ mt: 1 }}>
+          {t('dashboard.noProjects')}
+        </Typography>
+      ) : (
+        <>
+          <CacheProvider value={cacheFor('ltr')}>
+            <ThemeProvider theme={leftToRight}>
+              <Box dir="ltr" inert sx={{ height: Math.max(160, 44 * bars.length + 70) }}>
+                <BarChart
+                  layout="horizontal"
+                  dataset={bars.map((b) => ({ label: b.label, count: b.count }))}
+                  yAxis={[{ scaleType: 'band', dataKey: 'label', width: 200 }]}
+                  xAxis={[{ tickMinStep: 1, height: 30, valueFormatter: (v: number) => format.number(v) }]}
+                  series={[{ dataKey: 'count' }]}
+                  hideLegend
+                  margin={{ left: 8, right: 24 }}
+                />
+              </Box>
+            </ThemeProvider>
+          </CacheProvider>
+          <Table size="small" sx={{ mt: 1 }}>
+            <TableBody>
+              {bars.map((b) => (
+                <TableRow key={b.label}>
+                  <TableCell component="th" scope="row">
+                    {b.label}
+                  </TableCell>
+                  <TableCell>{format.number(b.count)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
     </Paper>
   );
 }

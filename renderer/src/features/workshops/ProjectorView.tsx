@@ -10,14 +10,13 @@ import CssBaseline from '@mui/material/CssBaseline';
 import Paper from '@mui/material/Paper';
 import { ThemeProvider } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../../electron/shared/domain/settings';
 import { sortByOrder } from '../../../../electron/shared/canvas/order';
 import { useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { cacheFor } from '../../theme/direction-cache';
-import { createAppTheme } from '../../theme/theme';
+import { useAppTheme } from '../../theme/use-app-theme';
 import { Countdown } from './countdown';
 import { useWorkshops } from './use-workshop';
 
@@ -79,7 +78,7 @@ export function ProjectorView({ canvasId }: { canvasId: string }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const direction = directionOf(settings.language);
-  const theme = useMemo(() => createAppTheme('projector', direction), [direction]);
+  const theme = useAppTheme('projector', direction);
   return (
     <CacheProvider value={cacheFor(direction)}>
       <ThemeProvider theme={theme}>

@@ -26,7 +26,7 @@ import { oneAtATime } from '../../../../../electron/shared/workshop/one-at-a-tim
 import { httpTransport } from '../../../api/transports';
 import { applyLanguage } from '../../../i18n/i18n';
 import { cacheFor } from '../../../theme/direction-cache';
-import { createAppTheme } from '../../../theme/theme';
+import { useAppTheme } from '../../../theme/use-app-theme';
 import { Countdown } from '../countdown';
 import { participantErrorKey } from '../error-key';
 import { ZoneSection, type Act } from './ZoneSection';
@@ -217,7 +217,7 @@ export function ParticipantApp({ initialLanguage }: { initialLanguage: Language 
   const [ended, setEnded] = useState(false);
   const secret = useMemo(secretFromAddress, []);
   const direction = directionOf(language);
-  const theme = useMemo(() => createAppTheme('light', direction), [direction]);
+  const theme = useAppTheme('light', direction);
   useLayoutEffect(() => {
     void applyLanguage(language).then(() => setApplied(language));
     keepLanguage(language);
