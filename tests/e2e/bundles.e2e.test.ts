@@ -74,6 +74,21 @@ describe('bundles', () => {
     await page.getByText(/^This lab signs its bundles\. Its fingerprint: .?[0-9a-f]{4} [0-9a-f]{4}/).waitFor();
   });
 
+  it("exports one project from its own page, with it already chosen", async () => {
+    const { items } = (await api('projects.list', { sort: 'title', direction: 'desc', limit: 1 })) as { items: { id: string; title: string }[] };
+    await page.goto(`${app.served.url.split('#')[0]}#/projects/${items[0].id}`);
+    await page.getByRole('heading', { level: 1, name: items[0].title }).waitFor();
+    await page.getByRole('button', { name: 'Export as a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a bundle' });
+    expect(await dialog.getByRole('radio', { name: 'Chosen projects' }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: items[0].title }).waitFor();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    expect((await download).suggestedFilename()).toMatch(/^ibtikar-project-.*\.ibtikar$/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await settings('Settings', 'Settings');
+  });
+
   it('explains a refused file and changes nothing', async () => {
     const bad = join(app.dataDir, 'bad.ibtikar');
     writeFileSync(bad, 'this is not a zip archive');

@@ -13,7 +13,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS, type Classification } from '../../../../electron/shared/domain/bundles';
 import type { Project } from '../../../../electron/shared/domain/project';
@@ -26,13 +26,14 @@ import { downloadBundle } from './transfer';
 import { useJobProgress } from './use-job-progress';
 
 /** Export the whole workspace or chosen projects as a bundle: progress with cancel, then a download. */
-export function ExportBundleDialog({ onClose, projectIds = [] }: { onClose(): void; projectIds?: string[] }) {
+export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void; initial?: Project[] }) {
   const { t } = useTranslation();
   const { settings, format } = useSettings();
   const client = useApiClient();
   const titleId = useId();
-  const [scope, setScope] = useState<'workspace' | 'projects'>(projectIds.length > 0 ? 'projects' : 'workspace');
-  const [chosen, setChosen] = useState<Project[]>([]);
+  const [scope, setScope] = useState<'workspace' | 'projects'>(initial.length > 0 ? 'projects' : 'workspace');
+  const [chosen, setChosen] = useState<Project[]>(initial);
+  const [search, setSearch] = useState('');
   const [classification, setClassification] = useState<Classification>('internal');
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -41,23 +42,22 @@ export function ExportBundleDialog({ onClose, projectIds = [] }: { onClose(): vo
   const passphraseProblem = !encrypt ? null : passphrase.length < 8 ? 'bundles.passphraseTooShort' : passphrase !== confirmation ? 'bundles.passphraseMismatch' : null;
   const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const projects = useApiQuery('projects.list', { limit: 200, sort: 'title' });
+  // Projects are found as the user types, so any of a large lab's can be chosen.
+  const found = useApiQuery('projects.list', { search: useDeferredValue(search), limit: 50, sort: 'title', direction: 'asc' });
   const exporting = useApiMutation('bundles.export');
   const cancel = useApiMutation('jobs.cancel');
   const job = useJobProgress('bundle.export', exporting.isPending);
-  const initial = projects.data?.items.filter((p) => projectIds.includes(p.id)) ?? [];
-  const selected = chosen.length > 0 || projectIds.length === 0 ? chosen : initial;
   const cancelled = exporting.error instanceof ApiCallError && exporting.error.error.code === 'cancelled';
 
   const start = () => {
     setError(null);
     setDone(null);
-    if (scope === 'projects' && selected.length === 0) return setError(new ApiCallError({ code: 'invalid_input', message: '' }));
+    if (scope === 'projects' && chosen.length === 0) return setError(new ApiCallError({ code: 'invalid_input', message: '' }));
     setCheckPassphrase(true);
     if (passphraseProblem) return;
     exporting.mutate(
       {
-        scope: scope === 'workspace' ? { kind: 'workspace' } : { kind: 'projects', ids: selected.map((p) => p.id) },
+        scope: scope === 'workspace' ? { kind: 'workspace' } : { kind: 'projects', ids: chosen.map((p) => p.id) },
         classification,
         language: settings.language,
         ...(encrypt ? { passphrase } : {}),
@@ -84,9 +84,13 @@ export function ExportBundleDialog({ onClose, projectIds = [] }: { onClose(): vo
           {scope === 'projects' && (
             <Autocomplete<Project, true>
               multiple
-              options={projects.data?.items ?? []}
-              value={selected}
+              options={found.data?.items ?? []}
+              filterOptions={(x) => x}
+              loading={found.isFetching}
+              value={chosen}
               onChange={(_e, value) => setChosen(value)}
+              inputValue={search}
+              onInputChange={(_e, value) => setSearch(value)}
               getOptionLabel={(p) => p.title}
               isOptionEqualToValue={(a, b) => a.id === b.id}
               renderInput={(params) => <TextField {...params} label={t('bundles.projects')} />}

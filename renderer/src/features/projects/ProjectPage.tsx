@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { evidenceKey, statusKey } from '../../i18n/labels';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { ExportBundleDialog } from '../bundles/ExportBundleDialog';
 import { GateDialog, type GateRequest } from '../gates/GateDialog';
 import { GateHistory } from '../gates/GateHistory';
 import { IdeaList } from '../ideas/IdeaList';
@@ -110,6 +111,7 @@ function ProjectView({ project }: { project: Project }) {
   const update = useApiMutation('projects.update');
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [gate, setGate] = useState<GateRequest | null>(null);
   const [gallery, setGallery] = useState<{ template?: string } | null>(null);
   const form = useProjectForm('edit', formFromProject(project), (values) => update.mutateAsync({ id: project.id, patch: patchInput(values) }));
@@ -122,9 +124,12 @@ function ProjectView({ project }: { project: Project }) {
       <Typography variant="h4" component="h1" dir="auto" sx={{ mb: 1 }}>
         {project.title}
       </Typography>
-      <Typography color="text.secondary" sx={{ mb: 3 }}>
-        {t('project.createdOn', { date: format.dateTime(project.createdAt) })}
-      </Typography>
+      <Stack direction="row" spacing={2} sx={{ mb: 3, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <Typography color="text.secondary">{t('project.createdOn', { date: format.dateTime(project.createdAt) })}</Typography>
+        <Button variant="outlined" onClick={() => setExporting(true)}>
+          {t('bundles.exportProject')}
+        </Button>
+      </Stack>
       <ProjectStanding project={project} onGate={setGate} onTemplate={(template) => setGallery({ template })} />
       <Paper variant="outlined" sx={{ p: 3 }}>
         <form
@@ -149,6 +154,7 @@ function ProjectView({ project }: { project: Project }) {
       <GateHistory projectId={project.id} />
       <ActivityList subjectId={project.id} />
       <GateDialog project={project} request={gate} onClose={() => setGate(null)} />
+      {exporting && <ExportBundleDialog initial={[project]} onClose={() => setExporting(false)} />}
       <DeleteProjectDialog project={deleting ? project : null} onClose={() => setDeleting(false)} onDeleted={() => navigate({ name: 'projects' })} />
     </>
   );
