@@ -112,6 +112,20 @@ describe('path traversal in every spelling', () => {
   });
 });
 
+it('refuses a device, a pipe or a folder where a file should be', async () => {
+  for (const mode of [0o020644, 0o010644, 0o040755]) {
+    await expectRefused(bundle({ entries: (e) => e.map((x) => (x.name === 'data/entities.ndjson' ? { ...x, mode } : x)) }), 'special_file');
+  }
+});
+
+it('refuses entries that share or overlap their bytes (the overlapping zip bomb)', async () => {
+  const error = await expectRefused(
+    bundle({ entries: (e) => [...e, { name: 'data/people.ndjson', data: e.find((x) => x.name === 'data/entities.ndjson')!.data, sharesDataOf: 'data/entities.ndjson' }] }),
+    'overlapping',
+  );
+  expect(error.issues?.[0].params?.name).toMatch(/^data\/(entities|people)\.ndjson$/);
+});
+
 it('refuses a symlink entry', async () => {
   await expectRefused(bundle({ entries: (e) => e.map((x) => (x.name === 'data/entities.ndjson' ? { ...x, data: '/etc/passwd', mode: 0o120777 } : x)) }), 'symlink');
 });

@@ -48,6 +48,8 @@ export interface ZipEntrySpec {
   declaredSize?: number;
   /** Lie about the CRC-32. */
   crc?: number;
+  /** No bytes of its own: the directory points at this earlier entry's header (overlapping entries). */
+  sharesDataOf?: string;
 }
 
 /** Writes a zip by hand so tests can build what no well-behaved zip tool would. */
@@ -55,6 +57,7 @@ export function writeZip(file: string, entries: ZipEntrySpec[]) {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  const offsets = new Map<string, number>();
   for (const e of entries) {
     const name = typeof e.name === 'string' ? Buffer.from(e.name, 'utf8') : e.name;
     const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
@@ -70,7 +73,8 @@ export function writeZip(file: string, entries: ZipEntrySpec[]) {
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
+    const shared = e.sharesDataOf === undefined ? undefined : offsets.get(e.sharesDataOf);
+    if (shared === undefined) locals.push(local, name, body);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4);
@@ -82,8 +86,10 @@ export function writeZip(file: string, entries: ZipEntrySpec[]) {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(shared ?? offset, 42);
     centrals.push(central, name);
+    if (shared !== undefined) continue;
+    offsets.set(name.toString('latin1'), offset);
     offset += 30 + name.length + body.length;
   }
   const cd = Buffer.concat(centrals);

@@ -79,6 +79,8 @@ const ALLOWED_NAME = /^(manifest\.json|manifest\.sig|index\.html|summary\.pdf|da
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
+const S_IFREG = 0o100000;
+const MADE_ON_UNIX = 3;
 
 /** Absolute, drive-letter, backslash, dot-segment, percent-encoded or non-ASCII (look-alike) names. */
 export function unsafeName(raw: Buffer): string | undefined {
@@ -122,19 +124,45 @@ export function parseUntrustedJson(
 // decodeStrings off: names stay raw bytes, checked by unsafeName() and never turned into paths.
 const openZip = (file: string) => openZipFile(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
 
+/**
+ * Each entry's bytes must lie before the next entry's header: entries that share or overlap their
+ * data are how the smallest zip bombs make a few kilobytes inflate many times over, each entry
+ * within every limit. The local header is at least 30 bytes plus the name.
+ */
+function refuseOverlaps(entries: Map<string, yauzl.Entry>) {
+  const byOffset = [...entries].sort(([, a], [, b]) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  for (let i = 1; i < byOffset.length; i++) {
+    const [name, entry] = byOffset[i - 1];
+    const end = entry.relativeOffsetOfLocalHeader + 30 + (entry.fileName as unknown as Buffer).length + entry.compressedSize;
+    if (end > byOffset[i][1].relativeOffsetOfLocalHeader) refuse('overlapping', `The entry "${name}" overlaps the entry after it.`, { name });
+  }
+}
+
 function readCentralDirectory(zip: yauzl.ZipFile, limits: BundleLimits) {
   return new Promise<Map<string, yauzl.Entry>>((resolve, reject) => {
     const entries = new Map<string, yauzl.Entry>();
     let declaredTotal = 0;
     zip.on('error', reject);
-    zip.on('end', () => resolve(entries));
+    zip.on('end', () => {
+      try {
+        refuseOverlaps(entries);
+        resolve(entries);
+      } catch (error) {
+        reject(error);
+      }
+    });
     zip.on('entry', (entry: yauzl.Entry) => {
       try {
         const raw = entry.fileName as unknown as Buffer;
         const name = raw.toString('latin1');
         const unsafe = unsafeName(raw);
         if (unsafe) refuse('unsafe_name', `The entry "${name}" has ${unsafe}.`, { name });
-        if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) refuse('symlink', `The entry "${name}" is a symbolic link.`, { name });
+        const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
+        if (type === S_IFLNK) refuse('symlink', `The entry "${name}" is a symbolic link.`, { name });
+        // Unix modes are only meaningful from a Unix zip tool; a Windows one leaves them empty.
+        if (entry.versionMadeBy >> 8 === MADE_ON_UNIX && type !== 0 && type !== S_IFREG) {
+          refuse('special_file', `The entry "${name}" is not a regular file (a device, pipe or folder).`, { name });
+        }
         if (entries.has(name)) refuse('duplicate_entry', `The entry "${name}" appears twice.`, { name });
         if (!ALLOWED_NAME.test(name)) refuse('unlisted_file', `The entry "${name}" is not part of the bundle format.`, { name });
         if (entry.isEncrypted()) refuse('encrypted', `The entry "${name}" uses zip encryption.`);
