@@ -198,4 +198,22 @@ describe('the settings screen', () => {
     await screenshot(page, 'ar-settings-projector');
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('draws a focus ring on the control the keyboard reaches, a text field or a checkbox (the projector has no ripple)', async () => {
+    const ring = (selector: string) =>
+      page.evaluate((sel) => {
+        const control = document.activeElement?.closest(sel);
+        return control ? getComputedStyle(control).outlineStyle : 'not focused';
+      }, selector);
+    const field = page.getByRole('textbox', { name: 'المعيار' }).first();
+    await field.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await ring('.MuiInputBase-root')).toBe('solid');
+    const box = page.getByRole('checkbox').first();
+    await box.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await ring('.MuiCheckbox-root')).toBe('solid');
+  });
 });

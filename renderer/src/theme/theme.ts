@@ -40,6 +40,13 @@ export function createAppTheme(name: ThemeName, direction: 'ltr' | 'rtl', texts:
       MuiCssBaseline: {
         styleOverrides: {
           ':focus-visible': { outline: `3px solid ${focus}`, outlineOffset: '2px' },
+          // MUI focuses a hidden input inside checkboxes, radios and switches, and removes the outline
+          // of a text field's input: the ring goes on the control it belongs to (in high-contrast mode a
+          // focused field's border colour alone would not show).
+          '.Mui-focusVisible, .MuiInputBase-root.Mui-focused, .MuiPickersInputBase-root.Mui-focused': {
+            outline: `3px solid ${focus}`,
+            outlineOffset: '2px',
+          },
           body: { fontFamily: FONT_FAMILY },
           // Arrows and other directional icons point the other way in Arabic.
           '[dir="rtl"] .flip-rtl': { transform: 'scaleX(-1)' },
