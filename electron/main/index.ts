@@ -17,7 +17,7 @@ import { createDesktopHandlers } from './desktop-handlers';
 import { desktopText, type DesktopTextKey } from './desktop-text';
 import { confirmInDialog, createLinkOpener } from './external-links';
 import { registerIpc } from './ipc';
-import { bundleArgument, createDocumentQueue } from './open-documents';
+import { bundleArgument, createDocumentQueue, unreadableBundleMessage } from './open-documents';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_URL, denyPermissions } from './security';
@@ -97,7 +97,10 @@ async function start() {
   receiveBundle = (path) =>
     void core.bundles.receive(path).then(
       () => app.addRecentDocument(path),
-      (error: unknown) => logger.error('A bundle handed over by the system could not be read', { path, ...errorData(error) }),
+      (error: unknown) => {
+        logger.error('A bundle handed over by the system could not be read', { path, ...errorData(error) });
+        void dialog.showMessageBox(unreadableBundleMessage(settings.get().language, path));
+      },
     );
   documents.ready();
   installMenu({
@@ -129,6 +132,7 @@ async function start() {
     logger,
   });
   const window = createWindow({ preload, title: app.getName(), bounds, openLink: (url) => void openLink(url) });
+  if (settings.get().windowMaximized) window.maximize();
   keepWindowState(window, settings);
   void window.loadURL(APP_URL);
 

@@ -3,7 +3,10 @@
  * path on the command line, also to a second launch; macOS sends `open-file`, often before the app
  * is ready). Paths wait in a queue until the window can show the import, then go one by one.
  */
+import type { MessageBoxOptions } from 'electron';
 import { extname } from 'node:path';
+import type { Language } from '../shared/domain/settings';
+import { desktopText } from './desktop-text';
 
 export const BUNDLE_EXTENSION = '.ibtikar';
 
@@ -34,3 +37,11 @@ export function createDocumentQueue(open: (path: string) => void): DocumentQueue
     },
   };
 }
+
+/** What the user sees when a file the system handed over cannot be read (moved, deleted, not theirs to read). */
+export const unreadableBundleMessage = (language: Language, path: string): MessageBoxOptions => ({
+  type: 'error',
+  title: desktopText(language, 'menu.bundleUnreadable'),
+  message: desktopText(language, 'menu.bundleUnreadable'),
+  detail: desktopText(language, 'menu.bundleUnreadableDetail', { path }),
+});

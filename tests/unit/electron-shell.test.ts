@@ -18,7 +18,7 @@ vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
 
 import { createEventHub } from '../../electron/core/event-hub';
 import { createDesktopHandlers } from '../../electron/main/desktop-handlers';
-import { bundleArgument, createDocumentQueue } from '../../electron/main/open-documents';
+import { bundleArgument, createDocumentQueue, unreadableBundleMessage } from '../../electron/main/open-documents';
 import { printToPdfFile, type PrintDeps } from '../../electron/main/print-pdf';
 import { registerIpc } from '../../electron/main/ipc';
 import { keepWindowState, visibleBounds } from '../../electron/main/window-state';
@@ -34,6 +34,18 @@ describe('windows', () => {
     expect(visibleBounds({ x: 100, y: 100, width: 800, height: 600 }, [laptop])).toEqual({ x: 100, y: 100, width: 800, height: 600 });
     expect(visibleBounds({ x: 2500, y: 0, width: 800, height: 600 }, [laptop])).toBeUndefined();
     expect(visibleBounds(null, [laptop])).toBeUndefined();
+  });
+
+  it('reopen where they were only if their title bar can still be reached to drag them', () => {
+    const laptop = { x: 0, y: 0, width: 1920, height: 1080 };
+    // Only a corner on the screen, or the title bar above it: the saved place is dropped.
+    expect(visibleBounds({ x: 1900, y: 100, width: 800, height: 600 }, [laptop])).toBeUndefined();
+    expect(visibleBounds({ x: 100, y: -200, width: 800, height: 600 }, [laptop])).toBeUndefined();
+    expect(visibleBounds({ x: 100, y: 1070, width: 800, height: 600 }, [laptop])).toBeUndefined();
+    // Half off the side, the title bar still in reach: kept.
+    expect(visibleBounds({ x: -400, y: 100, width: 800, height: 600 }, [laptop])).toEqual({ x: -400, y: 100, width: 800, height: 600 });
+    // On a second display to the right.
+    expect(visibleBounds({ x: 2000, y: 50, width: 800, height: 600 }, [laptop, { x: 1920, y: 0, width: 1280, height: 1024 }])).toBeDefined();
   });
 });
 
@@ -57,7 +69,7 @@ describe('desktop-only methods', () => {
 });
 
 describe('window state', () => {
-  it('applies the saved zoom on every load and saves bounds and zoom on close', async () => {
+  it('applies the saved zoom on every load and saves bounds, maximised state and zoom on close', async () => {
     const { createSettingsStore } = await import('../../electron/core/settings-store');
     let stored: unknown = { zoomLevel: 2 };
     const settings = createSettingsStore({ read: () => stored, write: (s) => (stored = s) });
@@ -66,6 +78,7 @@ describe('window state', () => {
     const window = {
       on: (event: string, handler: () => void) => (handlers[`window.${event}`] = handler),
       getNormalBounds: () => ({ x: 10, y: 20, width: 900, height: 700 }),
+      isMaximized: () => true,
       webContents: { on: (event: string, handler: () => void) => (handlers[`page.${event}`] = handler), setZoomLevel, getZoomLevel: () => 9 },
     };
     keepWindowState(window as never, settings);
@@ -73,7 +86,19 @@ describe('window state', () => {
     expect(setZoomLevel).toHaveBeenCalledWith(2);
     handlers['window.close']();
     // Out-of-range zoom is clamped so the stored settings stay valid.
-    expect(settings.get()).toMatchObject({ windowBounds: { x: 10, y: 20, width: 900, height: 700 }, zoomLevel: 5 });
+    expect(settings.get()).toMatchObject({ windowBounds: { x: 10, y: 20, width: 900, height: 700 }, windowMaximized: true, zoomLevel: 5 });
+  });
+});
+
+describe('a bundle the system handed over that cannot be read', () => {
+  it('is explained in a dialog in the app language, naming the file', () => {
+    expect(unreadableBundleMessage('en', '/home/aziza/lab.ibtikar')).toEqual({
+      type: 'error',
+      title: 'The bundle could not be opened',
+      message: 'The bundle could not be opened',
+      detail: '/home/aziza/lab.ibtikar could not be read. It may have been moved or deleted, or this account may not be allowed to read it.',
+    });
+    expect(unreadableBundleMessage('ar', 'C:\\lab.ibtikar').detail).toMatch(/^تعذّرت قراءة C:\\lab\.ibtikar\./);
   });
 });
 

@@ -20,6 +20,8 @@ export const SettingsSchema = z.object({
   calendar: z.enum(CALENDARS),
   numerals: z.enum(NUMERALS),
   windowBounds: BoundsSchema.nullable(),
+  /** The main window was maximised when it closed (its normal bounds are kept beside). */
+  windowMaximized: z.boolean(),
   /** Chromium's zoom level of the main window (0 = 100 %, each step ≈ 20 %), as the View menu left it. */
   zoomLevel: z.number().min(-3).max(5),
   /** Single-key shortcuts on canvases (N adds a note); off for people whose assistive tech sends keys. */
@@ -33,12 +35,13 @@ export const DEFAULT_SETTINGS: Settings = {
   calendar: 'gregory',
   numerals: 'latn',
   windowBounds: null,
+  windowMaximized: false,
   zoomLevel: 0,
   canvasShortcuts: true,
 };
 
-/** What the UI may change; window bounds and zoom are written by the desktop shell only. */
-export const SettingsPatchSchema = SettingsSchema.omit({ windowBounds: true, zoomLevel: true }).partial().strict();
+/** What the UI may change; the window's bounds, maximised state and zoom are written by the desktop shell only. */
+export const SettingsPatchSchema = SettingsSchema.omit({ windowBounds: true, windowMaximized: true, zoomLevel: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** Text direction of a UI language. */
