@@ -2,7 +2,7 @@
  * The desktop app's lifecycle: one instance, one locked-down window on `app://ibtikar/`, core
  * behind the one IPC handler. Everything the shell does lives in the small modules beside this.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, screen, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, powerSaveBlocker, screen, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration } from '../core/backups/backups';
 import { translator } from '../core/i18n/catalogue';
@@ -13,6 +13,7 @@ import { uuidV7Ids } from '../core/ids';
 import { createFileLogger, errorData } from '../core/logger';
 import { databaseFile } from '../core/paths';
 import { createPdfRenderer } from './bundle-pdf';
+import { watchCrashes } from './crashes';
 import { createDesktopHandlers } from './desktop-handlers';
 import { desktopText, type DesktopTextKey } from './desktop-text';
 import { confirmInDialog, createLinkOpener } from './external-links';
@@ -29,6 +30,8 @@ import { createPrintWindow, createWindow } from './windows';
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
+// Crash dumps stay on this machine, never uploaded; started before 'ready' so early crashes are kept too.
+crashReporter.start({ uploadToServer: false });
 registerAppScheme();
 // Every renderer is sandboxed whatever its webPreferences say, including any added later
 // (checklist item 4). Electron accepts this only before 'ready'.
@@ -51,6 +54,7 @@ async function start() {
   const dataDir = app.getPath('userData');
   const logger = createFileLogger(dataDir);
   process.on('uncaughtException', (error) => logger.error('Uncaught exception', errorData(error)));
+  watchCrashes({ app, logger, now: Date.now });
 
   const settings = createElectronSettingsStore(dataDir);
   const db = openDatabase(databaseFile(dataDir), { nativeBinding: process.env.IBTIKAR_SQLITE_BINDING });

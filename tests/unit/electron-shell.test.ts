@@ -22,6 +22,7 @@ import { bundleArgument, createDocumentQueue, unreadableBundleMessage } from '..
 import { printToPdfFile, type PrintDeps } from '../../electron/main/print-pdf';
 import { registerIpc } from '../../electron/main/ipc';
 import { keepWindowState, visibleBounds } from '../../electron/main/window-state';
+import { watchCrashes } from '../../electron/main/crashes';
 import { IPC_EVENT_CHANNEL } from '../../electron/shared/api/ipc-channels';
 
 beforeEach(() => {
@@ -161,5 +162,43 @@ describe('bundles handed over by the operating system', () => {
     expect(opened).toEqual(['/a.ibtikar', '/b.ibtikar']);
     queue.request('/c.ibtikar');
     expect(opened).toEqual(['/a.ibtikar', '/b.ibtikar', '/c.ibtikar']);
+  });
+});
+
+describe('a crashed window', () => {
+  const setup = () => {
+    const handlers: Record<string, (...args: unknown[]) => void> = {};
+    const logged: { message: string; data: unknown }[] = [];
+    let clock = 0;
+    watchCrashes({
+      app: { on: (event: string, handler: (...args: unknown[]) => void) => (handlers[event] = handler) } as never,
+      logger: { info() {}, warn() {}, error: (message: string, data: unknown) => logged.push({ message, data }) },
+      now: () => clock,
+    });
+    const contents = { isDestroyed: () => false, getURL: () => 'app://ibtikar/', reload: vi.fn() };
+    const crash = (reason: string) => handlers['render-process-gone']({}, contents, { reason, exitCode: 139 });
+    return { handlers, logged, contents, crash, advance: (ms: number) => (clock += ms) };
+  };
+
+  it('is logged and reloaded, but not again in a loop within a minute', () => {
+    const { logged, contents, crash, advance } = setup();
+    crash('crashed');
+    expect(logged[0]).toEqual({ message: 'A window stopped working', data: { reason: 'crashed', exitCode: 139, url: 'app://ibtikar/' } });
+    expect(contents.reload).toHaveBeenCalledTimes(1);
+    advance(5_000);
+    crash('crashed');
+    expect(contents.reload).toHaveBeenCalledTimes(1);
+    advance(60_000);
+    crash('oom');
+    expect(contents.reload).toHaveBeenCalledTimes(2);
+    expect(logged).toHaveLength(3);
+  });
+
+  it('is left alone when it ended normally; a helper process that stops is logged', () => {
+    const { logged, contents, crash, handlers } = setup();
+    crash('clean-exit');
+    expect(contents.reload).not.toHaveBeenCalled();
+    handlers['child-process-gone']({}, { type: 'GPU', reason: 'crashed', exitCode: 1 });
+    expect(logged.at(-1)).toEqual({ message: 'A helper process stopped', data: { type: 'GPU', reason: 'crashed', exitCode: 1, name: null } });
   });
 });
