@@ -9,6 +9,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,15 @@ async function axe(page: Page, selector: string) {
 }
 
 const controls = () => facilitator.locator('[data-facilitator]');
+
+/** A port nothing listens on right now (asked of the system, then let go). */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 const zone = (page: Page, key: string) => page.locator(`section[data-zone="${key}"]`);
 
 beforeAll(async () => {
@@ -53,9 +63,16 @@ describe('a live workshop', () => {
     await controls().getByRole('button', { name: 'Start a live workshop' }).click();
     await controls().getByRole('combobox', { name: 'Network address' }).click();
     await facilitator.getByRole('option', { name: /^127\.0\.0\.1/ }).click();
+    // A port the firewall allows may be set; a mistyped one is refused before anything opens.
+    const port = controls().getByRole('textbox', { name: 'Port' });
+    await port.fill('80000');
+    await controls().getByText('A port is a whole number from 1 to 65535.').waitFor();
+    expect(await controls().getByRole('button', { name: 'Open to participants' }).isDisabled()).toBe(true);
+    const free = await freePort();
+    await port.fill(String(free));
     await controls().getByRole('button', { name: 'Open to participants' }).click();
     const joinUrl = (await controls().locator('[data-join-url]').textContent())!;
-    expect(joinUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/join#[A-Za-z0-9_-]{24}$/);
+    expect(joinUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${free}/join#[A-Za-z0-9_-]{24}$`));
     await expect(controls().getByRole('img', { name: 'QR code of the join link' }).isVisible()).resolves.toBe(true);
     expect(await axe(facilitator, '[data-facilitator]')).toEqual([]);
     await screenshot(facilitator, 'workshop-facilitator-en');

@@ -1,5 +1,6 @@
 /**
- * Opening the workshop to phones in the room: the facilitator picks the network address, and gets
+ * Opening the workshop to phones in the room: the facilitator picks the network address (and a port,
+ * or any free one), and gets
  * the join link and its QR code (drawn by core as SVG). Plain HTTP on a shared network is said
  * plainly, as the LAN server rules require.
  */
@@ -21,6 +22,9 @@ export function LanPanel({ workshop, call: { run, busy } }: { workshop: Workshop
   const interfaces = useApiQuery('workshops.interfaces', {});
   const serving = useApiQuery('workshops.serving', { workshopId: workshop.id });
   const [address, setAddress] = useState('');
+  // A fixed port lets ministry IT open one rule in the firewall; empty takes any free one.
+  const [port, setPort] = useState('');
+  const portValid = port === '' || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
   const choices = interfaces.data ?? [];
   const chosen = address || (choices.find((i) => !i.internal) ?? choices[0])?.address || '';
   const remote = workshop.participants.filter((p) => p.remote).length;
@@ -40,7 +44,7 @@ export function LanPanel({ workshop, call: { run, busy } }: { workshop: Workshop
           </Box>
         </Box>
       ) : (
-        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <TextField select size="small" label={t('workshop.lan.address')} value={chosen} onChange={(e) => setAddress(e.target.value)} sx={{ minWidth: 220 }}>
             {choices.map((i) => (
               <MenuItem key={`${i.name}-${i.address}`} value={i.address} dir="ltr">
@@ -48,7 +52,21 @@ export function LanPanel({ workshop, call: { run, busy } }: { workshop: Workshop
               </MenuItem>
             ))}
           </TextField>
-          <Button variant="contained" disabled={busy || !chosen} onClick={() => void run('workshops.serve', { workshopId: workshop.id, address: chosen })}>
+          <TextField
+            size="small"
+            label={t('workshop.lan.port')}
+            value={port}
+            onChange={(e) => setPort(e.target.value.trim())}
+            error={!portValid}
+            helperText={portValid ? t('workshop.lan.portHelp') : t('workshop.lan.portInvalid')}
+            slotProps={{ htmlInput: { inputMode: 'numeric', dir: 'ltr' } }}
+            sx={{ width: 200 }}
+          />
+          <Button
+            variant="contained"
+            disabled={busy || !chosen || !portValid}
+            onClick={() => void run('workshops.serve', { workshopId: workshop.id, address: chosen, port: port === '' ? 0 : Number(port) })}
+          >
             {t('workshop.lan.open')}
           </Button>
         </Box>
