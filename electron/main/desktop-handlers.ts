@@ -6,6 +6,7 @@ import { ApiFailure } from '../shared/api/envelope';
 import type { AttachmentFile } from '../core/attachments/attachments-service';
 import type { DesktopMethod, HandlerTable } from '../core/handlers';
 import { printToPdfFile, type PrintDeps } from './print-pdf';
+import { saveBundleFile, type SaveBundleDeps } from './save-bundle';
 import type { Projector } from './projector';
 
 /**
@@ -24,6 +25,7 @@ export interface DesktopDeps {
   tempDir: string;
   attachmentFile(id: string): AttachmentFile | undefined;
   print: () => PrintDeps;
+  saveBundle: () => SaveBundleDeps;
   projector: Pick<Projector, 'open'>;
 }
 
@@ -35,6 +37,7 @@ export function createDesktopHandlers(deps: DesktopDeps): HandlerTable<DesktopMe
       return {};
     },
     'desktop.printToPdf': (input) => printToPdfFile(deps.print(), input),
+    'desktop.saveBundle': (input) => saveBundleFile(deps.saveBundle(), input),
     'desktop.openProjector': ({ canvasId }) => deps.projector.open(canvasId),
     // The stored file is named by its hash and must never be changed by another app, so the user
     // gets a copy under its display name (already sanitised: no separators, never "." or "..").

@@ -5,6 +5,7 @@
 import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, powerSaveBlocker, screen, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { backupBeforeMigration } from '../core/backups/backups';
+import { exportsDir } from '../core/bundles/bundles-service';
 import { translator } from '../core/i18n/catalogue';
 import { createCore } from '../core/create-core';
 import { openDatabase } from '../core/db/open';
@@ -95,6 +96,12 @@ async function start() {
         contents: () => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents ?? null,
         documentsDir: app.getPath('documents'),
         text: { title: desktopText(settings.get().language, 'print.saveTitle'), filter: desktopText(settings.get().language, 'print.pdfFilter') },
+      }),
+      saveBundle: () => ({
+        dialog,
+        documentsDir: app.getPath('documents'),
+        exportsDir: exportsDir(dataDir),
+        text: { title: desktopText(settings.get().language, 'bundles.saveTitle'), filter: desktopText(settings.get().language, 'menu.bundleFiles') },
       }),
     }) }, logger);
   void core.backupAtStart();

@@ -35,6 +35,9 @@ const handlers = () =>
     print: () => {
       throw new Error('not printing here');
     },
+    saveBundle: () => {
+      throw new Error('not saving bundles here');
+    },
     projector: { open: () => ({ placement: 'window' as const }) },
   });
 const add = (fileName: string, text: string) => attachFile(test.call, { ownerType: 'project', ownerId: projectId }, fileName, text);

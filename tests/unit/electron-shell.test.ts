@@ -3,7 +3,7 @@
  * placement, events reaching the page, desktop-only methods. Its security locks are proven item by
  * item in tests/security/checklist.test.ts.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,7 @@ import { printToPdfFile, type PrintDeps } from '../../electron/main/print-pdf';
 import { registerIpc } from '../../electron/main/ipc';
 import { keepWindowState, visibleBounds } from '../../electron/main/window-state';
 import { watchCrashes } from '../../electron/main/crashes';
+import { saveBundleFile, type SaveBundleDeps } from '../../electron/main/save-bundle';
 import { IPC_EVENT_CHANNEL } from '../../electron/shared/api/ipc-channels';
 
 beforeEach(() => {
@@ -64,7 +65,7 @@ describe('the IPC door', () => {
 
 describe('desktop-only methods', () => {
   it('report a folder that cannot be opened as a failure', async () => {
-    const handlers = createDesktopHandlers({ shell: { openPath: async () => 'no file manager', showItemInFolder: () => {} }, dataDir: '/data', tempDir: '/tmp', attachmentFile: () => undefined, print: () => { throw new Error('not printing here'); }, projector: { open: () => ({ placement: 'window' as const }) } });
+    const handlers = createDesktopHandlers({ shell: { openPath: async () => 'no file manager', showItemInFolder: () => {} }, dataDir: '/data', tempDir: '/tmp', attachmentFile: () => undefined, print: () => { throw new Error('not printing here'); }, saveBundle: () => { throw new Error('not saving bundles here'); }, projector: { open: () => ({ placement: 'window' as const }) } });
     await expect(handlers['desktop.openDataFolder']({}, { role: 'host', door: 'ipc' })).rejects.toMatchObject({ code: 'internal' });
   });
 });
@@ -100,6 +101,44 @@ describe('a bundle the system handed over that cannot be read', () => {
       detail: '/home/aziza/lab.ibtikar could not be read. It may have been moved or deleted, or this account may not be allowed to read it.',
     });
     expect(unreadableBundleMessage('ar', 'C:\\lab.ibtikar').detail).toMatch(/^تعذّرت قراءة C:\\lab\.ibtikar\./);
+  });
+});
+
+describe('saving an exported bundle on the desktop', () => {
+  let folder: string;
+  const exportsDir = () => join(folder, 'data', 'bundles', 'exports');
+  const deps = (filePath: string | undefined): SaveBundleDeps => ({
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: filePath === undefined, filePath })) } as never,
+    documentsDir: join(folder, 'Documents'),
+    exportsDir: exportsDir(),
+    text: { title: 'Save the bundle', filter: 'Ibtikar bundles' },
+  });
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'ibtikar-save-'));
+    mkdirSync(exportsDir(), { recursive: true });
+    writeFileSync(join(exportsDir(), 'ibtikar-workspace-20261128T090000Z.ibtikar'), 'PK bundle bytes');
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  const fileName = 'ibtikar-workspace-20261128T090000Z.ibtikar';
+
+  it('asks where in a native dialog, adds the extension, and moves the file there out of the data folder', async () => {
+    const d = deps(join(folder, 'for the ministry'));
+    expect(await saveBundleFile(d, { fileName })).toEqual({ saved: true, path: join(folder, 'for the ministry.ibtikar') });
+    expect(d.dialog.showSaveDialog).toHaveBeenCalledWith({ title: 'Save the bundle', defaultPath: join(folder, 'Documents', fileName), filters: [{ name: 'Ibtikar bundles', extensions: ['ibtikar'] }] });
+    expect(readFileSync(join(folder, 'for the ministry.ibtikar'), 'utf8')).toBe('PK bundle bytes');
+    expect(readdirSync(exportsDir())).toEqual([]);
+    expect(readdirSync(folder).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('keeps nothing when the user cancels, and refuses a name that is not an export', async () => {
+    expect(await saveBundleFile(deps(undefined), { fileName })).toEqual({ saved: false, path: null });
+    expect(readdirSync(exportsDir())).toEqual([]);
+    await expect(saveBundleFile(deps(join(folder, 'x')), { fileName })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('leaves no half bundle behind when the target cannot be written', async () => {
+    await expect(saveBundleFile(deps(join(folder, 'no such folder', 'lab.ibtikar')), { fileName })).rejects.toMatchObject({ code: 'internal' });
+    expect(existsSync(join(folder, 'no such folder'))).toBe(false);
   });
 });
 

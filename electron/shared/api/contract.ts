@@ -409,6 +409,13 @@ export const contract = {
     access: 'host',
     needs: 'desktop',
   },
+  /** An exported bundle saved where the user chooses in a native dialog (`path` null when they cancel). */
+  'desktop.saveBundle': {
+    input: z.strictObject({ fileName: BundleFileNameSchema }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+    access: 'host',
+    needs: 'desktop',
+  },
   /** Opens a copy of the file with the system's app, or shows it in the file manager when opening could run it. */
   'desktop.openAttachment': { input: byId, output: z.strictObject({ shown: z.enum(['file', 'folder']) }), access: 'host', needs: 'desktop' },
   /** The canvas's projector view in its own window, full screen on the external display when there is one. */

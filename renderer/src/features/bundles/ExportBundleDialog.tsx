@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { CLASSIFICATIONS, type Classification } from '../../../../electron/shared/domain/bundles';
 import type { Project } from '../../../../electron/shared/domain/project';
 import { useApiClient } from '../../api/api-context';
-import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { ApiCallError, useApiMutation, useApiQuery, useHasMethod } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { BundleError } from './BundleError';
@@ -45,6 +45,8 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
   // Projects are found as the user types, so any of a large lab's can be chosen.
   const found = useApiQuery('projects.list', { search: useDeferredValue(search), limit: 50, sort: 'title', direction: 'asc' });
   const exporting = useApiMutation('bundles.export');
+  const canSave = useHasMethod('desktop.saveBundle');
+  const saving = useApiMutation('desktop.saveBundle');
   const cancel = useApiMutation('jobs.cancel');
   const job = useJobProgress('bundle.export', exporting.isPending);
   const cancelled = exporting.error instanceof ApiCallError && exporting.error.error.code === 'cancelled';
@@ -64,7 +66,12 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
       },
       {
         onSuccess: (result) => {
-          setDone(result.fileName);
+          // The desktop saves the file where the user chooses, straight from the data folder; a browser downloads it.
+          if (canSave) {
+            saving.mutate({ fileName: result.fileName }, { onSuccess: (saved) => setDone(saved.path ? t('bundles.savedTo', { path: saved.path }) : t('bundles.saveCancelled')) });
+            return;
+          }
+          setDone(t('bundles.exported', { fileName: result.fileName }));
           downloadBundle(client, result.fileName).catch((e: unknown) => setError(e as Error));
         },
       },
@@ -72,7 +79,7 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
   };
 
   return (
-    <Dialog open onClose={exporting.isPending ? undefined : onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+    <Dialog open onClose={exporting.isPending || saving.isPending ? undefined : onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
       <DialogTitle id={titleId}>{t('bundles.exportTitle')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -144,8 +151,8 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
           )}
           {cancelled && <Typography role="status">{t('bundles.exportCancelled')}</Typography>}
           {done && (
-            <Typography role="status" color="success.main">
-              {t('bundles.exported', { fileName: done })}
+            <Typography role="status" color="success.main" sx={{ overflowWrap: 'anywhere' }}>
+              {done}
             </Typography>
           )}
           {scope === 'projects' && error instanceof ApiCallError && error.error.code === 'invalid_input' ? (
@@ -153,7 +160,7 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
               {t('bundles.chooseProjects')}
             </Typography>
           ) : (
-            <BundleError error={error ?? (cancelled ? null : exporting.error)} />
+            <BundleError error={error ?? saving.error ?? (cancelled ? null : exporting.error)} />
           )}
         </Stack>
       </DialogContent>
@@ -164,8 +171,10 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
           </Button>
         ) : (
           <>
-            <Button onClick={onClose}>{t(done ? 'bundles.close' : 'common.cancel')}</Button>
-            <Button variant="contained" onClick={start}>
+            <Button onClick={onClose} disabled={saving.isPending}>
+              {t(done ? 'bundles.close' : 'common.cancel')}
+            </Button>
+            <Button variant="contained" onClick={start} disabled={saving.isPending}>
               {t('bundles.exportStart')}
             </Button>
           </>
