@@ -63,7 +63,7 @@ describe('bundles over the HTTP door', () => {
       to.core.events.subscribe((e) => e.type === 'data.changed' && changed.push(e.payload.area));
       const summary = value<{ inserted: number }>(await toDoor.call('bundles.apply', { previewId: preview.previewId }));
       expect(summary.inserted).toBeGreaterThan(50);
-      expect(new Set(changed)).toEqual(new Set(['people', 'projects', 'gates', 'ideas', 'cohorts']));
+      expect(new Set(changed)).toEqual(new Set(['people', 'projects', 'gates', 'ideas', 'cohorts', 'canvases', 'pilots']));
       // The upload and the staging are gone once the import is done; the preview cannot be applied twice.
       expect(readdirSync(join(to.dataDir, 'bundles', 'inbox'))).toEqual([]);
       expect(readdirSync(join(to.dataDir, 'bundles', 'staging'))).toEqual([]);

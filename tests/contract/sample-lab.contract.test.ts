@@ -27,6 +27,22 @@ describe('the sample lab', () => {
     expect(languages.some((t) => /[\u02BB\u02BC]/.test(t))).toBe(true); // Uzbek Latin
   });
 
+  it("shows a workshop's problem tree and the pilot it led to, locked, measured and analysed", async () => {
+    await test.call('lab.loadSample', {});
+    const canvases = ((await test.call('canvases.list', {})) as { value: { id: string; templateId: string }[] }).value;
+    expect(canvases.map((c) => c.templateId)).toEqual(['problem-tree']);
+    const board = ((await test.call('canvases.get', { id: canvases[0].id })) as { value: { notes: { zoneKey: string }[] } }).value;
+    expect(new Set(board.notes.map((n) => n.zoneKey))).toEqual(new Set(['effects', 'core-problem', 'causes', 'root-causes']));
+    const { id: projectId } = test.core.db.prepare("SELECT project_id AS id FROM pilots").get() as { id: string };
+    const [pilot] = ((await test.call('pilots.list', { projectId })) as { value: { id: string; lockedAt: string | null }[] }).value;
+    expect(pilot.lockedAt).not.toBeNull();
+    const analysis = ((await test.call('pilots.analysis', { pilotId: pilot.id })) as { value: { kpis: { headline: string; did: { ok: boolean; estimate?: number } }[] } }).value;
+    expect(analysis.kpis[0].headline).toBe('did');
+    // By hand: pilot district (98 + 95 + 97) / 3 = 96.67 → (74 + 66 + 61 + 58 + 57) / 5 = 63.2 days, a change of −33.47;
+    // comparison 100 → 97.6, −2.4; the difference in differences is −31.07 days.
+    expect(analysis.kpis[0].did).toMatchObject({ ok: true, estimate: expect.closeTo(-31.067, 2) });
+  });
+
   it('never loads into a workspace that has data, and changes nothing then', async () => {
     await test.call('people.create', { name: 'Someone' });
     const before = test.snapshot();

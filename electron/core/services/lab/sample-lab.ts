@@ -129,4 +129,63 @@ export function loadSampleLab(call: SyncCall) {
   call('cohorts.updateMilestone', { id: first.id, done: true });
   call('cohorts.addMilestone', { cohortId: cohort.id, title: 'Prototype tested with users', dueOn: '2026-05-15' });
   call('cohorts.addMilestone', { cohortId: cohort.id, title: 'Demo day rehearsal', dueOn: '2026-07-13' });
+
+  sampleCanvasAndPilot(call, promoted.id, cio.id);
+}
+
+/** Monthly days waited for a place, January to August 2026: the SMS updates start in April in the pilot district. */
+const DAYS_WAITED = {
+  pilot: [98, 95, 97, 74, 66, 61, 58, 57],
+  comparison: [101, 99, 100, 98, 97, 99, 96, 98],
+} as const;
+
+/** The promoted project's problem tree from the first workshop, and the pilot it led to, with its KPI measured month by month. */
+function sampleCanvasAndPilot(call: SyncCall, projectId: string, ownerId: string) {
+  const tree = call('canvases.create', { templateId: 'problem-tree', title: 'Why parents wait — problem tree', projectId, stage: 1, language: 'en' });
+  const notes: [string, string, 'yellow' | 'pink' | 'blue' | 'green'][] = [
+    ['core-problem', 'Parents wait months for a kindergarten place and cannot see where they stand', 'pink'],
+    ['effects', 'Parents visit several kindergartens to ask — ota-onalar bir necha bogʻchaga boradi', 'yellow'],
+    ['effects', 'One hotline call in five is about the queue', 'yellow'],
+    ['causes', 'Each kindergarten keeps its own paper list', 'blue'],
+    ['causes', 'Нет общей очереди по району', 'blue'],
+    ['root-causes', 'No data exchange between kindergartens and the district office', 'green'],
+  ];
+  call('notes.create', { canvasId: tree.id, notes: notes.map(([zoneKey, text, color]) => ({ zoneKey, text, color })) });
+
+  const { pilot } = call('pilots.create', {
+    projectId,
+    title: 'SMS queue updates — Chilonzor district',
+    problem: 'Parents do not know their place in the kindergarten queue.',
+    intervention: 'An SMS to the parent each time their place moves, from the district office.',
+    population: 'Families with a child under six on a kindergarten waiting list.',
+    sites: 'Chilonzor (pilot), Yunusobod (comparison)',
+    startsOn: '2026-01-01',
+    endsOn: '2026-08-31',
+    ownerId,
+    design: 'difference_in_differences',
+    unit: 'district-month',
+    plannedSampleSize: 16,
+    primaryOutcome: 'Days waited for a place',
+    analysisPlan: 'Difference in differences of the monthly mean wait, January–March against April–August.',
+    interventionOn: '2026-04-01',
+  });
+  call('pilots.linkCanvas', { pilotId: pilot.id, canvasId: tree.id });
+  const kpi = call('pilots.addKpi', {
+    pilotId: pilot.id,
+    name: 'Days waited for a place',
+    unit: 'days',
+    direction: 'lower',
+    kind: 'continuous',
+    dataSource: 'District education office register',
+    frequency: 'monthly',
+    baselineValue: 97,
+    baselineDate: '2026-03-31',
+    target: 60,
+    successThreshold: 75,
+    primary: true,
+  });
+  call('pilots.lockProtocol', { id: pilot.id });
+  for (const group of ['pilot', 'comparison'] as const) {
+    DAYS_WAITED[group].forEach((value, month) => call('pilots.setMeasurement', { kpiId: kpi.id, group, period: `2026-0${month + 1}-01`, value }));
+  }
 }
