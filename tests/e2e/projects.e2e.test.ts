@@ -199,6 +199,22 @@ describe('the settings screen', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('is clean for axe in the dark theme on every main screen, contrast included', async () => {
+    await page.getByRole('combobox', { name: 'المظهر' }).click();
+    await page.getByRole('option', { name: 'داكن' }).click();
+    await page.locator('html[data-theme="dark"]').waitFor();
+    for (const name of ['الإعدادات', 'المشاريع', 'اللوحة', 'لوحة المؤشرات', 'التحديات', 'الأفكار', 'الدفعات', 'اللوحات', 'الأشخاص']) {
+      await page.locator('header nav').getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect({ screen: name, violations: await axeViolations(page) }).toEqual({ screen: name, violations: [] });
+    }
+    await screenshot(page, 'ar-dark-people');
+    await page.locator('header nav').getByRole('link', { name: 'الإعدادات', exact: true }).click();
+    await page.getByRole('combobox', { name: 'المظهر' }).click();
+    await page.getByRole('option', { name: 'جهاز العرض (تباين عالٍ)' }).click();
+    await page.locator('html[data-theme="projector"]').waitFor();
+  });
+
   it('draws a focus ring on the control the keyboard reaches, a text field or a checkbox (the projector has no ripple)', async () => {
     const ring = (selector: string) =>
       page.evaluate((sel) => {
