@@ -245,6 +245,21 @@ describe('the portfolio', () => {
     await page.getByRole('link', { name: 'Cohort 2026 — Tashkent' }).click();
     await page.getByRole('heading', { level: 2, name: 'لوحة الدفعة' }).waitFor();
     expect(await demoDayHelp(page)).toBe('');
+    // A lab that writes Arabic-Indic digits sees and types them in date fields too.
+    await nav('الإعدادات').click();
+    await page.getByRole('combobox', { name: ar('numerals.label') }).click();
+    await page.getByRole('option', { name: ar('numerals.arab'), exact: true }).click();
+    await nav('الدفعات').click();
+    await page.getByRole('link', { name: 'Cohort 2026 — Tashkent' }).click();
+    const inArabicDigits = page.getByRole('group', { name: 'يوم العرض', exact: true });
+    await inArabicDigits.getByRole('spinbutton', { name: 'اليوم' }).filter({ hasText: '٢٠' }).waitFor();
+    await fillDate(inArabicDigits.locator('..'), 'يوم العرض', '2026-07-21', 'ar');
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    const shown = await page.evaluate(() => new Intl.DateTimeFormat('ar-AE-u-ca-gregory-nu-arab', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2026-07-21T00:00:00Z')));
+    await page.getByText(`يوم العرض ${shown}`).first().waitFor();
+    await nav('الإعدادات').click();
+    await page.getByRole('combobox', { name: ar('numerals.label') }).click();
+    await page.getByRole('option', { name: ar('numerals.latn'), exact: true }).click();
     await page.getByRole('searchbox', { name: 'البحث في المختبر' }).fill('kindergarten');
     await page.getByRole('searchbox', { name: 'البحث في المختبر' }).press('Enter');
     await page.getByText('نتيجة واحدة لـ «kindergarten»').waitFor();

@@ -33,7 +33,7 @@ function Themed({ settings }: { settings: Settings }) {
       <ThemeProvider theme={theme}>
         <CssBaseline />
         <SettingsProvider settings={settings}>
-          <DateLocalization language={settings.language}>
+          <DateLocalization language={settings.language} numerals={settings.numerals}>
             {/* Tests wait for this marker rather than for a timeout. */}
             <div data-app-ready={appliedLanguage === settings.language ? settings.language : undefined}>
               <Shell />

@@ -1,7 +1,7 @@
 /**
  * The date pickers speak the app's language, not the browser's: month and weekday names, the first
- * day of the week (dayjs locales) and every label and placeholder (our catalogues; MUI X ships no
- * Arabic or Uzbek texts).
+ * day of the week (dayjs locales), the digits the lab chose, and every label and placeholder (our
+ * catalogues; MUI X ships no Arabic or Uzbek texts).
  */
 import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
@@ -12,11 +12,25 @@ import 'dayjs/locale/ru';
 import 'dayjs/locale/uz-latn';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../electron/shared/domain/settings';
+import type { Language, Settings } from '../../../electron/shared/domain/settings';
 
 const DAYJS_LOCALES: Record<Language, string> = { en: 'en-gb', ar: 'ar', uz: 'uz-latn', ru: 'ru' };
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 
-export function DateLocalization({ language, children }: { language: Language; children: ReactNode }) {
+/**
+ * The adapter for a lab that writes Arabic-Indic digits: it formats with them (the pickers take their
+ * digits from it) and reads them back as Latin ones, which is what dayjs parses.
+ */
+class AdapterDayjsArabicDigits extends AdapterDayjs {
+  constructor(...args: ConstructorParameters<typeof AdapterDayjs>) {
+    super(...args);
+    const { formatByString, parse } = this;
+    this.formatByString = (value, format) => formatByString(value, format).replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]);
+    this.parse = (value, format) => parse(value.replace(/[٠-٩]/g, (d) => String(ARABIC_INDIC.indexOf(d))), format);
+  }
+}
+
+export function DateLocalization({ language, numerals, children }: { language: Language; numerals: Settings['numerals']; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const localeText = useMemo<Partial<PickersLocaleText>>(
     () => ({
@@ -45,7 +59,7 @@ export function DateLocalization({ language, children }: { language: Language; c
     [t, i18n.language],
   );
   return (
-    <LocalizationProvider dateAdapter={AdapterDayjs} adapterLocale={DAYJS_LOCALES[language]} localeText={localeText}>
+    <LocalizationProvider dateAdapter={numerals === 'arab' ? AdapterDayjsArabicDigits : AdapterDayjs} adapterLocale={DAYJS_LOCALES[language]} localeText={localeText}>
       {children}
     </LocalizationProvider>
   );
