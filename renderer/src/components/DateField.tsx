@@ -1,7 +1,7 @@
 /**
- * A calendar date field in the app's language and date order (the browser's own date input follows
- * the operating system's locale instead), typed in the Gregorian calendar. Its value is a YYYY-MM-DD string, '' when empty; a date
- * still being typed counts as empty, as it does in a native date input.
+ * A calendar date field in the app's language, date order and digits (the browser's own date input
+ * follows the operating system's locale instead), typed in the Gregorian calendar. Its value is a
+ * YYYY-MM-DD string, '' when empty; a date still being typed counts as empty, as in a native input.
  */
 import type { SxProps, Theme } from '@mui/material/styles';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
@@ -14,9 +14,9 @@ const parse = (value: string) => (value ? dayjs(value) : null);
 const isoOf = (date: Dayjs | null) => (date?.isValid() ? date.format(ISO) : '');
 
 /**
- * Each part of the date is isolated for the bidi algorithm: in an Arabic page the parts then run right
- * to left, day first, as the app shows dates there (2026/07/20), while typing as when shown. Without it
- * the digits of day, month and year run together left to right, and Arabic placeholders do not.
+ * MUI X lays day, month and year out left to right in every language. Each part is isolated for the
+ * bidi algorithm so that Arabic placeholders (يوم/شهر/سنة) keep that order as digits do: without it
+ * they run together right to left, and an Arabic field would read one way empty and the other filled.
  */
 const ISOLATED_SECTIONS = { '& .MuiPickersSectionList-section': { unicodeBidi: 'isolate' } } as const;
 
