@@ -17,7 +17,26 @@ export function menuTemplate(t: Translate, platform: NodeJS.Platform, actions: M
   const item = (role: Role, key: string): MenuItemConstructorOptions => ({ role, label: t(`menu.${key}`) });
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   return [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    // macOS's own first menu, spelled out so that it is translated too (the `appMenu` role is English);
+    // macOS shows the app's name as its title whatever the label says.
+    ...(mac
+      ? [
+          {
+            label: t('app.name'),
+            submenu: [
+              item('about', 'about'),
+              separator,
+              item('services', 'services'),
+              separator,
+              item('hide', 'hide'),
+              item('hideOthers', 'hideOthers'),
+              item('unhide', 'showAll'),
+              separator,
+              item('quit', 'quit'),
+            ],
+          },
+        ]
+      : []),
     {
       label: t('menu.file'),
       submenu: [
