@@ -21,7 +21,7 @@ import { applyBundle, previewBundle } from './import';
 import { BundleRefused, refuse } from './refusal';
 import { labIdentity, renameLab } from '../services/lab/lab-profile-repo';
 import { createTrust } from './trust';
-import { removeLeftovers } from './leftovers';
+import { isOwnCopy, removeLeftovers } from './leftovers';
 import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
 
 /** Where bundles live in the data folder: exports written here, bundles to import read from the inbox. */
@@ -63,8 +63,6 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const uploadsOf = new Map<string, string>();
   const inbox = inboxDir(deps.paths.dataDir);
   const uploadPath = (uploadId: string) => join(inbox, `upload-${uploadId}.ibtikar`);
-  /** Uploads and copies of OS-opened files are ours to delete once their preview ends. */
-  const isOwnCopy = (fileName: string) => /^(upload|opened)-/.test(fileName);
   /** Copies of bundles the OS handed over, waiting for the UI to open them. */
   const opened: string[] = [];
   /** Own copies of encrypted bundles waiting for their passphrase; removed when core closes. */

@@ -12,7 +12,10 @@ import { join } from 'node:path';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The staging folder of one import, named for the process that owns it. */
-export const stagingPrefix = (pid = process.pid) => `import-${pid}-`;
+export const stagingPrefix = () => `import-${process.pid}-`;
+
+/** The app's own copies in the inbox (uploads and files the system opened), as opposed to a file the user put there. */
+export const isOwnCopy = (fileName: string) => /^(upload|opened)-/.test(fileName);
 
 function running(pid: number): boolean {
   try {
@@ -40,7 +43,7 @@ export function removeLeftovers(folders: { staging: string; inbox: string; expor
   const stale = (file: string) => now.getTime() - statSync(file).mtimeMs > DAY_MS;
   for (const name of entries(folders.inbox)) {
     const file = join(folders.inbox, name);
-    if (/^(upload|opened)-/.test(name) && stale(file)) rmSync(file, { force: true });
+    if (isOwnCopy(name) && stale(file)) rmSync(file, { force: true });
   }
   for (const name of entries(folders.exports)) {
     const file = join(folders.exports, name);

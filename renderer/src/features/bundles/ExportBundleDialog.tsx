@@ -41,7 +41,8 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
   const [checkPassphrase, setCheckPassphrase] = useState(false);
   const passphraseProblem = !encrypt ? null : passphrase.length < 8 ? 'bundles.passphraseTooShort' : passphrase !== confirmation ? 'bundles.passphraseMismatch' : null;
   const [error, setError] = useState<Error | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  /** What became of the finished export: downloaded or saved, or not saved when the user cancelled the save dialog. */
+  const [done, setDone] = useState<{ text: string; kept: boolean } | null>(null);
   // Projects are found as the user types, so any of a large lab's can be chosen.
   const found = useApiQuery('projects.list', { search: useDeferredValue(search), limit: 50, sort: 'title', direction: 'asc' });
   const exporting = useApiMutation('bundles.export');
@@ -68,10 +69,13 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
         onSuccess: (result) => {
           // The desktop saves the file where the user chooses, straight from the data folder; a browser downloads it.
           if (canSave) {
-            saving.mutate({ fileName: result.fileName }, { onSuccess: (saved) => setDone(saved.path ? t('bundles.savedTo', { path: saved.path }) : t('bundles.saveCancelled')) });
+            saving.mutate(
+              { fileName: result.fileName },
+              { onSuccess: (saved) => setDone(saved.path ? { text: t('bundles.savedTo', { path: saved.path }), kept: true } : { text: t('bundles.saveCancelled'), kept: false }) },
+            );
             return;
           }
-          setDone(t('bundles.exported', { fileName: result.fileName }));
+          setDone({ text: t('bundles.exported', { fileName: result.fileName }), kept: true });
           downloadBundle(client, result.fileName).catch((e: unknown) => setError(e as Error));
         },
       },
@@ -151,8 +155,8 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
           )}
           {cancelled && <Typography role="status">{t('bundles.exportCancelled')}</Typography>}
           {done && (
-            <Typography role="status" color="success.main" sx={{ overflowWrap: 'anywhere' }}>
-              {done}
+            <Typography role="status" color={done.kept ? 'success.main' : 'text.primary'} sx={{ overflowWrap: 'anywhere' }}>
+              {done.text}
             </Typography>
           )}
           {scope === 'projects' && error instanceof ApiCallError && error.error.code === 'invalid_input' ? (
