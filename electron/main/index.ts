@@ -14,6 +14,7 @@ import { uuidV7Ids } from '../core/ids';
 import { createFileLogger, errorData } from '../core/logger';
 import { databaseFile } from '../core/paths';
 import { createPdfRenderer } from './bundle-pdf';
+import { guardUnsavedClose } from './close-guard';
 import { watchCrashes } from './crashes';
 import { createDesktopHandlers } from './desktop-handlers';
 import { desktopText, type DesktopTextKey } from './desktop-text';
@@ -145,6 +146,7 @@ async function start() {
   const window = createWindow({ preload, title: app.getName(), bounds, openLink: (url) => void openLink(url) });
   if (settings.get().windowMaximized) window.maximize();
   keepWindowState(window, settings);
+  guardUnsavedClose({ window, dialog, text: (key) => desktopText(settings.get().language, key) });
   void window.loadURL(APP_URL);
 
   app.on('second-instance', (_event, argv) => {

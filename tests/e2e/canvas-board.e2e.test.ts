@@ -172,6 +172,48 @@ describe.each(WALKS)('free notes and votes in $lang', ({ lang, texts }) => {
   });
 });
 
+describe('closing the page', () => {
+  it('asks first while a board change is still being saved, and not once it is stored', async () => {
+    await call('settings.update', { language: 'en' });
+    const canvas = await call<Canvas>('canvases.create', { templateId: bmc.id, title: 'Closing board' });
+    const tab = await page.context().newPage();
+    await tab.goto(served.url);
+    await open(tab, canvas.id, 'en', true);
+    // Core's answer to the new note is held back, so the change is still on its way.
+    let answer!: () => void;
+    const heldBack = new Promise<void>((resolve) => (answer = resolve));
+    await tab.route('**/api/call/notes.create', async (route) => {
+      await heldBack;
+      await route.continue();
+    });
+    await tab.getByRole('button', { name: uiWords('en')('canvas.free.add') }).click();
+    const editor = tab.locator('section[data-free-area] form textarea[dir="auto"]').first();
+    await editor.fill('Saved before leaving');
+    await editor.press('Enter');
+    await tab.locator('[data-saving]').waitFor();
+
+    const asked = tab.waitForEvent('dialog', { timeout: 5_000 });
+    await tab.close({ runBeforeUnload: true });
+    const question = await asked;
+    expect(question.type()).toBe('beforeunload');
+    await question.dismiss();
+    expect(tab.isClosed()).toBe(false);
+
+    answer();
+    await boardSaved(tab);
+    const questions: string[] = [];
+    tab.on('dialog', (d) => {
+      questions.push(d.type());
+      void d.accept();
+    });
+    await tab.close({ runBeforeUnload: true });
+    await expect.poll(() => tab.isClosed()).toBe(true);
+    expect(questions).toEqual([]);
+    const board = await call<{ notes: Note[] }>('canvases.get', { id: canvas.id });
+    expect(board.notes.map((n) => n.text)).toEqual(['Saved before leaving']);
+  });
+});
+
 describe('printing', () => {
   it('prints every zone and note on one A4 landscape page (the serve mode printable page)', async () => {
     if ((await page.locator('[data-app-ready]').getAttribute('data-app-ready')) !== 'en') await switchLanguage(page, 'en');

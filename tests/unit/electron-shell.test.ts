@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MessageBoxSyncOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
@@ -23,6 +24,8 @@ import { printToPdfFile, type PrintDeps } from '../../electron/main/print-pdf';
 import { registerIpc } from '../../electron/main/ipc';
 import { keepWindowState, visibleBounds } from '../../electron/main/window-state';
 import { watchCrashes } from '../../electron/main/crashes';
+import { guardUnsavedClose } from '../../electron/main/close-guard';
+import { desktopText } from '../../electron/main/desktop-text';
 import { saveBundleFile, type SaveBundleDeps } from '../../electron/main/save-bundle';
 import { IPC_EVENT_CHANNEL } from '../../electron/shared/api/ipc-channels';
 
@@ -239,5 +242,29 @@ describe('a crashed window', () => {
     expect(contents.reload).not.toHaveBeenCalled();
     handlers['child-process-gone']({}, { type: 'GPU', reason: 'crashed', exitCode: 1 });
     expect(logged.at(-1)).toEqual({ message: 'A helper process stopped', data: { type: 'GPU', reason: 'crashed', exitCode: 1, name: null } });
+  });
+});
+
+describe('closing a window while a change is still being saved', () => {
+  const setup = (answer: number) => {
+    let onHeld: (event: { preventDefault: () => void }) => void = () => {};
+    const window = { webContents: { on: (name: string, handler: typeof onHeld) => name === 'will-prevent-unload' && (onHeld = handler) } };
+    const dialog = { showMessageBoxSync: vi.fn((_parent: unknown, _options: MessageBoxSyncOptions) => answer) };
+    guardUnsavedClose({ window: window as never, dialog: dialog as never, text: (key) => desktopText('ar', key) });
+    const event = { preventDefault: vi.fn() };
+    onHeld(event);
+    return { window, dialog, event };
+  };
+
+  it('asks in a native dialog in the app language, and waiting keeps the window', () => {
+    const { window, dialog, event } = setup(0);
+    const [parent, options] = dialog.showMessageBoxSync.mock.calls[0];
+    expect(parent).toBe(window);
+    expect(options).toMatchObject({ message: 'لا يزال حفظ أحد التغييرات جارياً.', buttons: ['انتظار', 'الإغلاق على أي حال'], defaultId: 0, cancelId: 0 });
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('lets the window close when the person chooses to close anyway', () => {
+    expect(setup(1).event.preventDefault).toHaveBeenCalledTimes(1);
   });
 });

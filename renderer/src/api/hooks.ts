@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@ta
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/shared/api/contract';
 import type { ApiError } from '../../../electron/shared/api/envelope';
 import { useApiClient } from './api-context';
+import { saving } from './pending-saves';
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
@@ -40,11 +41,12 @@ export function useApiMutation<M extends MethodName>(method: M) {
   const queryClient = useQueryClient();
   const area = method.split('.')[0];
   return useMutation<MethodOutput<M>, ApiCallError, MethodInput<M>>({
-    mutationFn: async (input) => {
-      const result = await client.call(method, input);
-      if (!result.ok) throw new ApiCallError(result.error);
-      return result.value;
-    },
+    mutationFn: (input) =>
+      saving(async () => {
+        const result = await client.call(method, input);
+        if (!result.ok) throw new ApiCallError(result.error);
+        return result.value;
+      }),
     // The sample lab touches every area; other mutations refresh their own.
     onSuccess: () => queryClient.invalidateQueries(area === 'lab' ? undefined : { predicate: (q) => String(q.queryKey[0]).startsWith(`${area}.`) }),
   });

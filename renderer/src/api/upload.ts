@@ -4,6 +4,7 @@
  * another, each at the offset core has received, so core can refuse anything out of order.
  */
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/shared/domain/uploads';
+import { saving } from './pending-saves';
 
 /** Bytes as base64 (String.fromCharCode takes its arguments on the stack, hence the slices). */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -23,18 +24,20 @@ export interface UploadChunk {
 export class UnreadableFile extends Error {}
 
 /** Sends the file's chunks through `send` and answers what the last one returned. */
-export async function sendInChunks<T>(file: Blob, send: (chunk: UploadChunk) => Promise<T>, onProgress?: (done: number, total: number) => void): Promise<T> {
+export function sendInChunks<T>(file: Blob, send: (chunk: UploadChunk) => Promise<T>, onProgress?: (done: number, total: number) => void): Promise<T> {
   const uploadId = crypto.randomUUID();
-  for (let offset = 0; ; offset += UPLOAD_CHUNK_BYTES) {
-    const end = Math.min(file.size, offset + UPLOAD_CHUNK_BYTES);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
-    } catch {
-      throw new UnreadableFile();
+  return saving(async () => {
+    for (let offset = 0; ; offset += UPLOAD_CHUNK_BYTES) {
+      const end = Math.min(file.size, offset + UPLOAD_CHUNK_BYTES);
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
+      } catch {
+        throw new UnreadableFile();
+      }
+      const result = await send({ uploadId, offset, data: bytesToBase64(bytes), last: end >= file.size });
+      onProgress?.(end, file.size);
+      if (end >= file.size) return result;
     }
-    const result = await send({ uploadId, offset, data: bytesToBase64(bytes), last: end >= file.size });
-    onProgress?.(end, file.size);
-    if (end >= file.size) return result;
-  }
+  });
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../electron/shared/api/client';
 import { directionOf, type Settings } from '../../../electron/shared/domain/settings';
 import { ApiProvider } from '../api/api-context';
+import { useHoldUnloadWhileSaving } from '../api/pending-saves';
 import { useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DateLocalization } from '../i18n/date-localization';
@@ -57,6 +58,7 @@ export function App({ client }: { client: ApiClient }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 0 } } }),
   );
+  useHoldUnloadWhileSaving();
   return (
     <QueryClientProvider client={queryClient}>
       <ApiProvider client={client}>

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleConflict, BundlePreview, BundleSummary, ConflictChoice } from '../../../../electron/shared/domain/bundles';
 import { useApiClient } from '../../api/api-context';
 import { ApiCallError, useApiMutation } from '../../api/hooks';
+import { saving } from '../../api/pending-saves';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { BundleError } from './BundleError';
@@ -98,7 +99,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
 
   const apply = async (preview: BundlePreview) => {
     setStep({ name: 'applying', preview });
-    const result = await client.call('bundles.apply', {
+    const result = await saving(() => client.call('bundles.apply', {
       previewId: preview.previewId,
       onConflict: forAll,
       acceptInvalidSignature: preview.signature.status === 'invalid' && acceptInvalid,
@@ -106,7 +107,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
         const [table, id] = key.split('\u0000');
         return { table, key: id, choice };
       }),
-    });
+    }));
     previewId.current = null;
     if (!result.ok) {
       setError(new ApiCallError(result.error));

@@ -11,6 +11,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../../electron
 import type { Board, Cluster, Note, NotePatch } from '../../../../electron/shared/canvas/model';
 import { previewNoteEdit, reconcileAll } from '../../../../electron/shared/canvas/reconcile';
 import { ApiCallError } from '../../api/hooks';
+import { saving } from '../../api/pending-saves';
 
 export interface UndoStep {
   /** Catalogue key naming the change, for the undo/redo announcements. */
@@ -38,11 +39,12 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
   const key = ['canvases.get', { id: canvasId }];
   const patchBoard = (change: (board: Board) => Board) => queryClient.setQueryData<Board>(key, (board) => (board ? change(board) : board));
 
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = await client.call(method, input);
-    if (!result.ok) throw new ApiCallError(result.error);
-    return result.value;
-  }
+  const call = <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> =>
+    saving(async () => {
+      const result = await client.call(method, input);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value;
+    });
 
   const putNotes = (notes: Note[]) => patchBoard((b) => ({ ...b, notes: reconcileAll(b.notes, notes) }));
   const dropNotes = (ids: string[]) => patchBoard((b) => ({ ...b, notes: b.notes.filter((n) => !ids.includes(n.id)) }));
@@ -121,7 +123,7 @@ export function createBoardOps(client: ApiClient, queryClient: QueryClient, canv
   };
   /** Makes the links again once their notes are back; one whose other end has gone since stays gone. */
   const relink = async (links: MethodInput<'noteLinks.add'>[]) => {
-    for (const link of links) await client.call('noteLinks.add', link);
+    for (const link of links) await saving(() => client.call('noteLinks.add', link));
   };
 
   /** Sets each note's fields to one of two states, starting from the copies it last saw. */

@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../electron/shared/api/contract';
 import { useApiClient } from '../../api/api-context';
 import { useApiQuery } from '../../api/hooks';
+import { saving } from '../../api/pending-saves';
 import { useSettings } from '../../app/settings-context';
 import { useTemplates } from '../canvases/use-templates';
 import { participantErrorKey } from './error-key';
@@ -42,7 +43,7 @@ export function useWorkshopCall() {
     async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | undefined> => {
       setBusy(true);
       setError(null);
-      const result = await client.call(method, input);
+      const result = await saving(() => client.call(method, input));
       setBusy(false);
       if (!result.ok) setError(participantErrorKey(result.error));
       // A refusal often means this screen is behind (the workshop ended elsewhere): read it again too.

@@ -23,6 +23,7 @@ import { directionOf, LANGUAGES, type Language } from '../../../../../electron/s
 import type { ParticipantView } from '../../../../../electron/shared/workshop/model';
 import { mergeRoomNotes, type IncomingNote } from '../../../../../electron/shared/workshop/room-notes';
 import { oneAtATime } from '../../../../../electron/shared/workshop/one-at-a-time';
+import { saving, useHoldUnloadWhileSaving } from '../../../api/pending-saves';
 import { httpTransport } from '../../../api/transports';
 import { applyLanguage } from '../../../i18n/i18n';
 import { cacheFor } from '../../../theme/direction-cache';
@@ -150,7 +151,7 @@ function Workshop({ token, language, onLanguage, onEnded }: { token: string; lan
   const act: Act = useCallback(
     async (run, apply) => {
       setMessage(null);
-      const result = await run();
+      const result = await saving(run);
       if (result.ok) {
         update((current) => current && apply(current, result.value));
         return true;
@@ -218,6 +219,7 @@ export function ParticipantApp({ initialLanguage }: { initialLanguage: Language 
   const secret = useMemo(secretFromAddress, []);
   const direction = directionOf(language);
   const theme = useAppTheme('light', direction);
+  useHoldUnloadWhileSaving();
   useLayoutEffect(() => {
     void applyLanguage(language).then(() => setApplied(language));
     keepLanguage(language);
