@@ -407,6 +407,7 @@ export function createCore(deps: CoreDeps) {
     'lab.rename': ({ name }) => bundles.renameLab(name),
     'bundles.upload': (input) => bundles.upload(input),
     'bundles.download': ({ fileName, offset }) => bundles.download(fileName, offset),
+    'bundles.discardExport': ({ fileName }) => bundles.discardExport(fileName),
     'jobs.list': () => jobs.list(),
     'jobs.cancel': ({ id }) => jobs.cancel(id),
   };

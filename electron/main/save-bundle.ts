@@ -1,7 +1,9 @@
 /**
  * The desktop's way out for an exported bundle: saved where the user chooses (save-dialog.ts),
  * copied straight from the data folder's exports — never through the page, which would hold the
- * whole bundle in memory. The export in the data folder goes either way (saved, or not wanted).
+ * whole bundle in memory. Once saved, the export leaves the data folder; when the user cancels the
+ * dialog or the copy fails it stays, so they can save it again (the export dialog discards it when
+ * closed, and the start-up cleanup removes any left a day later).
  */
 import { copyFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,10 +18,7 @@ export interface SaveBundleDeps extends SaveDialogDeps {
 export async function saveBundleFile(deps: SaveBundleDeps, input: { fileName: string }): Promise<{ saved: boolean; path: string | null }> {
   const source = join(deps.exportsDir, input.fileName);
   if (!(await stat(source).catch(() => null))?.isFile()) throw new ApiFailure('not_found', `No exported bundle named ${input.fileName}.`);
-  try {
-    const path = await saveThroughDialog(deps, { name: input.fileName, extension: 'ibtikar', what: 'The bundle' }, (partial) => copyFile(source, partial));
-    return { saved: path !== null, path };
-  } finally {
-    await rm(source, { force: true });
-  }
+  const path = await saveThroughDialog(deps, { name: input.fileName, extension: 'ibtikar', what: 'The bundle' }, (partial) => copyFile(source, partial));
+  if (path !== null) await rm(source, { force: true });
+  return { saved: path !== null, path };
 }

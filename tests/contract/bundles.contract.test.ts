@@ -84,6 +84,22 @@ describe('bundles over the HTTP door', () => {
       expect(await t.call('bundles.download', { fileName, offset: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     expect(await t.call('bundles.download', { fileName: 'missing.ibtikar', offset: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    for (const fileName of ['../ibtikar.sqlite', 'x/../../y.ibtikar']) {
+      expect(await t.call('bundles.discardExport', { fileName })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
+
+  it('discards an export nobody fetched, and only that file, even when both were made in the same second', async () => {
+    const t = makeCore(undefined, { clock: { now: () => new Date('2026-11-28T09:00:00.000Z') } });
+    open.push(t);
+    const kept = await t.core.bundles.exportBundle({ scope: { kind: 'workspace' }, classification: 'internal', language: 'en', author: '' });
+    const unwanted = await t.core.bundles.exportBundle({ scope: { kind: 'workspace' }, classification: 'secret', language: 'en', author: '' });
+    const exports = join(t.dataDir, 'bundles', 'exports');
+    expect([kept.fileName, unwanted.fileName]).toEqual(['ibtikar-workspace-20261128T090000Z.ibtikar', 'ibtikar-workspace-20261128T090000Z-2.ibtikar']);
+    expect(await t.call('bundles.discardExport', { fileName: unwanted.fileName })).toEqual({ ok: true, value: {} });
+    expect(readdirSync(exports)).toEqual([kept.fileName]);
+    // Already gone (the dialog closed twice, or the cleanup came first): nothing to refuse.
+    expect(await t.call('bundles.discardExport', { fileName: unwanted.fileName })).toEqual({ ok: true, value: {} });
   });
 
   it('discards a preview, removing its staging and the uploaded file', async () => {

@@ -89,6 +89,60 @@ describe('bundles', () => {
     await settings('Settings', 'Settings');
   });
 
+  it('on the desktop, keeps an export whose save dialog was cancelled until it is saved, or discards it when the dialog closes', async () => {
+    // The desktop door in this browser: calls go to serve, except desktop.saveBundle, which answers as
+    // the native dialog would — cancelled first, then saved (the main process then removes the export).
+    const desktop = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await desktop.addInitScript((token) => {
+      const cancelled = { saved: false, path: null };
+      const answers = [cancelled, { saved: true, path: '/home/aziza/Documents/for the ministry.ibtikar' }, cancelled];
+      const http = async (method: string, input: unknown) =>
+        (await fetch(`/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json();
+      (window as unknown as { ibtikar: unknown }).ibtikar = {
+        platform: 'linux',
+        onEvent: () => () => {},
+        call: async (method: string, input: { fileName?: string }) => {
+          if (method === 'app.methods') {
+            const offered = await http(method, input);
+            return { ok: true, value: [...offered.value, 'desktop.saveBundle'] };
+          }
+          if (method !== 'desktop.saveBundle') return http(method, input);
+          const answer = answers.shift()!;
+          if (answer.saved) await http('bundles.discardExport', { fileName: input.fileName });
+          return { ok: true, value: answer };
+        },
+      };
+    }, app.served.token);
+    const tab = await desktop.newPage();
+    tab.setDefaultTimeout(10_000);
+    await tab.goto(`${app.served.origin}/#/settings`);
+    const exports = join(app.dataDir, 'bundles', 'exports');
+    const exportOnce = async () => {
+      await tab.getByRole('button', { name: 'Export a bundle…' }).click();
+      const dialog = tab.getByRole('dialog', { name: 'Export a bundle' });
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+      await dialog.getByText('The bundle was not saved. Save it now, or close this window to discard it.').waitFor();
+      return dialog;
+    };
+
+    const dialog = await exportOnce();
+    expect(readdirSync(exports)).toHaveLength(1);
+    await screenshot(tab, 'en-bundle-save-cancelled');
+    expect(await axeViolations(tab)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save…' }).click();
+    await dialog.getByText('The bundle is saved: /home/aziza/Documents/for the ministry.ibtikar').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Save…' }).count()).toBe(0);
+    expect(readdirSync(exports)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Cancelled again, then the export dialog closed: the export goes.
+    const again = await exportOnce();
+    expect(readdirSync(exports)).toHaveLength(1);
+    await again.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => readdirSync(exports)).toEqual([]);
+    await desktop.close();
+  });
+
   it('explains a refused file and changes nothing', async () => {
     const bad = join(app.dataDir, 'bad.ibtikar');
     writeFileSync(bad, 'this is not a zip archive');

@@ -26,13 +26,16 @@ export function steppingClock(start = Date.parse('2026-11-28T09:00:00.000Z')) {
   return { now: () => new Date((t += 1000)) };
 }
 
-/** A core over a fresh data folder, or over `existingDataDir` to open it again as after an app restart; `extra` gives it what only the desktop has. */
-export function makeCore(existingDataDir?: string, extra: Pick<CoreDeps, 'renderPdf'> = {}) {
+/**
+ * A core over a fresh data folder, or over `existingDataDir` to open it again as after an app restart;
+ * `extra` gives it what only the desktop has, or a clock of its own.
+ */
+export function makeCore(existingDataDir?: string, extra: Partial<Pick<CoreDeps, 'renderPdf' | 'clock'>> = {}) {
   const dataDir = existingDataDir ?? tempDataDir();
   const core = createCore({
+    clock: steppingClock(),
     ...extra,
     db: openDatabase(databaseFile(dataDir)),
-    clock: steppingClock(),
     ids: uuidV7Ids(),
     paths: { dataDir },
     settings: createFileSettingsStore(dataDir, '0.0.0-test'),

@@ -133,15 +133,18 @@ describe('saving an exported bundle on the desktop', () => {
     expect(readdirSync(folder).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
 
-  it('keeps nothing when the user cancels, and refuses a name that is not an export', async () => {
+  it('keeps the export when the user cancels, so it can be saved on a second try, and refuses a name that is not an export', async () => {
     expect(await saveBundleFile(deps(undefined), { fileName })).toEqual({ saved: false, path: null });
+    expect(readdirSync(exportsDir())).toEqual([fileName]);
+    expect(await saveBundleFile(deps(join(folder, 'second try.ibtikar')), { fileName })).toEqual({ saved: true, path: join(folder, 'second try.ibtikar') });
     expect(readdirSync(exportsDir())).toEqual([]);
     await expect(saveBundleFile(deps(join(folder, 'x')), { fileName })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('leaves no half bundle behind when the target cannot be written', async () => {
+  it('leaves no half bundle behind when the target cannot be written, and keeps the export for another place', async () => {
     await expect(saveBundleFile(deps(join(folder, 'no such folder', 'lab.ibtikar')), { fileName })).rejects.toMatchObject({ code: 'internal' });
     expect(existsSync(join(folder, 'no such folder'))).toBe(false);
+    expect(readdirSync(exportsDir())).toEqual([fileName]);
   });
 });
 

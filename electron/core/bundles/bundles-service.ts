@@ -76,15 +76,35 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     uploadsOf.delete(previewId);
   };
 
-  function exportName(input: BundleExportInput, now: Date) {
+  /** Exports being written into the exports folder, whose names are taken before their files exist. */
+  const writing = new Set<string>();
+  /**
+   * Where an export goes in the exports folder: named for what it holds and when, with -2, -3… when
+   * another export of the same second is there or still being written (an export kept for a second
+   * try at saving must not be overwritten).
+   */
+  function exportTarget(input: BundleExportInput, now: Date) {
     const what = input.scope.kind === 'workspace' ? 'workspace' : input.scope.ids.length === 1 ? 'project' : 'projects';
-    return `ibtikar-${what}-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.ibtikar`;
+    const base = join(exportsDir(deps.paths.dataDir), `ibtikar-${what}-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`);
+    for (let n = 1; ; n++) {
+      const file = n === 1 ? `${base}.ibtikar` : `${base}-${n}.ibtikar`;
+      if (!writing.has(file) && !existsSync(file)) return file;
+    }
   }
 
   /** Exports to `outFile` (the command line) or to the data folder's exports folder, as a job. */
   async function exportBundle(input: BundleExportInput, outFile?: string) {
     const now = deps.clock.now();
-    const target = outFile ?? join(exportsDir(deps.paths.dataDir), exportName(input, now));
+    const target = outFile ?? exportTarget(input, now);
+    writing.add(target);
+    try {
+      return await exportTo(target, input, now);
+    } finally {
+      writing.delete(target);
+    }
+  }
+
+  async function exportTo(target: string, input: BundleExportInput, now: Date) {
     mkdirSync(join(target, '..'), { recursive: true });
     const lab = deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), now.toISOString()))();
     const { result } = ctx.jobs.start('bundle.export', (job) =>
@@ -232,6 +252,14 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       // pile up (a "secret" bundle among them).
       if (next >= size) rmSync(file, { force: true });
       return { size, data: buffer.toString('base64'), next: next < size ? next : null };
+    },
+    /**
+     * Removes an export nobody fetched or saved (the user closed the export dialog after cancelling
+     * the save dialog); a name already gone is not an error.
+     */
+    discardExport(fileName: string) {
+      rmSync(join(exportsDir(deps.paths.dataDir), fileName), { force: true });
+      return {};
     },
     /** This lab's signing fingerprint (null before its first export). */
     identity: () => ({ fingerprint: trust.fingerprint() }),

@@ -364,6 +364,8 @@ export const contract = {
   'bundles.upload': { input: BundleUploadSchema, output: z.object({ bytes: z.int(), fileName: z.string().nullable() }), access: 'host' },
   /** An exported bundle, in chunks, for a browser download. */
   'bundles.download': { input: BundleDownloadSchema, output: z.object({ size: z.int(), data: z.string(), next: z.int().nullable() }), access: 'host' },
+  /** Removes an export that was neither downloaded nor saved (one fetched or saved to its end is removed by then). */
+  'bundles.discardExport': { input: z.strictObject({ fileName: BundleFileNameSchema }), output: z.strictObject({}), access: 'host' },
 
   'jobs.list': { input: none, output: z.array(JobSchema), access: 'host' },
   'jobs.cancel': { input: byId, output: JobSchema, access: 'host' },

@@ -43,6 +43,8 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
   const [error, setError] = useState<Error | null>(null);
   /** What became of the finished export: downloaded or saved, or not saved when the user cancelled the save dialog. */
   const [done, setDone] = useState<{ text: string; kept: boolean } | null>(null);
+  /** An export the desktop has not saved yet (its save dialog was cancelled or the copy failed): saved on a second try, or discarded. */
+  const [unsaved, setUnsaved] = useState<string | null>(null);
   // Projects are found as the user types, so any of a large lab's can be chosen.
   const found = useApiQuery('projects.list', { search: useDeferredValue(search), limit: 50, sort: 'title', direction: 'asc' });
   const exporting = useApiMutation('bundles.export');
@@ -52,9 +54,32 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
   const job = useJobProgress('bundle.export', exporting.isPending);
   const cancelled = exporting.error instanceof ApiCallError && exporting.error.error.code === 'cancelled';
 
+  const save = (fileName: string) => {
+    setUnsaved(fileName);
+    saving.mutate(
+      { fileName },
+      {
+        onSuccess: (saved) => {
+          if (!saved.path) return setDone({ text: t('bundles.saveCancelled'), kept: false });
+          setUnsaved(null);
+          setDone({ text: t('bundles.savedTo', { path: saved.path }), kept: true });
+        },
+      },
+    );
+  };
+  const discardUnsaved = () => {
+    if (unsaved) void client.call('bundles.discardExport', { fileName: unsaved });
+    setUnsaved(null);
+  };
+  const close = () => {
+    discardUnsaved();
+    onClose();
+  };
+
   const start = () => {
     setError(null);
     setDone(null);
+    discardUnsaved();
     if (scope === 'projects' && chosen.length === 0) return setError(new ApiCallError({ code: 'invalid_input', message: '' }));
     setCheckPassphrase(true);
     if (passphraseProblem) return;
@@ -68,13 +93,7 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
       {
         onSuccess: (result) => {
           // The desktop saves the file where the user chooses, straight from the data folder; a browser downloads it.
-          if (canSave) {
-            saving.mutate(
-              { fileName: result.fileName },
-              { onSuccess: (saved) => setDone(saved.path ? { text: t('bundles.savedTo', { path: saved.path }), kept: true } : { text: t('bundles.saveCancelled'), kept: false }) },
-            );
-            return;
-          }
+          if (canSave) return save(result.fileName);
           setDone({ text: t('bundles.exported', { fileName: result.fileName }), kept: true });
           downloadBundle(client, result.fileName).catch((e: unknown) => setError(e as Error));
         },
@@ -83,7 +102,7 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
   };
 
   return (
-    <Dialog open onClose={exporting.isPending || saving.isPending ? undefined : onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+    <Dialog open onClose={exporting.isPending || saving.isPending ? undefined : close} aria-labelledby={titleId} fullWidth maxWidth="sm">
       <DialogTitle id={titleId}>{t('bundles.exportTitle')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -175,12 +194,17 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
           </Button>
         ) : (
           <>
-            <Button onClick={onClose} disabled={saving.isPending}>
+            <Button onClick={close} disabled={saving.isPending}>
               {t(done ? 'bundles.close' : 'common.cancel')}
             </Button>
-            <Button variant="contained" onClick={start} disabled={saving.isPending}>
+            <Button variant={unsaved ? 'outlined' : 'contained'} onClick={start} disabled={saving.isPending}>
               {t('bundles.exportStart')}
             </Button>
+            {unsaved && (
+              <Button variant="contained" onClick={() => save(unsaved)} disabled={saving.isPending}>
+                {t('bundles.saveAgain')}
+              </Button>
+            )}
           </>
         )}
       </DialogActions>
