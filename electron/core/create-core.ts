@@ -340,7 +340,12 @@ export function createCore(deps: CoreDeps) {
     'workshops.voteOnBehalf': (input) => workshops.voteOnBehalf(input),
     'workshops.votes': (input) => workshops.votes(input),
     'workshops.interfaces': () => workshopLan.interfaces(),
-    'workshops.serve': (input) => workshopLan.serve(input),
+    'workshops.serve': async (input) => {
+      const serving = await workshopLan.serve(input);
+      deps.settings.update({ workshopAddress: input.address, workshopPort: input.port });
+      events.emit({ type: 'data.changed', payload: { area: 'settings' } });
+      return serving;
+    },
     'workshops.serving': ({ workshopId }) => workshopLan.serving(workshopId),
     'participant.join': (input, caller) => workshops.join(input, caller.workshop?.id ?? ''),
     'participant.view': ({ language }, caller) => workshops.participantView(caller.workshop?.participantId, language),

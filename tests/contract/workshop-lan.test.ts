@@ -1,4 +1,5 @@
 /** The workshop server as a participant's browser uses it: join link and QR code, live events, the end. */
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkInterface } from '../../electron/shared/workshop/model';
 import { callValue, makeCore, type TestCore } from '../support/core';
@@ -49,6 +50,32 @@ describe('the workshop server', () => {
       const refused = await test.call('workshops.serve', { workshopId: ws.workshop.id, address });
       expect(refused.ok || refused.error.issues?.[0].code).toBe('unknown_reference');
     }
+  });
+
+  it('remembers the address and port it last opened on, for the next workshop; the UI cannot set them directly', async () => {
+    expect(await callValue(test, 'settings.get', {})).toMatchObject({ workshopAddress: null, workshopPort: 0 });
+    const free = await serveWorkshop(test);
+    await callValue(test, 'workshops.end', { id: free.workshop.id });
+    expect(await callValue(test, 'settings.get', {})).toMatchObject({ workshopAddress: '127.0.0.1', workshopPort: 0 });
+    const canvas = await callValue<{ id: string }>(test, 'canvases.create', { templateId: 'empathy-map', title: 'Second visit' });
+    const next = await callValue<{ id: string }>(test, 'workshops.start', { canvasId: canvas.id });
+    const serving = await callValue<{ port: number }>(test, 'workshops.serve', { workshopId: next.id, address: '127.0.0.1', port: free.serving.port });
+    expect(serving.port).toBe(free.serving.port);
+    expect(await callValue(test, 'settings.get', {})).toMatchObject({ workshopAddress: '127.0.0.1', workshopPort: free.serving.port });
+    // A port that could not be opened (another program has it) is not remembered.
+    await callValue(test, 'workshops.end', { id: next.id });
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const canvasId = (await callValue<{ id: string }>(test, 'canvases.create', { templateId: 'empathy-map', title: 'Third visit' })).id;
+      const third = await callValue<{ id: string }>(test, 'workshops.start', { canvasId });
+      const taken = (other.address() as AddressInfo).port;
+      expect(await test.call('workshops.serve', { workshopId: third.id, address: '127.0.0.1', port: taken })).toMatchObject({ ok: false, error: { issues: [{ code: 'port_unavailable' }] } });
+    } finally {
+      other.close();
+    }
+    expect(await callValue(test, 'settings.get', {})).toMatchObject({ workshopPort: free.serving.port });
+    expect(await test.call('settings.update', { workshopPort: 8080 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it("signals every participant when a note is added, and tells them when the workshop ends", async () => {

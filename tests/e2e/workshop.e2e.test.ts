@@ -13,7 +13,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, SCREENSHOTS, switchLanguage, waitReady } from '../support/app-page';
+import { openApp, screenshot, SCREENSHOTS, switchLanguage, uiWords, waitReady } from '../support/app-page';
 import { callServed } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -21,6 +21,7 @@ let facilitator: Page;
 let phone: BrowserContext;
 let participant: Page;
 let canvasId: string;
+let openedPort: number;
 /** Every address the participant's page asked for (the phone must reach nothing but the workshop server). */
 const phoneRequests: string[] = [];
 
@@ -69,6 +70,7 @@ describe('a live workshop', () => {
     await controls().getByText('A port is a whole number from 1 to 65535.').waitFor();
     expect(await controls().getByRole('button', { name: 'Open to participants' }).isDisabled()).toBe(true);
     const free = await freePort();
+    openedPort = free;
     await port.fill(String(free));
     await controls().getByRole('button', { name: 'Open to participants' }).click();
     const joinUrl = (await controls().locator('[data-join-url]').textContent())!;
@@ -216,5 +218,11 @@ describe('a live workshop', () => {
     await controls().getByRole('heading', { name: 'الورش السابقة' }).waitFor();
     await controls().getByText(/مشاركان/).waitFor();
     await screenshot(facilitator, 'workshop-summary-ar');
+
+    // The next workshop offers the address and port this one opened on (one firewall rule serves both).
+    const ar = uiWords('ar');
+    await controls().getByRole('button', { name: ar('workshop.facilitator.start') }).click();
+    expect(await controls().getByRole('textbox', { name: ar('workshop.lan.port') }).inputValue()).toBe(String(openedPort));
+    expect(await controls().getByRole('combobox', { name: ar('workshop.lan.address') }).textContent()).toMatch(/^127\.0\.0\.1/);
   });
 });

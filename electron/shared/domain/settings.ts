@@ -26,6 +26,12 @@ export const SettingsSchema = z.object({
   zoomLevel: z.number().min(-3).max(5),
   /** Single-key shortcuts on canvases (N adds a note); off for people whose assistive tech sends keys. */
   canvasShortcuts: z.boolean(),
+  /**
+   * Where the last workshop opened to phones (0: any free port), offered again for the next: a
+   * ministry's firewall rule names one address and port.
+   */
+  workshopAddress: z.string().max(64).nullable(),
+  workshopPort: z.int().min(0).max(65535),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -38,10 +44,15 @@ export const DEFAULT_SETTINGS: Settings = {
   windowMaximized: false,
   zoomLevel: 0,
   canvasShortcuts: true,
+  workshopAddress: null,
+  workshopPort: 0,
 };
 
-/** What the UI may change; the window's bounds, maximised state and zoom are written by the desktop shell only. */
-export const SettingsPatchSchema = SettingsSchema.omit({ windowBounds: true, windowMaximized: true, zoomLevel: true }).partial().strict();
+/**
+ * What the UI may change; the window's bounds, maximised state and zoom are written by the desktop
+ * shell only, the workshop's address and port by core when a workshop opens on them.
+ */
+export const SettingsPatchSchema = SettingsSchema.omit({ windowBounds: true, windowMaximized: true, zoomLevel: true, workshopAddress: true, workshopPort: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** Text direction of a UI language. */

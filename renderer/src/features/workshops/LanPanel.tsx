@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Workshop } from '../../../../electron/shared/workshop/model';
 import { useApiQuery } from '../../api/hooks';
+import { useSettings } from '../../app/settings-context';
 import type { WorkshopCall } from './use-workshop';
 
 /** `call` is the facilitator bar's: a refused serve is shown there. */
@@ -21,12 +22,15 @@ export function LanPanel({ workshop, call: { run, busy } }: { workshop: Workshop
   const { t } = useTranslation();
   const interfaces = useApiQuery('workshops.interfaces', {});
   const serving = useApiQuery('workshops.serving', { workshopId: workshop.id });
+  const { settings } = useSettings();
   const [address, setAddress] = useState('');
-  // A fixed port lets ministry IT open one rule in the firewall; empty takes any free one.
-  const [port, setPort] = useState('');
+  // A fixed port lets ministry IT open one rule in the firewall; empty takes any free one. The last
+  // workshop's address and port are offered again.
+  const [port, setPort] = useState(settings.workshopPort === 0 ? '' : String(settings.workshopPort));
   const portValid = port === '' || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
   const choices = interfaces.data ?? [];
-  const chosen = address || (choices.find((i) => !i.internal) ?? choices[0])?.address || '';
+  const remembered = choices.find((i) => i.address === settings.workshopAddress);
+  const chosen = address || (remembered ?? choices.find((i) => !i.internal) ?? choices[0])?.address || '';
   const remote = workshop.participants.filter((p) => p.remote).length;
 
   return (
