@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, fillDate, openApp, recordGateDecision, screenshot, switchLanguage, uiWords } from '../support/app-page';
+import { callServed } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
 let page: Page;
@@ -273,6 +274,35 @@ describe('the portfolio', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'إلغاء' }).click();
     await screenshot(page, 'ar-project-gates');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows a long column and a long shelf a page at a time, with more on request', async () => {
+    const ar = uiWords('ar');
+    const call = <T,>(method: string, input: unknown) => callServed<T>(app.served, method, input);
+    for (let i = 1; i <= 51; i++) {
+      const { id } = await call<{ id: string }>('projects.create', { title: `Paused queue pilot ${i}` });
+      await call('gates.decide', { projectId: id, decision: 'shelve', rationale: 'Paused until the budget is known.', decidedByName: 'Dilnoza Karimova' });
+    }
+    for (let i = 1; i <= 52; i++) await call('projects.create', { title: `Open queue project ${i}` });
+    const { total } = await call<{ total: number }>('projects.list', { stage: 1, statuses: ['active', 'scaled'], limit: 1 });
+    expect(total).toBeGreaterThan(50);
+    await nav('اللوحة').click();
+    const cards = column(1).locator(':scope > ul > li');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(50);
+    for (let shown = 50; shown < total; shown += 50) {
+      await column(1).getByRole('button', { name: ar('board.showMore') }).click();
+      await expect.poll(() => cards.count()).toBe(Math.min(total, shown + 50));
+    }
+    expect(await column(1).getByRole('button', { name: ar('board.showMore') }).count()).toBe(0);
+
+    const shelf = page.locator('section[aria-labelledby="shelf-heading"]');
+    const shelved = shelf.locator('ul > li');
+    expect(await shelved.count()).toBe(50);
+    await shelf.getByRole('button', { name: ar('board.showMore') }).click();
+    await expect.poll(() => shelved.count()).toBe(51);
+    await screenshot(page, 'ar-board-long');
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, type Project } from '../../../../electron/shared/domain/project';
@@ -36,7 +37,9 @@ import { GateDialog, type GateRequest } from '../gates/GateDialog';
 import { useStageChoices } from '../projects/choices';
 import { columnKeyboardCoordinates } from './column-keyboard';
 
-const COLUMN_LIMIT = 50;
+/** Cards read at first in a column or on the shelf, and added by each "Show more", up to what one read may ask for. */
+const PAGE = 50;
+const MOST = 500;
 const OPEN_STATUSES: Project['status'][] = ['active', 'scaled'];
 
 /** Moving a card to another stage asks for a gate decision: forward is advance, back is iterate. */
@@ -86,11 +89,37 @@ function ProjectCard({ project, onMove }: { project: Project; onMove(project: Pr
   );
 }
 
+/**
+ * How many of a column's or the shelf's projects are not shown, and a button that shows more of them
+ * (a page at a time, up to MOST; beyond that the project list, with its search and filters, is the way).
+ */
+function MoreProjects({ total, shown, limit, onMore }: { total: number; shown: number; limit: number; onMore(): void }) {
+  const { t } = useTranslation();
+  const { format } = useSettings();
+  if (total <= shown) return null;
+  return (
+    <Box sx={{ mt: 1, px: 0.5, display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+      <Typography variant="body2">{t('board.more', { count: total - shown, formatted: format.number(total - shown) })}</Typography>
+      {limit < MOST && (
+        <Button size="small" onClick={onMore}>
+          {t('board.showMore')}
+        </Button>
+      )}
+    </Box>
+  );
+}
+
+const useGrowingLimit = () => {
+  const [limit, setLimit] = useState(PAGE);
+  return { limit, more: () => setLimit((l) => Math.min(MOST, l + PAGE)) };
+};
+
 function StageColumn({ stage, cohortId, onMove }: { stage: number; cohortId?: string; onMove(project: Project, toStage: number): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const { setNodeRef, isOver } = useDroppable({ id: `stage-${stage}`, data: { stage } });
-  const list = useApiQuery('projects.list', { stage, statuses: OPEN_STATUSES, limit: COLUMN_LIMIT, ...(cohortId ? { cohortId } : {}) });
+  const { limit, more } = useGrowingLimit();
+  const list = useApiQuery('projects.list', { stage, statuses: OPEN_STATUSES, limit, ...(cohortId ? { cohortId } : {}) }, { placeholderData: keepPreviousData });
   const headingId = `stage-${stage}-heading`;
   return (
     <Paper
@@ -110,11 +139,7 @@ function StageColumn({ stage, cohortId, onMove }: { stage: number; cohortId?: st
       <Stack component="ul" spacing={1} sx={{ listStyle: 'none', p: 0, m: 0, minHeight: 80 }}>
         {list.data?.items.map((project) => <ProjectCard key={project.id} project={project} onMove={onMove} />)}
       </Stack>
-      {list.data && list.data.total > list.data.items.length && (
-        <Typography variant="body2" sx={{ mt: 1, px: 0.5 }}>
-          {t('board.more', { count: list.data.total - list.data.items.length, formatted: format.number(list.data.total - list.data.items.length) })}
-        </Typography>
-      )}
+      {list.data && <MoreProjects total={list.data.total} shown={list.data.items.length} limit={limit} onMore={more} />}
     </Paper>
   );
 }
@@ -123,7 +148,8 @@ function StageColumn({ stage, cohortId, onMove }: { stage: number; cohortId?: st
 function Shelf({ cohortId, onRevive }: { cohortId?: string; onRevive(project: Project): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
-  const shelf = useApiQuery('projects.list', { status: 'shelved', limit: 100, ...(cohortId ? { cohortId } : {}) });
+  const { limit, more } = useGrowingLimit();
+  const shelf = useApiQuery('projects.list', { status: 'shelved', limit, ...(cohortId ? { cohortId } : {}) }, { placeholderData: keepPreviousData });
   return (
     <section aria-labelledby="shelf-heading">
       <Typography variant="h5" component="h2" id="shelf-heading" sx={{ mt: 4, mb: 1 }}>
@@ -150,6 +176,7 @@ function Shelf({ cohortId, onRevive }: { cohortId?: string; onRevive(project: Pr
           </ListItem>
         ))}
       </List>
+      {shelf.data && <MoreProjects total={shelf.data.total} shown={shelf.data.items.length} limit={limit} onMore={more} />}
     </section>
   );
 }
