@@ -4,8 +4,9 @@
  * without a word, so the person is asked in a native dialog: wait, or close anyway. The question
  * must be answered synchronously: only a `preventDefault` during the event lets the unload go on.
  */
-import type { BrowserWindow, Dialog, MessageBoxSyncOptions } from 'electron';
+import type { BrowserWindow, Dialog } from 'electron';
 import type { DesktopTextKey } from './desktop-text';
+import { question } from './question';
 
 export function guardUnsavedClose(deps: {
   window: BrowserWindow;
@@ -13,15 +14,13 @@ export function guardUnsavedClose(deps: {
   text: (key: DesktopTextKey) => string;
 }) {
   deps.window.webContents.on('will-prevent-unload', (event) => {
-    const options: MessageBoxSyncOptions = {
+    const options = question({
       type: 'warning',
       buttons: [deps.text('closeGuard.wait'), deps.text('closeGuard.closeAnyway')],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
+      safe: 0,
       message: deps.text('closeGuard.message'),
       detail: deps.text('closeGuard.detail'),
-    };
+    });
     if (deps.dialog.showMessageBoxSync(deps.window, options) === 1) event.preventDefault();
   });
 }

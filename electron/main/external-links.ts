@@ -6,10 +6,11 @@
  * until the person at the keyboard says yes in a native dialog, which the page can neither draw nor
  * click.
  */
-import type { BrowserWindow, Dialog, MessageBoxOptions, Shell } from 'electron';
+import type { BrowserWindow, Dialog, Shell } from 'electron';
 import type { Logger } from '../core/logger';
 import { errorData } from '../core/logger';
 import type { DesktopTextKey } from './desktop-text';
+import { question } from './question';
 
 export const EXTERNAL_PROTOCOLS: ReadonlySet<string> = new Set(['https:', 'mailto:']);
 
@@ -84,15 +85,7 @@ export function confirmInDialog(deps: {
   text: (key: DesktopTextKey) => string;
 }): ConfirmLink {
   return async (url) => {
-    const options: MessageBoxOptions = {
-      type: 'question',
-      buttons: [deps.text('externalLink.open'), deps.text('common.cancel')],
-      defaultId: 1,
-      cancelId: 1,
-      noLink: true,
-      message: deps.text('externalLink.question'),
-      detail: url,
-    };
+    const options = question({ type: 'question', buttons: [deps.text('externalLink.open'), deps.text('common.cancel')], safe: 1, message: deps.text('externalLink.question'), detail: url });
     const parent = deps.parent();
     const { response } = parent ? await deps.dialog.showMessageBox(parent, options) : await deps.dialog.showMessageBox(options);
     return response === 0;
