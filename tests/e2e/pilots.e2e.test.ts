@@ -48,7 +48,7 @@ async function choose(scope: ReturnType<Page['getByRole']> | Page, label: string
   await page.getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option }).click();
 }
 
-async function addKpi(fields: { name: string; unit: string; kind: string; direction: string; baseline: string; target: string; threshold: string }) {
+async function addKpi(fields: { name: string; unit: string; kind: string; direction: string; baseline: string; target: string; threshold: string; refusedThreshold?: string }) {
   await section('KPIs').getByRole('button', { name: 'Add KPI' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'KPI' }).fill(fields.name);
@@ -57,6 +57,13 @@ async function addKpi(fields: { name: string; unit: string; kind: string; direct
   await choose(dialog, 'Better when', fields.direction);
   await dialog.getByRole('textbox', { name: 'Baseline value' }).fill(fields.baseline);
   await dialog.getByRole('textbox', { name: 'Target' }).fill(fields.target);
+  if (fields.refusedThreshold) {
+    // Refused under its field before anything is sent; the rest of the form stays as typed.
+    await dialog.getByRole('textbox', { name: 'Success threshold' }).fill(fields.refusedThreshold);
+    await dialog.getByRole('button', { name: 'Add KPI' }).click();
+    await dialog.getByText(/^Not a number\. Write digits only/).waitFor();
+    expect(await dialog.getByRole('textbox', { name: 'Baseline value' }).inputValue()).toBe(fields.baseline);
+  }
   await dialog.getByRole('textbox', { name: 'Success threshold' }).fill(fields.threshold);
   await dialog.getByRole('button', { name: 'Add KPI' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -167,8 +174,11 @@ describe('a pilot evaluation from charter to report', () => {
   });
 
   it('keeps a KPI register', async () => {
-    await addKpi({ name: 'Days waited', unit: 'days', kind: 'Continuous', direction: 'Lower is better', baseline: '40', target: '20', threshold: '30' });
-    await addKpi({ name: 'Served on time', unit: 'share', kind: 'Rate', direction: 'Higher is better', baseline: '0.5', target: '0.8', threshold: '0.65' });
+    await addKpi({ name: 'Days waited', unit: 'days', kind: 'Continuous', direction: 'Lower is better', baseline: '40', target: '20', threshold: '30', refusedThreshold: '1,234' });
+    // Typed in Arabic-Indic digits with the Arabic decimal separator: stored as 0.5.
+    await addKpi({ name: 'Served on time', unit: 'share', kind: 'Rate', direction: 'Higher is better', baseline: '٠٫٥', target: '0.8', threshold: '0.65' });
+    const stored = await api<{ name: string; baselineValue: number | null; successThreshold: number | null }[]>('pilots.kpis', { pilotId });
+    expect(stored.map((k) => [k.name, k.baselineValue, k.successThreshold])).toEqual([['Days waited', 40, 30], ['Served on time', 0.5, 0.65]]);
     await screenshot(page, 'en-pilot');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -210,7 +220,7 @@ describe('a pilot evaluation from charter to report', () => {
     await dialog.getByRole('button', { name: 'Check file' }).click();
     await dialog.getByText('2 rows have errors. Nothing has been stored; correct the file and choose it again.').waitFor();
     const errors = dialog.getByRole('table', { name: 'Rows with errors' });
-    expect(await errors.locator('tbody tr').allInnerTexts()).toEqual(['7\tvalue\tNot a number.\t2O', '12\tperiod\tOutside the pilot\'s dates.\t2027-01-01']);
+    expect(await errors.locator('tbody tr').allInnerTexts()).toEqual(['7\tvalue\tNot a number. Write digits only, with a dot or a comma before decimals and no thousands separator.\t2O', '12\tperiod\tOutside the pilot\'s dates.\t2027-01-01']);
     expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
     await screenshot(page, 'en-pilot-import-errors');
     expect(await axeViolations(page)).toEqual([]);

@@ -284,6 +284,10 @@ export const CanvasBoard = memo(function CanvasBoard(props: Props) {
   const editorLeft = (rect: { x: number; width: number }) =>
     Math.max(0, Math.min(layout.width - NOTE_EDITOR_WIDTH, direction === 'rtl' ? rect.x + rect.width - NOTE_EDITOR_WIDTH : rect.x));
 
+  /** The editor of a note added by double-clicking the free area: from the click towards the line's end, within the area. */
+  const freeEditorLeft = (clickX: number, areaWidth: number) =>
+    Math.max(0, Math.min(areaWidth - NOTE_EDITOR_WIDTH, direction === 'rtl' ? clickX - NOTE_EDITOR_WIDTH : clickX));
+
   const editorFor = (target: string, style: React.CSSProperties) => (
     <Box style={style} sx={{ position: 'absolute', zIndex: 3 }}>
       <NoteEditor
@@ -369,7 +373,7 @@ export const CanvasBoard = memo(function CanvasBoard(props: Props) {
               <ul className="note-list" aria-label={t('canvas.freeNotes')}>
                 {renderNotes(FREE_TARGET, free)}
               </ul>
-              {adding === FREE_TARGET && editorFor(FREE_TARGET, addAt ? { left: Math.min(addAt.x - free.x, free.width - NOTE_EDITOR_WIDTH), top: addAt.y - free.y } : { insetInlineStart: 8, top: 56 })}
+              {adding === FREE_TARGET && editorFor(FREE_TARGET, addAt ? { left: freeEditorLeft(addAt.x - free.x, free.width), top: addAt.y - free.y } : { insetInlineStart: 8, top: 56 })}
             </Box>
           )}
         </BoardSurface>

@@ -64,7 +64,7 @@ function LabelDialog({ title, initial, onSave, onClose }: { title: string; initi
 
 export function CanvasPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { settings } = useSettings();
+  const { settings, format } = useSettings();
   const client = useApiClient();
   const queryClient = useQueryClient();
   const board = useApiQuery('canvases.get', { id });
@@ -259,14 +259,14 @@ export function CanvasPage({ id }: { id: string }) {
         <Tooltip title={t('canvas.undo.button')}>
           <span>
             <IconButton aria-label={t('canvas.undo.button')} aria-keyshortcuts="Control+Z Meta+Z" disabled={!history.canUndo} onClick={() => void history.undo()}>
-              <UndoIcon />
+              <UndoIcon className="flip-rtl" />
             </IconButton>
           </span>
         </Tooltip>
         <Tooltip title={t('canvas.redo')}>
           <span>
             <IconButton aria-label={t('canvas.redo')} aria-keyshortcuts="Control+Y Control+Shift+Z Meta+Shift+Z" disabled={!history.canRedo} onClick={() => void history.redo()}>
-              <RedoIcon />
+              <RedoIcon className="flip-rtl" />
             </IconButton>
           </span>
         </Tooltip>
@@ -282,7 +282,7 @@ export function CanvasPage({ id }: { id: string }) {
           <ZoomOutIcon />
         </IconButton>
         <Typography component="output" aria-live="polite" aria-label={t('canvas.zoom')} sx={{ minWidth: 48, textAlign: 'center' }}>
-          {Math.round(zoom * 100)}%
+          {format.percent(zoom)}
         </Typography>
         <IconButton aria-label={t('canvas.zoomIn')} onClick={() => zoomBy(1)}>
           <ZoomInIcon />

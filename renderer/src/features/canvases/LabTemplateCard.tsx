@@ -46,7 +46,7 @@ export function LabTemplateCard({
         <Box sx={{ color: 'text.secondary', display: 'flex', justifyContent: 'center', pt: 1 }}>
           <TemplatePreview template={template} language={settings.language} width={160} />
         </Box>
-        <CardContent sx={{ p: 1.5, pe: 5 }}>
+        <CardContent sx={{ p: 1.5, paddingInlineEnd: 5 }}>
           <Typography variant="subtitle2" component="h3" dir="auto">
             {title}
           </Typography>

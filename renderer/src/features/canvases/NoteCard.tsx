@@ -15,6 +15,7 @@ import type { TFunction } from 'i18next';
 import { NOTE_COLORS, type Note } from '../../../../electron/shared/canvas/model';
 import { noteStatusKey } from '../../i18n/labels';
 import { BoardIcon } from './board-icons';
+import { textDigits } from '../../i18n/i18n';
 
 /** What a card can ask of the board; one object for the board's lifetime. */
 export interface NoteActions {
@@ -100,7 +101,7 @@ export const NoteCard = memo(function NoteCard({
         {votes !== undefined && (
           <span className="note-votes" data-votes={votes}>
             <BoardIcon name="vote" small />
-            <span aria-hidden="true">{votes}</span>
+            <span aria-hidden="true">{textDigits(votes)}</span>
             <span className="visually-hidden">{t('workshop.vote.count', { count: votes })}</span>
           </span>
         )}

@@ -50,7 +50,7 @@ export function Amendments({ amendments, t, format }: { amendments: readonly Ame
             const [label, before, after] = line(a, f);
             return (
               <span key={f} style={{ display: 'block' }}>
-                {label}: <span dir="auto">{before}</span> → <span dir="auto">{after}</span>
+                {label}: <span dir="auto">{before}</span> {t('pilot.amendmentArrow')} <span dir="auto">{after}</span>
               </span>
             );
           })}

@@ -15,14 +15,16 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseNumber } from '../../../../electron/shared/domain/numbers';
 import { KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, lockedKpiFields, type Kpi, type Pilot } from '../../../../electron/shared/domain/pilots';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../components/use-submit';
+import { textDigits } from '../../i18n/i18n';
 import { frequencyKey, kpiDirectionKey, kpiKindKey } from '../../i18n/labels';
 import { Section } from './Section';
 
@@ -109,8 +111,9 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
   );
 }
 
-const numberText = (n: number | null) => (n === null ? '' : String(n));
-const numberInput = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
+/** A stored number as the field shows it, in the lab's digits (parseNumber reads them back). */
+const numberText = (n: number | null) => (n === null ? '' : textDigits(n));
+const NUMBER_FIELDS = ['baselineValue', 'target', 'successThreshold'] as const;
 
 function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked: boolean; kpi: Kpi | null; onClose(): void }) {
   const { t } = useTranslation();
@@ -143,17 +146,23 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
       fullWidth
     />
   );
+  // Empty is "not set"; text that is not a number is refused under its field before anything is sent.
+  const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, v[f].trim() === '' ? null : parseNumber(v[f])])) as Record<(typeof NUMBER_FIELDS)[number], number | null | undefined>;
   const input = {
     ...v,
-    baselineValue: numberInput(v.baselineValue),
+    baselineValue: numbers.baselineValue ?? null,
     baselineDate: v.baselineDate || null,
-    target: numberInput(v.target),
-    successThreshold: numberInput(v.successThreshold),
+    target: numbers.target ?? null,
+    successThreshold: numbers.successThreshold ?? null,
     primary,
   };
   // After the lock, a change to a locked field is an amendment; other edits save as they are.
   const amends = locked && kpi !== null && lockedKpiFields(kpi).some((f) => input[f] !== kpi[f]);
   const save = () => {
+    const unreadable = NUMBER_FIELDS.filter((f) => numbers[f] === undefined);
+    if (unreadable.length > 0) {
+      return Promise.reject(new ApiCallError({ code: 'invalid_input', message: 'Not a number.', issues: unreadable.map((f) => ({ path: [f], code: 'bad_number' })) }));
+    }
     if (!kpi) return add.mutateAsync({ pilotId, ...input });
     return amends ? amend.mutateAsync({ id: kpi.id, reason, changes: input }) : update.mutateAsync({ id: kpi.id, patch: input });
   };

@@ -44,7 +44,7 @@ function Projected({ canvasId }: { canvasId: string }) {
             <Typography variant={presenting ? 'h3' : 'h4'} component="h2" sx={{ mb: 2 }}>
               {z.title}
             </Typography>
-            <Box component="ul" sx={{ m: 0, ps: 3, display: 'grid', gap: 1 }}>
+            <Box component="ul" sx={{ m: 0, paddingInlineStart: 3, display: 'grid', gap: 1 }}>
               {notes
                 .filter((n) => n.zoneKey === z.key)
                 .map((n) => (
@@ -61,7 +61,7 @@ function Projected({ canvasId }: { canvasId: string }) {
           <Typography id="projector-results" variant="h4" component="h2">
             {t('workshop.vote.resultsOf')} <bdi>{latest.title}</bdi>
           </Typography>
-          <Box component="ol" sx={{ m: 0, ps: 4 }}>
+          <Box component="ol" sx={{ m: 0, paddingInlineStart: 4 }}>
             {latest.results.map((r) => (
               <Typography key={r.noteId} component="li" variant="h5">
                 <span dir="auto">{r.text}</span> — {t('workshop.vote.count', { count: r.votes })}

@@ -103,7 +103,7 @@ export function VotingPanel({ workshop, call: { run, busy } }: { workshop: Works
               <Typography variant="subtitle2" component="h4" dir="auto">
                 {v.title}
               </Typography>
-              <Box component="ol" sx={{ m: 0, ps: 3 }}>
+              <Box component="ol" sx={{ m: 0, paddingInlineStart: 3 }}>
                 {(v.results ?? []).map((r) => (
                   <li key={r.noteId}>
                     <span dir="auto">{r.text}</span> — {t('workshop.vote.count', { count: r.votes })}

@@ -10,13 +10,15 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timerView, type Timer } from '../../../../electron/shared/workshop/model';
+import { textDigits } from '../../i18n/i18n';
 
 /** Milliseconds to add to this device's clock to read core's clock. */
 export const clockOffset = (serverNow: string) => Date.parse(serverNow) - Date.now();
 
+/** Minutes and seconds (12:05), in the lab's digits. */
 export function formatRemaining(ms: number) {
   const total = Math.ceil(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+  return `${textDigits(Math.floor(total / 60))}:${textDigits(total % 60, undefined, 2)}`;
 }
 
 export function useTimerView(timer: Timer, serverNow: string) {

@@ -194,7 +194,7 @@ function Workshop({ token, language, onLanguage, onEnded }: { token: string; lan
           <Typography id="results-title" variant="h6" component="h2">
             {t('workshop.vote.resultsOf')} <bdi>{view.results.title}</bdi>
           </Typography>
-          <Box component="ol" sx={{ m: 0, ps: 3 }} data-results>
+          <Box component="ol" sx={{ m: 0, paddingInlineStart: 3 }} data-results>
             {view.results.results.map((r) => (
               <li key={r.noteId}>
                 <span dir="auto">{r.text}</span> — {t('workshop.vote.count', { count: r.votes })}
