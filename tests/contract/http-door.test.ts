@@ -75,8 +75,20 @@ describe('the HTTP door refuses and writes nothing', () => {
     expect(test.snapshot()).toEqual(before);
   });
 
-  it('an unknown method and an unknown route', async () => {
+  it('a body that is not UTF-8 (a Windows code page), rather than storing replacement characters', async () => {
+    const before = test.snapshot();
+    const arabic1256 = Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xe3, 0xd1, 0xc7, 0xdf, 0xd2]), Buffer.from('"}')]);
+    const response = await raw({ path: '/api/call/projects.create', headers: { ...auth(), 'Content-Type': 'application/json; charset=windows-1256' }, body: arabic1256 });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('an unknown method, a method name that is not valid percent-encoding, and an unknown route', async () => {
     expect((await raw({ path: '/api/call/projects.drop', headers: auth(), body: '{}' })).status).toBe(404);
+    const broken = await raw({ path: '/api/call/projects.%E0%A4%A', headers: auth(), body: '{}' });
+    expect(broken.status).toBe(404);
+    expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect((await raw({ method: 'GET', path: '/api/secrets', headers: auth() })).status).toBe(404);
   });
 

@@ -146,6 +146,18 @@ describe('KPIs and measurements', () => {
     return { ...setup, wait, served };
   }
 
+  it('refuse a second KPI of the same name in a pilot on its name field, and change nothing', async () => {
+    const { pilot, wait, served } = await withKpis();
+    const before = test.snapshot();
+    expect(await test.call('pilots.addKpi', { pilotId: pilot.id, name: 'Days waited' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['name'], code: 'kpi_name_taken' }] } });
+    expect(await test.call('pilots.updateKpi', { id: served.id, patch: { name: 'Days waited' } })).toMatchObject({ ok: false, error: { issues: [{ path: ['patch', 'name'], code: 'kpi_name_taken' }] } });
+    expect(test.snapshot()).toEqual(before);
+    // Its own name, unchanged, is no clash; another pilot may use it.
+    expect(await test.call('pilots.updateKpi', { id: wait.id, patch: { name: 'Days waited', unit: 'days' } })).toMatchObject({ ok: true });
+    const other = await pilotOnProject();
+    expect(await test.call('pilots.addKpi', { pilotId: other.pilot.id, name: 'Days waited' })).toMatchObject({ ok: true });
+  });
+
   it('keep a register and one value per KPI, group, period and unit', async () => {
     const { pilot, wait, served } = await withKpis();
     expect((await value<Kpi[]>('pilots.kpis', { pilotId: pilot.id })).map((k) => [k.name, k.position])).toEqual([
@@ -297,6 +309,38 @@ describe('importing measurements', () => {
       { line: 6, column: 'month', code: 'date_out_of_range', text: '2027-02-01' },
     ]);
     expect(await test.call('pilots.importMeasurements', { pilotId: pilot.id, fileId: file, mapping })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('numbers each row by its line in the file, blank lines and cells over several lines counted', async () => {
+    const { pilot } = await setup();
+    const text = ['indicator,group,month,value,served,families', '', 'Days waited,pilot,2026-02-01,38,,', '"Queue', 'length",pilot,2026-02-01,7,,', '', 'Days waited,pilot,2026-03-01,3o,,'].join('\r\n');
+    const preview = await value<{ errors: { line: number; code: string }[] }>('pilots.previewImport', { pilotId: pilot.id, fileId: await upload(pilot.id, 'csv', text), mapping });
+    expect(preview.errors.map((e) => [e.line, e.code])).toEqual([
+      [4, 'unknown_kpi'],
+      [7, 'bad_number'],
+    ]);
+  });
+
+  it('refuses, by name, a file that cannot be read as text or as a workbook, and writes nothing', async () => {
+    const { pilot } = await setup();
+    const before = test.snapshot();
+    const read = async (format: 'csv' | 'xlsx', data: string | Buffer) => test.call('pilots.readImportFile', { pilotId: pilot.id, fileId: await upload(pilot.id, format, data) });
+    const header = 'indicator,group,month,value\n';
+    // Arabic in a Windows code page (1256), not UTF-8.
+    expect(await read('csv', Buffer.concat([Buffer.from(header), Buffer.from([0xe3, 0xd1, 0xc7, 0xdf, 0xd2, 0x2c, 0x31, 0x0a])]))).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['file'], code: 'not_utf8' }] } });
+    // An XLS (an old binary workbook) or an XLSX chosen as CSV.
+    expect(await read('csv', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toMatchObject({ ok: false, error: { issues: [{ code: 'unreadable_file' }] } });
+    // A damaged or password-protected workbook.
+    expect(await read('xlsx', Buffer.from('PK\x03\x04 not really a workbook', 'latin1'))).toMatchObject({ ok: false, error: { issues: [{ code: 'unreadable_file' }] } });
+    // A quotation mark never closed would swallow the rest of the file into one cell.
+    expect(await read('csv', `${header}Days waited,pilot,2026-02-01,38\n"Days waited,pilot,2026-03-01,39\nDays waited,pilot,2026-04-01,40\n`)).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['file'], code: 'csv_unclosed_quote', params: { line: 3 } }] },
+    });
+    // UTF-16 with its mark, as Excel saves "Unicode text", reads as any other file.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}أيام الانتظار,pilot,2026-02-01,38\n`, 'utf16le')]);
+    expect(await read('csv', utf16)).toMatchObject({ ok: true, value: { columns: ['indicator', 'group', 'month', 'value'], sample: [['أيام الانتظار', 'pilot', '2026-02-01', '38']] } });
     expect(test.snapshot()).toEqual(before);
   });
 

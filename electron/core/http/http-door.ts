@@ -71,7 +71,7 @@ function sendEnvelope(res: ServerResponse, result: Result<unknown>) {
 }
 
 /** Reads the body up to `limit` bytes; resolves undefined (and stops reading) when it is larger. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -90,9 +90,43 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string | 
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A call's input, as both doors take it: a JSON body in UTF-8 (bytes in any other encoding are
+ * refused, never stored as replacement characters), within `limit` bytes and `maxDepth` levels.
+ */
+export async function readJsonInput(req: IncomingMessage, limit: number, maxDepth?: number): Promise<Result<unknown>> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    return fail('bad_request', 'Send the input as a JSON body (Content-Type: application/json).');
+  }
+  const body = await readBody(req, limit);
+  if (body === undefined) return fail('payload_too_large', `The request body is larger than ${limit} bytes.`);
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    return fail('bad_request', 'The request body is not UTF-8 text.');
+  }
+  try {
+    return { ok: true, value: text.trim() === '' ? {} : parseBoundedJson(text, maxDepth) };
+  } catch {
+    return fail('bad_request', 'The request body is not valid JSON.');
+  }
+}
+
+/** The method named in `/api/call/<name>`; a name that is not valid percent-encoding names no method. */
+export function calledMethod(path: string): string {
+  try {
+    return decodeURIComponent(path.slice('/api/call/'.length));
+  } catch {
+    return '';
+  }
 }
 
 export function listMethods(dispatcher: Dispatcher) {
@@ -112,20 +146,8 @@ export function createHttpDoor(options: HttpDoorOptions): Server {
   const methods = JSON.stringify(listMethods(dispatcher));
 
   async function call(req: IncomingMessage, res: ServerResponse, method: string) {
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return sendEnvelope(res, fail('bad_request', 'Send the input as a JSON body (Content-Type: application/json).'));
-    }
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === undefined) {
-      return sendEnvelope(res, fail('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-    }
-    let input: unknown;
-    try {
-      input = body.trim() === '' ? {} : parseBoundedJson(body);
-    } catch {
-      return sendEnvelope(res, fail('bad_request', 'The request body is not valid JSON.'));
-    }
-    sendEnvelope(res, await dispatcher.dispatch(method, input, { role: 'host', door: 'http' }));
+    const input = await readJsonInput(req, MAX_BODY_BYTES);
+    sendEnvelope(res, input.ok ? await dispatcher.dispatch(method, input.value, { role: 'host', door: 'http' }) : input);
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse) {
@@ -150,7 +172,7 @@ export function createHttpDoor(options: HttpDoorOptions): Server {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/api/')) {
       if (!tokenMatches(req, token)) return sendEnvelope(res, fail('unauthorized', 'A valid access token is required.'));
-      if (req.method === 'POST' && path.startsWith('/api/call/')) return call(req, res, decodeURIComponent(path.slice('/api/call/'.length)));
+      if (req.method === 'POST' && path.startsWith('/api/call/')) return call(req, res, calledMethod(path));
       if (req.method === 'GET' && path === '/api/events') return openEventStream(req, res);
       if (req.method === 'GET' && path === '/api/methods') {
         res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });

@@ -21,10 +21,9 @@ import type { Db } from '../db/open';
 import type { Dispatcher } from '../dispatch';
 import type { EventHub } from '../event-hub';
 import type { Caller } from '../handlers';
-import { readBody, SECURITY_HEADERS, STATUS } from '../http/http-door';
+import { calledMethod, readJsonInput, SECURITY_HEADERS, STATUS } from '../http/http-door';
 import { hostAllowed, originAllowed } from '../http/guards';
 import { resolveStaticFile, sendFile } from '../http/static-files';
-import { parseBoundedJson } from '../json';
 import { errorData, type Logger } from '../logger';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { createRoomBroadcast, type RoomBroadcastOptions } from './room-broadcast';
@@ -106,19 +105,10 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
       if (participantId === undefined) return;
       caller.workshop = { id: workshopId, participantId };
     }
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return sendEnvelope(res, fail('bad_request', 'Send the input as a JSON body (Content-Type: application/json).'));
-    }
-    const body = await readBody(req, MAX_PARTICIPANT_BODY);
-    if (body === undefined) return sendEnvelope(res, fail('payload_too_large', `The request body is larger than ${MAX_PARTICIPANT_BODY} bytes.`));
-    let input: unknown;
-    try {
-      input = body.trim() === '' ? {} : parseBoundedJson(body, 8);
-    } catch {
-      return sendEnvelope(res, fail('bad_request', 'The request body is not valid JSON.'));
-    }
+    const input = await readJsonInput(req, MAX_PARTICIPANT_BODY, 8);
+    if (!input.ok) return sendEnvelope(res, input);
     // A room of phones writes in bursts: calls arriving together share one commit (db/group-commit.ts).
-    sendEnvelope(res, await inGroup(() => dispatcher.dispatch(method, input, caller)));
+    sendEnvelope(res, await inGroup(() => dispatcher.dispatch(method, input.value, caller)));
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse) {
@@ -160,7 +150,7 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
 
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/api/')) {
-      if (req.method === 'POST' && path.startsWith('/api/call/')) return call(req, res, decodeURIComponent(path.slice('/api/call/'.length)));
+      if (req.method === 'POST' && path.startsWith('/api/call/')) return call(req, res, calledMethod(path));
       if (req.method === 'GET' && path === '/api/events') return openEventStream(req, res);
       return sendEnvelope(res, fail('not_found', `Nothing at ${req.method} ${path}.`));
     }

@@ -4,8 +4,8 @@ import type { InputIssue } from '../../../electron/shared/api/envelope';
 import { ApiCallError } from '../api/hooks';
 import { validationKey } from '../i18n/labels';
 
-/** The form field an issue belongs to: its top-level key (or the key inside an update's `patch`). */
-const fieldOf = (issue: InputIssue) => String(issue.path[0] === 'patch' ? issue.path[1] : issue.path[0]);
+/** The form field an issue belongs to: its top-level key (or the key inside an update's `patch` or an amendment's `changes`). */
+const fieldOf = (issue: InputIssue) => String(issue.path[0] === 'patch' || issue.path[0] === 'changes' ? issue.path[1] : issue.path[0]);
 
 /**
  * Runs a form's save and keeps what went wrong: input issues by field (shown under the field, in

@@ -4,6 +4,7 @@
  * the rows only when every one of them is clean.
  */
 import Papa from 'papaparse';
+import { ApiFailure } from '../../../shared/api/envelope';
 import type { ImportMapping, ImportRowError, Kpi, MeasurementInput, Pilot } from '../../../shared/domain/pilots';
 import { parseNumber } from '../../../shared/domain/numbers';
 import { measurementProblem } from './measurement-rules';
@@ -11,33 +12,80 @@ import { measurementProblem } from './measurement-rules';
 export interface Table {
   columns: string[];
   rows: string[][];
+  /** Where each row is in the file (1 is the header line), for the error list: blank lines and cells over several lines count. */
+  lines: number[];
 }
+
+interface Line {
+  line: number;
+  cells: string[];
+}
+
+const unreadable = (code: 'unreadable_file' | 'not_utf8' | 'csv_unclosed_quote', message: string, line?: number) =>
+  new ApiFailure('invalid_input', message, [{ path: ['file'], code, ...(line !== undefined && { params: { line } }) }]);
 
 /** Reads the first sheet (XLSX) or the whole file (CSV) as text cells; the first row names the columns. */
 export async function readTable(format: 'csv' | 'xlsx', content: Buffer): Promise<Table> {
-  const cells = format === 'csv' ? readCsv(content) : await readXlsx(content);
-  const [header = [], ...rows] = cells;
-  return { columns: header.map((c) => c.trim()), rows };
+  const read = format === 'csv' ? readCsv(content) : await readXlsx(content);
+  const [header, ...rows] = read;
+  return { columns: (header?.cells ?? []).map((c) => c.trim()), rows: rows.map((r) => r.cells), lines: rows.map((r) => r.line) };
 }
 
-function readCsv(content: Buffer): string[][] {
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+/** A spreadsheet saved in a binary format (XLS, ODS, or an XLSX under a CSV name) rather than as text. */
+const SPREADSHEET_MAGIC = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0])];
+
+/**
+ * The file's text: UTF-8 (with or without its mark) or UTF-16 with its mark, as Excel saves
+ * "CSV UTF-8" and "Unicode text". Anything else (a Windows code page) is refused by name rather than
+ * read as replacement characters.
+ */
+function csvText(content: Buffer): string {
+  if (SPREADSHEET_MAGIC.some((magic) => content.subarray(0, magic.length).equals(magic))) {
+    throw unreadable('unreadable_file', 'The file is a spreadsheet in a binary format, not CSV text.');
+  }
+  const utf16 = content[0] === 0xff && content[1] === 0xfe ? 'utf-16le' : content[0] === 0xfe && content[1] === 0xff ? 'utf-16be' : null;
+  try {
+    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
+  } catch {
+    throw unreadable('not_utf8', 'The file is not UTF-8 text.');
+  }
+}
+
+function readCsv(content: Buffer): Line[] {
+  const text = csvText(content);
+  const rows: Line[] = [];
+  // Each row's line is 1 + the line breaks before where it starts (a quoted cell may hold some).
+  let line = 1;
+  let start = 0;
+  let unclosed: number | undefined;
   // Excel in many locales writes `;`; papaparse guesses the delimiter from the first lines.
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  return parsed.data;
+  Papa.parse<string[]>(text, {
+    step: (row) => {
+      if (row.errors.some((e) => e.type === 'Quotes')) unclosed ??= line;
+      if (row.data.some((c) => c.trim() !== '')) rows.push({ line, cells: row.data });
+      for (let i = start; i < row.meta.cursor; i++) if (text.charCodeAt(i) === 10) line++;
+      start = row.meta.cursor;
+    },
+  });
+  if (unclosed !== undefined) throw unreadable('csv_unclosed_quote', 'A quotation mark in the file is never closed.', unclosed);
+  return rows;
 }
 
-async function readXlsx(content: Buffer): Promise<string[][]> {
+async function readXlsx(content: Buffer): Promise<Line[]> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable('unreadable_file', 'The file could not be read as an XLSX workbook.');
+  }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
-  const rows: string[][] = [];
+  const rows: Line[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push(cells);
+    if (cells.some((c) => c.trim() !== '')) rows.push({ line: row.number, cells });
   });
   return rows;
 }
@@ -106,7 +154,7 @@ export function checkRows(table: Table, mapping: ImportMapping, pilot: Pilot, kp
   let moreErrors = 0;
 
   table.rows.forEach((cells, i) => {
-    const line = i + 2;
+    const line = table.lines[i];
     const cell = (c: number) => (c < 0 ? '' : (cells[c] ?? '').trim());
     const problem = (column: string | null, code: ImportRowError['code'], text: string) => {
       if (errors.length < maxErrors) errors.push({ line, column: column ?? '', code, text });

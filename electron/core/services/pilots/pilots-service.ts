@@ -113,6 +113,15 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
   }
 
   /** Writes a KPI's new fields; marking it primary unmarks the pilot's previous primary KPI. */
+  /** KPI names are unique within a pilot (so the database says too): a taken one is refused on its field, not as a conflict. */
+  function refuseTakenName(pilotId: string, name: string | undefined, path: (string | number)[], except?: string) {
+    if (name === undefined) return;
+    const wanted = clean({ name }).name;
+    if (repo.kpis(pilotId).some((k) => k.id !== except && k.name === wanted)) {
+      throw new ApiFailure('invalid_input', 'This pilot already has a KPI with this name.', [{ path, code: 'kpi_name_taken' }]);
+    }
+  }
+
   function writeKpi(current: Kpi, patch: KpiPatch, at: string) {
     const { measurementCount: _count, ...rest } = current;
     const next = { ...rest, ...clean(patch), updatedAt: at };
@@ -218,6 +227,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     /** After the lock a KPI may still be added, but not as the primary outcome (that takes an amendment). */
     addKpi(input: ParsedInput<'pilots.addKpi'>) {
       if (pilot(input.pilotId).lockedAt && input.primary) throw locked(['primary']);
+      refuseTakenName(input.pilotId, input.name, ['name']);
       const at = now();
       const id = ids.next();
       db.transaction(() => {
@@ -233,6 +243,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
         const touched = changedKpiFields(current, patch, lockedKpiFields(current));
         if (touched.length) throw locked(touched);
       }
+      refuseTakenName(current.pilotId, patch.name, ['patch', 'name'], id);
       db.transaction(() => writeKpi(current, patch, now()))();
       changed(current.pilotId);
       return kpi(id);
@@ -244,6 +255,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       if (!owner.lockedAt) {
         throw new ApiFailure('conflict', 'Only the KPIs of a locked protocol are amended; edit them directly until it is locked.');
       }
+      refuseTakenName(current.pilotId, changes.name, ['changes', 'name'], id);
       const fields = changedKpiFields(current, changes);
       if (!fields.length) {
         throw new ApiFailure('invalid_input', 'The amendment changes nothing.', [{ path: ['changes'], code: 'nothing_changed' }]);
