@@ -126,7 +126,8 @@ describe('a workshop summary', () => {
     expect(lines[0]).toBe('\uFEFFالقسم,البند,القيمة');
     expect(lines).toContain('نظرة عامة,المشاركون,3');
     expect(lines).toContain('الملاحظات في كل منطقة,نقاط الألم,2');
-    expect(lines).toContain('Biggest pain,المرتبة 1: Forms only in English,2');
+    // Counts stay numbers a spreadsheet can add up; a rank inside a label is text, in the lab's digits.
+    expect(lines).toContain('Biggest pain,المرتبة ١: Forms only in English,2');
 
     const printed = await checkPrintable('صفحة للطباعة', 'طباعة', 'workshop-summary-print-ar');
     expect(printed).toContain('ملخص الورشة');

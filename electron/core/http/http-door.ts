@@ -38,6 +38,7 @@ export const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  network: 503,
 };
 
 export const SECURITY_HEADERS = {

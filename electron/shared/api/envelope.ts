@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'bad_request',
   'cancelled',
   'internal',
+  /** Never sent by a door: the browser's transport could not reach the app at all (renderer/src/api/transports.ts). */
+  'network',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,7 +13,8 @@ const AFFECTED: Record<string, string[]> = {
   gates: ['gates'],
   cohorts: ['cohorts', 'projects', 'lab'],
   attachments: ['attachments', 'activity'],
-  canvases: ['canvases', 'notes', 'labTemplates', 'noteLinks', 'lab', 'pilots'],
+  // A workshop's hidden notes are among its canvas's notes: the projector reads both again together.
+  canvases: ['canvases', 'notes', 'labTemplates', 'noteLinks', 'lab', 'pilots', 'workshops'],
   // Note links name KPIs and pilots, and vanish with them.
   pilots: ['pilots', 'noteLinks'],
   settings: ['settings'],

@@ -28,9 +28,10 @@ export const ipcTransport = (bridge: DesktopBridge): Transport => ({
   },
 });
 
+/** Not an answer from core (which may or may not have stored the change): the app could not be reached. */
 const networkFailure: Result<never> = {
   ok: false,
-  error: { code: 'internal', message: 'The app could not be reached.' },
+  error: { code: 'network', message: 'The app could not be reached.' },
 };
 
 const RECONNECT_MS = 1000;

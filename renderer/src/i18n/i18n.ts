@@ -25,11 +25,13 @@ const digitFormats = new Map<string, Intl.NumberFormat>();
  * (format.number) and passed as `formatted`.
  */
 export function textDigits(n: number, language: string = i18next.language, minimumIntegerDigits = 1): string {
-  const key = `${language}|${numerals}|${minimumIntegerDigits}`;
+  // Text in another language than the UI's (a report's second column) keeps Latin digits, as its formatters do.
+  const digits = language === i18next.language ? numerals : 'latn';
+  const key = `${language}|${digits}|${minimumIntegerDigits}`;
   let format = digitFormats.get(key);
   if (!format) {
     const tag = LOCALE_TAGS[language as Language] ?? LOCALE_TAGS.en;
-    format = new Intl.NumberFormat(`${tag}-u-nu-${numerals}`, { useGrouping: false, maximumFractionDigits: 20, minimumIntegerDigits });
+    format = new Intl.NumberFormat(`${tag}-u-nu-${digits}`, { useGrouping: false, maximumFractionDigits: 20, minimumIntegerDigits });
     digitFormats.set(key, format);
   }
   return format.format(n);

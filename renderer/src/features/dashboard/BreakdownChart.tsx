@@ -1,6 +1,4 @@
-import { CacheProvider } from '@emotion/react';
 import Box from '@mui/material/Box';
-import { createTheme, ThemeProvider, type Theme } from '@mui/material/styles';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -11,10 +9,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context';
-import { cacheFor } from '../../theme/direction-cache';
-
-// Charts keep their left-to-right geometry in Arabic: the theme and style cache inside are LTR.
-const leftToRight = (outer: Theme) => createTheme(outer, { direction: 'ltr' });
+import { DirectionScope } from '../../theme/DirectionScope';
 
 export interface Bar {
   label: string;
@@ -42,21 +37,20 @@ export function BreakdownChart({ title, bars }: { title: string; bars: Bar[] }) 
         </Typography>
       ) : (
         <>
-          <CacheProvider value={cacheFor('ltr')}>
-            <ThemeProvider theme={leftToRight}>
-              <Box dir="ltr" inert sx={{ height: Math.max(160, 44 * bars.length + 70) }}>
-                <BarChart
-                  layout="horizontal"
-                  dataset={bars.map((b) => ({ label: b.label, count: b.count }))}
-                  yAxis={[{ scaleType: 'band', dataKey: 'label', width: 200 }]}
-                  xAxis={[{ tickMinStep: 1, height: 30, valueFormatter: (v: number) => format.number(v) }]}
-                  series={[{ dataKey: 'count' }]}
-                  hideLegend
-                  margin={{ left: 8, right: 24 }}
-                />
-              </Box>
-            </ThemeProvider>
-          </CacheProvider>
+          {/* Charts keep their left-to-right geometry in Arabic. */}
+          <DirectionScope direction="ltr">
+            <Box dir="ltr" inert sx={{ height: Math.max(160, 44 * bars.length + 70) }}>
+              <BarChart
+                layout="horizontal"
+                dataset={bars.map((b) => ({ label: b.label, count: b.count }))}
+                yAxis={[{ scaleType: 'band', dataKey: 'label', width: 200 }]}
+                xAxis={[{ tickMinStep: 1, height: 30, valueFormatter: (v: number) => format.number(v) }]}
+                series={[{ dataKey: 'count' }]}
+                hideLegend
+                margin={{ left: 8, right: 24 }}
+              />
+            </Box>
+          </DirectionScope>
           <Table size="small" sx={{ mt: 1 }}>
             <TableBody>
               {bars.map((b) => (

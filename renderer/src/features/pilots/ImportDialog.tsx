@@ -111,7 +111,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
             <input id={inputId} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0]).catch(() => undefined)} />
           </div>
           {upload.isPending && <LinearProgress aria-label={t('pilot.import.uploading')} />}
-          <ErrorAlert error={upload.error ?? read.error ?? preview.error ?? (store.error?.error.code === 'invalid_input' ? null : store.error)} />
+          <ErrorAlert error={upload.error ?? read.error ?? preview.error ?? store.error} />
           {file && mapping && (
             <>
               <Typography>{t('pilot.import.fileRead', { name: file.name, rows: format.number(file.rowCount) })}</Typography>
@@ -125,7 +125,8 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
                 {t('pilot.import.groupHint')}
               </Typography>
               <div>
-                <Button variant="outlined" disabled={preview.isPending} onClick={() => void preview.mutateAsync(request(mapping)).then(setChecked)}>
+                {/* A file is checked once it says, for each row, which KPI, group and period it is. */}
+                <Button variant="outlined" disabled={preview.isPending || !mapping.group || !mapping.period || !(mapping.kpiId || mapping.kpi)} onClick={() => void preview.mutateAsync(request(mapping)).then(setChecked)}>
                   {t('pilot.import.check')}
                 </Button>
               </div>
@@ -134,7 +135,11 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           {checked && (
             <>
               <Alert severity={clean ? 'success' : 'error'} role="status">
-                {clean ? t('pilot.import.clean', { rows: format.number(checked.validCount) }) : t('pilot.import.hasErrors', { rows: format.number(checked.errors.length + checked.moreErrors) })}
+                {clean
+                  ? t('pilot.import.clean', { rows: format.number(checked.validCount) })
+                  : checked.errors.length + checked.moreErrors === 0
+                    ? t('validation.empty_file')
+                    : t('pilot.import.hasErrors', { rows: format.number(checked.errors.length + checked.moreErrors) })}
               </Alert>
               {checked.errors.length > 0 && (
                 <Table size="small" aria-label={t('pilot.import.errors')}>

@@ -25,7 +25,10 @@ function Projected({ canvasId }: { canvasId: string }) {
   const { running, board, zones } = useWorkshops(canvasId);
   const votes = useApiQuery('workshops.votes', { canvasId });
   const hidden = new Set(running?.hiddenNoteIds ?? []);
-  const notes = sortByOrder((board.data?.notes ?? []).filter((n) => !hidden.has(n.id)));
+  // In private mode a note newer than the workshop's last read may be one of the hidden: the board's
+  // read can arrive before the workshop's, and a private note must not flash on the wall meanwhile.
+  const unsure = (createdAt: string) => running !== null && running.facilitation.privateMode && createdAt > running.serverNow;
+  const notes = sortByOrder((board.data?.notes ?? []).filter((n) => !hidden.has(n.id) && !unsure(n.createdAt)));
   const presenting = running?.facilitation.presenting ?? null;
   const shown = presenting ? zones.filter((z) => z.key === presenting) : zones;
   const latest = votes.data?.filter((v) => v.results !== null).at(-1);

@@ -11,8 +11,8 @@ export function participantErrorKey(error: ApiError): string {
   const issue = error.issues?.find((i) => WORKSHOP_ISSUES.has(i.code));
   if (issue) return validationKey(issue.code);
   if (error.code === 'unauthorized') return validationKey('workshop_ended');
-  // The HTTP transport reports a server it cannot reach as `internal`: for a participant, the
-  // facilitator has closed the workshop (or their laptop went away).
-  if (error.code === 'internal') return 'workshop.participant.unreachable';
+  // For a participant, a server the page cannot reach means the facilitator has closed the workshop
+  // (or their laptop went away).
+  if (error.code === 'network') return 'workshop.participant.unreachable';
   return errorKey(error.code);
 }

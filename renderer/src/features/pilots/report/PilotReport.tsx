@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useFormatters } from '../../../i18n/format';
 import { LOCALE_TAGS } from '../../../i18n/i18n';
 import { ReportBody, type ReportData } from './ReportBody';
+import { DirectionScope } from '../../../theme/DirectionScope';
 
 /** "ar+en" → ['ar', 'en']; anything unknown falls back to the UI language. */
 const languagesOf = (text: string, fallback: Language): Language[] => {
@@ -81,11 +82,15 @@ export function PilotReport({ id, languages }: { id: string; languages: string }
 
 function LanguageColumn({ language, data }: { language: Language; data: ReportData }) {
   const { settings } = useSettings();
-  const format = useFormatters({ ...settings, language });
+  // The lab's digits are the UI language's; a column in another language (English beside Arabic)
+  // keeps Latin digits, which also keeps its dates and ranges in order.
+  const format = useFormatters({ ...settings, language, numerals: language === settings.language ? settings.numerals : 'latn' });
   const t = i18next.getFixedT(language);
   return (
-    <Box component="article" lang={LOCALE_TAGS[language]} dir={directionOf(language)} aria-label={t('pilot.report.title')}>
-      <ReportBody data={data} t={t} format={format} />
-    </Box>
+    <DirectionScope direction={directionOf(language)}>
+      <Box component="article" lang={LOCALE_TAGS[language]} dir={directionOf(language)} aria-label={t('pilot.report.title')}>
+        <ReportBody data={data} t={t} format={format} />
+      </Box>
+    </DirectionScope>
   );
 }
