@@ -163,7 +163,8 @@ describe('a pilot evaluation from charter to report', () => {
 
     await page.getByRole('button', { name: 'Amend protocol…' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: 'Planned sample size' }).fill('10');
+    // Typed in Arabic-Indic digits, read as 10 (a number field never turns unreadable text into "not set").
+    await dialog.getByRole('textbox', { name: 'Planned sample size' }).fill('١٠');
     await dialog.getByRole('button', { name: 'Record amendment' }).click();
     await dialog.getByText('This field is required.').waitFor(); // a reason is required
     await dialog.getByRole('textbox', { name: 'Reason for the amendment' }).fill('Two districts merged their registers.');

@@ -17,12 +17,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseNumber } from '../../../../electron/shared/domain/numbers';
 import { KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, lockedKpiFields, type Kpi, type Pilot } from '../../../../electron/shared/domain/pilots';
-import { ApiCallError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
+import { typedNumber } from '../../components/typed-number';
 import { useSubmit } from '../../components/use-submit';
 import { textDigits } from '../../i18n/i18n';
 import { frequencyKey, kpiDirectionKey, kpiKindKey } from '../../i18n/labels';
@@ -146,23 +147,20 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
       fullWidth
     />
   );
-  // Empty is "not set"; text that is not a number is refused under its field before anything is sent.
-  const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, v[f].trim() === '' ? null : parseNumber(v[f])])) as Record<(typeof NUMBER_FIELDS)[number], number | null | undefined>;
+  // Read for the label (does this save amend?); what is sent is read again by typedNumber, which refuses text.
+  const number = (f: (typeof NUMBER_FIELDS)[number]) => (v[f].trim() === '' ? null : (parseNumber(v[f]) ?? null));
   const input = {
     ...v,
-    baselineValue: numbers.baselineValue ?? null,
+    baselineValue: number('baselineValue'),
     baselineDate: v.baselineDate || null,
-    target: numbers.target ?? null,
-    successThreshold: numbers.successThreshold ?? null,
+    target: number('target'),
+    successThreshold: number('successThreshold'),
     primary,
   };
   // After the lock, a change to a locked field is an amendment; other edits save as they are.
   const amends = locked && kpi !== null && lockedKpiFields(kpi).some((f) => input[f] !== kpi[f]);
   const save = () => {
-    const unreadable = NUMBER_FIELDS.filter((f) => numbers[f] === undefined);
-    if (unreadable.length > 0) {
-      return Promise.reject(new ApiCallError({ code: 'invalid_input', message: 'Not a number.', issues: unreadable.map((f) => ({ path: [f], code: 'bad_number' })) }));
-    }
+    for (const f of NUMBER_FIELDS) typedNumber(v[f], f);
     if (!kpi) return add.mutateAsync({ pilotId, ...input });
     return amends ? amend.mutateAsync({ id: kpi.id, reason, changes: input }) : update.mutateAsync({ id: kpi.id, patch: input });
   };

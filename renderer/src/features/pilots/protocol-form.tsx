@@ -5,6 +5,8 @@ import { PILOT_DESIGNS, type Protocol } from '../../../../electron/shared/domain
 import { ChoiceField } from '../../components/ChoiceField';
 import { DateField } from '../../components/DateField';
 import { pilotDesignKey } from '../../i18n/labels';
+import { typedNumber } from '../../components/typed-number';
+import { textDigits } from '../../i18n/i18n';
 
 /** The protocol's fields as typed: numbers and dates stay text until saved. */
 export interface ProtocolValues {
@@ -19,7 +21,7 @@ export interface ProtocolValues {
 export const protocolValues = (p: Protocol): ProtocolValues => ({
   design: p.design,
   unit: p.unit,
-  plannedSampleSize: p.plannedSampleSize === null ? '' : String(p.plannedSampleSize),
+  plannedSampleSize: p.plannedSampleSize === null ? '' : textDigits(p.plannedSampleSize),
   primaryOutcome: p.primaryOutcome,
   analysisPlan: p.analysisPlan,
   interventionOn: p.interventionOn ?? '',
@@ -28,7 +30,7 @@ export const protocolValues = (p: Protocol): ProtocolValues => ({
 export const protocolInput = (v: ProtocolValues): Protocol => ({
   design: v.design,
   unit: v.unit,
-  plannedSampleSize: v.plannedSampleSize.trim() === '' ? null : Number(v.plannedSampleSize),
+  plannedSampleSize: typedNumber(v.plannedSampleSize, 'plannedSampleSize'),
   primaryOutcome: v.primaryOutcome,
   analysisPlan: v.analysisPlan,
   interventionOn: v.interventionOn || null,
