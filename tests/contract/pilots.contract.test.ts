@@ -274,7 +274,11 @@ describe('importing measurements', () => {
     expect(test.snapshot()).toEqual(before);
 
     const fixed = BAD.split('\n').filter((_, i) => ![3, 5, 6, 7].includes(i)).join('\n');
-    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, fileId: await upload(pilot.id, 'csv', fixed), mapping })).toEqual({ imported: 4 });
+    const first = await upload(pilot.id, 'csv', fixed);
+    expect(await value('pilots.previewImport', { pilotId: pilot.id, fileId: first, mapping })).toMatchObject({ validCount: 4, replacedCount: 0 });
+    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, fileId: first, mapping })).toEqual({ imported: 4 });
+    // The same file again would replace every value it stored: the check says so before anything is written.
+    expect(await value('pilots.previewImport', { pilotId: pilot.id, fileId: await upload(pilot.id, 'csv', fixed), mapping })).toMatchObject({ validCount: 4, replacedCount: 4 });
     expect((await value<Measurement[]>('pilots.measurements', { kpiId: wait.id })).map((m) => [m.group, m.period, m.value])).toEqual([
       ['comparison', '2026-02-01', 41.5],
       ['pilot', '2026-02-01', 38],

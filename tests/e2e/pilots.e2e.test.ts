@@ -238,6 +238,14 @@ describe('a pilot evaluation from charter to report', () => {
     expect(importFiles()).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect((await api<{ measurementCount: number }[]>('pilots.kpis', { pilotId })).map((k) => k.measurementCount)).toEqual([12, 12]);
+
+    // The same file again: the check says it would replace every value it stored, before anything is written.
+    await section('Measurements').getByRole('button', { name: 'Import from CSV or Excel…' }).click();
+    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+    await dialog.getByRole('button', { name: 'Check file' }).click();
+    await dialog.getByText('Values already stored that this import replaces (same KPI, group, period and unit): 24.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('shows the analysis of each KPI with its tests, effect sizes and difference-in-differences', async () => {

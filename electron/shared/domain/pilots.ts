@@ -303,6 +303,8 @@ export const ImportPreviewSchema = z.object({
   errors: z.array(ImportRowErrorSchema),
   /** More errors than shown were found. */
   moreErrors: z.int(),
+  /** Clean rows whose KPI, group, period and unit already hold a stored value, which the import replaces. */
+  replacedCount: z.int(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

@@ -113,6 +113,19 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
   }
 
   /** Writes a KPI's new fields; marking it primary unmarks the pilot's previous primary KPI. */
+  /** How many rows would replace a stored value: the same KPI, group, period and unit is one cell (pilots-repo `upsertMeasurement`). */
+  function replacing(rows: MeasurementInput[]) {
+    const cell = (m: Pick<MeasurementInput, 'group' | 'period' | 'unitId'>) => `${m.group}|${m.period}|${m.unitId ?? ''}`;
+    const stored = new Map<string, Set<string>>();
+    let count = 0;
+    for (const row of rows) {
+      let cells = stored.get(row.kpiId);
+      if (!cells) stored.set(row.kpiId, (cells = new Set(repo.measurements(row.kpiId).map(cell))));
+      if (cells.has(cell(row))) count++;
+    }
+    return count;
+  }
+
   /** KPI names are unique within a pilot (so the database says too): a taken one is refused on its field, not as a conflict. */
   function refuseTakenName(pilotId: string, name: string | undefined, path: (string | number)[], except?: string) {
     if (name === undefined) return;
@@ -345,7 +358,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       const { table } = await readUploaded(input);
       return { columns: table.columns, sample: table.rows.slice(0, 10), rowCount: table.rows.length };
     },
-    /** What an import would do, without writing anything. */
+    /** What an import would do, without writing anything: the values it adds, and those it replaces. */
     async previewImport(input: ParsedInput<'pilots.previewImport'>): Promise<ImportPreview> {
       const { table, checked } = await readChecked(input);
       return {
@@ -355,6 +368,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
         validCount: checked.rows.length,
         errors: checked.errors,
         moreErrors: checked.moreErrors,
+        replacedCount: replacing(checked.rows),
       };
     },
     /** Stores every row of a clean file in one transaction; a file with any bad row stores nothing. */

@@ -141,6 +141,11 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
                     ? t('validation.empty_file')
                     : t('pilot.import.hasErrors', { rows: format.number(checked.errors.length + checked.moreErrors) })}
               </Alert>
+              {clean && checked.replacedCount > 0 && (
+                <Alert severity="warning" role="status">
+                  {t('pilot.import.replaces', { rows: format.number(checked.replacedCount) })}
+                </Alert>
+              )}
               {checked.errors.length > 0 && (
                 <Table size="small" aria-label={t('pilot.import.errors')}>
                   <TableHead>
