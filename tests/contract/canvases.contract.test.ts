@@ -4,7 +4,7 @@ import type { Board, Canvas, Cluster, Note } from '../../electron/shared/canvas/
 import type { Project } from '../../electron/shared/domain/project';
 import { findTemplate } from '../../electron/shared/canvas/catalogue';
 import type { CanvasTemplate } from '../../electron/shared/canvas/template';
-import { toJsonCanvas } from '../../electron/shared/canvas/export/json-canvas';
+import { JSON_CANVAS_KEY, toJsonCanvas } from '../../electron/shared/canvas/export/json-canvas';
 import { callValue, makeCore, openHttpDoor, type TestCore } from '../support/core';
 
 let test: TestCore;
@@ -206,6 +206,19 @@ describe('lab templates', () => {
   });
 });
 
+/** A file as our export writes it (a template, a cluster, a note with its author), with one field changed. */
+function ownFile(change: { author?: string; label?: string }) {
+  const ours = (fields: object) => ({ [JSON_CANVAS_KEY]: fields });
+  return JSON.stringify({
+    [JSON_CANVAS_KEY]: { templateId: BMC },
+    nodes: [
+      { id: 'g', type: 'group', label: change.label ?? 'Families', x: 0, y: 0, width: 400, height: 300, ...ours({ clusterId: 'c1', zoneKey: 'key-partners' }) },
+      { id: 'n', type: 'text', text: 'Clinic partners', x: 10, y: 10, width: 200, height: 80, ...ours({ zoneKey: 'key-partners', clusterId: 'c1', author: change.author ?? 'Aziza' }) },
+    ],
+    edges: [],
+  });
+}
+
 describe('JSON Canvas import', () => {
   it('round-trips a board back into its template, and imports a foreign file free-form', async () => {
     const canvas = await bmc();
@@ -236,11 +249,21 @@ describe('JSON Canvas import', () => {
     expect(loose).toMatchObject({ text: 'From Obsidian', zoneKey: null, x: 0, y: 100 });
   });
 
+  it('imports our own fields within their limits', async () => {
+    const imported = await value<Canvas>('canvases.importJsonCanvas', { text: ownFile({ author: 'A'.repeat(200), label: 'L'.repeat(200) }), title: 'Own' });
+    const board = await value<Board>('canvases.get', { id: imported.id });
+    expect(board.notes.map((n) => [n.author, board.clusters.find((c) => c.id === n.clusterId)?.label])).toEqual([['A'.repeat(200), 'L'.repeat(200)]]);
+  });
+
   it.each([
     ['a malformed file', '{"nodes": [{"id": "a", "type": "text", "text": "x", "x": 0.5, "y": 0, "width": 1, "height": 1}]}', 'not_integer'],
     ['not JSON', 'PK\u0003\u0004', 'not_json'],
     ['a note over the limit', JSON.stringify({ nodes: [{ id: 'a', type: 'text', text: 'x'.repeat(5001), x: 0, y: 0, width: 1, height: 1 }] }), 'too_long'],
     ['control characters', JSON.stringify({ nodes: [{ id: 'a', type: 'text', text: 'bell\u0007', x: 0, y: 0, width: 1, height: 1 }] }), 'control_characters'],
+    // Our own fields, edited by hand: refused like the text, never cut or dropped.
+    ['an author over the limit', ownFile({ author: 'A'.repeat(201) }), 'too_long'],
+    ['a cluster label over the limit', ownFile({ label: 'L'.repeat(201) }), 'too_long'],
+    ['an author with control characters', ownFile({ author: 'bell\u0007' }), 'control_characters'],
   ])('refuse %s with the place named, and change nothing', async (_what, text, code) => {
     const before = test.snapshot();
     const result = await test.call('canvases.importJsonCanvas', { text, title: 'Bad' });

@@ -12,6 +12,7 @@ import { LanguageSchema } from '../domain/settings';
 export const NOTE_TEXT_MAX = 5000;
 export const CANVAS_TITLE_MAX = 200;
 export const CLUSTER_LABEL_MAX = 200;
+export const NOTE_AUTHOR_MAX = 200;
 
 /**
  * The fixed note palette. Each colour has a second cue, a shape drawn on the note, so that colour
@@ -97,7 +98,7 @@ export type Board = z.infer<typeof BoardSchema>;
 
 export const canvasTitle = userText(CANVAS_TITLE_MAX).pipe(z.string().min(1));
 export const noteText = userText(NOTE_TEXT_MAX);
-const author = userText(200).nullable();
+const author = userText(NOTE_AUTHOR_MAX).nullable();
 const clusterLabel = userText(CLUSTER_LABEL_MAX);
 
 export const CanvasCreateSchema = z.strictObject({

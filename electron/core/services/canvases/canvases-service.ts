@@ -6,7 +6,7 @@
 import { ApiFailure, type InputIssue } from '../../../shared/api/envelope';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { JSON_CANVAS_KEY, JSON_CANVAS_LIMITS, parseJsonCanvas } from '../../../shared/canvas/export/json-canvas';
-import { NOTE_COLOR_KEYS, NOTE_STATUSES, noteText, type Board, type Canvas, type Cluster, type Note } from '../../../shared/canvas/model';
+import { CLUSTER_LABEL_MAX, NOTE_AUTHOR_MAX, NOTE_COLOR_KEYS, NOTE_STATUSES, NOTE_TEXT_MAX, noteText, type Board, type Canvas, type Cluster, type Note } from '../../../shared/canvas/model';
 import { isOrderIndex, keyBetween, keysAfter } from '../../../shared/canvas/order';
 import { applyEdit, applyNoteEdit } from '../../../shared/canvas/reconcile';
 import type { Language } from '../../../shared/domain/settings';
@@ -206,16 +206,24 @@ export function createCanvasesService(
         createdAt: at,
         updatedAt: at,
       };
+      const issues: InputIssue[] = [];
+      /** A text of the file that does not fit where it goes is refused, with where it is, rather than cut or dropped. */
+      const fitting = (value: unknown, maximum: number, path: (string | number)[]): string | null => {
+        const parsed = noteText.safeParse(value ?? '');
+        if (parsed.success && parsed.data.length <= maximum) return parsed.data;
+        const code = parsed.success || parsed.error.issues[0].code === 'too_big' ? 'too_long' : parsed.error.issues[0].message;
+        issues.push({ path, code, params: { maximum } });
+        return null;
+      };
       const clusterIds = new Map<string, Cluster>();
-      for (const node of nodes) {
+      for (const [i, node] of nodes.entries()) {
         const m = ours(node);
         if (node.type !== 'group' || typeof m.clusterId !== 'string' || typeof m.zoneKey !== 'string' || !zones.has(m.zoneKey)) continue;
-        const label = noteText.safeParse(node.label ?? '');
         clusterIds.set(m.clusterId, {
           id: ids.next(),
           canvasId: canvasRow.id,
           zoneKey: m.zoneKey,
-          label: label.success ? label.data.slice(0, 200) : '',
+          label: clean(fitting(node.label, CLUSTER_LABEL_MAX, ['text', 'nodes', i, 'label']) ?? ''),
           orderIndex: typeof m.orderIndex === 'string' && isOrderIndex(m.orderIndex) ? m.orderIndex : keysAfter(null, 1)[0],
           version: 1,
         });
@@ -224,12 +232,11 @@ export function createCanvasesService(
       const texts = nodes.map((node, i) => ({ node, i })).filter(({ node }) => node.type === 'text' && node[JSON_CANVAS_KEY]?.attribution !== true);
       const minX = Math.min(0, ...texts.map(({ node }) => node.x));
       const minY = Math.min(0, ...texts.map(({ node }) => node.y));
-      const issues: InputIssue[] = [];
       const order = keysAfter(null, texts.length);
       const notes = texts.map(({ node, i }, n): Note => {
         const m = ours(node);
-        const text = noteText.safeParse(node.text ?? '');
-        if (!text.success) issues.push({ path: ['text', 'nodes', i, 'text'], code: text.error.issues[0].code === 'too_big' ? 'too_long' : text.error.issues[0].message, params: { maximum: 5000 } });
+        const text = fitting(node.text, NOTE_TEXT_MAX, ['text', 'nodes', i, 'text']);
+        const author = typeof m.author === 'string' ? fitting(m.author, NOTE_AUTHOR_MAX, ['text', 'nodes', i, 'author']) : null;
         const zoneKey = typeof m.zoneKey === 'string' && zones.has(m.zoneKey) ? m.zoneKey : null;
         const cluster = typeof m.clusterId === 'string' ? clusterIds.get(m.clusterId) : undefined;
         const bounded = (v: number) => Math.max(0, Math.min(1_000_000, v));
@@ -238,10 +245,10 @@ export function createCanvasesService(
           canvasId: canvasRow.id,
           zoneKey,
           clusterId: cluster && cluster.zoneKey === zoneKey ? cluster.id : null,
-          text: text.success ? clean(text.data) : '',
+          text: clean(text ?? ''),
           color: NOTE_COLOR_KEYS.includes(m.color as Note['color']) ? (m.color as Note['color']) : 'yellow',
           status: NOTE_STATUSES.includes(m.status as never) ? (m.status as Note['status']) : null,
-          author: typeof m.author === 'string' && m.author.length <= 200 && noteText.safeParse(m.author).success ? clean(m.author) : null,
+          author: author ? clean(author) : null,
           orderIndex: typeof m.orderIndex === 'string' && isOrderIndex(m.orderIndex) ? m.orderIndex : order[n],
           // A free note keeps its own offset; one from a foreign file keeps where it stood there.
           x: zoneKey !== null ? null : typeof m.x === 'number' && Number.isInteger(m.x) ? bounded(m.x) : bounded(node.x - minX),
