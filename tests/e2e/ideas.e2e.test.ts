@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openApp, recordGateDecision, screenshot, switchLanguage } from '../support/app-page';
+import { axeViolations, openApp, recordGateDecision, screenshot, switchLanguage, uiWords } from '../support/app-page';
 import { callServed, type Served } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -150,5 +150,19 @@ describe('from challenge to project', () => {
     await page.getByText('التقييم 2.75 من مراجع واحد').waitFor();
     await screenshot(page, 'ar-idea');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('takes a scorecard weight typed in Arabic-Indic digits, and refuses one that is not a number', async () => {
+    const ar = uiWords('ar');
+    await nav(ar('nav.settings')).click();
+    const row = page.locator('form').filter({ has: page.getByRole('textbox', { name: ar('scoring.weight') }) }).first();
+    const weight = row.getByRole('textbox', { name: ar('scoring.weight') });
+    await weight.fill('١٫٥');
+    await row.getByRole('button', { name: ar('common.save') }).click();
+    await expect.poll(async () => ((await api('scoring.criteria', {})) as { weight: number }[])[0].weight).toBe(1.5);
+    await weight.fill('كثير');
+    await row.getByRole('button', { name: ar('common.save') }).click();
+    await row.getByText(ar('validation.bad_number')).waitFor();
+    expect(((await api('scoring.criteria', {})) as { weight: number }[])[0].weight).toBe(1.5);
   });
 });

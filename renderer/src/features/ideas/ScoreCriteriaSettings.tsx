@@ -15,6 +15,8 @@ import { SettingsSection } from '../../components/SettingsSection';
 import { useSubmit } from '../../components/use-submit';
 import { keyedLabel } from '../../i18n/keyed-label';
 import { scoreCriterionKey } from '../../i18n/labels';
+import { requiredNumber } from '../../components/typed-number';
+import { textDigits } from '../../i18n/i18n';
 
 function CriterionRow({ criterion }: { criterion: ScoreCriterion }) {
   const { t } = useTranslation();
@@ -22,7 +24,7 @@ function CriterionRow({ criterion }: { criterion: ScoreCriterion }) {
   const { run, failure, fieldProps } = useSubmit();
   const original = keyedLabel(t, scoreCriterionKey, criterion);
   const [label, setLabel] = useState(original);
-  const [weight, setWeight] = useState(String(criterion.weight));
+  const [weight, setWeight] = useState(textDigits(criterion.weight));
   return (
     <ListItem disableGutters sx={{ display: 'block' }}>
       <ErrorAlert error={failure} />
@@ -34,11 +36,11 @@ function CriterionRow({ criterion }: { criterion: ScoreCriterion }) {
         sx={{ alignItems: { sm: 'flex-start' } }}
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => update.mutateAsync({ id: criterion.id, ...(label.trim() !== original ? { label } : {}), weight: Number(weight) }));
+          void run(() => update.mutateAsync({ id: criterion.id, ...(label.trim() !== original ? { label } : {}), weight: requiredNumber(weight, 'weight') }));
         }}
       >
         <TextField size="small" label={t('scoring.label')} value={label} onChange={(e) => setLabel(e.target.value)} {...fieldProps('label')} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
-        <TextField size="small" type="number" label={t('scoring.weight')} value={weight} onChange={(e) => setWeight(e.target.value)} {...fieldProps('weight')} sx={{ width: 140 }} slotProps={{ htmlInput: { min: 0.1, step: 0.5 } }} />
+        <TextField size="small" label={t('scoring.weight')} value={weight} onChange={(e) => setWeight(e.target.value)} {...fieldProps('weight')} sx={{ width: 140 }} slotProps={{ htmlInput: { inputMode: 'decimal', dir: 'ltr' } }} />
         <Button type="submit">{t('common.save')}</Button>
         <FormControlLabel
           control={<Checkbox checked={criterion.archived} onChange={(e) => void run(() => update.mutateAsync({ id: criterion.id, archived: e.target.checked }))} />}
