@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { groupKey, validationKey } from '../../i18n/labels';
 import { ImportDialog } from './ImportDialog';
 import { Section } from './Section';
+import { textDigits } from '../../i18n/i18n';
 
 /** Measurements by hand (a grid of periods × groups for one KPI) or from a file. */
 export function MeasurementsSection({ pilot }: { pilot: Pilot }) {
@@ -100,7 +101,8 @@ function MeasurementGrid({ kpi }: { kpi: Kpi }) {
   );
 }
 
-const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+/** A stored number as the cell shows it, in the lab's digits (parseNumber reads them back). */
+const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : textDigits(n));
 
 /** One grid cell: a value, or successes out of trials for a rate; saved when the field is left. */
 function Cell({ kpi, period, group, stored, label }: { kpi: Kpi; period: string; group: Group; stored: Measurement | undefined; label: string }) {

@@ -8,6 +8,7 @@ import { parseNumber } from '../../../../electron/shared/domain/numbers';
 import { reasonKey, sampleSizeTwoMeans, sampleSizeTwoProportions } from '../../../../electron/shared/stats';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { textDigits } from '../../i18n/i18n';
 
 // Typed as people type numbers (Arabic-Indic digits too); anything else is not a number.
 const parse = (s: string) => parseNumber(s) ?? Number.NaN;
@@ -17,11 +18,11 @@ export function PowerHelper() {
   const { t } = useTranslation();
   const { format } = useSettings();
   const [kind, setKind] = useState<'means' | 'rates'>('means');
-  const [effect, setEffect] = useState('0.5');
-  const [p1, setP1] = useState('0.5');
-  const [p2, setP2] = useState('0.6');
-  const [alpha, setAlpha] = useState('0.05');
-  const [power, setPower] = useState('0.8');
+  const [effect, setEffect] = useState(() => textDigits(0.5));
+  const [p1, setP1] = useState(() => textDigits(0.5));
+  const [p2, setP2] = useState(() => textDigits(0.6));
+  const [alpha, setAlpha] = useState(() => textDigits(0.05));
+  const [power, setPower] = useState(() => textDigits(0.8));
   const common = { alpha: parse(alpha), power: parse(power) };
   const result = kind === 'means' ? sampleSizeTwoMeans({ effectSize: parse(effect), ...common }) : sampleSizeTwoProportions({ p1: parse(p1), p2: parse(p2), ...common });
   const field = (label: string, value: string, set: (s: string) => void) => (
