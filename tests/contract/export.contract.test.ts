@@ -27,7 +27,7 @@ describe('portfolio export', () => {
     expect(projects.getRow(1).getCell(1).value).toBe('العنوان');
     expect(projects.rowCount).toBe(14); // header + 13 projects
     const stages = (projects.getColumn(3).values as string[]).slice(2);
-    expect(stages).toContain('1 · الفرص والتحديات');
+    expect(stages).toContain('1 | الفرص والتحديات');
     const ideas = workbook.worksheets[3];
     expect(ideas.getRow(2).getCell(6).value).toBe(4.25); // the best idea: both reviewers' weighted means are 4.25
   });

@@ -125,7 +125,7 @@ export function createViewer() {
         const owner = p.owner_entity_id ? (entities.get(String(p.owner_entity_id)) ?? '') : '';
         const pillarList = (projectPillars.get(String(p.id)) ?? []).map(pillarName).join(lang === 'ar' ? '، ' : ', ');
         return `<article><h3 dir="auto">${escape(p.title)}</h3><dl>${[
-          field(t('viewer.stage'), `${String(p.stage)} · ${t(`stage.${String(p.stage)}.name`)}`, false),
+          field(t('viewer.stage'), `${String(p.stage)}${t('common.separator')}${t(`stage.${String(p.stage)}.name`)}`, false),
           field(t('viewer.status'), t(`status.${String(p.status)}`), false),
           field(t('viewer.owner'), owner),
           field(t('viewer.pillars'), pillarList),
@@ -165,7 +165,7 @@ export function createViewer() {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escape(t('viewer.title', { lab }))}</h1><p>${escape(t('viewer.exported', { date }))} · ${escape(t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${meta.classification}`) }))}</p></header>
+<header><h1>${escape(t('viewer.title', { lab }))}</h1><p>${escape(t('viewer.exported', { date }))}${escape(t('common.separator'))}${escape(t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${meta.classification}`) }))}</p></header>
 <main>
 <p class="note">${escape(t('viewer.readOnly'))}</p>
 <h2>${escape(t('viewer.projects', { count: projectCount }))}</h2>

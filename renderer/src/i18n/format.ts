@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Settings } from '../../../electron/shared/domain/settings';
-import { LOCALE_TAGS } from './i18n';
+import { CATALOGUES, LOCALE_TAGS } from './i18n';
 
 /**
  * Date and number formatting in the user's language, calendar (Gregorian or Hijri Umm al-Qura)
@@ -14,8 +14,16 @@ export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' |
     const number = new Intl.NumberFormat(locale);
     const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const separator = CATALOGUES[settings.language].common.separator;
     return {
       locale,
+      /**
+       * What stands between parts of one line ("3 · Developing"). The language chooses it: Arabic's
+       * is a bar, as a middle dot beside Arabic-Indic digits reads as the digit zero (٠).
+       */
+      separator,
+      /** The parts that are set, in order, with the separator between them. */
+      parts: (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(separator),
       /** How a date is typed in this language (DD/MM/YYYY, DD.MM.YYYY), in the date pickers' tokens. */
       dateInput: dateInputPattern(LOCALE_TAGS[settings.language]),
       /** A calendar date (YYYY-MM-DD), shown as the same day everywhere. */

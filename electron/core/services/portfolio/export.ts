@@ -18,7 +18,7 @@ interface Sheet {
 const enumLabel = (t: Translate, prefix: string) => (value: string | null) => (value === null ? '' : t(`${prefix}.${value}`));
 
 function sheets(db: Db, t: Translate): Sheet[] {
-  const stage = (n: number) => `${n} · ${t(`stage.${n}.name`)}`;
+  const stage = (n: number) => `${n}${t('common.separator')}${t(`stage.${n}.name`)}`;
   const status = enumLabel(t, 'status');
   const type = enumLabel(t, 'innovationType');
   const facet = enumLabel(t, 'facet');

@@ -42,7 +42,7 @@ export function BackupsSettings() {
       <List>
         {backups.data?.map((b) => (
           <ListItem key={b.fileName} divider disableGutters sx={{ flexWrap: 'wrap', gap: 1 }}>
-            <ListItemText primary={format.dateTime(b.createdAt)} secondary={`${t(backupReasonKey(b.reason))} · ${size(b.bytes)}`} />
+            <ListItemText primary={format.dateTime(b.createdAt)} secondary={format.parts(t(backupReasonKey(b.reason)), size(b.bytes))} />
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               {checked?.fileName === b.fileName && (
                 <Typography role="status" color={checked.ok ? 'success.main' : 'error'}>

@@ -62,7 +62,7 @@ function ProjectCard({ project, onMove }: { project: Project; onMove(project: Pr
             {project.title}
           </Link>
           <Typography variant="body2" color="text.secondary">
-            {project.status === 'scaled' && `${t(statusKey(project.status))} · `}
+            {project.status === 'scaled' && `${t(statusKey(project.status))}${format.separator}`}
             {project.evidenceLevel === null ? t('evidence.notAssessed') : t('board.evidence', { level: format.number(project.evidenceLevel), meaning: t(evidenceKey(project.evidenceLevel)) })}
           </Typography>
         </Box>
@@ -130,7 +130,7 @@ function StageColumn({ stage, cohortId, onMove }: { stage: number; cohortId?: st
       sx={{ p: 1, minWidth: 220, flex: '1 0 220px', bgcolor: isOver ? 'action.selected' : 'background.default' }}
     >
       <Typography variant="subtitle1" component="h2" id={headingId} sx={{ fontWeight: 700, px: 0.5 }}>
-        {format.number(stage)} · {t(stageKey(stage))}
+        {format.parts(format.number(stage), t(stageKey(stage)))}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ px: 0.5, mb: 1 }}>
         {t('projects.count', { count: list.data?.total ?? 0, formatted: format.number(list.data?.total ?? 0) })}
@@ -171,7 +171,7 @@ function Shelf({ cohortId, onRevive }: { cohortId?: string; onRevive(project: Pr
                   {project.title}
                 </Link>
               }
-              secondary={`${format.number(project.stage)} · ${t(stageKey(project.stage))}`}
+              secondary={format.parts(format.number(project.stage), t(stageKey(project.stage)))}
             />
           </ListItem>
         ))}
@@ -196,7 +196,7 @@ export function BoardView({ cohortId }: { cohortId?: string }) {
   );
   const stageName = (id: string | number | undefined) => {
     const stage = Number(String(id).replace('stage-', ''));
-    return `${format.number(stage)} · ${t(stageKey(stage))}`;
+    return format.parts(format.number(stage), t(stageKey(stage)));
   };
   const projectOf = (data: unknown) => (data as { project?: Project } | undefined)?.project;
   const titleOf = (data: unknown) => projectOf(data)?.title ?? '';
@@ -232,7 +232,8 @@ export function BoardView({ cohortId }: { cohortId?: string }) {
         onDragCancel={() => setDragged(null)}
         onDragEnd={onDragEnd}
       >
-        <Stack direction="row" spacing={1} sx={{ overflowX: 'auto', pb: 1, alignItems: 'stretch' }}>
+        {/* The columns scroll sideways on a narrow window: focusable, so the keyboard can scroll them too. */}
+        <Stack direction="row" spacing={1} role="region" aria-label={t('board.stages')} tabIndex={0} sx={{ overflowX: 'auto', pb: 1, alignItems: 'stretch' }}>
           {STAGES.map((stage) => (
             <StageColumn key={stage} stage={stage} cohortId={cohortId} onMove={move} />
           ))}

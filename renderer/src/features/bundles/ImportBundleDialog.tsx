@@ -182,7 +182,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
             {step.preview.encrypted && <Typography>{t('bundles.encryptedShown')}</Typography>}
             <Typography>
               {t('bundles.classificationShown', { level: t(`bundles.classificationLevel.${step.preview.manifest.classification}`) })}
-              {step.preview.manifest.author && ` · ${t('bundles.author', { author: step.preview.manifest.author })}`}
+              {step.preview.manifest.author && `${format.separator}${t('bundles.author', { author: step.preview.manifest.author })}`}
             </Typography>
             {step.preview.signature.status === 'invalid' ? (
               <Alert severity="error">

@@ -82,7 +82,7 @@ export function CanvasList({ projectId, includeArchived = false }: { projectId?:
                 canvas.archived ? t('canvas.archived') : null,
               ]
                 .filter(Boolean)
-                .join(' · ')}
+                .join(format.separator)}
             />
           </ListItem>
         ))}

@@ -239,7 +239,7 @@ export function CanvasPage({ id }: { id: string }) {
         <Link href={hrefFor({ name: 'canvases' })}>{t('canvas.all')}</Link>
         {project.data && (
           <>
-            {' · '}
+            {format.separator}
             <Link href={hrefFor({ name: 'project', id: project.data.id })} dir="auto">
               {project.data.title}
             </Link>
@@ -251,7 +251,7 @@ export function CanvasPage({ id }: { id: string }) {
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {template ? template.title[settings.language] : t('canvas.freeForm')}
-        {canvas.archived && ` · ${t('canvas.archived')}`}
+        {canvas.archived && `${format.separator}${t('canvas.archived')}`}
       </Typography>
 
       <FacilitatorBar canvasId={id} />

@@ -25,6 +25,7 @@ import { hrefFor } from '../../app/router';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { validationKey } from '../../i18n/labels';
+import { useSettings } from '../../app/settings-context';
 
 /** Long notes are cut for the list; the full text stays one click away on its canvas. */
 const short = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
@@ -71,6 +72,7 @@ function LinkRow({ link, onRemove, busy }: { link: NoteLinkView; onRemove(): voi
 /** Picks a note on a canvas, or a pilot KPI, and links this note to it. */
 function AddLink({ noteId }: { noteId: string }) {
   const { t } = useTranslation();
+  const { format } = useSettings();
   const [kind, setKind] = useState<'note' | 'kpi'>('note');
   const [canvasId, setCanvasId] = useState('');
   const [targetId, setTargetId] = useState('');
@@ -131,7 +133,7 @@ function AddLink({ noteId }: { noteId: string }) {
           <ChoiceField<string>
             label={t('canvas.links.kpi')}
             value={targetId}
-            choices={(kpis.data ?? []).map((k) => ({ value: k.kpiId, label: `${k.unit ? `${k.name} (${k.unit})` : k.name} — ${k.pilotTitle} · ${k.projectTitle}` }))}
+            choices={(kpis.data ?? []).map((k) => ({ value: k.kpiId, label: `${k.unit ? `${k.name} (${k.unit})` : k.name} — ${format.parts(k.pilotTitle, k.projectTitle)}` }))}
             onChange={setTargetId}
             sx={{ flex: 1, minWidth: 0 }}
           />

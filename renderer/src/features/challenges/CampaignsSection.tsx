@@ -50,7 +50,7 @@ export function CampaignsSection({ challengeId, campaigns }: { challengeId: stri
               primary={<span dir="auto">{c.title}</span>}
               secondary={[t(c.state === 'open' ? 'campaigns.open' : 'campaigns.closed'), period(c), t('challenges.ideaCount', { count: c.ideaCount, formatted: format.number(c.ideaCount) })]
                 .filter(Boolean)
-                .join(' · ')}
+                .join(format.separator)}
             />
           </ListItem>
         ))}

@@ -73,7 +73,7 @@ export function ChallengesPage() {
                   )}
                   {[c.oecdFacet && t(facetKey(c.oecdFacet)), t('challenges.ideaCount', { count: c.ideaCount, formatted: format.number(c.ideaCount) })]
                     .filter(Boolean)
-                    .join(' · ')}
+                    .join(format.separator)}
                 </>
               }
               slotProps={{ secondary: { component: 'div' } }}

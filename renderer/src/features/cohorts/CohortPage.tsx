@@ -115,7 +115,7 @@ function Milestones({ cohort }: { cohort: Cohort }) {
               </ListItemIcon>
               <ListItemText
                 primary={<span dir="auto" style={{ textDecoration: m.done ? 'line-through' : undefined }}>{m.title}</span>}
-                secondary={[m.dueOn && t('cohorts.due', { date: format.date(m.dueOn) }), overdue && t('cohorts.overdue'), m.done && t('cohorts.done')].filter(Boolean).join(' · ')}
+                secondary={format.parts(m.dueOn && t('cohorts.due', { date: format.date(m.dueOn) }), overdue && t('cohorts.overdue'), m.done && t('cohorts.done'))}
                 slotProps={{ secondary: { color: overdue ? 'error' : 'text.secondary' } }}
               />
             </ListItem>

@@ -27,7 +27,7 @@ export function useCohortDates() {
       c.demoDay ? t('cohorts.demoDayOn', { date: format.date(c.demoDay) }) : '',
     ]
       .filter(Boolean)
-      .join(' · ');
+      .join(format.separator);
 }
 
 export function CohortsPage() {
@@ -57,7 +57,7 @@ export function CohortsPage() {
                   {c.name}
                 </Link>
               }
-              secondary={[dates(c), t('projects.count', { count: c.projectIds.length, formatted: format.number(c.projectIds.length) })].filter(Boolean).join(' · ')}
+              secondary={format.parts(dates(c), t('projects.count', { count: c.projectIds.length, formatted: format.number(c.projectIds.length) }))}
             />
           </ListItem>
         ))}

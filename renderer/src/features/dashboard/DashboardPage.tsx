@@ -35,7 +35,7 @@ export function DashboardPage() {
             <BreakdownChart
               title={t('dashboard.funnel')}
               // Every stage appears, empty ones too: a funnel shows where projects are missing.
-              bars={STAGES.map((s) => ({ label: `${format.number(s)} · ${t(stageKey(s))}`, count: data.funnel.find((b) => b.key === String(s))?.count ?? 0 }))}
+              bars={STAGES.map((s) => ({ label: format.parts(format.number(s), t(stageKey(s))), count: data.funnel.find((b) => b.key === String(s))?.count ?? 0 }))}
             />
             <BreakdownChart title={t('project.field.status')} bars={bars(data.status, (k) => t(statusKey(k as never)))} />
             <BreakdownChart title={t('project.field.innovationType')} bars={bars(data.innovationType, (k) => t(innovationTypeKey(k as never)))} />

@@ -62,7 +62,7 @@ export function GateCriteriaSettings() {
       {STAGES.map((stage) => (
         <section key={stage} aria-labelledby={`criteria-${stage}`}>
           <Typography variant="subtitle1" component="h3" id={`criteria-${stage}`} sx={{ fontWeight: 700, mt: 2 }}>
-            {format.number(stage)} · {t(stageKey(stage))}
+            {format.parts(format.number(stage), t(stageKey(stage)))}
           </Typography>
           <List dense>
             {/* Keyed by language and label too: a row's text field starts from the translated or stored label. */}

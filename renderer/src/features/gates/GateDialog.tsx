@@ -92,7 +92,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
   }
 
   return (
-    <FormDialog title={t(request.decision === 'revive' ? 'gate.dialog.reviveTitle' : 'gate.dialog.title', { stage: `${format.number(project.stage)} · ${t(stageKey(project.stage))}` })} submitLabel={t('gate.submit')} busy={decide.isPending} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog title={t(request.decision === 'revive' ? 'gate.dialog.reviveTitle' : 'gate.dialog.title', { stage: format.parts(format.number(project.stage), t(stageKey(project.stage))) })} submitLabel={t('gate.submit')} busy={decide.isPending} onClose={onClose} onSubmit={() => void submit()}>
       <Stack spacing={2} sx={{ pt: 1 }}>
         <ErrorAlert error={failure} />
         <PilotDecisionsNote projectId={project.id} />

@@ -27,7 +27,7 @@ export function GateHistory({ projectId }: { projectId: string }) {
             <ListItemText
               primary={
                 <>
-                  {t(decisionKey(d.decision))} · {t('gate.history.move', { from: format.number(d.fromStage), to: format.number(d.toStage) })}{' '}
+                  {format.parts(t(decisionKey(d.decision)), t('gate.history.move', { from: format.number(d.fromStage), to: format.number(d.toStage) }))}{' '}
                   {index > 0 && <Chip size="small" variant="outlined" label={t('gate.history.superseded')} sx={{ ml: 1 }} />}
                 </>
               }
@@ -37,9 +37,9 @@ export function GateHistory({ projectId }: { projectId: string }) {
                     {d.rationale}
                   </span>
                   {t('gate.history.by', { name: d.decidedByName, date: format.date(d.decidedOn) })}
-                  {d.evidenceLevel !== null && ` · ${t('gate.history.evidence', { level: format.number(d.evidenceLevel), meaning: t(evidenceKey(d.evidenceLevel)) })}`}
+                  {d.evidenceLevel !== null && `${format.separator}${t('gate.history.evidence', { level: format.number(d.evidenceLevel), meaning: t(evidenceKey(d.evidenceLevel)) })}`}
                   {d.checklist.length > 0 &&
-                    ` · ${t('gate.history.checklist', { met: format.number(d.checklist.filter((c) => c.met).length), total: format.number(d.checklist.length) })}`}
+                    `${format.separator}${t('gate.history.checklist', { met: format.number(d.checklist.filter((c) => c.met).length), total: format.number(d.checklist.length) })}`}
                 </>
               }
               slotProps={{ secondary: { component: 'div' } }}

@@ -29,7 +29,7 @@ export function IdeaList({ ideas, emptyText }: { ideas: Idea[] | undefined; empt
               idea.score === null
                 ? t('ideas.notScored')
                 : t('ideas.score', { score: format.decimal(idea.score), count: idea.reviewerCount, reviewers: format.number(idea.reviewerCount) }),
-            ].join(' · ')}
+            ].join(format.separator)}
           />
         </ListItem>
       ))}

@@ -62,7 +62,7 @@ export function ScorecardForm({ ideaId, scorecards }: { ideaId: string; scorecar
         active.map((c) => (
           <FormControl key={c.id}>
             <FormLabel id={`criterion-${c.id}`}>
-              {keyedLabel(t, scoreCriterionKey, c)} · {t('scorecard.weight', { weight: format.number(c.weight) })}
+              {format.parts(keyedLabel(t, scoreCriterionKey, c), t('scorecard.weight', { weight: format.number(c.weight) }))}
             </FormLabel>
             <RadioGroup row aria-labelledby={`criterion-${c.id}`} value={scores[c.id] ?? ''} onChange={(e) => setScores({ ...scores, [c.id]: Number(e.target.value) })}>
               {SCALE.map((n) => (

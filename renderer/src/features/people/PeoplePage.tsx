@@ -19,6 +19,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { personRoleKey } from '../../i18n/labels';
 import { PersonDialog } from './PersonDialog';
+import { useSettings } from '../../app/settings-context';
 
 /** The ministries and agencies that own projects. */
 function EntitiesSection() {
@@ -107,6 +108,7 @@ function EntitiesSection() {
 
 function PeopleSection() {
   const { t } = useTranslation();
+  const { format } = useSettings();
   const people = useApiQuery('people.list', {});
   const entities = useApiQuery('entities.list', {});
   const remove = useApiMutation('people.delete');
@@ -144,7 +146,7 @@ function PeopleSection() {
           >
             <ListItemText
               primary={<span dir="auto">{person.name}</span>}
-              secondary={[t(personRoleKey(person.role)), entityName(person.entityId), person.email].filter(Boolean).join(' · ')}
+              secondary={format.parts(t(personRoleKey(person.role)), entityName(person.entityId), person.email)}
             />
           </ListItem>
         ))}

@@ -40,7 +40,7 @@ export function Amendments({ amendments, t, format }: { amendments: readonly Ame
             {t('pilot.amendmentHeading', { version: format.number(a.version), date: format.dateTime(a.createdAt) })}
             {a.kpiId !== null && (
               <>
-                {' · '}
+                {format.separator}
                 {t('pilot.amendmentOfKpi')} <span dir="auto">{a.kpiName ?? '—'}</span>
               </>
             )}{' '}

@@ -43,7 +43,7 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
     t('pilot.analysis.change'),
     figure(t, a.baselineChange, (c) => `${fig.value(c.change)}${c.relativeChange.ok ? ` (${fig.percent(c.relativeChange.value)})` : ''}`),
   ]);
-  rows.push([t('pilot.analysis.targetShare'), figure(t, a.targetProgress, (p) => `${fig.percent(p.share)}${p.reached ? ` · ${t('pilot.analysis.reached')}` : ''}`)]);
+  rows.push([t('pilot.analysis.targetShare'), figure(t, a.targetProgress, (p) => format.parts(fig.percent(p.share), p.reached && t('pilot.analysis.reached')))]);
   rows.push([t('pilot.analysis.threshold'), a.thresholdMet === null ? '—' : t(a.thresholdMet ? 'pilot.analysis.yes' : 'pilot.analysis.no')]);
   rows.push([
     t('pilot.analysis.comparedWith'),
@@ -67,7 +67,7 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
   if (a.did) {
     rows.push([
       t('pilot.analysis.did'),
-      figure(t, a.did, (d) => `${fig.value(d.estimate)}${d.inference.ok ? ` ${fig.interval(d.inference.ci)}, ${fig.pIs(d.inference.p)}` : ` · ${t(reasonKey(d.inference.reason))}`}`),
+      figure(t, a.did, (d) => `${fig.value(d.estimate)}${d.inference.ok ? ` ${fig.interval(d.inference.ci)}, ${fig.pIs(d.inference.p)}` : `${format.separator}${t(reasonKey(d.inference.reason))}`}`),
     ]);
   }
   return rows;
@@ -81,7 +81,9 @@ export function KpiResult({ analysis, t, format, headingLevel = 3 }: { analysis:
   return (
     <Box component="article" sx={{ mb: 4, breakInside: 'avoid' }}>
       <Typography variant="h6" component={headingLevel === 3 ? 'h3' : 'h4'}>
-        <span dir="auto">{kpi.unit ? `${kpi.name} (${kpi.unit})` : kpi.name}</span> · {t(kpiKindKey(kpi.kind))}
+        <span dir="auto">{kpi.unit ? `${kpi.name} (${kpi.unit})` : kpi.name}</span>
+        {format.separator}
+        {t(kpiKindKey(kpi.kind))}
       </Typography>
       {analysis.series.length === 0 ? (
         <Typography color="text.secondary">{t('pilot.analysis.noData')}</Typography>

@@ -83,7 +83,7 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
                 <TableCell>{t(kpiDirectionKey(k.direction))}</TableCell>
                 <TableCell>
                   {num(k.baselineValue)}
-                  {k.baselineDate && ` · ${format.date(k.baselineDate)}`}
+                  {k.baselineDate && `${format.separator}${format.date(k.baselineDate)}`}
                 </TableCell>
                 <TableCell>{num(k.target)}</TableCell>
                 <TableCell>{num(k.successThreshold)}</TableCell>

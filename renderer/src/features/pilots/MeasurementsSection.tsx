@@ -78,7 +78,7 @@ function MeasurementGrid({ kpi }: { kpi: Kpi }) {
               </TableCell>
               {GROUPS.map((g) => (
                 <TableCell key={g}>
-                  <Cell kpi={kpi} period={p} group={g} stored={at(p, g)} label={`${t(groupKey(g))} · ${format.date(p)}`} />
+                  <Cell kpi={kpi} period={p} group={g} stored={at(p, g)} label={format.parts(t(groupKey(g)), format.date(p))} />
                 </TableCell>
               ))}
             </TableRow>

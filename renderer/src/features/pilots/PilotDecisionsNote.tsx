@@ -20,7 +20,7 @@ export function PilotDecisionsNote({ projectId }: { projectId: string }) {
       {decided.map((p) => (
         <Typography key={p.id} variant="body2">
           <span dir="auto">{p.title}</span>: {t(pilotDecisionKey(p.decision!.decision))}
-          {p.decision!.evidenceLevel !== null && ` · ${format.number(p.decision!.evidenceLevel)} · ${t(evidenceKey(p.decision!.evidenceLevel))}`}
+          {p.decision!.evidenceLevel !== null && `${format.separator}${format.parts(format.number(p.decision!.evidenceLevel), t(evidenceKey(p.decision!.evidenceLevel)))}`}
           {p.decision!.conditions && (
             <>
               {' — '}

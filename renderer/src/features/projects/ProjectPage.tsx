@@ -52,13 +52,13 @@ export function ProjectPage({ id }: { id: string }) {
 function ProjectStanding({ project, onGate, onTemplate }: { project: Project; onGate(request: GateRequest): void; onTemplate(templateId: string): void }) {
   const { t } = useTranslation();
   const { format } = useSettings();
-  const evidence = (level: number | null) => (level === null ? t('evidence.notAssessed') : `${format.number(level)} · ${t(evidenceKey(level))}`);
+  const evidence = (level: number | null) => (level === null ? t('evidence.notAssessed') : format.parts(format.number(level), t(evidenceKey(level))));
   return (
     <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Chip label={t(statusKey(project.status))} color={project.status === 'active' ? 'primary' : 'default'} variant="outlined" />
         <Typography>
-          {t('evidence.current', { level: evidence(project.evidenceLevel) })} · {t('evidence.target', { level: evidence(project.evidenceTarget) })}
+          {format.parts(t('evidence.current', { level: evidence(project.evidenceLevel) }), t('evidence.target', { level: evidence(project.evidenceTarget) }))}
         </Typography>
       </Stack>
       <StageStepper project={project} />

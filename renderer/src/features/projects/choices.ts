@@ -7,7 +7,7 @@ import { evidenceKey, stageKey } from '../../i18n/labels';
 function useNumbered(values: readonly number[], key: (n: number) => string) {
   const { t } = useTranslation();
   const { format } = useSettings();
-  return values.map((n) => ({ value: n, label: `${format.number(n)} · ${t(key(n))}` }));
+  return values.map((n) => ({ value: n, label: format.parts(format.number(n), t(key(n))) }));
 }
 
 export const useStageChoices = () => useNumbered(STAGES, stageKey);

@@ -64,7 +64,9 @@ export function SearchPage({ text }: { text: string }) {
               }
               secondary={
                 <>
-                  {t(searchKindKey(hit.kind))} · <Snippet hit={hit} />
+                  {t(searchKindKey(hit.kind))}
+                  {format.separator}
+                  <Snippet hit={hit} />
                 </>
               }
             />

@@ -118,7 +118,7 @@ export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction
                 {k.primary && <span style={{ display: 'block' }}>{t('pilot.kpi.primaryMark')}</span>}
               </TableCell>
               <TableCell>
-                {t(kpiKindKey(k.kind))} · {t(kpiDirectionKey(k.direction))} · {t(frequencyKey(k.frequency))}
+                {format.parts(t(kpiKindKey(k.kind)), t(kpiDirectionKey(k.direction)), t(frequencyKey(k.frequency)))}
               </TableCell>
               <TableCell>{k.baselineValue === null ? '—' : `${format.number(k.baselineValue)}${k.baselineDate ? ` (${format.date(k.baselineDate)})` : ''}`}</TableCell>
               <TableCell>{k.target === null ? '—' : format.number(k.target)}</TableCell>
@@ -143,7 +143,7 @@ export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction
           rows={[
             [t('pilot.decision.field'), t(pilotDecisionKey(decision.decision))],
             [t('pilot.decision.conditions'), decision.conditions],
-            [t('pilot.decision.evidence'), decision.evidenceLevel === null ? t('evidence.notAssessed') : `${format.number(decision.evidenceLevel)} · ${t(evidenceKey(decision.evidenceLevel))}`],
+            [t('pilot.decision.evidence'), decision.evidenceLevel === null ? t('evidence.notAssessed') : format.parts(format.number(decision.evidenceLevel), t(evidenceKey(decision.evidenceLevel)))],
             [t('pilot.decision.by'), person(decision.decidedById)],
             [t('pilot.decision.on'), format.date(decision.decidedOn)],
           ]}
