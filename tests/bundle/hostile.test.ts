@@ -11,7 +11,7 @@ import { inboxDir } from '../../electron/core/bundles/bundles-service';
 import { BUNDLE_REFUSALS, type BundleRefusal } from '../../electron/shared/domain/bundles';
 import { LANGUAGES } from '../../electron/shared/domain/settings';
 import { callValue, makeCore, type TestCore } from '../support/core';
-import { exportTo, sha256, storedFiles, tempDir, writeZip, type ZipEntrySpec } from '../support/bundles';
+import { exportTo, manifestFor, ndjsonLine, sha256, storedFiles, tempDir, writeZip, type ZipEntrySpec } from '../support/bundles';
 import { removeDir } from '../support/serve';
 
 let test: TestCore;
@@ -20,24 +20,7 @@ let before: ReturnType<TestCore['snapshot']>;
 let n = 0;
 
 const ENTITY = { id: '01930000-0000-7000-8000-00000000e001', name: 'Ministry of Health', origin: null, created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z' };
-const line = (row: object) => `${JSON.stringify(row)}\n`;
-
-function manifestFor(files: Record<string, string>, records: Record<string, number>) {
-  return {
-    format: 'ibtikar-bundle',
-    formatVersion: 1,
-    appVersion: '0.1.0',
-    schemaVersion: 1,
-    createdAt: '2026-11-28T09:00:00.000Z',
-    lab: { id: '01930000-0000-7000-8000-00000000aaaa', name: 'Other lab' },
-    author: '',
-    locales: ['en'],
-    classification: 'internal',
-    scope: { kind: 'workspace' },
-    records,
-    files: Object.entries(files).map(([path, data]) => ({ path, bytes: Buffer.byteLength(data), sha256: sha256(data) })),
-  };
-}
+const line = ndjsonLine;
 
 /** A well-formed bundle of one entity, with a hook to spoil one thing. */
 function bundle(spoil: { files?: Record<string, string>; records?: Record<string, number>; manifest?: (m: Record<string, unknown>) => unknown; manifestText?: string; extra?: ZipEntrySpec[]; entries?: (e: ZipEntrySpec[]) => ZipEntrySpec[] } = {}) {
@@ -382,7 +365,7 @@ describe('attachment files', () => {
     await expectRefused(bundle({ files: { 'data/entities.ndjson': line(ENTITY), [`attachments/${sha256('x')}`]: 'x' } }), 'unlisted_file');
   });
 
-  it('removes the files it stored when the transaction is refused', async () => {
+  it('gives the files it stored back when the transaction is refused, and stores them once the lab has what the rows need', async () => {
     const ghost = { project_id: '01930000-0000-7000-8000-00000000dead', person_id: '01930000-0000-7000-8000-00000000beef', role: 'lead', created_at: ENTITY.created_at };
     const file = bundle({
       files: {
@@ -393,12 +376,24 @@ describe('attachment files', () => {
       },
       records: { projects: 1, project_members: 1, attachments: 1 },
     });
-    const preview = await test.core.bundles.previewFile(file);
-    const error = await test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
-    expect((error as BundleRefused).reason).toBe('broken_references');
-    expect(test.snapshot()).toEqual(before);
-    storeIsEmpty();
-    expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
+    const fresh = makeCore();
+    try {
+      const preview = await fresh.core.bundles.previewFile(file);
+      const untouched = fresh.snapshot();
+      const error = await fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+      expect((error as BundleRefused).reason).toBe('broken_references');
+      expect(fresh.snapshot()).toEqual(untouched);
+      expect(storedFiles(fresh.dataDir)).toEqual({});
+      // The lab gains the project and person the membership names; the same preview now applies, file and all.
+      fresh.core.db.prepare("INSERT INTO projects (id, title, title_folded, created_at, updated_at) VALUES (?, 'Theirs', 'theirs', ?, ?)").run(ghost.project_id, ENTITY.created_at, ENTITY.created_at);
+      fresh.core.db.prepare("INSERT INTO people (id, name, role, created_at, updated_at) VALUES (?, 'Lead', 'team_member', ?, ?)").run(ghost.person_id, ENTITY.created_at, ENTITY.created_at);
+      const summary = await fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] });
+      expect(summary.inserted).toBe(3);
+      expect(storedFiles(fresh.dataDir)).toEqual({ [sha256('report')]: sha256('report') });
+      expect(readdirSync(join(fresh.dataDir, 'bundles', 'staging'))).toEqual([]);
+    } finally {
+      fresh.close();
+    }
   });
 });
 
@@ -418,13 +413,17 @@ describe('refusals found while applying', () => {
     }
   });
 
-  it('rolls back a bundle whose records refer to records that exist nowhere, and removes the staging', async () => {
+  it('rolls back a bundle whose records refer to records that exist nowhere, keeping its preview until it is discarded', async () => {
     const person = { id: '01930000-0000-7000-8000-00000000p001'.replace('p', 'b'), name: 'Ghost', email: null, role: 'mentor', entity_id: '01930000-0000-7000-8000-00000000dead', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
     const file = bundle({ files: { 'data/entities.ndjson': line(ENTITY), 'data/people.ndjson': line(person) }, records: { entities: 1, people: 1 } });
     const preview = await test.core.bundles.previewFile(file);
-    const error = await test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
-    expect((error as BundleRefused).reason).toBe('broken_references');
-    expect(test.snapshot()).toEqual(before);
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const error = await test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+      expect((error as BundleRefused).reason).toBe('broken_references');
+      expect(test.snapshot()).toEqual(before);
+      expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toHaveLength(1);
+    }
+    test.core.bundles.discard(preview.previewId);
     expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
   });
 });
@@ -442,6 +441,7 @@ describe('records that clash with records here', () => {
       error: { code: 'invalid_input', issues: [{ code: 'bundle_duplicate_record', params: { table: 'strategy_pillars', name: 'Their pillar with our key' } }] },
     });
     expect(test.snapshot()).toEqual(before);
+    test.core.bundles.discard(preview.previewId);
     expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openApp, screenshot, switchLanguage } from '../support/app-page';
-import { tamperedCopy } from '../support/bundles';
+import { manifestFor, ndjsonLine, tamperedCopy, writeZip } from '../support/bundles';
 import { callServed } from '../support/serve';
 
 let app: Awaited<ReturnType<typeof openApp>>;
@@ -152,6 +152,30 @@ describe('bundles', () => {
     await dialog.getByRole('alert').getByText('This file is not a readable bundle (damaged or not a zip archive).').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('keeps the preview of an import refused while applying, so it can be tried again without choosing the file anew', async () => {
+    const ghost = { id: '01930000-0000-7000-8000-00000000b0b0', name: 'Ghost', email: null, role: 'mentor', entity_id: '01930000-0000-7000-8000-00000000dead', origin: null, created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z' };
+    const files = { 'data/people.ndjson': ndjsonLine(ghost) };
+    const refused = join(app.dataDir, 'refused.ibtikar');
+    writeZip(refused, [{ name: 'manifest.json', data: JSON.stringify(manifestFor(files, { people: 1 })) }, ...Object.entries(files).map(([name, data]) => ({ name, data }))]);
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
+    await dialog.locator('input[type=file]').setInputFiles(refused);
+    const importButton = dialog.getByRole('button', { name: 'Import', exact: true });
+    const reason = dialog.getByRole('alert').getByText('Some records in the bundle refer to records that are neither in the bundle nor in this lab.');
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      await importButton.click();
+      await reason.waitFor();
+      await dialog.getByRole('table', { name: 'What the bundle holds' }).waitFor();
+      expect(await importButton.isEnabled()).toBe(true);
+    }
+    await screenshot(page, 'en-bundle-refused-apply');
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await api('people.list', {})) as unknown[]).not.toContainEqual(expect.objectContaining({ name: 'Ghost' }));
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => readdirSync(join(app.dataDir, 'bundles', 'staging'))).toEqual([]);
+    await expect.poll(() => readdirSync(join(app.dataDir, 'bundles', 'inbox'))).toEqual([]);
   });
 
   it('imports with a preview, a conflict resolved per record, and a summary', async () => {

@@ -52,6 +52,27 @@ export interface ZipEntrySpec {
   sharesDataOf?: string;
 }
 
+/** A JSON line of a bundle's data file. */
+export const ndjsonLine = (row: object) => `${JSON.stringify(row)}\n`;
+
+/** The manifest of a hand-made, unsigned bundle from another lab carrying `files` (path → text). */
+export function manifestFor(files: Record<string, string>, records: Record<string, number>) {
+  return {
+    format: 'ibtikar-bundle',
+    formatVersion: 1,
+    appVersion: '0.1.0',
+    schemaVersion: 1,
+    createdAt: '2026-11-28T09:00:00.000Z',
+    lab: { id: '01930000-0000-7000-8000-00000000aaaa', name: 'Other lab' },
+    author: '',
+    locales: ['en'],
+    classification: 'internal',
+    scope: { kind: 'workspace' },
+    records,
+    files: Object.entries(files).map(([path, data]) => ({ path, bytes: Buffer.byteLength(data), sha256: sha256(data) })),
+  };
+}
+
 /** Writes a zip by hand so tests can build what no well-behaved zip tool would. */
 export function writeZip(file: string, entries: ZipEntrySpec[]) {
   const locals: Buffer[] = [];

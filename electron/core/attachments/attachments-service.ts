@@ -132,24 +132,28 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
 
     /**
      * A bundle import: stores the bundle's files (each already checked against its name while
-     * staging, then moved from the staging folder into the store), runs the import's transaction,
-     * then deletes those of the newly stored files that no row names (all of them when the
-     * transaction failed, those of kept rows otherwise).
+     * staging, then moved from the staging folder into the store) and runs the import's transaction.
+     * Once it has committed, the newly stored files that no row names (those of kept rows) are
+     * deleted; when it failed, every one goes back to the staging folder, so the store is as it was
+     * and the user can apply the same preview again.
      */
     importContent<T>(files: ReadonlyMap<string, string>, apply: () => T): Promise<T> {
       return exclusive(async () => {
-        const added: string[] = [];
+        const added: [sha256: string, path: string][] = [];
         try {
           // The staged files are ours to move: each was checked against its name while staging. A few
           // move at once, so their flushes to disk overlap instead of queueing one behind another.
           const queue = [...files].filter(([sha256]) => !store.has(sha256));
           await aFewAtOnce(queue, ADOPTING_AT_ONCE, async ([sha256, path]) => {
-            added.push(sha256);
+            added.push([sha256, path]);
             await store.adopt(path, sha256);
           });
-          return apply();
-        } finally {
-          await dropUnreferenced(added);
+          const result = apply();
+          await dropUnreferenced(added.map(([sha256]) => sha256));
+          return result;
+        } catch (error) {
+          for (const [sha256, path] of added) await store.giveBack(sha256, path);
+          throw error;
         }
       });
     },

@@ -134,6 +134,23 @@ export function createAttachmentStore(dataDir: string, maxBytes = ATTACHMENT_MAX
       }
     },
 
+    /**
+     * Undoes `adopt` after the import it served was refused: the file moves back to the staged path
+     * it came from, so the same staging can be applied again. Where that path is taken (`adopt`
+     * copied across file systems and left the original) or the move fails, the stored file is removed.
+     */
+    async giveBack(sha256: string, path: string): Promise<void> {
+      if (!existsSync(path)) {
+        try {
+          await rename(pathFor(sha256), path);
+          return;
+        } catch {
+          // Removed below, as any other file a refused import stored.
+        }
+      }
+      await rm(pathFor(sha256), { force: true });
+    },
+
     read: (sha256: string): ReadStream => createReadStream(pathFor(sha256)),
 
     /** Deletes a file; the caller has made sure no row refers to it any more. */

@@ -67,8 +67,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const opened: string[] = [];
   /** Own copies of encrypted bundles waiting for their passphrase; removed when core closes. */
   const waiting = new Set<string>();
-  const endPreview = (previewId: string) => {
-    const staged = previews.get(previewId);
+  const endPreview = (previewId: string, staged = previews.get(previewId)) => {
     if (staged) removeStaging(staged);
     previews.delete(previewId);
     const upload = uploadsOf.get(previewId);
@@ -140,6 +139,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     if (unverified && !input.acceptInvalidSignature) {
       refuse('signature_invalid', 'The bundle signature does not match its contents; import it only after confirming you accept an unverifiable bundle.');
     }
+    // Taken while it is applied, so a second apply of the same preview waits for none and is refused.
     previews.delete(input.previewId);
     try {
       const backup = await ctx.backup();
@@ -169,10 +169,13 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
         }),
       );
       for (const area of areas) ctx.events.emit({ type: 'data.changed', payload: { area } });
+      endPreview(input.previewId, staged);
       return { ...counts, backup: backup.fileName, unverifiedAccepted: unverified };
-    } finally {
-      removeStaging(staged);
-      endPreview(input.previewId);
+    } catch (error) {
+      // A refused import loses nothing: the preview stays (staging, uploaded file, the files given
+      // back by the store) for the user to change a choice, or the lab, and apply it again — or to discard it.
+      previews.set(input.previewId, staged);
+      throw error;
     }
   }
 

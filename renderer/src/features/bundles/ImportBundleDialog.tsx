@@ -52,6 +52,11 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
   const [passphrase, setPassphrase] = useState('');
   const [acceptInvalid, setAcceptInvalid] = useState(false);
   const trust = useApiMutation('bundles.trust');
+  // A refusal is shown above the preview; the user who pressed Import at its foot is taken to it.
+  const errorShown = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorShown.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
 
   /** Previews a bundle already in core's inbox: uploaded from the browser, or handed over by the OS. */
   const preview = async (fileName: string, passphrase?: string) => {
@@ -98,6 +103,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
   };
 
   const apply = async (preview: BundlePreview) => {
+    setError(null);
     setStep({ name: 'applying', preview });
     const result = await saving(() => client.call('bundles.apply', {
       previewId: preview.previewId,
@@ -108,11 +114,15 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
         return { table, key: id, choice };
       }),
     }));
-    previewId.current = null;
     if (!result.ok) {
       setError(new ApiCallError(result.error));
+      // A refused import keeps its preview in core (nothing was written): the user changes a choice and
+      // tries again, or cancels. Only a preview that has ended (core restarted) sends them back to the file.
+      if (result.error.code !== 'not_found') return setStep({ name: 'preview', preview });
+      previewId.current = null;
       return setStep({ name: 'choose' });
     }
+    previewId.current = null;
     setStep({ name: 'summary', summary: result.value });
   };
 
@@ -123,7 +133,9 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
     <Dialog open onClose={step.name === 'uploading' || step.name === 'applying' || (step.name === 'passphrase' && step.checking) ? undefined : close} aria-labelledby={titleId} fullWidth maxWidth="md">
       <DialogTitle id={titleId}>{t('bundles.importTitle')}</DialogTitle>
       <DialogContent>
-        <BundleError error={error} />
+        <div ref={errorShown}>
+          <BundleError error={error} />
+        </div>
         {step.name === 'choose' && (
           <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
             <Typography>{t('bundles.importIntro')}</Typography>
