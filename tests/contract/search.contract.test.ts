@@ -90,6 +90,21 @@ describe('search', () => {
   it('quotes every term, doubling embedded quotes', () => {
     expect(matchExpression(queryTerms('Ahmad "x'))).toBe('"ahmad"* AND "x"*');
     expect(matchExpression(['a"b'])).toBe('"a""b"*');
+    expect(matchExpression(['a', 'b'], 'title')).toBe('title : "a"* AND title : "b"*');
+  });
+
+  it('lists records with every term in their title first, then the others, newest first within each', async () => {
+    const create = async (title: string, summary = '') => ((await test.call('projects.create', { title, summary })) as { value: { id: string } }).value.id;
+    const olderTitle = await create('Kindergarten queue by SMS');
+    const olderBody = await create('Parents informed', 'Each kindergarten queue move is sent by SMS.');
+    const newerTitle = await create('Kindergarten queue in Chilonzor');
+    const partlyInTitle = await create('Kindergarten meals', 'A queue for lunches.');
+    const hits = await search('kindergarten queue');
+    expect(hits.map((h) => h.id)).toEqual([newerTitle, olderTitle, partlyInTitle, olderBody]);
+    // The cap holds over both groups.
+    const capped = await test.call('search.query', { text: 'kindergarten queue', limit: 3 });
+    expect((capped as { value: SearchHit[] }).value.map((h) => h.id)).toEqual([newerTitle, olderTitle, partlyInTitle]);
+    for (const id of [olderTitle, olderBody, newerTitle, partlyInTitle]) await test.call('projects.delete', { id });
   });
 
   it('rebuilds the index when it was built by another version of the folding', async () => {

@@ -1,9 +1,10 @@
 /**
  * The one full-text index (FTS5) for every searchable record. It holds folded text only, so that
  * Arabic without harakat, alef forms, Uzbek apostrophes and ё/е all match; each user term is quoted
- * as a prefix query, so no input can be a syntax error. Results come newest-first from the index,
- * capped, which keeps even common terms fast (bm25 costs per hit); snippets are cut from the
- * original text by the services that own the records.
+ * as a prefix query, so no input can be a syntax error. Records whose title holds every term come
+ * first, then the others; each group newest-first from the index and capped, which keeps even
+ * common terms fast (bm25 would score every hit). Snippets are cut from the original text by the
+ * services that own the records.
  */
 import type { Db } from '../db/open';
 import { foldForSearch } from '../../shared/text/fold';
@@ -33,8 +34,12 @@ export function queryTerms(text: string): string[] {
   return [...new Set(foldForSearch(text).match(/[\p{L}\p{N}\u02BB]+/gu) ?? [])].slice(0, 16);
 }
 
-/** FTS5 MATCH syntax for the terms: every term must occur, as a word or the start of one. */
-export const matchExpression = (terms: readonly string[]) => terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+/**
+ * FTS5 MATCH syntax for the terms: every term must occur, as a word or the start of one — anywhere,
+ * or in the `column` named.
+ */
+export const matchExpression = (terms: readonly string[], column?: 'title') =>
+  terms.map((t) => `${column ? `${column} : ` : ''}"${t.replace(/"/g, '""')}"*`).join(' AND ');
 
 export function createSearchIndex(db: Db) {
   const findRow = db.prepare<[string, string], { row: number }>('SELECT row FROM search_records WHERE kind = ? AND record_id = ?');
@@ -64,10 +69,16 @@ export function createSearchIndex(db: Db) {
   return {
     put,
     remove,
-    /** Records whose text matches every term, newest first. Empty terms match nothing. */
+    /**
+     * Records whose text matches every term: those with every term in their title first (a title
+     * says what a record is about), then the rest; newest first within each. Empty terms match nothing.
+     */
     find(terms: readonly string[], limit: number): { kind: string; recordId: string }[] {
       if (terms.length === 0) return [];
-      return query.all(matchExpression(terms), limit).map((r) => ({ kind: r.kind, recordId: r.record_id }));
+      const inTitle = query.all(matchExpression(terms, 'title'), limit);
+      const found = new Set(inTitle.map((r) => `${r.kind}|${r.record_id}`));
+      const elsewhere = inTitle.length < limit ? query.all(matchExpression(terms), limit + inTitle.length).filter((r) => !found.has(`${r.kind}|${r.record_id}`)) : [];
+      return [...inTitle, ...elsewhere].slice(0, limit).map((r) => ({ kind: r.kind, recordId: r.record_id }));
     },
     isCurrent: () => version.get()?.value === SEARCH_INDEX_VERSION,
     /** Replaces the whole index with `entries` (inside the caller's transaction). */
