@@ -25,6 +25,9 @@ export interface NoteDraft {
  * line), Escape cancels. Text longer than a note may hold is refused here with the limit named, and
  * again by core.
  */
+/** How far to scroll so that [from, to] lies within the view's [start, start + size]; its start wins when it cannot all fit. */
+const intoView = (from: number, to: number, start: number, size: number) => (to > start + size ? Math.min(to - (start + size), from - start) : from < start ? from - start : 0);
+
 export function NoteEditor({ initial, onSave, onCancel, error }: { initial: NoteDraft & { id?: string }; onSave(draft: NoteDraft): void; onCancel(): void; error?: string }) {
   const { t } = useTranslation();
   // Only the editable fields: the whole note may come in (for its id), but a save sends just these.
@@ -34,16 +37,16 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
   // A paste that would pass the limit is refused whole, before the browser lays out megabytes.
   const [pasteRefused, setPasteRefused] = useState(false);
   const tooLong = draft.text.length > NOTE_TEXT_MAX || pasteRefused;
-  // On a board scrolled sideways the editor may open across the view's edge: the board scrolls
-  // sideways to show all of it. Only sideways and only the board; the page stays where it is.
+  // The editor is larger than its note and may open across an edge of the board's view: the board
+  // scrolls (sideways, up or down) to show all of it. Only the board; the page stays where it is.
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const view = form.current?.closest<HTMLElement>('[data-canvas-viewport]');
     if (!form.current || !view) return;
     const box = form.current.getBoundingClientRect();
-    const start = view.getBoundingClientRect().left + view.clientLeft;
-    const end = start + view.clientWidth;
-    view.scrollLeft += box.right > end ? box.right - end : box.left < start ? box.left - start : 0;
+    const area = view.getBoundingClientRect();
+    view.scrollLeft += intoView(box.left, box.right, area.left + view.clientLeft, view.clientWidth);
+    view.scrollTop += intoView(box.top, box.bottom, area.top + view.clientTop, view.clientHeight);
   }, []);
   const save = () => {
     if (!tooLong && draft.text.trim() !== '') onSave({ ...draft, author: draft.author?.trim() ? draft.author : null });
