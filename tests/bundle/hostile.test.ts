@@ -426,6 +426,17 @@ describe('refusals found while applying', () => {
     test.core.bundles.discard(preview.previewId);
     expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
   });
+
+  it('ends a preview discarded while it is being applied once the apply is refused', async () => {
+    const person = { id: '01930000-0000-7000-8000-00000000b003', name: 'Ghost', email: null, role: 'mentor', entity_id: '01930000-0000-7000-8000-00000000dead', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
+    const preview = await test.core.bundles.previewFile(bundle({ files: { 'data/people.ndjson': line(person) }, records: { people: 1 } }));
+    const applying = test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+    test.core.bundles.discard(preview.previewId);
+    expect(((await applying) as BundleRefused).reason).toBe('broken_references');
+    expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
+    await expect(test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] })).rejects.toMatchObject({ code: 'not_found' });
+    expect(test.snapshot()).toEqual(before);
+  });
 });
 
 describe('records that clash with records here', () => {
@@ -453,6 +464,7 @@ describe('records that clash with records here', () => {
     expect(error).toBeInstanceOf(BundleRefused);
     expect(error).toMatchObject({ reason: 'rejected_record', issues: [{ params: { table: 'projects', name: 'Stage eleven' } }] });
     expect(test.snapshot()).toEqual(before);
+    test.core.bundles.discard(preview.previewId);
   });
 });
 

@@ -145,21 +145,24 @@ describe.each(WALKS)('notes on the board in $lang', ({ lang, typed, first, secon
     await viewport.evaluate((el, by) => (el.scrollLeft += by), delta);
     // The view is made to end just below the card (as on a short window), so the taller editor would open past its foot.
     await viewport.evaluate((el, height) => Object.assign(el.style, { height: `${height}px`, minHeight: '0' }), cardBox.y + cardBox.height + 10 - viewBox.y);
-    const moved = (await card.boundingBox())!;
-    const shortView = (await viewport.boundingBox())!;
-    expect(Math.abs(lang === 'ar' ? moved.x - (viewBox.x + 10) : moved.x + moved.width - (viewBox.x + viewBox.width - 10))).toBeLessThan(2);
-    expect(Math.abs(moved.y + moved.height - (shortView.y + shortView.height - 10))).toBeLessThan(2);
-    await card.getByRole('button', { name: w('canvas.note.actions', { text: typed }) }).click();
-    await page.getByRole('menuitem', { name: w('canvas.note.edit') }).click();
-    const editor = (await page.locator('[data-note-editor]').boundingBox())!;
-    const view = (await viewport.boundingBox())!;
-    expect(editor.x >= view.x - 1 && editor.x + editor.width <= view.x + view.width + 1).toBe(true);
-    expect(editor.y >= view.y - 1 && editor.y + editor.height <= view.y + view.height + 1).toBe(true);
-    expect(editor.height).toBeGreaterThan(moved.height + 20);
-    await screenshot(page, `${lang}-canvas-editor-at-edge`);
-    await page.keyboard.press('Escape');
-    await page.locator('[data-note-editor]').waitFor({ state: 'detached' });
-    await viewport.evaluate((el) => Object.assign(el.style, { height: '', minHeight: '' }));
+    try {
+      const moved = (await card.boundingBox())!;
+      const shortView = (await viewport.boundingBox())!;
+      expect(Math.abs(lang === 'ar' ? moved.x - (viewBox.x + 10) : moved.x + moved.width - (viewBox.x + viewBox.width - 10))).toBeLessThan(2);
+      expect(Math.abs(moved.y + moved.height - (shortView.y + shortView.height - 10))).toBeLessThan(2);
+      await card.getByRole('button', { name: w('canvas.note.actions', { text: typed }) }).click();
+      await page.getByRole('menuitem', { name: w('canvas.note.edit') }).click();
+      const editor = (await page.locator('[data-note-editor]').boundingBox())!;
+      const view = (await viewport.boundingBox())!;
+      expect(editor.x >= view.x - 1 && editor.x + editor.width <= view.x + view.width + 1).toBe(true);
+      expect(editor.y >= view.y - 1 && editor.y + editor.height <= view.y + view.height + 1).toBe(true);
+      expect(editor.height).toBeGreaterThan(moved.height + 20);
+      await screenshot(page, `${lang}-canvas-editor-at-edge`);
+      await page.keyboard.press('Escape');
+      await page.locator('[data-note-editor]').waitFor({ state: 'detached' });
+    } finally {
+      await viewport.evaluate((el) => Object.assign(el.style, { height: '', minHeight: '' }));
+    }
   });
 
   it("draws the note icons in the system's text colour under forced colours (Windows high contrast)", async () => {

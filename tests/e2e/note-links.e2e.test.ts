@@ -70,7 +70,7 @@ describe.each(WALKS)('note links in $lang', (s) => {
 
   it('links it to a pilot KPI, refuses the same link twice in the UI language, and changes nothing', async () => {
     await dialog().getByRole('button', { name: w('canvas.links.toKpi') }).click();
-    const kpiLabel = `${s.kpi} (%) — ${s.pilot} · ${s.pilot} — project`;
+    const kpiLabel = `${s.kpi} (%) — ${s.pilot}${w('common.separator')}${s.pilot} — project`;
     await choose(w('canvas.links.kpi'), kpiLabel);
     await dialog().getByRole('button', { name: w('canvas.links.addButton'), exact: true }).click();
     await dialog().getByRole('listitem').filter({ hasText: s.kpi }).getByRole('link', { name: s.pilot }).waitFor();

@@ -12,6 +12,7 @@ import type { Attachment, AttachmentOwnerType } from '../../shared/domain/attach
 import { sanitiseFileName } from '../../shared/domain/attachments';
 import { aFewAtOnce } from '../a-few-at-once';
 import { appendChunk } from '../chunked-upload';
+import { errorData } from '../logger';
 import type { CoreDeps } from '../deps';
 import type { EventHub } from '../event-hub';
 import type { ActivityRepo } from '../services/activity/activity-repo';
@@ -51,8 +52,8 @@ function serialQueue() {
   };
 }
 
-export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, parts: Parts) {
-  const { db, clock, ids } = deps;
+export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids' | 'logger'>, parts: Parts) {
+  const { db, clock, ids, logger } = deps;
   const { repo, store, activity, events, owners } = parts;
   const exclusive = serialQueue();
 
@@ -140,6 +141,7 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
     importContent<T>(files: ReadonlyMap<string, string>, apply: () => T): Promise<T> {
       return exclusive(async () => {
         const added: [sha256: string, path: string][] = [];
+        let result: T;
         try {
           // The staged files are ours to move: each was checked against its name while staging. A few
           // move at once, so their flushes to disk overlap instead of queueing one behind another.
@@ -148,13 +150,15 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
             added.push([sha256, path]);
             await store.adopt(path, sha256);
           });
-          const result = apply();
-          await dropUnreferenced(added.map(([sha256]) => sha256));
-          return result;
+          result = apply();
         } catch (error) {
-          for (const [sha256, path] of added) await store.giveBack(sha256, path);
+          // Every file goes back, even past one that cannot; the refusal is what the caller hears.
+          for (const [sha256, path] of added) await store.giveBack(sha256, path).catch(() => undefined);
           throw error;
         }
+        // Committed: a file no row names that cannot be deleted is left over, never reported as a refusal.
+        await dropUnreferenced(added.map(([sha256]) => sha256)).catch((error: unknown) => logger.warn('An imported attachment no row names could not be deleted', errorData(error)));
+        return result;
       });
     },
 

@@ -16,6 +16,7 @@ import { schemaVersion } from '../db/migrate';
 import type { CoreDeps } from '../deps';
 import type { EventHub } from '../event-hub';
 import type { JobRunner } from '../jobs';
+import { errorData } from '../logger';
 import { writeBundle } from './export';
 import { applyBundle, previewBundle } from './import';
 import { BundleRefused, refuse } from './refusal';
@@ -23,6 +24,7 @@ import { labIdentity, renameLab } from '../services/lab/lab-profile-repo';
 import { createTrust } from './trust';
 import { isOwnCopy, removeLeftovers } from './leftovers';
 import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
+import type { DataArea } from './tables';
 
 /** Where bundles live in the data folder: exports written here, bundles to import read from the inbox. */
 export const bundlesDir = (dataDir: string) => join(dataDir, 'bundles');
@@ -65,6 +67,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const uploadPath = (uploadId: string) => join(inbox, `upload-${uploadId}.ibtikar`);
   /** Copies of bundles the OS handed over, waiting for the UI to open them. */
   const opened: string[] = [];
+  /** Previews being applied; discarding one of them ends it once its apply is over (if it is refused). */
+  const applying = new Set<string>();
   /** Own copies of encrypted bundles waiting for their passphrase; removed when core closes. */
   const waiting = new Set<string>();
   const endPreview = (previewId: string, staged = previews.get(previewId)) => {
@@ -73,6 +77,15 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     const upload = uploadsOf.get(previewId);
     if (upload) rmSync(upload, { force: true });
     uploadsOf.delete(previewId);
+  };
+
+  /** Ends a preview whose apply is over; a staging folder that cannot be removed now goes when core next starts. */
+  const endAfterApply = (previewId: string, staged: StagedBundle) => {
+    try {
+      endPreview(previewId, staged);
+    } catch (error) {
+      deps.logger.warn('The staging of an import could not be removed; it goes when core next starts', errorData(error));
+    }
   };
 
   /** Exports being written into the exports folder, whose names are taken before their files exist. */
@@ -141,6 +154,9 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     }
     // Taken while it is applied, so a second apply of the same preview waits for none and is refused.
     previews.delete(input.previewId);
+    applying.add(input.previewId);
+    let summary: BundleSummary;
+    let changedAreas: ReadonlySet<DataArea>;
     try {
       const backup = await ctx.backup();
       const now = deps.clock.now().toISOString();
@@ -168,15 +184,23 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
           record,
         }),
       );
-      for (const area of areas) ctx.events.emit({ type: 'data.changed', payload: { area } });
-      endPreview(input.previewId, staged);
-      return { ...counts, backup: backup.fileName, unverifiedAccepted: unverified };
+      summary = { ...counts, backup: backup.fileName, unverifiedAccepted: unverified };
+      changedAreas = areas;
     } catch (error) {
-      // A refused import loses nothing: the preview stays (staging, uploaded file, the files given
-      // back by the store) for the user to change a choice, or the lab, and apply it again — or to discard it.
-      previews.set(input.previewId, staged);
+      // A refused import loses nothing: the preview stays (staging, uploaded file, the files the store
+      // gave back) for the user to change a choice, or the lab, and apply it again — unless it was
+      // discarded meanwhile, or a staged file could not be given back.
+      const whole = [...stagedContent(staged).values()].every((file) => existsSync(file));
+      if (applying.delete(input.previewId) && whole) previews.set(input.previewId, staged);
+      else endAfterApply(input.previewId, staged);
       throw error;
+    } finally {
+      applying.delete(input.previewId);
     }
+    // Committed: from here on nothing may bring the preview back (a second apply would import again).
+    endAfterApply(input.previewId, staged);
+    for (const area of changedAreas) ctx.events.emit({ type: 'data.changed', payload: { area } });
+    return summary;
   }
 
   return {
@@ -216,7 +240,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     /** The received bundles not yet taken by the UI, each handed out once. */
     takeOpened: () => opened.splice(0),
     discard(previewId: string) {
-      endPreview(previewId);
+      // One being applied ends when its apply is over: kept only if it is refused, and then not kept.
+      if (!applying.delete(previewId)) endPreview(previewId);
       return {};
     },
     /**

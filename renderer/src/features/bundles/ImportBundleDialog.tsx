@@ -95,8 +95,15 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
     // Only the file the dialog was opened with; later files come through the picker.
   }, [dropped, inboxFileName]);
 
+  // A preview still open when the dialog goes (Cancel, or the screen left) is discarded, so its staging goes too.
+  useEffect(
+    () => () => {
+      if (previewId.current) void client.call('bundles.discard', { previewId: previewId.current });
+    },
+    [client],
+  );
+
   const close = () => {
-    if (previewId.current) void client.call('bundles.discard', { previewId: previewId.current });
     // An encrypted bundle left at its passphrase is not kept in the inbox for later.
     if (step.name === 'passphrase') void client.call('bundles.discardWaiting', { fileName: step.fileName });
     onClose();

@@ -20,14 +20,14 @@ export interface NoteDraft {
   author: string | null;
 }
 
+/** How far to scroll so that [from, to] lies within the view's [start, start + size]; its top (or left) wins when it cannot all fit, which only a board view shorter than the editor makes happen. */
+const intoView = (from: number, to: number, start: number, size: number) => (to > start + size ? Math.min(to - (start + size), from - start) : from < start ? from - start : 0);
+
 /**
  * Writing or editing a note where it stands on the board. Enter saves (Shift+Enter starts a new
  * line), Escape cancels. Text longer than a note may hold is refused here with the limit named, and
  * again by core.
  */
-/** How far to scroll so that [from, to] lies within the view's [start, start + size]; its start wins when it cannot all fit. */
-const intoView = (from: number, to: number, start: number, size: number) => (to > start + size ? Math.min(to - (start + size), from - start) : from < start ? from - start : 0);
-
 export function NoteEditor({ initial, onSave, onCancel, error }: { initial: NoteDraft & { id?: string }; onSave(draft: NoteDraft): void; onCancel(): void; error?: string }) {
   const { t } = useTranslation();
   // Only the editable fields: the whole note may come in (for its id), but a save sends just these.
