@@ -1,7 +1,7 @@
 /**
  * One workshop summary as a CSV file, labelled in the UI language (UTF-8 with BOM so spreadsheets
- * read Arabic and Cyrillic). Counts stay plain numbers so a spreadsheet can add them up; times are
- * ISO UTC, as in every CSV the app writes.
+ * read Arabic and Cyrillic). Counts stay plain numbers so a spreadsheet can add them up. It is a
+ * report of a meeting, so its times are this computer's local ones, as the room's clock showed them.
  */
 import type { TFunction } from 'i18next';
 import type { Summary } from '../../../../electron/shared/workshop/model';
@@ -12,14 +12,22 @@ export const endedByKey = (summary: Summary) => (summary.endedBy === 'restart' ?
 
 export const summaryMinutes = (summary: Summary) => Math.round(summary.durationMs / 60_000);
 
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** A moment as this computer's local date and time, "2026-11-29 01:30": a spreadsheet reads it as a date and time. */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${twoDigits(d.getMonth() + 1)}-${twoDigits(d.getDate())} ${twoDigits(d.getHours())}:${twoDigits(d.getMinutes())}`;
+}
+
 export function summaryCsvRows(summary: Summary, canvasTitle: string, zoneTitle: (key: string | null) => string, t: TFunction): CsvCell[][] {
   const overview = t('workshop.export.overview');
   const perZone = t('workshop.export.notesPerZone');
   return [
     [t('workshop.export.section'), t('workshop.export.item'), t('workshop.export.value')],
     [overview, t('workshop.export.canvas'), canvasTitle],
-    [overview, t('workshop.export.started'), summary.startedAt],
-    [overview, t('workshop.export.ended'), summary.endedAt],
+    [overview, t('workshop.export.started'), localDateTime(summary.startedAt)],
+    [overview, t('workshop.export.ended'), localDateTime(summary.endedAt)],
     [overview, t('workshop.export.minutes'), summaryMinutes(summary)],
     [overview, t('workshop.export.participants'), summary.participants],
     [overview, t('workshop.export.notesAdded'), summary.notesAdded],
