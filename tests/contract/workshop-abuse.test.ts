@@ -68,7 +68,20 @@ describe('the workshop server refuses', () => {
     await refusedWithoutWrites(403, () => ws.call('participant.addNote', note, token, { Host: 'evil.example', Origin: 'http://evil.example' }));
     await refusedWithoutWrites(403, () => ws.call('participant.addNote', note, token, { Host: `localhost:${ws.serving.port}`, Origin: `http://localhost:${ws.serving.port}` }));
     await refusedWithoutWrites(403, () => rawRequest(ws.serving.port, { path: '/api/events', headers: { Host: ws.host, Origin: 'http://evil.example', Authorization: `Bearer ${token}` } }));
-    await refusedWithoutWrites(403, () => rawRequest(ws.serving.port, { path: '/join', headers: { Host: 'rebound.example' } }));
+    await refusedWithoutWrites(403, () => rawRequest(ws.serving.port, { path: '/api/events', headers: { Host: 'rebound.example', Authorization: `Bearer ${token}` } }));
+  });
+
+  it('a page asked for under another name for this computer, with what to do instead in the visitor’s language and no address', async () => {
+    const uzbek = await refusedWithoutWrites(421, () => rawRequest(ws.serving.port, { path: '/join', headers: { Host: `localhost:${ws.serving.port}`, 'Accept-Language': 'de-DE, uz-UZ;q=0.8, ru;q=0.5' } }));
+    expect(uzbek.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(uzbek.headers['content-security-policy']).toBeDefined();
+    expect(uzbek.body).toContain('<html lang="uz" dir="ltr">');
+    expect(uzbek.body).toContain('Moderator koʻrsatgan havolani oching yoki QR kodni skanerlang.');
+    expect(uzbek.body).not.toContain(ws.host);
+    const arabic = await refusedWithoutWrites(421, () => rawRequest(ws.serving.port, { path: '/', headers: { Host: 'rebound.example', 'Accept-Language': 'ar-AE' } }));
+    expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
+    const unknown = await refusedWithoutWrites(421, () => rawRequest(ws.serving.port, { path: '/join', headers: { Host: 'rebound.example' } }));
+    expect(unknown.body).toContain('Open the join link or scan the QR code the facilitator shows.');
   });
 
   it('an oversized body, declared or not, and JSON nested too deep', async () => {

@@ -16,6 +16,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fail, type Result } from '../../shared/api/envelope';
+import { escapeXml } from '../../shared/canvas/export/svg';
+import { directionOf, LANGUAGES, type Language } from '../../shared/domain/settings';
+import { translator } from '../i18n/catalogue';
 import { createGroupCommit } from '../db/group-commit';
 import type { Db } from '../db/open';
 import type { Dispatcher } from '../dispatch';
@@ -74,6 +77,15 @@ const bearer = (req: IncomingMessage) => {
   const header = req.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
 };
+
+/** The first of the languages a browser asks for (Accept-Language) that the app speaks; English otherwise. */
+function askedLanguage(req: IncomingMessage): Language {
+  for (const part of (req.headers['accept-language'] ?? '').split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if ((LANGUAGES as readonly string[]).includes(tag)) return tag as Language;
+  }
+  return 'en';
+}
 
 export function createLanDoor(options: LanDoorOptions): Server & { end(): void } {
   const { workshopId, canvasId, dispatcher, events, db, authenticate, staticDir, logger, publishedHost } = options;
@@ -143,8 +155,22 @@ export function createLanDoor(options: LanDoorOptions): Server & { end(): void }
     sendFile(res, file, SECURITY_HEADERS);
   }
 
+  /** In the visitor's language, without saying which address is right (a rebinding page would read it): use the join link. */
+  function wrongHostPage(res: ServerResponse, language: Language) {
+    const t = translator(language);
+    res.writeHead(421, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(
+      `<!doctype html><html lang="${language}" dir="${directionOf(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${escapeXml(t('workshop.participant.title'))}</title></head><body><main><h1>${escapeXml(t('workshop.participant.title'))}</h1><p>${escapeXml(t('workshop.participant.noLink'))}</p></main></body></html>`,
+    );
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    if (!hostAllowed(req, new Set([publishedHost.value]))) return sendEnvelope(res, fail('forbidden', 'This host name is not served here.'));
+    if (!hostAllowed(req, new Set([publishedHost.value]))) {
+      // A person who typed another name for this computer (localhost, its host name) reads what to do instead.
+      if (req.method === 'GET' && !req.url?.startsWith('/api/')) return wrongHostPage(res, askedLanguage(req));
+      return sendEnvelope(res, fail('forbidden', 'This host name is not served here.'));
+    }
     if (!originAllowed(req)) return sendEnvelope(res, fail('forbidden', 'Requests from other sites are refused.'));
     if (!byAddress.take(req.socket.remoteAddress ?? '')) return sendEnvelope(res, tooMany());
 
