@@ -20,7 +20,7 @@ const note = { zoneKey: 'see', text: 'Long queue at the door' };
 const errorOf = (body: string) => (JSON.parse(body) as { error: { code: string; issues?: { code: string }[] } }).error;
 
 /** Runs `attempt`, which must be refused with `status`, and proves nothing was written. */
-async function refusedWithoutWrites(status: number, attempt: () => Promise<{ status: number; body: string }>) {
+async function refusedWithoutWrites<R extends { status: number; body: string }>(status: number, attempt: () => Promise<R>): Promise<R> {
   const before = test.snapshot();
   const response = await attempt();
   expect(response.status, response.body).toBe(status);

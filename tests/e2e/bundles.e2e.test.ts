@@ -167,6 +167,7 @@ describe('bundles', () => {
     for (let attempt = 1; attempt <= 2; attempt++) {
       await importButton.click();
       await reason.waitFor();
+      await dialog.getByText('Nothing was imported. You can change a choice, or the records here, and import again — or cancel.').waitFor();
       await dialog.getByRole('table', { name: 'What the bundle holds' }).waitFor();
       expect(await importButton.isEnabled()).toBe(true);
     }

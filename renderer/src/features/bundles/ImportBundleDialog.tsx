@@ -142,6 +142,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
       <DialogContent>
         <div ref={errorShown}>
           <BundleError error={error} />
+          {error && step.name === 'preview' && <Typography sx={{ mb: 2 }}>{t('bundles.refusedTryAgain')}</Typography>}
         </div>
         {step.name === 'choose' && (
           <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
