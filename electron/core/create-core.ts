@@ -193,6 +193,9 @@ export function createCore(deps: CoreDeps) {
     content: { path: (sha256) => attachments.contentPath(sha256), importContent: (files, apply) => attachments.importContent(files, apply) },
   });
 
+  const idlePreviews = setInterval(() => bundles.endIdlePreviews(), 5 * 60_000);
+  idlePreviews.unref();
+
   const attachments = createAttachmentsService(deps, {
     repo: createAttachmentsRepo(deps.db),
     store: createAttachmentStore(deps.paths.dataDir),
@@ -434,6 +437,7 @@ export function createCore(deps: CoreDeps) {
       bundles.close();
       workshopLan.close();
       clearInterval(periodicBackups);
+      clearInterval(idlePreviews);
       deps.db.close();
     },
   };

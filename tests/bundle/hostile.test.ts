@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BundleRefused } from '../../electron/core/bundles/refusal';
 import { BUNDLE_TABLES } from '../../electron/core/bundles/tables';
-import { inboxDir } from '../../electron/core/bundles/bundles-service';
+import { inboxDir, PREVIEW_IDLE_MS } from '../../electron/core/bundles/bundles-service';
 import { BUNDLE_REFUSALS, type BundleRefusal } from '../../electron/shared/domain/bundles';
 import { LANGUAGES } from '../../electron/shared/domain/settings';
 import { callValue, makeCore, type TestCore } from '../support/core';
@@ -436,6 +436,28 @@ describe('refusals found while applying', () => {
     expect(readdirSync(join(test.dataDir, 'bundles', 'staging'))).toEqual([]);
     await expect(test.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] })).rejects.toMatchObject({ code: 'not_found' });
     expect(test.snapshot()).toEqual(before);
+  });
+
+  it('ends a preview left alone for an hour (its window closed without Cancel), counting from its last refusal', async () => {
+    let now = Date.parse('2026-11-28T09:00:00.000Z');
+    const fresh = makeCore(undefined, { clock: { now: () => new Date(now) } });
+    try {
+      const staging = () => readdirSync(join(fresh.dataDir, 'bundles', 'staging'));
+      const person = { id: '01930000-0000-7000-8000-00000000b004', name: 'Ghost', email: null, role: 'mentor', entity_id: '01930000-0000-7000-8000-00000000dead', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
+      const preview = await fresh.core.bundles.previewFile(bundle({ files: { 'data/people.ndjson': line(person) }, records: { people: 1 } }));
+      now += PREVIEW_IDLE_MS - 60_000;
+      const refused = await fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+      expect((refused as BundleRefused).reason).toBe('broken_references');
+      now += PREVIEW_IDLE_MS - 1;
+      fresh.core.bundles.endIdlePreviews();
+      expect(staging()).toHaveLength(1);
+      now += 1;
+      fresh.core.bundles.endIdlePreviews();
+      expect(staging()).toEqual([]);
+      await expect(fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] })).rejects.toMatchObject({ code: 'not_found' });
+    } finally {
+      fresh.close();
+    }
   });
 });
 

@@ -26,6 +26,9 @@ import { isOwnCopy, removeLeftovers } from './leftovers';
 import { DEFAULT_LIMITS, removeStaging, stageBundle, type BundleLimits, type StagedBundle } from './staging';
 import type { DataArea } from './tables';
 
+/** How long an import preview nobody opened, applied or cancelled is kept. */
+export const PREVIEW_IDLE_MS = 60 * 60_000;
+
 /** Where bundles live in the data folder: exports written here, bundles to import read from the inbox. */
 export const bundlesDir = (dataDir: string) => join(dataDir, 'bundles');
 export const exportsDir = (dataDir: string) => join(bundlesDir(dataDir), 'exports');
@@ -71,15 +74,22 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const applying = new Set<string>();
   /** Own copies of encrypted bundles waiting for their passphrase; removed when core closes. */
   const waiting = new Set<string>();
+  /** When each preview was last opened or refused: one left alone past PREVIEW_IDLE_MS is ended. */
+  const lastUsed = new Map<string, number>();
+  const keepPreview = (previewId: string, staged: StagedBundle) => {
+    previews.set(previewId, staged);
+    lastUsed.set(previewId, deps.clock.now().getTime());
+  };
   const endPreview = (previewId: string, staged = previews.get(previewId)) => {
     if (staged) removeStaging(staged);
     previews.delete(previewId);
+    lastUsed.delete(previewId);
     const upload = uploadsOf.get(previewId);
     if (upload) rmSync(upload, { force: true });
     uploadsOf.delete(previewId);
   };
 
-  /** Ends a preview whose apply is over; a staging folder that cannot be removed now goes when core next starts. */
+  /** Ends a preview whose apply is over (or that was left alone); a staging folder that cannot be removed now goes when core next starts. */
   const endAfterApply = (previewId: string, staged: StagedBundle) => {
     try {
       endPreview(previewId, staged);
@@ -136,7 +146,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       // One read transaction: every row is compared with the same moment of this lab, and the lookups
       // share one snapshot instead of each taking and dropping the database's read lock.
       const preview = { previewId: deps.ids.next(), ...deps.db.transaction(() => previewBundle(deps.db, staged, trust.isTrusted, contentHere))() };
-      previews.set(preview.previewId, staged);
+      keepPreview(preview.previewId, staged);
       return preview;
     } catch (error) {
       removeStaging(staged);
@@ -191,7 +201,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       // gave back) for the user to change a choice, or the lab, and apply it again — unless it was
       // discarded meanwhile, or a staged file could not be given back.
       const whole = [...stagedContent(staged).values()].every((file) => existsSync(file));
-      if (applying.delete(input.previewId) && whole) previews.set(input.previewId, staged);
+      if (applying.delete(input.previewId) && whole) keepPreview(input.previewId, staged);
       else endAfterApply(input.previewId, staged);
       throw error;
     } finally {
@@ -304,6 +314,15 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     /** This lab's identity as its bundles name it. */
     labProfile: () => deps.db.transaction(() => labIdentity(deps.db, () => deps.ids.next(), deps.clock.now().toISOString()))(),
     renameLab: (name: string) => renameLab(deps.db, name, () => deps.ids.next(), deps.clock.now().toISOString()),
+    /**
+     * Ends the previews left alone for PREVIEW_IDLE_MS: their window was closed or reloaded without
+     * Cancel, and a staging folder may hold a decrypted bundle. Core calls it every few minutes.
+     */
+    endIdlePreviews() {
+      const now = deps.clock.now().getTime();
+      // Only previews waiting for the user: one being applied is not in `previews` until it is refused.
+      for (const [previewId, staged] of [...previews]) if (now - (lastUsed.get(previewId) ?? 0) >= PREVIEW_IDLE_MS) endAfterApply(previewId, staged);
+    },
     /** Removes every staging folder (when core closes). */
     close() {
       for (const previewId of [...previews.keys()]) endPreview(previewId);
