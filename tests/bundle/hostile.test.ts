@@ -454,7 +454,7 @@ describe('refusals found while applying', () => {
       now += 1;
       fresh.core.bundles.endIdlePreviews();
       expect(staging()).toEqual([]);
-      await expect(fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] })).rejects.toMatchObject({ code: 'not_found', issues: [{ code: 'bundle_preview_ended' }] });
     } finally {
       fresh.close();
     }

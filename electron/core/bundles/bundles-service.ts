@@ -156,7 +156,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
 
   async function apply(input: ApplyCall): Promise<BundleSummary> {
     const staged = previews.get(input.previewId);
-    if (!staged) throw new ApiFailure('not_found', 'This import preview has ended; open the bundle again.');
+    if (!staged) throw new ApiFailure('not_found', 'This import preview has ended; open the bundle again.', [{ path: ['previewId'], code: 'bundle_preview_ended' }]);
     // Refused before the preview ends, so the user can still confirm they accept an unverifiable bundle.
     const unverified = staged.signature.status === 'invalid';
     if (unverified && !input.acceptInvalidSignature) {
