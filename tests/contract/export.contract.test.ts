@@ -44,6 +44,33 @@ describe('portfolio export', () => {
     expect(text).toContain('"Ёлка, парк"');
   });
 
+  it('writes days and moments as date cells the spreadsheet sorts, a moment in this computer’s time; CSV keeps ISO text', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tashkent';
+    try {
+      expect(await test.call('projects.create', { title: 'Dated pilot', startDate: '2026-03-01', endDate: '2026-08-31' })).toMatchObject({ ok: true });
+      const row = test.core.db.prepare("SELECT updated_at FROM projects WHERE title = 'Dated pilot'").get() as { updated_at: string };
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exported('xlsx', 'en')).bytes as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      const headers = (sheet.getRow(1).values as string[]).slice(1);
+      const dated = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'Dated pilot')!;
+      const cell = (header: string) => dated.getCell(headers.indexOf(header) + 1);
+      expect(cell('Start date').value).toEqual(new Date('2026-03-01T00:00:00Z'));
+      expect(cell('Start date').numFmt).toBe('yyyy-mm-dd');
+      expect(cell('End date').value).toEqual(new Date('2026-08-31T00:00:00Z'));
+      // Tashkent is five hours ahead of UTC all year: the cell shows the clock there.
+      const updated = new Date(row.updated_at);
+      expect(cell('Last updated').value).toEqual(new Date(Math.floor((updated.getTime() + 5 * 3600_000) / 1000) * 1000));
+      expect(cell('Last updated').numFmt).toBe('yyyy-mm-dd hh:mm');
+      const csv = (await exported('csv', 'en')).bytes.toString('utf8');
+      expect(csv).toContain(`2026-03-01,2026-08-31,${row.updated_at}`);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('refuses an unknown format or language', async () => {
     expect(await test.call('portfolio.export', { format: 'pdf', language: 'en' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await test.call('portfolio.export', { format: 'csv', language: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

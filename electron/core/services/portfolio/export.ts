@@ -8,7 +8,29 @@ import type { Language } from '../../../shared/domain/settings';
 import type { Db } from '../../db/open';
 import { translator, type Translate } from '../../i18n/catalogue';
 
-type Cell = string | number | null;
+/**
+ * A calendar day (YYYY-MM-DD) or a moment (an ISO timestamp): ISO text in CSV, which other tools
+ * read back; a date cell in the spreadsheet, which Excel sorts and filters as one.
+ */
+interface When {
+  iso: string;
+  withTime: boolean;
+}
+type Cell = string | number | null | When;
+
+const day = (value: string | number | null): Cell => (typeof value === 'string' && value ? { iso: value, withTime: false } : null);
+const moment = (value: string | number | null): Cell => (typeof value === 'string' && value ? { iso: value, withTime: true } : null);
+const isWhen = (cell: Cell): cell is When => typeof cell === 'object' && cell !== null;
+
+/**
+ * The date cell's value. A spreadsheet's dates have no time zone: a day is that day, and a moment
+ * is shown as this computer's clock showed it.
+ */
+function spreadsheetDate({ iso, withTime }: When): Date {
+  if (!withTime) return new Date(`${iso}T00:00:00Z`);
+  const local = new Date(iso);
+  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds()));
+}
 interface Sheet {
   name: string;
   headers: string[];
@@ -73,15 +95,15 @@ function sheets(db: Db, t: Translate): Sheet[] {
         pillarLabel(p.pillar_ids as string | null),
         p.evidence_level,
         p.evidence_target,
-        p.start_date,
-        p.end_date,
-        p.updated_at,
+        day(p.start_date),
+        day(p.end_date),
+        moment(p.updated_at),
       ]),
     },
     {
       name: t('gate.history.heading'),
       headers: [field('title'), t('gate.field.decision'), t('export.fromStage'), t('gate.field.toStage'), t('gate.field.evidenceLevel'), t('gate.field.rationale'), t('gate.field.decidedBy'), t('gate.field.decidedOn')],
-      rows: decisions.map((d) => [d.title, t(`gate.decision.${d.decision}`), stage(Number(d.from_stage)), stage(Number(d.to_stage)), d.evidence_level, d.rationale, d.decided_by_name, d.decided_on]),
+      rows: decisions.map((d) => [d.title, t(`gate.decision.${d.decision}`), stage(Number(d.from_stage)), stage(Number(d.to_stage)), d.evidence_level, d.rationale, d.decided_by_name, day(d.decided_on)]),
     },
     {
       name: t('challenges.heading'),
@@ -103,7 +125,8 @@ function sheets(db: Db, t: Translate): Sheet[] {
 
 export function portfolioCsv(db: Db, language: Language): Buffer {
   const [projects] = sheets(db, translator(language));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText([projects.headers, ...projects.rows]), 'utf8')]);
+  const rows = projects.rows.map((row) => row.map((cell) => (isWhen(cell) ? cell.iso : cell)));
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText([projects.headers, ...rows]), 'utf8')]);
 }
 
 export async function portfolioXlsx(db: Db, language: Language, createdAt: Date): Promise<Buffer> {
@@ -118,7 +141,12 @@ export async function portfolioXlsx(db: Db, language: Language, createdAt: Date)
       views: [{ rightToLeft: language === 'ar', state: 'frozen', ySplit: 1 }],
     });
     worksheet.addRow(sheet.headers).font = { bold: true };
-    for (const row of sheet.rows) worksheet.addRow(row);
+    for (const row of sheet.rows) {
+      const added = worksheet.addRow(row.map((cell) => (isWhen(cell) ? spreadsheetDate(cell) : cell)));
+      row.forEach((cell, i) => {
+        if (isWhen(cell)) added.getCell(i + 1).numFmt = cell.withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+      });
+    }
     worksheet.columns.forEach((column) => (column.width = 24));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
