@@ -89,8 +89,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     uploadsOf.delete(previewId);
   };
 
-  /** Ends a preview whose apply is over (or that was left alone); a staging folder that cannot be removed now goes when core next starts. */
-  const endAfterApply = (previewId: string, staged: StagedBundle) => {
+  /** Ends a preview where no one waits for an error (its apply is over, or it was left alone); a staging folder that cannot be removed now goes when core next starts. */
+  const endPreviewOrLog = (previewId: string, staged: StagedBundle) => {
     try {
       endPreview(previewId, staged);
     } catch (error) {
@@ -162,7 +162,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     if (unverified && !input.acceptInvalidSignature) {
       refuse('signature_invalid', 'The bundle signature does not match its contents; import it only after confirming you accept an unverifiable bundle.');
     }
-    // Taken while it is applied, so a second apply of the same preview waits for none and is refused.
+    // Taken out while it is applied: a second apply of the same preview meanwhile is refused as ended.
     previews.delete(input.previewId);
     applying.add(input.previewId);
     let summary: BundleSummary;
@@ -202,13 +202,13 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       // discarded meanwhile, or a staged file could not be given back.
       const whole = [...stagedContent(staged).values()].every((file) => existsSync(file));
       if (applying.delete(input.previewId) && whole) keepPreview(input.previewId, staged);
-      else endAfterApply(input.previewId, staged);
+      else endPreviewOrLog(input.previewId, staged);
       throw error;
     } finally {
       applying.delete(input.previewId);
     }
     // Committed: from here on nothing may bring the preview back (a second apply would import again).
-    endAfterApply(input.previewId, staged);
+    endPreviewOrLog(input.previewId, staged);
     for (const area of changedAreas) ctx.events.emit({ type: 'data.changed', payload: { area } });
     return summary;
   }
@@ -250,7 +250,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     /** The received bundles not yet taken by the UI, each handed out once. */
     takeOpened: () => opened.splice(0),
     discard(previewId: string) {
-      // One being applied ends when its apply is over: kept only if it is refused, and then not kept.
+      // A preview being applied is ended by that apply once it is over, refused or not.
       if (!applying.delete(previewId)) endPreview(previewId);
       return {};
     },
@@ -321,7 +321,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     endIdlePreviews() {
       const now = deps.clock.now().getTime();
       // Only previews waiting for the user: one being applied is not in `previews` until it is refused.
-      for (const [previewId, staged] of [...previews]) if (now - (lastUsed.get(previewId) ?? 0) >= PREVIEW_IDLE_MS) endAfterApply(previewId, staged);
+      for (const [previewId, staged] of [...previews]) if (now - (lastUsed.get(previewId) ?? 0) >= PREVIEW_IDLE_MS) endPreviewOrLog(previewId, staged);
     },
     /** Removes every staging folder (when core closes). */
     close() {
