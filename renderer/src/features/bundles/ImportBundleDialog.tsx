@@ -124,7 +124,7 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
     if (!result.ok) {
       setError(new ApiCallError(result.error));
       // A refused import keeps its preview in core (nothing was written): the user changes a choice and
-      // tries again, or cancels. Only a preview that has ended (core restarted) sends them back to the file.
+      // tries again, or cancels. Only a preview that has ended (left alone, or core restarted) sends them back to the file.
       if (result.error.code !== 'not_found') return setStep({ name: 'preview', preview });
       previewId.current = null;
       return setStep({ name: 'choose' });
