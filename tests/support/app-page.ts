@@ -51,6 +51,18 @@ export async function fillDate(scope: Page | Locator, label: string, isoDate: st
 
 /** axe-core with the WCAG 2.2 AA rule tags; returns the violations (the tests expect none). */
 export async function axeViolations(page: Page) {
+  // A colour still easing in (a button just enabled) would be measured half-way: finite transitions end first.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   if (results.passes.length === 0) throw new Error('axe-core checked nothing on this page');
   return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
