@@ -62,7 +62,8 @@ const stagedContent = (staged: StagedBundle) =>
 export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   removeLeftovers({ staging: stagingDir(deps.paths.dataDir), inbox: inboxDir(deps.paths.dataDir), exports: exportsDir(deps.paths.dataDir) }, deps.clock.now());
   const contentHere = (sha256: string) => ctx.content.path(sha256) !== undefined;
-  const previews = new Map<string, StagedBundle>();
+  /** Previews waiting for the user, with when each was last opened or refused (one left alone past PREVIEW_IDLE_MS is ended). */
+  const previews = new Map<string, { staged: StagedBundle; since: number }>();
   const trust = createTrust(deps.paths.dataDir, () => deps.clock.now());
   /** Uploaded bundles are removed from the inbox once their preview ends. */
   const uploadsOf = new Map<string, string>();
@@ -74,16 +75,10 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   const applying = new Set<string>();
   /** Own copies of encrypted bundles waiting for their passphrase; removed when core closes. */
   const waiting = new Set<string>();
-  /** When each preview was last opened or refused: one left alone past PREVIEW_IDLE_MS is ended. */
-  const lastUsed = new Map<string, number>();
-  const keepPreview = (previewId: string, staged: StagedBundle) => {
-    previews.set(previewId, staged);
-    lastUsed.set(previewId, deps.clock.now().getTime());
-  };
-  const endPreview = (previewId: string, staged = previews.get(previewId)) => {
+  const keepPreview = (previewId: string, staged: StagedBundle) => previews.set(previewId, { staged, since: deps.clock.now().getTime() });
+  const endPreview = (previewId: string, staged = previews.get(previewId)?.staged) => {
     if (staged) removeStaging(staged);
     previews.delete(previewId);
-    lastUsed.delete(previewId);
     const upload = uploadsOf.get(previewId);
     if (upload) rmSync(upload, { force: true });
     uploadsOf.delete(previewId);
@@ -155,7 +150,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
   }
 
   async function apply(input: ApplyCall): Promise<BundleSummary> {
-    const staged = previews.get(input.previewId);
+    const staged = previews.get(input.previewId)?.staged;
     if (!staged) throw new ApiFailure('not_found', 'This import preview has ended; open the bundle again.', [{ path: ['previewId'], code: 'bundle_preview_ended' }]);
     // Refused before the preview ends, so the user can still confirm they accept an unverifiable bundle.
     const unverified = staged.signature.status === 'invalid';
@@ -321,7 +316,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     endIdlePreviews() {
       const now = deps.clock.now().getTime();
       // Only previews waiting for the user: one being applied is not in `previews` until it is refused.
-      for (const [previewId, staged] of [...previews]) if (now - (lastUsed.get(previewId) ?? 0) >= PREVIEW_IDLE_MS) endPreviewOrLog(previewId, staged);
+      for (const [previewId, { staged, since }] of [...previews]) if (now - since >= PREVIEW_IDLE_MS) endPreviewOrLog(previewId, staged);
     },
     /** Removes every staging folder (when core closes). */
     close() {

@@ -76,13 +76,11 @@ export function CanvasList({ projectId, includeArchived = false }: { projectId?:
                   {canvas.title}
                 </Link>
               }
-              secondary={[
+              secondary={format.parts(
                 templates.find(canvas.templateId)?.title[settings.language] ?? t('canvas.freeForm'),
                 t('canvas.noteCount', { count: canvas.noteCount, formatted: format.number(canvas.noteCount) }),
-                canvas.archived ? t('canvas.archived') : null,
-              ]
-                .filter(Boolean)
-                .join(format.separator)}
+                canvas.archived && t('canvas.archived'),
+              )}
             />
           </ListItem>
         ))}

@@ -48,9 +48,7 @@ export function CampaignsSection({ challengeId, campaigns }: { challengeId: stri
           >
             <ListItemText
               primary={<span dir="auto">{c.title}</span>}
-              secondary={[t(c.state === 'open' ? 'campaigns.open' : 'campaigns.closed'), period(c), t('challenges.ideaCount', { count: c.ideaCount, formatted: format.number(c.ideaCount) })]
-                .filter(Boolean)
-                .join(format.separator)}
+              secondary={format.parts(t(c.state === 'open' ? 'campaigns.open' : 'campaigns.closed'), period(c), t('challenges.ideaCount', { count: c.ideaCount, formatted: format.number(c.ideaCount) }))}
             />
           </ListItem>
         ))}

@@ -71,9 +71,7 @@ export function ChallengesPage() {
                       {c.hmw}
                     </span>
                   )}
-                  {[c.oecdFacet && t(facetKey(c.oecdFacet)), t('challenges.ideaCount', { count: c.ideaCount, formatted: format.number(c.ideaCount) })]
-                    .filter(Boolean)
-                    .join(format.separator)}
+                  {format.parts(c.oecdFacet && t(facetKey(c.oecdFacet)), t('challenges.ideaCount', { count: c.ideaCount, formatted: format.number(c.ideaCount) }))}
                 </>
               }
               slotProps={{ secondary: { component: 'div' } }}

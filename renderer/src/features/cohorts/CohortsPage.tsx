@@ -22,12 +22,10 @@ export function useCohortDates() {
   const { t } = useTranslation();
   const { format } = useSettings();
   return (c: Pick<Cohort, 'startsOn' | 'endsOn' | 'demoDay'>) =>
-    [
-      c.startsOn || c.endsOn ? t('campaigns.period', { from: c.startsOn ? format.date(c.startsOn) : '…', to: c.endsOn ? format.date(c.endsOn) : '…' }) : '',
-      c.demoDay ? t('cohorts.demoDayOn', { date: format.date(c.demoDay) }) : '',
-    ]
-      .filter(Boolean)
-      .join(format.separator);
+    format.parts(
+      (c.startsOn || c.endsOn) && t('campaigns.period', { from: c.startsOn ? format.date(c.startsOn) : '…', to: c.endsOn ? format.date(c.endsOn) : '…' }),
+      c.demoDay && t('cohorts.demoDayOn', { date: format.date(c.demoDay) }),
+    );
 }
 
 export function CohortsPage() {

@@ -12,7 +12,7 @@ import { hrefFor } from '../../app/router';
 import { downloadBlob } from '../../components/download';
 import { fileName } from '../canvases/export-files';
 import { SummaryBody } from './SummaryBody';
-import { localDateTime, summaryCsv } from './summary-export';
+import { summaryCsv, summaryTitle } from './summary-export';
 
 export function WorkshopSummaries({ workshops, zones, canvasTitle }: { workshops: Workshop[]; zones: { key: string; title: string }[]; canvasTitle: string }) {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export function WorkshopSummaries({ workshops, zones, canvasTitle }: { workshops
           <Paper key={w.id} variant="outlined" sx={{ p: 1.5 }} data-summary={w.id}>
             <SummaryBody summary={summary} zoneTitle={zoneTitle} headingLevel="h4" />
             <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-              <Button size="small" startIcon={<DownloadIcon />} onClick={() => downloadBlob(summaryCsv(summary, canvasTitle, zoneTitle, t), fileName(`${canvasTitle} ${localDateTime(summary.startedAt).slice(0, 10)}`, 'csv'))}>
+              <Button size="small" startIcon={<DownloadIcon />} onClick={() => downloadBlob(summaryCsv(summary, canvasTitle, zoneTitle, t), fileName(summaryTitle(summary, canvasTitle), 'csv'))}>
                 {t('workshop.summary.csv')}
               </Button>
               <Button size="small" startIcon={<PrintIcon />} href={hrefFor({ name: 'workshopSummary', id: w.id })}>

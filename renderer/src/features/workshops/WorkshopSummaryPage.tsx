@@ -19,7 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePrint } from '../../components/use-print';
 import { fileName } from '../canvases/export-files';
 import { SummaryBody } from './SummaryBody';
-import { localDateTime, summaryCsv } from './summary-export';
+import { summaryCsv, summaryTitle } from './summary-export';
 import { useCanvasZones } from './use-workshop';
 
 const PRINT_CSS = {
@@ -41,7 +41,7 @@ export function WorkshopSummaryPage({ id }: { id: string }) {
   const canvasTitle = board.data?.canvas.title ?? '';
   const ready = summary !== null && board.data !== undefined;
   const zoneTitle = (key: string | null) => (key === null ? t('workshop.summary.freeNotes') : (zones.find((z) => z.key === key)?.title ?? key));
-  const title = `${canvasTitle} ${summary ? localDateTime(summary.startedAt).slice(0, 10) : ''}`;
+  const title = summary ? summaryTitle(summary, canvasTitle) : canvasTitle;
   const error = printer.error ?? workshop.error ?? board.error;
   return (
     <Box>

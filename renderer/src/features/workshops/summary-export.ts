@@ -20,6 +20,9 @@ export function localDateTime(iso: string): string {
   return `${d.getFullYear()}-${twoDigits(d.getMonth() + 1)}-${twoDigits(d.getDate())} ${twoDigits(d.getHours())}:${twoDigits(d.getMinutes())}`;
 }
 
+/** What a summary's printout and files are named for: its canvas and the local day it began. */
+export const summaryTitle = (summary: Summary, canvasTitle: string) => `${canvasTitle} ${localDateTime(summary.startedAt).slice(0, 10)}`;
+
 export function summaryCsvRows(summary: Summary, canvasTitle: string, zoneTitle: (key: string | null) => string, t: TFunction): CsvCell[][] {
   const overview = t('workshop.export.overview');
   const perZone = t('workshop.export.notesPerZone');
