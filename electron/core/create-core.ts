@@ -186,7 +186,7 @@ export function createCore(deps: CoreDeps) {
   const bundles = createBundlesService(deps, {
     jobs,
     events,
-    backup: () => backups.create('import'),
+    backup: () => backups.provisional('import'),
     reindex: reindexImported,
     activity,
     // `attachments` is made below; these run only once core is up.

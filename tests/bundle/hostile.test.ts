@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BundleRefused } from '../../electron/core/bundles/refusal';
 import { BUNDLE_TABLES } from '../../electron/core/bundles/tables';
+import { KEEP_RECENT } from '../../electron/core/backups/rotation';
 import { inboxDir, PREVIEW_IDLE_MS } from '../../electron/core/bundles/bundles-service';
 import { BUNDLE_REFUSALS, type BundleRefusal } from '../../electron/shared/domain/bundles';
 import { LANGUAGES } from '../../electron/shared/domain/settings';
@@ -365,9 +366,10 @@ describe('attachment files', () => {
     await expectRefused(bundle({ files: { 'data/entities.ndjson': line(ENTITY), [`attachments/${sha256('x')}`]: 'x' } }), 'unlisted_file');
   });
 
-  it('gives the files it stored back when the transaction is refused, and stores them once the lab has what the rows need', async () => {
-    const ghost = { project_id: '01930000-0000-7000-8000-00000000dead', person_id: '01930000-0000-7000-8000-00000000beef', role: 'lead', created_at: ENTITY.created_at };
-    const file = bundle({
+  /** A project with a file, and a membership naming a project and person this lab does not have (yet). */
+  const ghost = { project_id: '01930000-0000-7000-8000-00000000dead', person_id: '01930000-0000-7000-8000-00000000beef', role: 'lead', created_at: ENTITY.created_at };
+  const strangersBundle = () =>
+    bundle({
       files: {
         'data/projects.ndjson': line(PROJECT),
         'data/project_members.ndjson': line(ghost),
@@ -376,21 +378,49 @@ describe('attachment files', () => {
       },
       records: { projects: 1, project_members: 1, attachments: 1 },
     });
+  const refusedApply = async (fresh: TestCore, previewId: string) => {
+    const error = await fresh.core.bundles.apply({ previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
+    expect((error as BundleRefused).reason).toBe('broken_references');
+  };
+  const addStrangers = (fresh: TestCore) => {
+    fresh.core.db.prepare("INSERT INTO projects (id, title, title_folded, created_at, updated_at) VALUES (?, 'Theirs', 'theirs', ?, ?)").run(ghost.project_id, ENTITY.created_at, ENTITY.created_at);
+    fresh.core.db.prepare("INSERT INTO people (id, name, role, created_at, updated_at) VALUES (?, 'Lead', 'team_member', ?, ?)").run(ghost.person_id, ENTITY.created_at, ENTITY.created_at);
+  };
+
+  it('gives the files it stored back when the transaction is refused, and stores them once the lab has what the rows need', async () => {
     const fresh = makeCore();
     try {
-      const preview = await fresh.core.bundles.previewFile(file);
+      const preview = await fresh.core.bundles.previewFile(strangersBundle());
       const untouched = fresh.snapshot();
-      const error = await fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] }).catch((e: unknown) => e);
-      expect((error as BundleRefused).reason).toBe('broken_references');
+      await refusedApply(fresh, preview.previewId);
       expect(fresh.snapshot()).toEqual(untouched);
       expect(storedFiles(fresh.dataDir)).toEqual({});
       // The lab gains the project and person the membership names; the same preview now applies, file and all.
-      fresh.core.db.prepare("INSERT INTO projects (id, title, title_folded, created_at, updated_at) VALUES (?, 'Theirs', 'theirs', ?, ?)").run(ghost.project_id, ENTITY.created_at, ENTITY.created_at);
-      fresh.core.db.prepare("INSERT INTO people (id, name, role, created_at, updated_at) VALUES (?, 'Lead', 'team_member', ?, ?)").run(ghost.person_id, ENTITY.created_at, ENTITY.created_at);
+      addStrangers(fresh);
       const summary = await fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] });
       expect(summary.inserted).toBe(3);
       expect(storedFiles(fresh.dataDir)).toEqual({ [sha256('report')]: sha256('report') });
       expect(readdirSync(join(fresh.dataDir, 'bundles', 'staging'))).toEqual([]);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('removes the backup a refused apply took, so retries rotate none out; an apply that commits keeps its own', async () => {
+    const fresh = makeCore();
+    try {
+      // As many backups from earlier today as rotation keeps: one more would push the oldest out.
+      const backups = join(fresh.dataDir, 'backups');
+      mkdirSync(backups, { recursive: true });
+      const earlier = Array.from({ length: KEEP_RECENT }, (_, i) => `ibtikar-20261128-08${String(i).padStart(2, '0')}00-000-manual.sqlite`);
+      for (const name of earlier) writeFileSync(join(backups, name), 'copy');
+      const preview = await fresh.core.bundles.previewFile(strangersBundle());
+      for (let retry = 0; retry < 3; retry++) await refusedApply(fresh, preview.previewId);
+      expect(readdirSync(backups).sort()).toEqual(earlier);
+      addStrangers(fresh);
+      const summary = await fresh.core.bundles.apply({ previewId: preview.previewId, onConflict: 'keep', choices: [] });
+      expect(summary.backup).toMatch(/-import\.sqlite$/);
+      expect(readdirSync(backups).sort()).toEqual([...earlier.slice(1), summary.backup]);
     } finally {
       fresh.close();
     }

@@ -83,13 +83,21 @@ export function createBackups(deps: { db: Db; dataDir: string; clock: Clock; log
     return join(dir, fileName);
   }
 
-  async function create(reason: BackupReason) {
+  /** Writes a backup without rotating; answers it and how to put the schedule back as it was. */
+  async function write(reason: BackupReason) {
+    const before = { changedSinceBackup, lastBackup };
     const fileName = await backupDatabase(deps.db, deps.dataDir, reason, deps.clock.now());
     changedSinceBackup = false;
     lastBackup = deps.clock.now().getTime();
-    rotate();
     deps.logger.info('Backup written', { fileName });
-    return list().find((b) => b.fileName === fileName)!;
+    const backup = list().find((b) => b.fileName === fileName)!;
+    return { backup, undo: () => ({ changedSinceBackup, lastBackup } = before) };
+  }
+
+  async function create(reason: BackupReason) {
+    const { backup } = await write(reason);
+    rotate();
+    return backup;
   }
 
   function check(fileName: string) {
@@ -127,6 +135,35 @@ export function createBackups(deps: { db: Db; dataDir: string; clock: Clock; log
       migrate(deps.db, { now: () => deps.clock.now().toISOString() });
       deps.onRestored();
       return list();
+    },
+    /**
+     * A backup before a change that may yet be refused (an import): rotated in once the change is
+     * made, removed when it is refused. The database is then as it was, so the copy would add nothing,
+     * and retries in one day would otherwise rotate out that day's older backups.
+     */
+    async provisional(reason: BackupReason) {
+      const { backup, undo } = await write(reason);
+      return {
+        backup,
+        keep() {
+          // Called once the change has committed: a failed clean-up must not look like a failed change.
+          try {
+            rotate();
+          } catch (error) {
+            deps.logger.error('Backup rotation failed', errorData(error));
+          }
+        },
+        drop() {
+          undo();
+          // Called with the refusal in hand: a copy that cannot be removed stays (rotated as any other).
+          try {
+            rmSync(join(dir, backup.fileName), { force: true });
+            deps.logger.info('Backup removed: the change it was taken for was refused', { fileName: backup.fileName });
+          } catch (error) {
+            deps.logger.error('A refused change kept its backup', { fileName: backup.fileName, ...errorData(error) });
+          }
+        },
+      };
     },
     /** Called on every data change; the next tick backs up if it is time. */
     noteChange: () => (changedSinceBackup = true),

@@ -38,7 +38,8 @@ const stagingDir = (dataDir: string) => join(bundlesDir(dataDir), 'staging');
 export interface BundlesDeps {
   jobs: JobRunner;
   events: EventHub;
-  backup: () => Promise<Backup>;
+  /** A backup before the import, kept when it commits and dropped when it is refused. */
+  backup: () => Promise<{ backup: Backup; keep(): void; drop(): void }>;
   reindex: (changed: ReadonlyMap<string, readonly string[]>) => void;
   /** The attachment store, through the attachments service (which keeps file writes one at a time). */
   content: {
@@ -162,8 +163,9 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
     applying.add(input.previewId);
     let summary: BundleSummary;
     let changedAreas: ReadonlySet<DataArea>;
+    let backup: Awaited<ReturnType<BundlesDeps['backup']>> | undefined;
     try {
-      const backup = await ctx.backup();
+      backup = await ctx.backup();
       const now = deps.clock.now().toISOString();
       // The user's acceptance of an unverifiable bundle is part of the record, in the same transaction as
       // its rows (the lab's identity too, when this is its first: a refused import leaves nothing behind).
@@ -189,9 +191,10 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
           record,
         }),
       );
-      summary = { ...counts, backup: backup.fileName, unverifiedAccepted: unverified };
+      summary = { ...counts, backup: backup.backup.fileName, unverifiedAccepted: unverified };
       changedAreas = areas;
     } catch (error) {
+      backup?.drop();
       // A refused import loses nothing: the preview stays (staging, uploaded file, the files the store
       // gave back) for the user to change a choice, or the lab, and apply it again — unless it was
       // discarded meanwhile, or a staged file could not be given back.
@@ -203,6 +206,7 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       applying.delete(input.previewId);
     }
     // Committed: from here on nothing may bring the preview back (a second apply would import again).
+    backup.keep();
     endPreviewOrLog(input.previewId, staged);
     for (const area of changedAreas) ctx.events.emit({ type: 'data.changed', payload: { area } });
     return summary;
