@@ -37,6 +37,7 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
     if (printer.error) onError(printer.error);
   }, [printer.error, onError]);
   const title = board.canvas.title;
+  const named = (extension: string) => fileName(title, extension, t('canvas.links.canvas'));
   const run = (make: () => Promise<void> | void) => {
     setAnchor(null);
     void Promise.resolve()
@@ -50,12 +51,12 @@ export function ExportMenu({ board, template, onError }: { board: Board; templat
         {t('canvas.export.button')}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={() => run(async () => downloadBlob(new Blob([canvasJson(board, template, settings.language, await links())], { type: 'application/json' }), fileName(title, 'canvas')))}>
+        <MenuItem onClick={() => run(async () => downloadBlob(new Blob([canvasJson(board, template, settings.language, await links())], { type: 'application/json' }), named('canvas')))}>
           {t('canvas.export.jsonCanvas')}
         </MenuItem>
-        <MenuItem onClick={() => run(async () => downloadBlob(new Blob([await svg()], { type: 'image/svg+xml' }), fileName(title, 'svg')))}>{t('canvas.export.svg')}</MenuItem>
-        <MenuItem onClick={() => run(async () => downloadBlob(await canvasPng(await svg()), fileName(title, 'png')))}>{t('canvas.export.png')}</MenuItem>
-        <MenuItem onClick={() => run(() => downloadBlob(canvasCsv(board, template, settings.language, t), fileName(title, 'csv')))}>{t('canvas.export.csv')}</MenuItem>
+        <MenuItem onClick={() => run(async () => downloadBlob(new Blob([await svg()], { type: 'image/svg+xml' }), named('svg')))}>{t('canvas.export.svg')}</MenuItem>
+        <MenuItem onClick={() => run(async () => downloadBlob(await canvasPng(await svg()), named('png')))}>{t('canvas.export.png')}</MenuItem>
+        <MenuItem onClick={() => run(() => downloadBlob(canvasCsv(board, template, settings.language, t), named('csv')))}>{t('canvas.export.csv')}</MenuItem>
         <MenuItem
           onClick={() =>
             run(async () => {

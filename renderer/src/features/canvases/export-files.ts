@@ -45,8 +45,14 @@ const loadFonts = () =>
     FONT_FILES.map(async ([family, weight, url, unicodeRange]) => ({ family, weight, unicodeRange, base64: bytesToBase64(new Uint8Array(await (await fetch(url)).arrayBuffer())) })),
   ));
 
-/** A file name from the canvas title: letters of any script kept, the rest folded to dashes. */
-export const fileName = (title: string, extension: string) => `${title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'canvas'}.${extension}`;
+/**
+ * A file name from a title: letters of any script kept, the rest folded to dashes; `fallback` (a word
+ * in the user's language) when the title has no letter or digit.
+ */
+export const fileName = (title: string, extension: string, fallback: string) => {
+  const fold = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return `${fold(title) || fold(fallback)}.${extension}`;
+};
 
 export async function canvasSvg(board: Board, template: CanvasTemplate | undefined, language: Language, t: TFunction) {
   return toSvg(

@@ -28,7 +28,7 @@ export function WorkshopSummaries({ workshops, zones, canvasTitle }: { workshops
           <Paper key={w.id} variant="outlined" sx={{ p: 1.5 }} data-summary={w.id}>
             <SummaryBody summary={summary} zoneTitle={zoneTitle} headingLevel="h4" />
             <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-              <Button size="small" startIcon={<DownloadIcon />} onClick={() => downloadBlob(summaryCsv(summary, canvasTitle, zoneTitle, t), fileName(summaryTitle(summary, canvasTitle), 'csv'))}>
+              <Button size="small" startIcon={<DownloadIcon />} onClick={() => downloadBlob(summaryCsv(summary, canvasTitle, zoneTitle, t), fileName(summaryTitle(summary, canvasTitle), 'csv', t('workshop.export.title')))}>
                 {t('workshop.summary.csv')}
               </Button>
               <Button size="small" startIcon={<PrintIcon />} href={hrefFor({ name: 'workshopSummary', id: w.id })}>

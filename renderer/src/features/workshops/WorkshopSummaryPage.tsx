@@ -53,7 +53,7 @@ export function WorkshopSummaryPage({ id }: { id: string }) {
         <Button variant="contained" startIcon={<PrintIcon />} disabled={!ready} onClick={() => printer.print(title, false)}>
           {t(printer.savesPdf ? 'print.savePdf' : 'workshop.export.print')}
         </Button>
-        <Button startIcon={<DownloadIcon />} disabled={!ready} onClick={() => summary && downloadBlob(summaryCsv(summary, canvasTitle, zoneTitle, t), fileName(title, 'csv'))}>
+        <Button startIcon={<DownloadIcon />} disabled={!ready} onClick={() => summary && downloadBlob(summaryCsv(summary, canvasTitle, zoneTitle, t), fileName(title, 'csv', t('workshop.export.title')))}>
           {t('workshop.summary.csv')}
         </Button>
       </Stack>
