@@ -1,8 +1,13 @@
 /** Pilots through the contract: charter, protocol locking and amendments, KPIs, measurements, rubric, decision. */
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalProtocolJson, type Kpi, type Measurement, type PilotDetail } from '../../electron/shared/domain/pilots';
+import { XLSX_MAX_INFLATED_BYTES } from '../../electron/core/services/pilots/measurement-import';
 import { callValue, makeCore, openHttpDoor, uploadImportFile, type TestCore } from '../support/core';
+import { readZipEntries, tempDir, writeZip, type ZipEntrySpec } from '../support/bundles';
+import { removeDir } from '../support/serve';
 
 let test: TestCore;
 beforeEach(() => (test = makeCore()));
@@ -345,6 +350,38 @@ describe('importing measurements', () => {
     // UTF-16 with its mark, as Excel saves "Unicode text", reads as any other file.
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}أيام الانتظار,pilot,2026-02-01,38\n`, 'utf16le')]);
     expect(await read('csv', utf16)).toMatchObject({ ok: true, value: { columns: ['indicator', 'group', 'month', 'value'], sample: [['أيام الانتظار', 'pilot', '2026-02-01', '38']] } });
+    expect(test.snapshot()).toEqual(before);
+  });
+
+  it('refuses a workbook that would inflate past what the app can hold, or whose parts hold more than they declare, before reading it', async () => {
+    const { pilot } = await setup();
+    const before = test.snapshot();
+    const read = async (data: Buffer) => test.call('pilots.readImportFile', { pilotId: pilot.id, fileId: await upload(pilot.id, 'xlsx', data) });
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Data').addRow(['indicator', 'group', 'month', 'value']);
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, 'book.xlsx'), Buffer.from(await book.xlsx.writeBuffer()));
+      const parts = await readZipEntries(join(dir, 'book.xlsx'));
+      const sheet = 'xl/worksheets/sheet1.xml';
+      const rezip = (change: (part: ZipEntrySpec) => ZipEntrySpec) => {
+        writeZip(join(dir, 'changed.xlsx'), parts.map((part) => (part.name === sheet ? change(part) : part)));
+        return readFileSync(join(dir, 'changed.xlsx'));
+      };
+      expect(await read(rezip((part) => part))).toMatchObject({ ok: true, value: { columns: ['indicator', 'group', 'month', 'value'] } });
+      // Rows that compress a thousand to one: a small upload that would take gigabytes to hold.
+      const xml = String(parts.find((part) => part.name === sheet)!.data);
+      expect(xml).toContain('<sheetData>');
+      const row = '<row><c t="inlineStr"><is><t>Days waited</t></is></c></row>';
+      const bomb = rezip((part) => ({ ...part, data: xml.replace('<sheetData>', `<sheetData>${row.repeat(Math.ceil(XLSX_MAX_INFLATED_BYTES / row.length))}`) }));
+      expect(bomb.length).toBeLessThan(1024 * 1024);
+      expect(await read(bomb)).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['file'], code: 'xlsx_too_large', params: { mb: 64 } }] } });
+      // A directory that declares fewer bytes than the part inflates to is a damaged file.
+      expect(await read(rezip((part) => ({ ...part, declaredSize: 10 })))).toMatchObject({ ok: false, error: { issues: [{ path: ['file'], code: 'unreadable_file' }] } });
+    } finally {
+      removeDir(dir);
+    }
     expect(test.snapshot()).toEqual(before);
   });
 

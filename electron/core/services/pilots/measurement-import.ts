@@ -4,6 +4,8 @@
  * the rows only when every one of them is clean.
  */
 import Papa from 'papaparse';
+import { finished } from 'node:stream/promises';
+import yauzl from 'yauzl';
 import { ApiFailure } from '../../../shared/api/envelope';
 import type { ImportMapping, ImportRowError, Kpi, MeasurementInput, Pilot } from '../../../shared/domain/pilots';
 import { parseNumber } from '../../../shared/domain/numbers';
@@ -21,8 +23,18 @@ interface Line {
   cells: string[];
 }
 
-const unreadable = (code: 'unreadable_file' | 'not_utf8' | 'csv_unclosed_quote', message: string, line?: number) =>
-  new ApiFailure('invalid_input', message, [{ path: ['file'], code, ...(line !== undefined && { params: { line } }) }]);
+const unreadable = (code: 'unreadable_file' | 'not_utf8' | 'csv_unclosed_quote' | 'xlsx_too_large', message: string, params?: Record<string, number>) =>
+  new ApiFailure('invalid_input', message, [{ path: ['file'], code, ...(params && { params }) }]);
+
+/**
+ * exceljs inflates a whole workbook into memory and needs about 16 bytes of it per byte of sheet XML,
+ * so a 50 MB upload of well-compressed rows (or a zip bomb) would exhaust the app's memory. About
+ * 300,000 rows of five columns fit; a bigger workbook is refused with the advice to save it as CSV.
+ */
+export const XLSX_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+const notAWorkbook = () => unreadable('unreadable_file', 'The file could not be read as an XLSX workbook.');
+/** Parts a workbook may have (one of a few sheets has about a dozen). */
+const XLSX_MAX_ENTRIES = 1000;
 
 /** Reads the first sheet (XLSX) or the whole file (CSV) as text cells; the first row names the columns. */
 export async function readTable(format: 'csv' | 'xlsx', content: Buffer): Promise<Table> {
@@ -67,17 +79,47 @@ function readCsv(content: Buffer): Line[] {
       start = row.meta.cursor;
     },
   });
-  if (unclosed !== undefined) throw unreadable('csv_unclosed_quote', 'A quotation mark in the file is never closed.', unclosed);
+  if (unclosed !== undefined) throw unreadable('csv_unclosed_quote', 'A quotation mark in the file is never closed.', { line: unclosed });
   return rows;
 }
 
+/**
+ * Measures what the workbook inflates to before exceljs holds it: the sizes its directory declares,
+ * then the bytes as they really inflate (yauzl fails an entry holding more than it declares).
+ */
+async function checkXlsxSize(content: Buffer) {
+  const tooLarge = () =>
+    unreadable('xlsx_too_large', `The workbook holds more than ${XLSX_MAX_INFLATED_BYTES} bytes of sheet data.`, { mb: XLSX_MAX_INFLATED_BYTES / 1024 / 1024 });
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(content, { lazyEntries: true, autoClose: false });
+  } catch {
+    throw notAWorkbook();
+  }
+  const entries: yauzl.Entry[] = [];
+  let declared = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      declared += entry.uncompressedSize;
+      if (entries.push(entry) > XLSX_MAX_ENTRIES || declared > XLSX_MAX_INFLATED_BYTES) throw tooLarge();
+    }
+    // Read through and thrown away: yauzl counts the bytes as they inflate.
+    for (const entry of entries) await finished((await zip.openReadStreamPromise(entry)).resume());
+  } catch (error) {
+    throw error instanceof ApiFailure ? error : notAWorkbook();
+  } finally {
+    zip.close();
+  }
+}
+
 async function readXlsx(content: Buffer): Promise<Line[]> {
+  await checkXlsxSize(content);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw unreadable('unreadable_file', 'The file could not be read as an XLSX workbook.');
+    throw notAWorkbook();
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
