@@ -1,19 +1,20 @@
 import { useMemo } from 'react';
 import type { Settings } from '../../../electron/shared/domain/settings';
 import { CATALOGUES, LOCALE_TAGS } from './i18n';
+import { dateTimeFormat, numberFormat } from './locale-data';
 
 /**
  * Date and number formatting in the user's language, calendar (Gregorian or Hijri Umm al-Qura)
- * and digits (Latin or Arabic-Indic), all through Intl.
+ * and digits (Latin or Arabic-Indic), through Intl (or locale-data.ts where the browser lacks the language).
  */
 export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' | 'numerals'>) {
   return useMemo(() => {
     const locale = `${LOCALE_TAGS[settings.language]}-u-ca-${settings.calendar}-nu-${settings.numerals}`;
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    const number = new Intl.NumberFormat(locale);
-    const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const date = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const dateTime = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const number = numberFormat(locale);
+    const decimal = numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const separator = CATALOGUES[settings.language].common.separator;
     return {
       locale,
@@ -45,7 +46,7 @@ const PATTERN_TOKENS: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = { 
  * field orders its parts itself (DateField).
  */
 export function dateInputPattern(tag: string) {
-  const parts = new Intl.DateTimeFormat(`${tag}-u-ca-gregory-nu-latn`, { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(0));
+  const parts = dateTimeFormat(`${tag}-u-ca-gregory-nu-latn`, { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(0));
   return parts.map((p) => PATTERN_TOKENS[p.type] ?? p.value.replace(/[\u200e\u200f\u061c]/g, '')).join('');
 }
 

@@ -24,6 +24,7 @@ import { errorKey, validationKey } from '../../i18n/labels';
 import { downloadBlob } from '../../components/download';
 import { attachmentKind, fetchAttachment, FileProblem, formatFileSize, uploadAttachment } from './attachment-files';
 import { AttachmentThumbnail } from './AttachmentThumbnail';
+import { listFormat } from '../../i18n/locale-data';
 
 /** What the last action did, for the live regions: a status to announce, or a problem to show. */
 type Notice = { kind: 'status' | 'problem'; text: string } | null;
@@ -51,7 +52,7 @@ export function AttachmentsPanel({ ownerType, ownerId, labelledBy }: { ownerType
   const [notice, setNotice] = useState<Notice>(null);
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const maxSize = formatFileSize(ATTACHMENT_MAX_BYTES, format.locale);
-  const list = new Intl.ListFormat(format.locale, { type: 'conjunction' });
+  const list = listFormat(format.locale);
 
   const problemText = (error: unknown, fileName: string) => {
     if (error instanceof FileProblem) {

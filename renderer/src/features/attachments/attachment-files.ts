@@ -8,6 +8,7 @@ import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentOwnerType } from 
 import { ApiCallError } from '../../api/hooks';
 import { storedToken } from '../../api/transports';
 import { sendInChunks, UnreadableFile } from '../../api/upload';
+import { numberFormat } from '../../i18n/locale-data';
 
 export class FileProblem extends Error {
   constructor(readonly kind: 'tooLarge' | 'unreadable', readonly fileName: string) {
@@ -52,7 +53,7 @@ export function formatFileSize(bytes: number, locale: string): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return numberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 }
 
 export const ATTACHMENT_KINDS = ['image', 'pdf', 'document', 'spreadsheet', 'presentation', 'text', 'archive', 'other'] as const;

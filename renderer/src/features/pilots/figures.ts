@@ -1,5 +1,6 @@
 /** How the pilot's statistics read: numbers in the reader's locale and digits, p-values and intervals. */
 import type { Interval } from '../../../../electron/shared/stats';
+import { numberFormat } from '../../i18n/locale-data';
 
 // First-strong isolates (U+2066 … U+2069): a formula such as "p < 0.001" or "[0.12, 0.34]" keeps its
 // left-to-right order inside an Arabic sentence, also with Arabic-Indic digits (which the bidi
@@ -7,10 +8,10 @@ import type { Interval } from '../../../../electron/shared/stats';
 const isolate = (s: string) => `\u2066${s}\u2069`;
 
 export function figureFormat(format: { locale: string }) {
-  const two = new Intl.NumberFormat(format.locale, { maximumFractionDigits: 2 });
-  const three = new Intl.NumberFormat(format.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-  const significant = new Intl.NumberFormat(format.locale, { maximumSignificantDigits: 2 });
-  const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
+  const two = numberFormat(format.locale, { maximumFractionDigits: 2 });
+  const three = numberFormat(format.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const significant = numberFormat(format.locale, { maximumSignificantDigits: 2 });
+  const percent = numberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
   const value = (n: number) => two.format(n);
   return {
     value,

@@ -7,13 +7,14 @@ import { useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { activityKey, fieldKey } from '../../i18n/labels';
+import { listFormat } from '../../i18n/locale-data';
 
 /** The project's history from the append-only activity log, newest first. */
 export function ActivityList({ subjectId }: { subjectId: string }) {
   const { t } = useTranslation();
   const { format } = useSettings();
   const activity = useApiQuery('activity.list', { subjectId, limit: 50 });
-  const list = new Intl.ListFormat(format.locale, { type: 'conjunction' });
+  const list = listFormat(format.locale);
   return (
     <section aria-labelledby="activity-heading">
       <Typography variant="h5" component="h2" id="activity-heading" sx={{ mt: 4, mb: 1 }}>
