@@ -122,6 +122,11 @@ describe('from challenge to project', () => {
     const kinds = await page.locator('main li').allInnerTexts();
     expect(kinds.some((k) => k.includes('Project'))).toBe(true);
     expect(kinds.some((k) => k.includes('Idea'))).toBe(true);
+    // Nothing found says where search looks and what to try.
+    await page.getByRole('searchbox', { name: 'Search the lab' }).fill('zzzxq');
+    await page.getByRole('searchbox', { name: 'Search the lab' }).press('Enter');
+    await page.getByText('0 results for “zzzxq”').waitFor();
+    await page.getByText(/^Nothing matches\. Search looks through projects, challenges, ideas and pilots/).waitFor();
   });
 
   it('lists the idea bank, and is clean for axe on every screen in Arabic too', async () => {
@@ -157,6 +162,8 @@ describe('from challenge to project', () => {
     await nav(ar('nav.settings')).click();
     const row = page.locator('form').filter({ has: page.getByRole('textbox', { name: ar('scoring.weight') }) }).first();
     const weight = row.getByRole('textbox', { name: ar('scoring.weight') });
+    // Nothing to save until something changes.
+    expect(await row.getByRole('button', { name: ar('common.save') }).isDisabled()).toBe(true);
     await weight.fill('١٫٥');
     await row.getByRole('button', { name: ar('common.save') }).click();
     await expect.poll(async () => ((await api('scoring.criteria', {})) as { weight: number }[])[0].weight).toBe(1.5);

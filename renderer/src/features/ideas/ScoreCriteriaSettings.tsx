@@ -25,6 +25,7 @@ function CriterionRow({ criterion }: { criterion: ScoreCriterion }) {
   const original = keyedLabel(t, scoreCriterionKey, criterion);
   const [label, setLabel] = useState(original);
   const [weight, setWeight] = useState(textDigits(criterion.weight));
+  const changed = label.trim() !== original || weight.trim() !== textDigits(criterion.weight);
   return (
     <ListItem disableGutters sx={{ display: 'block' }}>
       <ErrorAlert error={failure} />
@@ -41,7 +42,9 @@ function CriterionRow({ criterion }: { criterion: ScoreCriterion }) {
       >
         <TextField size="small" label={t('scoring.label')} value={label} onChange={(e) => setLabel(e.target.value)} {...fieldProps('label')} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
         <TextField size="small" label={t('scoring.weight')} value={weight} onChange={(e) => setWeight(e.target.value)} {...fieldProps('weight')} sx={{ width: 140 }} slotProps={{ htmlInput: { inputMode: 'decimal', dir: 'ltr' } }} />
-        <Button type="submit">{t('common.save')}</Button>
+        <Button type="submit" disabled={!changed || update.isPending}>
+          {t('common.save')}
+        </Button>
         <FormControlLabel
           control={<Checkbox checked={criterion.archived} onChange={(e) => void run(() => update.mutateAsync({ id: criterion.id, archived: e.target.checked }))} />}
           label={t('gate.criteria.archived')}
@@ -74,7 +77,7 @@ export function ScoreCriteriaSettings() {
         }}
       >
         <TextField size="small" label={t('scoring.new')} value={label} onChange={(e) => setLabel(e.target.value)} {...fieldProps('label')} sx={{ flex: 1, maxWidth: 480 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
-        <Button type="submit" startIcon={<AddIcon />} disabled={add.isPending}>
+        <Button type="submit" startIcon={<AddIcon />} disabled={!label.trim() || add.isPending}>
           {t('gate.criteria.add')}
         </Button>
       </Stack>

@@ -49,24 +49,26 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
     t('pilot.analysis.comparedWith'),
     a.comparedWith === null ? t('pilot.analysis.nothingToCompare') : `${t(a.comparedWith === 'comparison' ? 'pilot.analysis.withComparison' : 'pilot.analysis.withBefore')} (${format.number(a.sizes.pilot)} / ${format.number(a.sizes.other)})`,
   ]);
+  // The intervals' level, in the reader's digits and percent sign.
+  const confidence = { level: fig.percent(0.95) };
   if (a.continuous) {
-    rows.push([t('pilot.analysis.welch'), figure(t, a.continuous.welch, (w) => `${fig.value(w.estimate)} ${fig.interval(w.ci)}, ${fig.pIs(w.p)}`)]);
+    rows.push([t('pilot.analysis.welch', confidence), figure(t, a.continuous.welch, (w) => `${fig.value(w.estimate)} ${fig.interval(w.ci)}, ${fig.pIs(w.p)}`)]);
     rows.push([t('pilot.analysis.mannWhitney'), figure(t, a.continuous.mannWhitney, (m) => `U = ${fig.value(m.u)}, r = ${fig.value(m.estimate)}, ${fig.pIs(m.p)}`)]);
-    rows.push([t('pilot.analysis.hedges'), figure(t, a.continuous.hedges, (g) => `${fig.value(g.estimate)} ${fig.interval(g.ci)}`)]);
+    rows.push([t('pilot.analysis.hedges', confidence), figure(t, a.continuous.hedges, (g) => `${fig.value(g.estimate)} ${fig.interval(g.ci)}`)]);
   }
   if (a.rate) {
     const { table } = a.rate;
     const share = (e: number, n: number) => (n > 0 ? `${fig.percent(e / n)} (${format.number(e)}/${format.number(n)})` : '—');
     rows.push([t(groupKey('pilot')), share(table.events1, table.n1)]);
     rows.push([t(a.comparedWith === 'before' ? 'pilot.analysis.before' : groupKey('comparison')), share(table.events2, table.n2)]);
-    rows.push([t('pilot.analysis.riskDifference'), figure(t, a.rate.riskDifference, (r) => `${fig.percent(r.estimate)} ${fig.interval(r.ci)}`)]);
-    rows.push([t('pilot.analysis.riskRatio'), figure(t, a.rate.riskRatio, (r) => `${fig.value(r.estimate)} ${fig.interval(r.ci)}`)]);
+    rows.push([t('pilot.analysis.riskDifference', confidence), figure(t, a.rate.riskDifference, (r) => `${fig.percent(r.estimate)} ${fig.interval(r.ci)}`)]);
+    rows.push([t('pilot.analysis.riskRatio', confidence), figure(t, a.rate.riskRatio, (r) => `${fig.value(r.estimate)} ${fig.interval(r.ci)}`)]);
     rows.push([t('pilot.analysis.twoProportion'), figure(t, a.rate.twoProportion, (r) => `z = ${fig.value(r.z)}, ${fig.pIs(r.p)}`)]);
     rows.push([t('pilot.analysis.fisher'), figure(t, a.rate.fisher, (r) => `${fig.pIs(r.p)}`)]);
   }
   if (a.did) {
     rows.push([
-      t('pilot.analysis.did'),
+      t('pilot.analysis.did', confidence),
       figure(t, a.did, (d) => `${fig.value(d.estimate)}${d.inference.ok ? ` ${fig.interval(d.inference.ci)}, ${fig.pIs(d.inference.p)}` : `${format.separator}${t(reasonKey(d.inference.reason))}`}`),
     ]);
   }

@@ -138,7 +138,7 @@ function AmendDialog({ detail, onClose }: { detail: PilotDetail; onClose(): void
   const changesProps = (f: string) => fieldProps(f === 'reason' ? 'reason' : 'changes');
   return (
     <FormDialog
-      title={t('pilot.amend')}
+      title={t('pilot.amendTitle')}
       submitLabel={t('pilot.amendSubmit')}
       busy={amend.isPending}
       onClose={onClose}

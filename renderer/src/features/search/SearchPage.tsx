@@ -47,9 +47,10 @@ export function SearchPage({ text }: { text: string }) {
         <Typography color="text.secondary">{t('search.prompt')}</Typography>
       ) : (
         results.data && (
-          <Typography color="text.secondary" aria-live="polite">
-            {t('search.count', { count: results.data.length, formatted: format.number(results.data.length), text })}
-          </Typography>
+          <div aria-live="polite">
+            <Typography color="text.secondary">{t('search.count', { count: results.data.length, formatted: format.number(results.data.length), text })}</Typography>
+            {results.data.length === 0 && <Typography color="text.secondary">{t('search.none')}</Typography>}
+          </div>
         )
       )}
       <ErrorAlert error={results.error} />
