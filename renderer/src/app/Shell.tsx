@@ -71,7 +71,7 @@ function SearchBox({ current }: { current: string }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
         slotProps={{ input: { disableUnderline: true }, htmlInput: { 'aria-label': t('search.label'), dir: 'auto' } }}
-        sx={{ width: { xs: 120, md: 200 } }}
+        sx={{ width: { xs: 120, lg: 150, xl: 200 } }}
       />
       <IconButton type="submit" size="small" aria-label={t('search.submit')}>
         <SearchIcon />
@@ -183,18 +183,19 @@ export function Shell() {
         {t('app.skipToContent')}
       </Button>
       <AppBar position="static" component="header" elevation={0}>
-        <Toolbar sx={{ gap: 2, flexWrap: 'wrap' }}>
+        {/* Wraps onto more rows where the window is narrow or the labels long, with room between the rows. */}
+        <Toolbar sx={{ columnGap: 1.5, rowGap: 1, py: 1, flexWrap: 'wrap' }}>
           <Typography variant="h6" component="p" sx={{ fontWeight: 700 }}>
             {t('app.name')}
           </Typography>
-          <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', gap: 1, flexGrow: 1 }}>
+          <Box component="nav" aria-label={t('nav.label')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, flexGrow: 1 }}>
             {NAV.map((item) => (
               <Button
                 key={item.route.name}
                 color="inherit"
                 href={hrefFor(item.route)}
                 aria-current={section === item.route.name ? 'page' : undefined}
-                sx={{ textDecoration: section === item.route.name ? 'underline' : 'none', textUnderlineOffset: 6, textDecorationThickness: 2 }}
+                sx={{ minWidth: 0, px: 0.75, textDecoration: section === item.route.name ? 'underline' : 'none', textUnderlineOffset: 6, textDecorationThickness: 2 }}
               >
                 {t(item.label)}
               </Button>
