@@ -1,6 +1,7 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -51,58 +52,61 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
       )}
       {kpis.data?.length === 0 && <Typography color="text.secondary">{t('pilot.noKpis')}</Typography>}
       {kpis.data && kpis.data.length > 0 && (
-        <Table size="small" aria-label={t('pilot.kpis')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('pilot.kpi.name')}</TableCell>
-              <TableCell>{t('pilot.kpi.kind')}</TableCell>
-              <TableCell>{t('pilot.kpi.direction')}</TableCell>
-              <TableCell>{t('pilot.kpi.baseline')}</TableCell>
-              <TableCell>{t('pilot.kpi.target')}</TableCell>
-              <TableCell>{t('pilot.kpi.successThreshold')}</TableCell>
-              <TableCell>{t('pilot.kpi.frequency')}</TableCell>
-              <TableCell>{t('pilot.kpi.dataSource')}</TableCell>
-              <TableCell>
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {kpis.data.map((k) => (
-              <TableRow key={k.id}>
-                <TableCell component="th" scope="row" dir="auto">
-                  {k.name}
-                  {k.unit && ` (${k.unit})`}
-                  {k.primary && (
-                    <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
-                      {t('pilot.kpi.primaryMark')}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>{t(kpiKindKey(k.kind))}</TableCell>
-                <TableCell>{t(kpiDirectionKey(k.direction))}</TableCell>
+        // Scrolls sideways in a narrow window rather than pushing the page wider; its buttons take the focus.
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={t('pilot.kpis')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('pilot.kpi.name')}</TableCell>
+                <TableCell>{t('pilot.kpi.kind')}</TableCell>
+                <TableCell>{t('pilot.kpi.direction')}</TableCell>
+                <TableCell>{t('pilot.kpi.baseline')}</TableCell>
+                <TableCell>{t('pilot.kpi.target')}</TableCell>
+                <TableCell>{t('pilot.kpi.successThreshold')}</TableCell>
+                <TableCell>{t('pilot.kpi.frequency')}</TableCell>
+                <TableCell>{t('pilot.kpi.dataSource')}</TableCell>
                 <TableCell>
-                  {num(k.baselineValue)}
-                  {k.baselineDate && `${format.separator}${format.date(k.baselineDate)}`}
-                </TableCell>
-                <TableCell>{num(k.target)}</TableCell>
-                <TableCell>{num(k.successThreshold)}</TableCell>
-                <TableCell>{t(frequencyKey(k.frequency))}</TableCell>
-                <TableCell dir="auto">{k.dataSource}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  <IconButton aria-label={t('pilot.kpi.edit', { name: k.name })} onClick={() => setEditing(k)}>
-                    <EditIcon />
-                  </IconButton>
-                  {!pilot.lockedAt && (
-                    <IconButton aria-label={t('pilot.kpi.delete', { name: k.name })} onClick={() => remove.mutate({ id: k.id })}>
-                      <DeleteIcon />
-                    </IconButton>
-                  )}
+                  <span className="visually-hidden">{t('common.actions')}</span>
                 </TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {kpis.data.map((k) => (
+                <TableRow key={k.id}>
+                  <TableCell component="th" scope="row" dir="auto">
+                    {k.name}
+                    {k.unit && ` (${k.unit})`}
+                    {k.primary && (
+                      <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+                        {t('pilot.kpi.primaryMark')}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>{t(kpiKindKey(k.kind))}</TableCell>
+                  <TableCell>{t(kpiDirectionKey(k.direction))}</TableCell>
+                  <TableCell>
+                    {num(k.baselineValue)}
+                    {k.baselineDate && `${format.separator}${format.date(k.baselineDate)}`}
+                  </TableCell>
+                  <TableCell>{num(k.target)}</TableCell>
+                  <TableCell>{num(k.successThreshold)}</TableCell>
+                  <TableCell>{t(frequencyKey(k.frequency))}</TableCell>
+                  <TableCell dir="auto">{k.dataSource}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <IconButton aria-label={t('pilot.kpi.edit', { name: k.name })} onClick={() => setEditing(k)}>
+                      <EditIcon />
+                    </IconButton>
+                    {!pilot.lockedAt && (
+                      <IconButton aria-label={t('pilot.kpi.delete', { name: k.name })} onClick={() => remove.mutate({ id: k.id })}>
+                        <DeleteIcon />
+                      </IconButton>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
       <Button variant="outlined" sx={{ mt: 2 }} onClick={() => setEditing('new')}>
         {t('pilot.kpi.add')}
