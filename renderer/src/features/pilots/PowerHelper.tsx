@@ -26,7 +26,7 @@ export function PowerHelper() {
   const common = { alpha: parse(alpha), power: parse(power) };
   const result = kind === 'means' ? sampleSizeTwoMeans({ effectSize: parse(effect), ...common }) : sampleSizeTwoProportions({ p1: parse(p1), p2: parse(p2), ...common });
   const field = (label: string, value: string, set: (s: string) => void) => (
-    <TextField size="small" label={label} value={value} onChange={(e) => set(e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal', dir: 'ltr' } }} sx={{ width: 170 }} />
+    <TextField size="small" label={label} value={value} onChange={(e) => set(e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal', dir: 'ltr' } }} sx={{ width: 210 }} />
   );
   return (
     <section aria-labelledby="power-heading">

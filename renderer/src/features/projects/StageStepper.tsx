@@ -13,7 +13,8 @@ export function StageStepper({ project }: { project: Project }) {
   return (
     <Stepper activeStep={project.stage - 1} alternativeLabel aria-label={t('project.stages')} sx={{ my: 3, overflowX: 'auto', pb: 1 }}>
       {STAGES.map((stage) => (
-        <Step key={stage} completed={stage < project.stage}>
+        // Room on either side, so two labels that wrap onto several lines do not read as one.
+        <Step key={stage} completed={stage < project.stage} sx={{ minWidth: 104, px: 0.5 }}>
           <StepLabel
             icon={format.number(stage)}
             aria-current={stage === project.stage ? 'step' : undefined}
