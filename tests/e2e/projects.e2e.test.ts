@@ -84,7 +84,7 @@ describe('the projects screen', () => {
     await page.getByRole('textbox', { name: 'Summary' }).fill('Pilot in Tashkent — تجربة في طشقند');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').getByText('Saved').waitFor();
-    await page.getByText('Changed: Summary').waitFor();
+    await page.getByText('Changed: summary').waitFor();
     await screenshot(page, 'en-project');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'All projects' }).click();

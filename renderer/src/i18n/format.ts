@@ -23,6 +23,8 @@ export function useFormatters(settings: Pick<Settings, 'language' | 'calendar' |
        * is a bar, as a middle dot beside Arabic-Indic digits reads as the digit zero (٠).
        */
       separator,
+      /** A label used inside a sentence: its first letter in lower case, unless it begins an abbreviation ("OECD facet"). */
+      inSentence: (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLocaleLowerCase(LOCALE_TAGS[settings.language]) + label.slice(1) : label),
       /** The parts that are set, in order, with the separator between them. */
       parts: (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(separator),
       /** How a date is typed in this language (DD/MM/YYYY, DD.MM.YYYY), in the date pickers' tokens. */

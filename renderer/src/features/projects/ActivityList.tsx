@@ -27,7 +27,7 @@ export function ActivityList({ subjectId }: { subjectId: string }) {
             <ListItemText
               primary={
                 entry.fields.length > 0
-                  ? t('activity.updatedFields', { fields: list.format(entry.fields.map((f) => t(fieldKey(f)))) })
+                  ? t('activity.updatedFields', { fields: list.format(entry.fields.map((f) => format.inSentence(t(fieldKey(f))))) })
                   : t(activityKey(entry.action))
               }
               secondary={format.dateTime(entry.at)}
