@@ -148,7 +148,8 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
           {...fieldProps('rationale')}
           slotProps={{ htmlInput: { dir: 'auto', maxLength: RATIONALE_MAX + 50 } }}
         />
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        {/* Side by side while each keeps room for its label, else on the next line. */}
+        <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <ChoiceField
             label={t('gate.field.decidedBy')}
             value={personId}
@@ -159,7 +160,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
               if (person) setName(person.name);
             }}
             emptyLabel={t('gate.field.notListed')}
-            sx={{ flex: 1 }}
+            sx={{ flex: '1 1 220px' }}
           />
           <TextField
             label={t('gate.field.decidedByName')}
@@ -167,10 +168,10 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
             onChange={(e) => setName(e.target.value)}
             required
             {...fieldProps('decidedByName')}
-            sx={{ flex: 1 }}
+            sx={{ flex: '1 1 220px' }}
             slotProps={{ htmlInput: { dir: 'auto' } }}
           />
-          <DateField label={t('gate.field.decidedOn')} value={decidedOn} onChange={setDecidedOn} {...fieldProps('decidedOn')} />
+          <DateField label={t('gate.field.decidedOn')} value={decidedOn} onChange={setDecidedOn} {...fieldProps('decidedOn')} sx={{ flex: '1 1 180px' }} />
         </Stack>
         <Alert severity="info">{t('gate.final')}</Alert>
       </Stack>

@@ -41,7 +41,8 @@ export function KpiChart({ analysis, t, format, height = 260 }: { analysis: KpiA
               ...(hasComparison ? [{ dataKey: 'comparison', label: t(groupKey('comparison')), connectNulls: true, showMark: true }] : []),
             ]}
             skipAnimation
-            margin={{ left: 8, right: 24 }}
+            // The last month's label is centred on the plot's right edge: room for half of it.
+            margin={{ left: 8, right: 56 }}
           >
             {kpi.baselineValue !== null && <ChartsReferenceLine y={kpi.baselineValue} label={t('pilot.analysis.baselineLine')} lineStyle={{ strokeDasharray: '4 4' }} />}
             {kpi.target !== null && <ChartsReferenceLine y={kpi.target} label={t('pilot.analysis.targetLine')} lineStyle={{ strokeDasharray: '2 6' }} />}
