@@ -24,6 +24,12 @@ describe('pilot figures', () => {
     expect(indic.interval({ lower: -0.5, upper: 1.25, level: 0.95 })).toMatch(/^\u2066\[.*٠٫٥.*١٫٢٥\]\u2069$/);
   });
 
+  it('parts an interval’s bounds with a semicolon where the decimal sign is a comma', () => {
+    expect(bare(figureFormat({ locale: 'en-GB' }).interval({ lower: -43.01, upper: -25.79, level: 0.95 }))).toBe('[-43.01, -25.79]');
+    expect(bare(figureFormat({ locale: 'ru-RU' }).interval({ lower: -43.01, upper: -25.79, level: 0.95 }))).toBe('[-43,01; -25,79]');
+    expect(bare(figureFormat({ locale: 'uz-Latn-UZ' }).interval({ lower: 0.5, upper: 1.25, level: 0.95 }))).toBe('[0,5; 1,25]');
+  });
+
   it('shows a Bonferroni threshold with its significant digits', () => {
     const fig = figureFormat({ locale: 'en-GB' });
     expect(fig.threshold(0.05 / 20)).toBe('0.0025');

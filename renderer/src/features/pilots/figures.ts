@@ -13,6 +13,8 @@ export function figureFormat(format: { locale: string }) {
   const significant = numberFormat(format.locale, { maximumSignificantDigits: 2 });
   const percent = numberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
   const value = (n: number) => two.format(n);
+  // Where the decimal sign is a comma (Russian, Uzbek), a semicolon parts the bounds: "[-43,01; -25,79]".
+  const bounds = value(1.5).includes(',') ? '; ' : ', ';
   return {
     value,
     percent: (n: number) => percent.format(n),
@@ -20,7 +22,7 @@ export function figureFormat(format: { locale: string }) {
     pIs: (p: number) => isolate(p < 0.001 ? `p < ${three.format(0.001)}` : `p = ${three.format(p)}`),
     /** A significance threshold such as 0.05 / 20 = 0.0025, with its two significant digits (three decimals would round it to 0.003). */
     threshold: (n: number) => significant.format(n),
-    interval: (ci: Interval) => isolate(`[${value(ci.lower)}, ${value(ci.upper)}]`),
+    interval: (ci: Interval) => isolate(`[${value(ci.lower)}${bounds}${value(ci.upper)}]`),
   };
 }
 
