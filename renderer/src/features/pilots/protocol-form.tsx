@@ -42,11 +42,12 @@ export function ProtocolFields({ values, onChange, fieldProps }: { values: Proto
   const set = (field: keyof ProtocolValues) => (e: { target: { value: string } }) => onChange({ ...values, [field]: e.target.value });
   return (
     <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <ChoiceField label={t('pilot.field.design')} value={values.design} choices={PILOT_DESIGNS.map((d) => ({ value: d, label: t(pilotDesignKey(d)) }))} onChange={(d) => d && onChange({ ...values, design: d })} sx={{ minWidth: 260 }} />
-        <TextField label={t('pilot.field.unit')} value={values.unit} onChange={set('unit')} {...fieldProps('unit')} slotProps={{ htmlInput: { dir: 'auto' } }} />
-        <TextField label={t('pilot.field.plannedSampleSize')} value={values.plannedSampleSize} onChange={set('plannedSampleSize')} {...fieldProps('plannedSampleSize')} slotProps={{ htmlInput: { inputMode: 'numeric', dir: 'ltr' } }} />
-        <DateField label={t('pilot.field.interventionOn')} value={values.interventionOn} onChange={(interventionOn) => onChange({ ...values, interventionOn })} {...fieldProps('interventionOn')} />
+      {/* Side by side while each keeps room for its label (in a dialog too), else on the next line. */}
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <ChoiceField label={t('pilot.field.design')} value={values.design} choices={PILOT_DESIGNS.map((d) => ({ value: d, label: t(pilotDesignKey(d)) }))} onChange={(d) => d && onChange({ ...values, design: d })} sx={{ flex: '1 1 260px' }} />
+        <TextField label={t('pilot.field.unit')} value={values.unit} onChange={set('unit')} {...fieldProps('unit')} slotProps={{ htmlInput: { dir: 'auto' } }} sx={{ flex: '1 1 200px' }} />
+        <TextField label={t('pilot.field.plannedSampleSize')} value={values.plannedSampleSize} onChange={set('plannedSampleSize')} {...fieldProps('plannedSampleSize')} slotProps={{ htmlInput: { inputMode: 'numeric', dir: 'ltr' } }} sx={{ flex: '1 1 220px' }} />
+        <DateField label={t('pilot.field.interventionOn')} value={values.interventionOn} onChange={(interventionOn) => onChange({ ...values, interventionOn })} {...fieldProps('interventionOn')} sx={{ flex: '1 1 200px' }} />
       </Stack>
       <TextField label={t('pilot.field.primaryOutcome')} value={values.primaryOutcome} onChange={set('primaryOutcome')} {...fieldProps('primaryOutcome')} slotProps={{ htmlInput: { dir: 'auto' } }} />
       <TextField label={t('pilot.field.analysisPlan')} value={values.analysisPlan} onChange={set('analysisPlan')} multiline minRows={2} {...fieldProps('analysisPlan')} slotProps={{ htmlInput: { dir: 'auto' } }} />
