@@ -160,7 +160,7 @@ export function ProjectsPage() {
         </Stack>
       </Stack>
 
-      <Box role="search" aria-label={t('projects.filters')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(4, 1fr)' }, gap: 2, mb: 2 }}>
+      <Box role="search" aria-label={t('projects.filters')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(3, 1fr)', lg: 'repeat(4, 1fr)' }, gap: 2, mb: 2 }}>
         <TextField
           label={t('projects.search')}
           type="search"
