@@ -2,12 +2,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupBeforeMigration, backupsDir } from '../../electron/core/backups/backups';
+import { backupBeforeMigration, backupsDir, createBackups, PERIODIC_BACKUP_MS } from '../../electron/core/backups/backups';
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
 import type { Backup } from '../../electron/shared/domain/backups';
-import { callValue, makeCore, type TestCore } from '../support/core';
+import { callValue, makeCore, silentLogger, type TestCore } from '../support/core';
 import { removeDir, tempDataDir } from '../support/serve';
 
 let test: TestCore;
@@ -60,6 +60,26 @@ describe('backups', () => {
       expect(await backupBeforeMigration(db, dataDir, new Date())).toBeUndefined(); // up to date
       db.close();
     } finally {
+      removeDir(dataDir);
+    }
+  });
+
+  it('drop a refused change’s backup without losing a change made while it ran from the periodic schedule', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(join(dataDir, 'lab.sqlite'));
+    try {
+      migrate(db);
+      let now = Date.parse('2026-11-28T09:00:00.000Z');
+      const backups = createBackups({ db, dataDir, clock: { now: () => new Date(now) }, logger: silentLogger, onRestored: () => undefined });
+      const provisional = await backups.provisional('import');
+      backups.noteChange(); // someone edits the lab while the import runs
+      provisional.drop();
+      expect(backups.list()).toEqual([]);
+      now += PERIODIC_BACKUP_MS;
+      await backups.tick();
+      expect(backups.list().map((b) => b.reason)).toEqual(['periodic']);
+    } finally {
+      db.close();
       removeDir(dataDir);
     }
   });

@@ -379,6 +379,13 @@ describe('importing measurements', () => {
       expect(await read(bomb)).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['file'], code: 'xlsx_too_large', params: { mb: 64 } }] } });
       // A directory that declares fewer bytes than the part inflates to is a damaged file.
       expect(await read(rezip((part) => ({ ...part, declaredSize: 10 })))).toMatchObject({ ok: false, error: { issues: [{ path: ['file'], code: 'unreadable_file' }] } });
+      // A last part the end record does not count: a reader that trusts the count never sees it, exceljs's does.
+      writeZip(join(dir, 'hidden.xlsx'), [...parts, { name: 'xl/hidden.xml', data: ' '.repeat(XLSX_MAX_INFLATED_BYTES + 1) }]);
+      const hidden = readFileSync(join(dir, 'hidden.xlsx'));
+      const end = hidden.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+      hidden.writeUInt16LE(parts.length, end + 8);
+      hidden.writeUInt16LE(parts.length, end + 10);
+      expect(await read(hidden)).toMatchObject({ ok: false, error: { issues: [{ path: ['file'], code: 'xlsx_too_large' }] } });
     } finally {
       removeDir(dir);
     }

@@ -15,6 +15,8 @@ const NUMBER_OPTIONS: Intl.NumberFormatOptions[] = [
   { maximumSignificantDigits: 2 },
   { style: 'unit', unit: 'byte', unitDisplay: 'short', maximumFractionDigits: 0 },
   { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 },
+  // A number written into a field or a sentence (textDigits).
+  { useGrouping: false, maximumFractionDigits: 20, minimumIntegerDigits: 2 },
 ];
 // Any moment from 1900 to 2100, and the edges of days and months.
 const moments = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 11, 31) }).map((t) => new Date(t));

@@ -83,7 +83,7 @@ export function createBackups(deps: { db: Db; dataDir: string; clock: Clock; log
     return join(dir, fileName);
   }
 
-  /** Writes a backup without rotating; answers it and how to put the schedule back as it was. */
+  /** Writes a backup without rotating; answers it and how to take it back out of the periodic schedule. */
   async function write(reason: BackupReason) {
     const before = { changedSinceBackup, lastBackup };
     const fileName = await backupDatabase(deps.db, deps.dataDir, reason, deps.clock.now());
@@ -91,7 +91,13 @@ export function createBackups(deps: { db: Db; dataDir: string; clock: Clock; log
     lastBackup = deps.clock.now().getTime();
     deps.logger.info('Backup written', { fileName });
     const backup = list().find((b) => b.fileName === fileName)!;
-    return { backup, undo: () => ({ changedSinceBackup, lastBackup } = before) };
+    const takenAt = lastBackup;
+    // Changes made meanwhile still count, and a backup taken since stays the last one.
+    const undo = () => {
+      changedSinceBackup ||= before.changedSinceBackup;
+      if (lastBackup === takenAt) lastBackup = before.lastBackup;
+    };
+    return { backup, undo };
   }
 
   async function create(reason: BackupReason) {

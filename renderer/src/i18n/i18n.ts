@@ -5,6 +5,7 @@ import ar from '../../../resources/locales/ar.json';
 import en from '../../../resources/locales/en.json';
 import ru from '../../../resources/locales/ru.json';
 import uz from '../../../resources/locales/uz.json';
+import { numberFormat } from './locale-data';
 
 export const CATALOGUES = { en, ar, uz, ru } as const;
 
@@ -17,7 +18,7 @@ export const setTextNumerals = (chosen: Settings['numerals']) => {
   numerals = chosen;
 };
 
-const digitFormats = new Map<string, Intl.NumberFormat>();
+const digitFormats = new Map<string, { format(n: number): string }>();
 
 /**
  * A number as it is written inside a text (a count, a limit, a line, a minute): in the language's
@@ -31,7 +32,7 @@ export function textDigits(n: number, language: string = i18next.language, minim
   let format = digitFormats.get(key);
   if (!format) {
     const tag = LOCALE_TAGS[language as Language] ?? LOCALE_TAGS.en;
-    format = new Intl.NumberFormat(`${tag}-u-nu-${digits}`, { useGrouping: false, maximumFractionDigits: 20, minimumIntegerDigits });
+    format = numberFormat(`${tag}-u-nu-${digits}`, { useGrouping: false, maximumFractionDigits: 20, minimumIntegerDigits });
     digitFormats.set(key, format);
   }
   return format.format(n);

@@ -4,8 +4,6 @@
  * the rows only when every one of them is clean.
  */
 import Papa from 'papaparse';
-import { finished } from 'node:stream/promises';
-import yauzl from 'yauzl';
 import { ApiFailure } from '../../../shared/api/envelope';
 import type { ImportMapping, ImportRowError, Kpi, MeasurementInput, Pilot } from '../../../shared/domain/pilots';
 import { parseNumber } from '../../../shared/domain/numbers';
@@ -33,7 +31,7 @@ const unreadable = (code: 'unreadable_file' | 'not_utf8' | 'csv_unclosed_quote' 
  */
 export const XLSX_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 const notAWorkbook = () => unreadable('unreadable_file', 'The file could not be read as an XLSX workbook.');
-/** Parts a workbook may have (one of a few sheets has about a dozen). */
+/** Parts a workbook may have (one of a few sheets has about a dozen); more is not a spreadsheet of measurements. */
 const XLSX_MAX_ENTRIES = 1000;
 
 /** Reads the first sheet (XLSX) or the whole file (CSV) as text cells; the first row names the columns. */
@@ -84,32 +82,35 @@ function readCsv(content: Buffer): Line[] {
 }
 
 /**
- * Measures what the workbook inflates to before exceljs holds it: the sizes its directory declares,
- * then the bytes as they really inflate (yauzl fails an entry holding more than it declares).
+ * Measures what the workbook inflates to before exceljs holds it, through the zip reader exceljs
+ * itself uses (JSZip): another reader can be shown a different list of parts by a crafted directory.
+ * The real bytes are counted as they inflate, since JSZip does not hold a part to its declared size.
  */
 async function checkXlsxSize(content: Buffer) {
-  const tooLarge = () =>
-    unreadable('xlsx_too_large', `The workbook holds more than ${XLSX_MAX_INFLATED_BYTES} bytes of sheet data.`, { mb: XLSX_MAX_INFLATED_BYTES / 1024 / 1024 });
-  let zip: yauzl.ZipFile;
+  const { default: JSZip } = await import('jszip');
+  let zip: InstanceType<typeof JSZip>;
   try {
-    zip = await yauzl.fromBufferPromise(content, { lazyEntries: true, autoClose: false });
+    zip = await JSZip.loadAsync(content);
   } catch {
     throw notAWorkbook();
   }
-  const entries: yauzl.Entry[] = [];
-  let declared = 0;
-  try {
-    for await (const entry of zip.eachEntry()) {
-      declared += entry.uncompressedSize;
-      if (entries.push(entry) > XLSX_MAX_ENTRIES || declared > XLSX_MAX_INFLATED_BYTES) throw tooLarge();
-    }
-    // Read through and thrown away: yauzl counts the bytes as they inflate.
-    for (const entry of entries) await finished((await zip.openReadStreamPromise(entry)).resume());
-  } catch (error) {
-    throw error instanceof ApiFailure ? error : notAWorkbook();
-  } finally {
-    zip.close();
-  }
+  const parts = Object.values(zip.files).filter((part) => !part.dir);
+  if (parts.length > XLSX_MAX_ENTRIES) throw notAWorkbook();
+  let inflated = 0;
+  // JSZip's stream is an old-style one (events, no async iteration); it stops where it is paused.
+  const count = (part: (typeof parts)[number]) =>
+    new Promise<void>((resolve, reject) => {
+      const stream = part.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Buffer) => {
+        inflated += chunk.length;
+        if (inflated <= XLSX_MAX_INFLATED_BYTES) return;
+        stream.pause();
+        reject(unreadable('xlsx_too_large', `The workbook holds more than ${XLSX_MAX_INFLATED_BYTES} bytes of sheet data.`, { mb: XLSX_MAX_INFLATED_BYTES / 1024 / 1024 }));
+      });
+      stream.on('error', () => reject(notAWorkbook()));
+      stream.on('end', () => resolve());
+    });
+  for (const part of parts) await count(part);
 }
 
 async function readXlsx(content: Buffer): Promise<Line[]> {
