@@ -323,6 +323,12 @@ describe('a pilot evaluation from charter to report', () => {
     expect(months).toEqual([...months].sort((a, b) => a - b));
     const values = await chart.locator('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
     expect(Math.max(...values)).toBeLessThan(months[0]);
+    // Every month's label lies inside the picture, and the baseline is named beneath it, not across the data lines.
+    const picture = (await chart.boundingBox())!;
+    expect(await chart.locator('.MuiChartsAxis-directionX .MuiChartsAxis-tickLabel').evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)))).toBeLessThanOrEqual(picture.x + picture.width);
+    expect(await chart.getByText('خط الأساس').count()).toBe(0);
+    const caption = (await page.getByRole('region', { name: 'التحليل' }).locator('div[dir="ltr"][inert] + div').first().getByText('خط الأساس', { exact: true }).boundingBox())!;
+    expect(caption.y).toBeGreaterThan(picture.y + picture.height - 1);
     await screenshot(page, 'ar-pilot');
     expect(await axeViolations(page)).toEqual([]);
     await choose(page, 'لغة التقرير', 'العربية');
