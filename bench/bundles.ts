@@ -114,6 +114,8 @@ export async function benchBundles(): Promise<Figure[]> {
     const bundle = join(root, 'lab.ibtikar');
     const exported = timed(process.execPath, [CLI, 'export', '--data', source, '--out', bundle]);
     const imported = timed(process.execPath, [CLI, 'import', bundle, '--data', join(root, 'target')]);
+    // Both figures include starting node and loading the command line; this is that part alone.
+    const started = timed(process.execPath, [CLI, '--help']);
 
     const zipHere = has('zip') && has('unzip');
     let zipped: ReturnType<typeof timed> | undefined;
@@ -129,6 +131,7 @@ export async function benchBundles(): Promise<Figure[]> {
     const exportRate = mb / exported.seconds;
     const importRate = mb / imported.seconds;
     add({ id: 'bundles.data', label: 'workspace: records + attachments (half already compressed), uncompressed', value: mb, unit: 'MB' });
+    add({ id: 'bundles.cli.start', label: 'command line start alone (node and its modules, `bundle --help`), within both below', value: started.seconds, unit: 's' });
     add({ id: 'bundles.export.rate', label: 'export (bundle CLI, yazl)', value: exportRate, unit: 'MB/s' });
     add({ id: 'bundles.export.rss', label: 'export peak RSS', value: exported.rssMb, unit: 'MB', ...below(exported.rssMb, 300) });
     add({ id: 'bundles.import.rate', label: 'import into an empty data folder (verify, preview, backup, one transaction, reindex)', value: importRate, unit: 'MB/s' });

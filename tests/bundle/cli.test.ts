@@ -107,6 +107,15 @@ describe('the bundle command line', () => {
     expect(imported.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
+  it('prints every command and option on --help, -h or help, with exit 0', async () => {
+    for (const flag of ['--help', '-h', 'help']) {
+      const result = await run(flag);
+      expect(result, flag).toMatchObject({ code: 0, stderr: '' });
+      for (const text of ['bundle verify FILE', 'bundle import FILE --data DIR', 'bundle export --data DIR --out FILE', '--passphrase-file FILE', 'confidential', 'Exit codes'])
+        expect(result.stdout, `${flag}: ${text}`).toContain(text);
+    }
+  });
+
   it('answers a wrong command line with its usage and exit 2', async () => {
     for (const args of [['frob'], ['import', 'x.ibtikar'], ['import', 'x', '--data', dir, '--on-conflict', 'maybe'], ['export', '--data', dir, '--out', 'x', '--classification', 'top']]) {
       const result = await run(...args);

@@ -6,7 +6,7 @@
  * Each takes --passphrase-file FILE (or the IBTIKAR_BUNDLE_PASSPHRASE environment variable) to write
  * or read an encrypted bundle; a passphrase is never taken on the command line, where `ps` shows it.
  * One line of result on stdout, one line of error on stderr, exit 0 on success and non-zero on any
- * refusal; a progress line on stderr when it is a terminal.
+ * refusal; a progress line on stderr when it is a terminal. `bundle --help` prints what each takes.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiFailure } from '../../shared/api/envelope';
-import { BundleExportInputSchema, ConflictChoiceSchema } from '../../shared/domain/bundles';
+import { BundleExportInputSchema, CLASSIFICATIONS, ConflictChoiceSchema } from '../../shared/domain/bundles';
+import { LANGUAGES } from '../../shared/domain/settings';
 import { backupBeforeMigration } from '../backups/backups';
 import { createCore } from '../create-core';
 import { migrate } from '../db/migrate';
@@ -38,7 +39,7 @@ export interface CliIo {
 }
 
 const USAGE =
-  'usage: bundle verify FILE | bundle import FILE --data DIR [--on-conflict keep|theirs|copy] | bundle export --data DIR --out FILE [--project ID ...]; each with [--passphrase-file FILE] for encrypted bundles';
+  'usage: bundle verify FILE | bundle import FILE --data DIR [--on-conflict keep|theirs|copy] | bundle export --data DIR --out FILE [--project ID ...]; each with [--passphrase-file FILE] for encrypted bundles; bundle --help says more';
 
 /** The passphrase from a file (its first line) or the environment; undefined when neither is given. */
 function passphraseFrom(file: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
@@ -49,6 +50,25 @@ function passphraseFrom(file: string | undefined, env: NodeJS.ProcessEnv): strin
   }
   return env.IBTIKAR_BUNDLE_PASSPHRASE || undefined;
 }
+
+/** `bundle --help`: every command and option, and what the exit codes mean. */
+const HELP = `Ibtikar Lab bundles (.ibtikar) from the command line.
+
+  bundle verify FILE
+      Checks a bundle as an import would (limits, checksums, schema, signature) and changes nothing.
+  bundle import FILE --data DIR [--on-conflict keep|theirs|copy]
+      Imports into the lab in DIR, after a backup; records that differ from local ones are kept
+      (keep, the default), replaced (theirs) or imported as copies (copy).
+  bundle export --data DIR --out FILE [--project ID ...] [--classification ${CLASSIFICATIONS.join('|')}]
+                [--language ${LANGUAGES.join('|')}] [--author NAME]
+      Writes the whole lab in DIR, or the projects named, as a signed bundle.
+
+  --passphrase-file FILE   the passphrase of an encrypted bundle, from the first line of FILE
+                           (or the IBTIKAR_BUNDLE_PASSPHRASE environment variable); with export,
+                           encrypts the bundle. Never given on the command line, where ps shows it.
+  -h, --help               prints this.
+
+Exit codes: 0 done, 1 refused (one line on stderr says why), 2 wrong command line.`;
 
 class UsageError extends Error {}
 
@@ -109,8 +129,13 @@ export async function runBundleCli(argv: string[], io: CliIo): Promise<number> {
         language: { type: 'string', default: 'en' },
         author: { type: 'string', default: '' },
         'passphrase-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
+    if (values.help || positionals[0] === 'help') {
+      io.out(HELP);
+      return 0;
+    }
     const passphrase = passphraseFrom(values['passphrase-file'], io.env ?? {});
     const [command, file, ...rest] = positionals;
     if (rest.length > 0) throw new UsageError(`unexpected "${rest[0]}"`);

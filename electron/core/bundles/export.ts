@@ -86,7 +86,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       ? [...selection.values()].reduce((n, s) => n + s.size, 0)
       : tables.reduce((n, { repo }) => n + repo.count(snapshot), 0);
     const files: Manifest['files'] = [];
-    const viewer = createViewer();
+    const viewer = createViewer(request.language);
     const records: Record<string, number> = {};
     /** SHA-256 of every attachment file the carried rows name. */
     const contents = new Set<string>();
@@ -172,7 +172,7 @@ export async function writeBundle(request: ExportRequest, ctx: JobContext): Prom
       files.push({ path, bytes, sha256 });
     }
 
-    const page = Buffer.from(viewer.render({ language: request.language, labName: request.lab.name, createdAt: request.createdAt, classification: request.classification }));
+    const page = Buffer.from(viewer.render({ labName: request.lab.name, createdAt: request.createdAt, classification: request.classification }));
     zip.addBuffer(page, 'index.html', { mtime: request.createdAt, compress: true });
     files.push({ path: 'index.html', bytes: page.length, sha256: createHash('sha256').update(page).digest('hex') });
     if (request.renderPdf) {
