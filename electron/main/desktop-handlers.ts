@@ -1,8 +1,9 @@
 /** Methods only the desktop shell can answer; they are absent over HTTP. */
 import { copyFile, mkdtemp } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Shell } from 'electron';
 import { ApiFailure } from '../shared/api/envelope';
+import { sanitiseFileName } from '../shared/domain/attachments';
 import type { AttachmentFile } from '../core/attachments/attachments-service';
 import type { DesktopMethod, HandlerTable } from '../core/handlers';
 import { printToPdfFile, type PrintDeps } from './print-pdf';
@@ -10,13 +11,22 @@ import { saveBundleFile, type SaveBundleDeps } from './save-bundle';
 import type { Projector } from './projector';
 
 /**
- * Extensions whose "open" runs code (programs, scripts, shortcuts, installers) or renders live
- * markup. An attachment of these kinds is shown in the file manager, never opened.
+ * Kinds of file the system may open straight away: documents, pictures, sound and video, none of
+ * which carries a program or macros. Anything else (programs, scripts, shortcuts, web pages,
+ * archives, macro-enabled or older Office files, kinds not listed) is shown in the file manager for
+ * the user to decide: the copy carries no mark of the web for Windows or macOS to warn by.
  */
-const RUNNABLE = new Set(
-  'exe com bat cmd msi msp msc scr pif cpl dll sys ps1 psm1 vbs vbe js jse wsf wsh hta lnk url reg inf jar app command sh bash zsh csh ksh py pl rb desktop appimage deb rpm pkg dmg html htm xhtml shtml svg svgz mht mhtml xml xsl'.split(' '),
-);
-const isRunnable = (fileName: string) => RUNNABLE.has(/\.([^.]+)$/.exec(fileName)?.[1].toLowerCase() ?? '');
+const OPENS = new Set('pdf png jpg jpeg gif webp bmp tif tiff heic txt csv tsv md docx xlsx pptx odt ods odp mp3 m4a wav ogg mp4 m4v mov webm'.split(' '));
+const opensDirectly = (fileName: string) => OPENS.has(/\.([^.]+)$/.exec(fileName)?.[1].toLowerCase() ?? '');
+
+/**
+ * The copy's name: the display name as a file name every system takes (a name from an older bundle
+ * is cleaned again; Windows refuses <>:"|?* and device names such as CON).
+ */
+function copyName(fileName: string): string {
+  const name = sanitiseFileName(fileName).replace(/[<>:"|?*]/g, '_');
+  return /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(name) ? `_${name}` : name;
+}
 
 export interface DesktopDeps {
   shell: Pick<Shell, 'openPath' | 'showItemInFolder'>;
@@ -40,14 +50,15 @@ export function createDesktopHandlers(deps: DesktopDeps): HandlerTable<DesktopMe
     'desktop.saveBundle': (input) => saveBundleFile(deps.saveBundle(), input),
     'desktop.openProjector': ({ canvasId }) => deps.projector.open(canvasId),
     // The stored file is named by its hash and must never be changed by another app, so the user
-    // gets a copy under its display name (already sanitised: no separators, never "." or "..").
+    // gets a copy under its display name, in a folder of its own.
     'desktop.openAttachment': async ({ id }) => {
       const file = deps.attachmentFile(id);
       if (!file) throw new ApiFailure('not_found', `The file of attachment ${id} is missing.`);
       const folder = await mkdtemp(join(deps.tempDir, 'ibtikar-attachment-'));
-      const copy = join(folder, file.fileName);
+      const copy = join(folder, copyName(file.fileName));
+      if (dirname(copy) !== folder) throw new ApiFailure('internal', `The attachment ${id} has a name that is not a file name.`);
       await copyFile(file.path, copy);
-      if (isRunnable(file.fileName)) {
+      if (!opensDirectly(copy)) {
         deps.shell.showItemInFolder(copy);
         return { shown: 'folder' as const };
       }

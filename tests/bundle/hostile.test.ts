@@ -316,11 +316,11 @@ describe('versions', () => {
 
 describe('attachment files', () => {
   const PROJECT = { id: '01930000-0000-7000-8000-0000000000a1', title: 'Attached', title_folded: 'attached', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
-  const attachmentRow = (content: string) => ({
+  const attachmentRow = (content: string, fileName = 'report.pdf') => ({
     id: '01930000-0000-7000-8000-0000000000a2',
     owner_type: 'project',
     owner_id: PROJECT.id,
-    file_name: 'report.pdf',
+    file_name: fileName,
     media_type: 'application/pdf',
     size: Buffer.byteLength(content),
     sha256: sha256(content),
@@ -360,6 +360,19 @@ describe('attachment files', () => {
   it('refuses an attachment row whose file the bundle does not carry and this lab does not have', async () => {
     const error = await expectRefused(withAttachment('report', {}), 'missing_attachment');
     expect(error.issues?.[0].params).toEqual({ name: 'report.pdf' });
+  });
+
+  it('refuses an attachment whose name is a path or is dressed up, since opening it makes a copy under that name', async () => {
+    // Each would name where the desktop app writes its copy, or show one kind of file as another.
+    for (const name of ['../../escaped.bat', '..\\..\\escaped.bat', '/etc/cron.d/job', 'C:\\Users\\x\\Startup\\run.cmd', 'report\u202Efdp.exe', '..', 'notes.txt.', ' lead.pdf', 'a\u0000b.pdf']) {
+      const file = bundle({
+        files: { 'data/projects.ndjson': line(PROJECT), 'data/attachments.ndjson': line(attachmentRow('report', name)), [`attachments/${sha256('report')}`]: 'report' },
+        records: { projects: 1, attachments: 1 },
+      });
+      const error = await expectRefused(file, 'bad_record');
+      expect(error.issues?.[0].params, name).toEqual({ table: 'attachments', line: 1 });
+      storeIsEmpty();
+    }
   });
 
   it('refuses attachment files in a bundle without a table that names them', async () => {

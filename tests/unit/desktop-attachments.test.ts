@@ -53,13 +53,36 @@ describe('desktop.openAttachment', () => {
     expect(opened).not.toBe(test.core.attachments.file(id)!.path);
   });
 
-  it('shows files that would run or render in the file manager instead of opening them', async () => {
-    for (const name of ['setup.exe', 'page.HTML', 'run.ps1', 'logo.svg']) {
+  it('opens only documents, pictures, sound and video; any other kind is shown in the file manager', async () => {
+    const others = ['setup.exe', 'page.HTML', 'run.ps1', 'logo.svg', 'help.chm', 'budget.xlsm', 'old.doc', 'disk.iso', 'archive.zip', 'Makefile', 'x.appref-ms'];
+    for (const name of others) {
       const { id } = await add(name, `content of ${name}`);
-      expect(await handlers()['desktop.openAttachment']({ id }, ipc)).toEqual({ shown: 'folder' });
+      expect(await handlers()['desktop.openAttachment']({ id }, ipc), name).toEqual({ shown: 'folder' });
     }
     expect(electron.module.shell.openPath).not.toHaveBeenCalled();
-    expect(electron.module.shell.showItemInFolder).toHaveBeenCalledTimes(4);
+    expect(electron.module.shell.showItemInFolder).toHaveBeenCalledTimes(others.length);
+    for (const name of ['report.PDF', 'photo.jpg', 'budget.xlsx', 'notes.odt', 'interview.m4a']) {
+      const { id } = await add(name, `content of ${name}`);
+      expect(await handlers()['desktop.openAttachment']({ id }, ipc), name).toEqual({ shown: 'file' });
+    }
+  });
+
+  it('copies into its own folder under a name every system takes, whatever name an older record holds', async () => {
+    const cases: [string, string][] = [
+      ['../../escaped.bat', 'escaped.bat'],
+      ['..\\..\\Startup\\run.cmd', 'run.cmd'],
+      ['CON.txt', '_CON.txt'],
+      ['what? <draft>: "v2"|final*.txt', 'what_ _draft__ _v2__final_.txt'],
+    ];
+    for (const [stored, copied] of cases) {
+      const { id } = await add('placeholder.txt', stored);
+      // A name stored before names were checked on import (the database keeps whatever it was given).
+      test.core.db.prepare('UPDATE attachments SET file_name = ? WHERE id = ?').run(stored, id);
+      await handlers()['desktop.openAttachment']({ id }, ipc);
+      const copy = [...electron.module.shell.openPath.mock.calls, ...electron.module.shell.showItemInFolder.mock.calls].map((c) => c[0]).find((p) => readFileSync(p, 'utf8') === stored)!;
+      expect(basename(copy), stored).toBe(copied);
+      expect(dirname(dirname(copy)), stored).toBe(tempDir);
+    }
   });
 
   it('reports a missing file as not_found, and a refusal of the system as a failure', async () => {

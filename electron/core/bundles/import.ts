@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { BundleConflict, BundlePreview, BundleSummary, ConflictChoice } from '../../shared/domain/bundles';
+import { sanitiseFileName } from '../../shared/domain/attachments';
 import type { Db } from '../db/open';
 import { createRowsRepo, foreignKeyViolations, keyString, rowSchema, sameRow, type Row, type RowsRepo } from './rows-repo';
 import { refuse } from './refusal';
@@ -66,6 +67,10 @@ function readers(db: Db, staged: StagedBundle, contentHere: ContentHere): TableR
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
             refuse('bad_record', `${where} is not a valid ${table.name} row (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, { table: table.name, line: number });
+          }
+          const name = table.fileName && parsed.data![table.fileName];
+          if (typeof name === 'string' && sanitiseFileName(name) !== name) {
+            refuse('bad_record', `${where} names its file ${JSON.stringify(name)}, which is not a plain file name.`, { table: table.name, line: number });
           }
           const content = table.content && parsed.data![table.content];
           if (typeof content === 'string' && !staged.files.has(`attachments/${content}`) && !contentHere(content)) {

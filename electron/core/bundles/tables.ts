@@ -39,6 +39,12 @@ export interface BundleTable {
   frozen?: { when: string; columns: readonly string[] };
   /** The column holding the SHA-256 of a file the row names; the bundle carries it as attachments/<sha256>. */
   content?: string;
+  /**
+   * The column holding that file's name as people see it, which also names the copy the desktop app
+   * opens: an incoming row's must be a name the app would store itself (see sanitiseFileName), never
+   * a path such as `../../x.bat` nor one dressed up with bidirectional overrides.
+   */
+  fileName?: string;
   /** Only rows matching this SQL condition (over the table's own columns; registry text, never bundle text) travel. */
   where?: string;
   /** Columns that never leave this machine: not exported, and refused in an incoming row. */
@@ -277,6 +283,7 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
     area: 'attachments',
     label: 'file_name',
     content: 'sha256',
+    fileName: 'file_name',
   },
   { name: 'activity_log', key: ['id'], refs: [{ column: 'subject_id', table: 'any', owned: true }], area: 'projects', appendOnly: true, label: 'summary' },
 ];

@@ -19,16 +19,17 @@ export const FILE_NAME_MAX = 255;
 /**
  * A file name for display only (it never becomes a path): the last segment of whatever path came
  * with it, without control characters or bidirectional overrides (which can make `exe.pdf` look
- * like `fdp.exe`), without leading and trailing dots and spaces, and at most 255 characters.
+ * like `fdp.exe`), at most 255 characters, without leading and trailing dots and spaces. A clean
+ * name comes back unchanged, which is how an import tells a bundle's names apart from paths.
  */
 export function sanitiseFileName(raw: string): string {
   const lastSegment = raw.split(/[/\\]/).at(-1) ?? '';
   const cleaned = lastSegment
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/^[\s.]+|[\s.]+$/g, '')
     .normalize('NFC');
-  return Array.from(cleaned).slice(0, FILE_NAME_MAX).join('') || 'file';
+  // Cut before trimming, so that a cut landing on a space or dot leaves none at the end.
+  return Array.from(cleaned).slice(0, FILE_NAME_MAX).join('').replace(/^[\s.]+|[\s.]+$/g, '') || 'file';
 }
 
 export const AttachmentFileNameSchema = z.string().max(4 * FILE_NAME_MAX).transform(sanitiseFileName);
