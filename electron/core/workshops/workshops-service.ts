@@ -7,6 +7,7 @@
  */
 import { ApiFailure, type InputIssue } from '../../shared/api/envelope';
 import type { ParsedInput } from '../../shared/api/contract';
+import { normaliseUzbekApostrophes as uz } from '../../shared/text/fold';
 import type { Note } from '../../shared/canvas/model';
 import type { CanvasTemplate } from '../../shared/canvas/template';
 import type { Language } from '../../shared/domain/settings';
@@ -259,7 +260,7 @@ export function createWorkshopsService(
     startVote({ workshopId, title, votesPerPerson, onePerNote }: ParsedInput<'workshops.startVote'>) {
       const w = running(workshopId);
       if (repo.openVote(w.id)) throw new ApiFailure('conflict', 'A vote is already open; reveal it first.', [{ path: ['workshopId'], code: 'vote_open' }]);
-      const v: Omit<VoteSessionRecord, 'revealedAt'> = { id: ids.next(), workshopId: w.id, canvasId: w.canvasId, title, votesPerPerson, onePerNote, createdAt: now() };
+      const v: Omit<VoteSessionRecord, 'revealedAt'> = { id: ids.next(), workshopId: w.id, canvasId: w.canvasId, title: uz(title), votesPerPerson, onePerNote, createdAt: now() };
       repo.insertVoteSession(v);
       changed(w.canvasId);
       return voteView({ ...v, revealedAt: null }, () => []);
@@ -273,7 +274,8 @@ export function createWorkshopsService(
       return voteView(repo.voteSession(id)!, () => canvases.get({ id: v.canvasId }).notes);
     },
 
-    voteOnBehalf({ voteSessionId, noteId, voterName }: ParsedInput<'workshops.voteOnBehalf'>) {
+    voteOnBehalf({ voteSessionId, noteId, voterName: typed }: ParsedInput<'workshops.voteOnBehalf'>) {
+      const voterName = uz(typed);
       const v = repo.voteSession(voteSessionId) ?? (() => { throw notFound('vote', voteSessionId); })();
       running(v.workshopId);
       db.transaction(() => {
@@ -297,7 +299,8 @@ export function createWorkshopsService(
 
     // ——— Participants ———
 
-    join({ secret, displayName }: ParsedInput<'participant.join'>, workshopId: string) {
+    join({ secret, displayName: typed }: ParsedInput<'participant.join'>, workshopId: string) {
+      const displayName = uz(typed);
       const w = repo.workshop(workshopId);
       if (!w || w.endedAt !== null || w.joinSecret === null || !sameSecret(w.joinSecret, secret)) throw workshopEnded();
       const token = newToken();

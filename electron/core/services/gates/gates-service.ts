@@ -11,6 +11,7 @@ import type { Project } from '../../../shared/domain/project';
 import type { CoreDeps } from '../../deps';
 import type { ProjectsService } from '../projects/projects-service';
 import type { GatesRepo } from './gates-repo';
+import { normaliseUzbekApostrophes as uz } from '../../../shared/text/fold';
 
 type Decide = ParsedInput<'gates.decide'>;
 const invalid = (message: string, issues: InputIssue[]) => new ApiFailure('invalid_input', message, issues);
@@ -80,9 +81,9 @@ export function createGatesService(
         decision: input.decision,
         evidenceLevel: input.evidenceLevel,
         checklist: input.checklist,
-        rationale: input.rationale,
+        rationale: uz(input.rationale),
         decidedById: input.decidedById,
-        decidedByName: input.decidedByName,
+        decidedByName: uz(input.decidedByName),
         decidedOn: input.decidedOn ?? now.slice(0, 10),
         supersedesId: repos.gates.latestId(project.id),
         createdAt: now,
@@ -106,14 +107,14 @@ export function createGatesService(
 
     addCriterion({ stage, label }: ParsedInput<'gates.addCriterion'>) {
       const id = ids.next();
-      repos.gates.addCriterion({ id, stage, label, now: clock.now().toISOString() });
+      repos.gates.addCriterion({ id, stage, label: uz(label), now: clock.now().toISOString() });
       return repos.gates.criterion(id)!;
     },
 
     updateCriterion({ id, label, archived }: ParsedInput<'gates.updateCriterion'>) {
       const current = repos.gates.criterion(id);
       if (!current) throw new ApiFailure('not_found', `No gate criterion with id ${id}.`);
-      repos.gates.updateCriterion({ id, label: label ?? current.label, archived: archived ?? current.archived, now: clock.now().toISOString() });
+      repos.gates.updateCriterion({ id, label: label === undefined ? current.label : uz(label), archived: archived ?? current.archived, now: clock.now().toISOString() });
       return repos.gates.criterion(id)!;
     },
   };

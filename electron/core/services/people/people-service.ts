@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Person } from '../../../shared/domain/people';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
+import { normaliseUzbekApostrophes as uz } from '../../../shared/text/fold';
 import type { PeopleRepo } from './people-repo';
 
 const unknownEntity = (path: (string | number)[]) =>
@@ -34,13 +35,13 @@ export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     entities: () => repo.entities(),
     createEntity({ name }: ParsedInput<'entities.create'>) {
       const id = ids.next();
-      repo.insertEntity({ id, name, now: now() });
+      repo.insertEntity({ id, name: uz(name), now: now() });
       changed();
       return entity(id);
     },
     renameEntity({ id, name }: ParsedInput<'entities.update'>) {
       entity(id);
-      repo.renameEntity({ id, name, now: now() });
+      repo.renameEntity({ id, name: uz(name), now: now() });
       changed();
       return entity(id);
     },
@@ -54,7 +55,7 @@ export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     createPerson(input: ParsedInput<'people.create'>) {
       if (input.entityId && !repo.entity(input.entityId)) throw unknownEntity(['entityId']);
       const at = now();
-      const created: Person = { id: ids.next(), ...input, createdAt: at, updatedAt: at };
+      const created: Person = { id: ids.next(), ...input, name: uz(input.name), createdAt: at, updatedAt: at };
       repo.insertPerson(created);
       changed();
       return created;
@@ -62,7 +63,7 @@ export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     updatePerson({ id, patch }: ParsedInput<'people.update'>) {
       const current = person(id);
       if (patch.entityId && !repo.entity(patch.entityId)) throw unknownEntity(['patch', 'entityId']);
-      repo.updatePerson({ ...current, ...patch, updatedAt: now() });
+      repo.updatePerson({ ...current, ...patch, ...(patch.name === undefined ? {} : { name: uz(patch.name) }), updatedAt: now() });
       changed();
       return person(id);
     },
