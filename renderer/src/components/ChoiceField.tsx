@@ -7,7 +7,16 @@ export interface Choice<V extends string | number> {
   label: string;
   /** For choices written in another language (language names). */
   lang?: string;
+  /** Written by people (a person's or entity's name, a title, a KPI): shown in its own direction. */
+  userText?: boolean;
 }
+
+/** A choice's label as shown in the list and in the field, isolated when people wrote it. */
+const labelOf = <V extends string | number>(choice: Choice<V>) => (
+  <span dir={choice.userText ? 'auto' : undefined} lang={choice.lang}>
+    {choice.label}
+  </span>
+);
 
 interface Props<V extends string | number> {
   label: string;
@@ -30,12 +39,21 @@ export function ChoiceField<V extends string | number>({ label, value, choices, 
       onChange={(e) => onChange(e.target.value as V | '')}
       fullWidth={fullWidth}
       sx={sx}
-      slotProps={emptyLabel === undefined ? undefined : { inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+      slotProps={{
+        ...(emptyLabel === undefined ? {} : { inputLabel: { shrink: true } }),
+        select: {
+          displayEmpty: emptyLabel !== undefined,
+          renderValue: (selected) => {
+            const choice = choices.find((c) => c.value === selected);
+            return choice ? labelOf(choice) : (emptyLabel ?? '');
+          },
+        },
+      }}
     >
       {emptyLabel !== undefined && <MenuItem value="">{emptyLabel}</MenuItem>}
       {choices.map((choice) => (
-        <MenuItem key={choice.value} value={choice.value} lang={choice.lang}>
-          {choice.label}
+        <MenuItem key={choice.value} value={choice.value}>
+          {labelOf(choice)}
         </MenuItem>
       ))}
     </TextField>

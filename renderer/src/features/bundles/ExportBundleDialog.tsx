@@ -1,4 +1,3 @@
-import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -21,6 +20,7 @@ import { useApiClient } from '../../api/api-context';
 import { ApiCallError, useApiMutation, useApiQuery, useHasMethod } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { ProjectPicker } from '../../components/ProjectPicker';
 import { BundleError } from './BundleError';
 import { downloadBundle } from './transfer';
 import { useJobProgress } from './use-job-progress';
@@ -112,18 +112,15 @@ export function ExportBundleDialog({ onClose, initial = [] }: { onClose(): void;
             <FormControlLabel value="projects" control={<Radio />} label={t('bundles.scopeProjects')} />
           </RadioGroup>
           {scope === 'projects' && (
-            <Autocomplete<Project, true>
+            <ProjectPicker
               multiple
+              label={t('bundles.projects')}
               options={found.data?.items ?? []}
-              filterOptions={(x) => x}
               loading={found.isFetching}
               value={chosen}
-              onChange={(_e, value) => setChosen(value)}
-              inputValue={search}
-              onInputChange={(_e, value) => setSearch(value)}
-              getOptionLabel={(p) => p.title}
-              isOptionEqualToValue={(a, b) => a.id === b.id}
-              renderInput={(params) => <TextField {...params} label={t('bundles.projects')} />}
+              onChange={setChosen}
+              search={search}
+              onSearch={setSearch}
             />
           )}
           <ChoiceField

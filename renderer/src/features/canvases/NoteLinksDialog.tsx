@@ -114,7 +114,7 @@ function AddLink({ noteId }: { noteId: string }) {
             <ChoiceField<string>
               label={t('canvas.links.canvas')}
               value={canvasId}
-              choices={(canvases.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
+              choices={(canvases.data ?? []).map((c) => ({ value: c.id, label: c.title, userText: true }))}
               onChange={(id) => {
                 setCanvasId(id);
                 setTargetId('');
@@ -124,7 +124,7 @@ function AddLink({ noteId }: { noteId: string }) {
             <ChoiceField<string>
               label={t('canvas.links.note')}
               value={targetId}
-              choices={(board.data?.notes ?? []).filter((n) => n.id !== noteId).map((n) => ({ value: n.id, label: short(n.text) }))}
+              choices={(board.data?.notes ?? []).filter((n) => n.id !== noteId).map((n) => ({ value: n.id, label: short(n.text), userText: true }))}
               onChange={setTargetId}
               sx={{ flex: 1, minWidth: 0 }}
             />
@@ -133,7 +133,7 @@ function AddLink({ noteId }: { noteId: string }) {
           <ChoiceField<string>
             label={t('canvas.links.kpi')}
             value={targetId}
-            choices={(kpis.data ?? []).map((k) => ({ value: k.kpiId, label: `${k.unit ? `${k.name} (${k.unit})` : k.name} — ${format.parts(k.pilotTitle, k.projectTitle)}` }))}
+            choices={(kpis.data ?? []).map((k) => ({ value: k.kpiId, label: `${k.unit ? `${k.name} (${k.unit})` : k.name} — ${format.parts(k.pilotTitle, k.projectTitle)}`, userText: true }))}
             onChange={setTargetId}
             sx={{ flex: 1, minWidth: 0 }}
           />

@@ -1,6 +1,5 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined';
-import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -17,7 +16,6 @@ import Typography from '@mui/material/Typography';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cohort } from '../../../../electron/shared/domain/cohorts';
-import type { Project } from '../../../../electron/shared/domain/project';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
@@ -25,6 +23,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { ProjectPicker } from '../../components/ProjectPicker';
 import { useSubmit } from '../../components/use-submit';
 import { BoardView } from '../board/BoardPage';
 import { useCohortDates } from './CohortsPage';
@@ -174,16 +173,14 @@ function CohortProjects({ cohort }: { cohort: Cohort }) {
           </ListItem>
         ))}
       </List>
-      <Autocomplete<Project>
+      <ProjectPicker
+        label={t('cohorts.addProject')}
         options={options}
-        getOptionLabel={(p) => p.title}
-        filterOptions={(x) => x}
         value={null}
-        inputValue={search}
-        onInputChange={(_e, value) => setSearch(value)}
-        onChange={(_e, project) => project && add.mutate({ cohortId: cohort.id, projectId: project.id }, { onSuccess: () => setSearch('') })}
+        search={search}
+        onSearch={setSearch}
+        onChange={(project) => project && add.mutate({ cohortId: cohort.id, projectId: project.id }, { onSuccess: () => setSearch('') })}
         noOptionsText={t('cohorts.noProjectFound')}
-        renderInput={(params) => <TextField {...params} label={t('cohorts.addProject')} />}
         sx={{ maxWidth: 480 }}
       />
     </section>

@@ -153,7 +153,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
           <ChoiceField
             label={t('gate.field.decidedBy')}
             value={personId}
-            choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))}
             onChange={(id) => {
               setPersonId(id);
               const person = people.data?.find((p) => p.id === id);

@@ -45,7 +45,7 @@ export function AddIdeaForm({ challengeId, campaigns = [] }: { challengeId?: str
           <ChoiceField<string>
             label={t('ideas.field.campaign')}
             value={campaignId}
-            choices={open.map((c) => ({ value: c.id, label: c.title }))}
+            choices={open.map((c) => ({ value: c.id, label: c.title, userText: true }))}
             onChange={setCampaignId}
             emptyLabel={t('ideas.noCampaign')}
             sx={{ flex: 1 }}

@@ -81,7 +81,7 @@ function IdeaDetails({ idea }: { idea: Idea }) {
           <ChoiceField<string>
             label={t('ideas.field.challenge')}
             value={challengeId}
-            choices={(challenges.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
+            choices={(challenges.data ?? []).map((c) => ({ value: c.id, label: c.title, userText: true }))}
             onChange={setChallengeId}
             emptyLabel={t('ideas.noChallenge')}
             sx={{ flex: 1 }}

@@ -52,7 +52,7 @@ export function ScorecardForm({ ideaId, scorecards }: { ideaId: string; scorecar
       <ChoiceField<string>
         label={t('scorecard.reviewer')}
         value={reviewerId}
-        choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))}
         onChange={chooseReviewer}
         emptyLabel={t('scorecard.chooseReviewer')}
         sx={{ maxWidth: 360 }}

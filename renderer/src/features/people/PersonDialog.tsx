@@ -36,7 +36,7 @@ export function PersonDialog({ person, onClose }: { person: Person | null; onClo
       <Stack spacing={2} sx={{ pt: 1 }}>
         <TextField label={t('people.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus {...fieldProps('name')} slotProps={{ htmlInput: { dir: 'auto' } }} />
         <ChoiceField<Role> label={t('people.role')} value={role} choices={PERSON_ROLES.map((r) => ({ value: r, label: t(personRoleKey(r)) }))} onChange={(r) => r && setRole(r)} />
-        <ChoiceField<string> label={t('people.entity')} value={entityId} choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))} onChange={setEntityId} emptyLabel={t('common.notSet')} />
+        <ChoiceField<string> label={t('people.entity')} value={entityId} choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name, userText: true }))} onChange={setEntityId} emptyLabel={t('common.notSet')} />
         <TextField label={t('people.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldProps('email')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
       </Stack>
     </FormDialog>

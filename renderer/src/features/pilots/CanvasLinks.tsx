@@ -66,7 +66,7 @@ export function CanvasLinks({ detail }: { detail: PilotDetail }) {
           <ChoiceField<string>
             label={t('pilot.canvases.choose')}
             value={choice}
-            choices={linkable.map((c) => ({ value: c.id, label: c.title }))}
+            choices={linkable.map((c) => ({ value: c.id, label: c.title, userText: true }))}
             onChange={setChoice}
             emptyLabel={t('pilot.canvases.pick')}
             sx={{ minWidth: 280 }}

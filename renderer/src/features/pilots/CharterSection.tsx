@@ -51,7 +51,7 @@ export function CharterSection({ pilot, children }: { pilot: Pilot; children?: R
             <ChoiceField<string>
               label={t('pilot.field.owner')}
               value={values.ownerId}
-              choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))}
               onChange={(v) => setValues({ ...values, ownerId: v })}
               emptyLabel={t('pilot.noOwner')}
               sx={{ minWidth: 240 }}

@@ -69,7 +69,7 @@ export function DecisionSection({ pilot }: { pilot: Pilot }) {
           <TextField label={t('pilot.decision.conditions')} value={conditions} onChange={(e) => setConditions(e.target.value)} multiline minRows={2} {...fieldProps('conditions')} slotProps={{ htmlInput: { dir: 'auto' } }} />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <ChoiceField label={t('pilot.decision.evidence')} value={evidence} choices={evidenceChoices} onChange={(v) => setEvidence(v === '' ? '' : Number(v))} emptyLabel={t('evidence.notAssessed')} sx={{ minWidth: 280 }} />
-            <ChoiceField<string> label={t('pilot.decision.by')} value={decidedById} choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))} onChange={setDecidedById} emptyLabel={t('common.notSet')} sx={{ minWidth: 220 }} />
+            <ChoiceField<string> label={t('pilot.decision.by')} value={decidedById} choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))} onChange={setDecidedById} emptyLabel={t('common.notSet')} sx={{ minWidth: 220 }} />
             <DateField label={t('pilot.decision.on')} value={decidedOn} onChange={setDecidedOn} {...fieldProps('decidedOn')} />
           </Stack>
         </Stack>

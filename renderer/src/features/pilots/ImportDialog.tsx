@@ -98,7 +98,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
     setMapping({ ...mapping!, [field]: value });
   };
   const clean = checked !== null && checked.errors.length === 0 && checked.moreErrors === 0 && checked.validCount > 0;
-  const columnChoices = (file?.columns ?? []).map((c) => ({ value: c, label: c }));
+  const columnChoices = (file?.columns ?? []).map((c) => ({ value: c, label: c, userText: true }));
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
@@ -116,7 +116,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
             <>
               <Typography>{t('pilot.import.fileRead', { name: file.name, rows: format.number(file.rowCount) })}</Typography>
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                <ChoiceField<string> label={t('pilot.import.fixedKpi')} value={mapping.kpiId} choices={kpis.map((k) => ({ value: k.id, label: k.name }))} onChange={(v) => setField('kpiId', v)} emptyLabel={t('pilot.import.kpiFromColumn')} sx={{ minWidth: 220 }} />
+                <ChoiceField<string> label={t('pilot.import.fixedKpi')} value={mapping.kpiId} choices={kpis.map((k) => ({ value: k.id, label: k.name, userText: true }))} onChange={(v) => setField('kpiId', v)} emptyLabel={t('pilot.import.kpiFromColumn')} sx={{ minWidth: 220 }} />
                 {MAPPED_FIELDS.filter((f) => f !== 'kpi' || !mapping.kpiId).map((f) => (
                   <ChoiceField<string> key={f} label={t(`pilot.import.column.${f}`)} value={mapping[f]} choices={columnChoices} onChange={(v) => setField(f, v)} emptyLabel={t('pilot.import.notInFile')} sx={{ minWidth: 180 }} />
                 ))}

@@ -34,7 +34,7 @@ export function MeasurementsSection({ pilot }: { pilot: Pilot }) {
       {kpi && (
         <>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, mb: 2 }}>
-            <ChoiceField<string> label={t('pilot.kpi.name')} value={kpi.id} choices={(kpis.data ?? []).map((k) => ({ value: k.id, label: k.name }))} onChange={setKpiId} sx={{ minWidth: 260 }} />
+            <ChoiceField<string> label={t('pilot.kpi.name')} value={kpi.id} choices={(kpis.data ?? []).map((k) => ({ value: k.id, label: k.name, userText: true }))} onChange={setKpiId} sx={{ minWidth: 260 }} />
             <Button variant="outlined" onClick={() => setImporting(true)}>
               {t('pilot.import.open')}
             </Button>

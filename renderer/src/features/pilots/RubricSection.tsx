@@ -43,7 +43,7 @@ export function RubricSection({ pilotId }: { pilotId: string }) {
         <ChoiceField<string>
           label={t('pilot.rubric.assessor')}
           value={assessorId}
-          choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))}
           onChange={setAssessorId}
           emptyLabel={t('team.choosePerson')}
           sx={{ minWidth: 260, mt: 2 }}

@@ -88,7 +88,7 @@ export function ProjectForm({ mode, values, errors, onChange, autoFocus }: Props
         <ChoiceField
           label={t('project.field.ownerEntityId')}
           value={values.ownerEntityId}
-          choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name, userText: true }))}
           onChange={(v) => set('ownerEntityId', v)}
           emptyLabel={t('common.notSet')}
           fullWidth

@@ -196,14 +196,14 @@ export function ProjectsPage() {
         <ChoiceField<string>
           label={t('project.field.pillarIds')}
           value={filters.pillarId}
-          choices={(pillars.data ?? []).map((p) => ({ value: p.id, label: p.key ? t(pillarKey(p.key)) : (p.label ?? '') }))}
+          choices={(pillars.data ?? []).map((p) => (p.key ? { value: p.id, label: t(pillarKey(p.key)) } : { value: p.id, label: p.label ?? '', userText: true }))}
           onChange={filter('pillarId')}
           emptyLabel={t('projects.filter.allPillars')}
         />
         <ChoiceField<string>
           label={t('project.field.ownerEntityId')}
           value={filters.ownerEntityId}
-          choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          choices={(entities.data ?? []).map((e) => ({ value: e.id, label: e.name, userText: true }))}
           onChange={filter('ownerEntityId')}
           emptyLabel={t('projects.filter.allEntities')}
         />

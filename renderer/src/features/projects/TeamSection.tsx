@@ -56,7 +56,7 @@ export function TeamSection({ projectId }: { projectId: string }) {
       ) : (
         candidates.length > 0 && (
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
-            <ChoiceField<string> label={t('team.person')} value={personId} choices={candidates.map((p) => ({ value: p.id, label: p.name }))} onChange={setPersonId} emptyLabel={t('team.choosePerson')} sx={{ minWidth: 240 }} />
+            <ChoiceField<string> label={t('team.person')} value={personId} choices={candidates.map((p) => ({ value: p.id, label: p.name, userText: true }))} onChange={setPersonId} emptyLabel={t('team.choosePerson')} sx={{ minWidth: 240 }} />
             <ChoiceField<MemberRole> label={t('team.role')} value={role} choices={MEMBER_ROLES.map((r) => ({ value: r, label: t(memberRoleKey(r)) }))} onChange={(r) => r && setRole(r)} sx={{ minWidth: 200 }} />
             <Button
               variant="outlined"
