@@ -76,6 +76,12 @@ describe('bundle signatures', () => {
     const { id: labId } = await callValue<{ id: string }>(other, 'lab.profile', {});
     const log = await callValue<{ fields: string[]; summary: string }[]>(other, 'activity.list', { subjectId: labId });
     expect(log).toContainEqual(expect.objectContaining({ fields: ['bundle_import', 'signature_invalid_accepted'], summary: expect.stringContaining('Tashkent Innovation Lab') }));
+    // Accepting the same bundle again changes nothing, not even the log.
+    const imported = other.snapshot();
+    const again = await other.core.bundles.previewFile(path);
+    const second = await callValue<{ inserted: number }>(other, 'bundles.apply', { previewId: again.previewId, acceptInvalidSignature: true });
+    expect(second).toMatchObject({ inserted: 0, replaced: 0, copied: 0 });
+    expect(other.snapshot()).toEqual(imported);
   });
 
   it('shows a signature made by another key over the same manifest as invalid', async () => {

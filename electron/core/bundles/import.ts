@@ -186,7 +186,6 @@ function write(table: BundleTable, row: Row, run: () => void) {
  */
 export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest): Omit<BundleSummary, 'backup' | 'unverifiedAccepted'> & { areas: Set<DataArea> } {
   const summary = { inserted: 0, replaced: 0, copied: 0, kept: 0, unchanged: 0, areas: new Set<DataArea>() };
-  if (request.record) summary.areas.add('projects');
   const chosen = new Map(request.choices.map((c) => [`${c.table}\u0000${c.key}`, c.choice]));
   const copies = new Map<string, Map<string, string>>();
   /** Ids of the records each table kept as they are here (a conflict resolved as keep mine). */
@@ -253,9 +252,16 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
       });
     }
     if (foreignKeyViolations(db) > 0) refuse('broken_references', 'Some records in the bundle refer to records that are neither in the bundle nor here.');
-    // Derived data follows only the rows that changed, so a re-import leaves the file as it was.
-    if (summary.areas.size > 0) request.reindex(changed);
-    request.record?.();
+    // Derived data follows only the rows that changed, and the acceptance of an unverified bundle is
+    // recorded only when it changed something, so a re-import leaves the file as it was.
+    if (summary.areas.size > 0) {
+      request.reindex(changed);
+      if (request.record) {
+        request.record();
+        // The lab's activity list shows the record.
+        summary.areas.add('projects');
+      }
+    }
   })();
   return summary;
 }
