@@ -41,6 +41,8 @@ export function menuTemplate(t: Translate, platform: NodeJS.Platform, actions: M
       label: t('menu.file'),
       submenu: [
         { label: t('menu.importBundle'), accelerator: 'CmdOrCtrl+O', click: () => actions.importBundle() },
+        // Bundles opened before (Windows lists them in the taskbar's jump list instead).
+        ...(mac ? [{ ...item('recentDocuments', 'openRecent'), submenu: [item('clearRecentDocuments', 'clearRecent')] }] : []),
         separator,
         mac ? item('close', 'close') : item('quit', 'quit'),
       ],

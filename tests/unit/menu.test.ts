@@ -25,6 +25,7 @@ describe('the application menu', () => {
     expect(roles(menuTemplate(translator('en'), 'darwin', actions))).toEqual(
       expect.arrayContaining(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit', 'undo', 'copy', 'paste', 'zoomIn', 'togglefullscreen']),
     );
+    expect(roles(menuTemplate(translator('en'), 'darwin', actions))).toEqual(expect.arrayContaining(['recentDocuments', 'clearRecentDocuments']));
     expect(roles(menuTemplate(translator('en'), 'win32', actions))).toContain('quit');
     expect(roles(menuTemplate(translator('en'), 'win32', actions))).not.toContain('hide');
   });
