@@ -94,6 +94,7 @@ export function createCore(deps: CoreDeps) {
   const people = createPeopleService(deps, peopleRepo, events, {
     projectExists: (id) => projectsRepo.getRow(id) !== undefined,
     ratingCount: (id) => pilotsRepo.ratingCount(id),
+    scorecardCount: (id) => ideasRepo.scorecardCount(id),
   });
   const cohorts = createCohortsService(deps, createCohortsRepo(deps.db), events, (id) => projectsRepo.getRow(id) !== undefined);
   const gates = createGatesService(deps, { gates: gatesRepo, personExists: (id) => peopleRepo.person(id) !== undefined }, projects);

@@ -56,6 +56,13 @@ describe('ideas', () => {
       ['Aziza', 4.67],
       ['Bobur', 4.33],
     ]);
+    // A reviewer's scorecards are part of the totals: deleting the person is refused, nothing lost.
+    const before = test.snapshot();
+    expect(await test.call('people.delete', { id: aziza.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ path: ['id'], code: 'person_has_scorecards', params: { count: 2 } }] },
+    });
+    expect(test.snapshot()).toEqual(before);
   });
 
   it('a reviewer’s new scorecard replaces their old one', async () => {

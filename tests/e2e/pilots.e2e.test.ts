@@ -354,5 +354,18 @@ describe('a pilot evaluation from charter to report', () => {
     await expect.poll(january).toBe(32.5);
     await expect.poll(() => grid.getByRole('alert').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    // A value changed elsewhere (an import, another window) shows in the cell at once, so leaving the
+    // cell does not write the old one back.
+    await api('pilots.setMeasurement', { kpiId: days, group: 'pilot', period: '2026-01-01', value: 50 });
+    await expect.poll(() => first.inputValue()).toMatch(/^(50|٥٠)$/);
+    await first.focus();
+    await first.press('Tab');
+    expect(await january()).toBe(50);
+    // Emptied, the cell's measurement is deleted.
+    await first.fill('');
+    await first.press('Tab');
+    await expect.poll(january).toBeUndefined();
+    await page.reload();
+    expect(await grid.locator('tbody tr').first().getByRole('textbox').first().inputValue()).toBe('');
   });
 });

@@ -98,6 +98,7 @@ export function createIdeasRepo(db: Db) {
      oecd_facet = @oecdFacet, updated_at = @updatedAt WHERE id = @id`,
   );
   const deleteChallenge = db.prepare<[string]>('DELETE FROM challenges WHERE id = ?');
+  const scoredBy = db.prepare<[string], number>('SELECT count(DISTINCT idea_id) FROM idea_scores WHERE reviewer_id = ?').pluck();
 
   const campaigns = db.prepare<[string], CampaignRow>(`${CAMPAIGN_SELECT} WHERE m.challenge_id = ? ORDER BY m.created_at, m.id`);
   const campaign = db.prepare<[string], CampaignRow>(`${CAMPAIGN_SELECT} WHERE m.id = ?`);
@@ -143,6 +144,8 @@ export function createIdeasRepo(db: Db) {
   const toCriterion = (c: Omit<ScoreCriterion, 'archived'> & { archived: number }): ScoreCriterion => ({ ...c, archived: c.archived === 1 });
 
   return {
+    /** Ideas the person scored (their scorecards count in each idea's total). */
+    scorecardCount: (personId: string) => scoredBy.get(personId)!,
     challenges: () => challenges.all().map(toChallenge),
     challenge: (id: string) => {
       const row = challenge.get(id);

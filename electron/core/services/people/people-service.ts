@@ -14,9 +14,11 @@ interface Links {
   projectExists(id: string): boolean;
   /** DAC rubric ratings the person gave: they belong to pilots' evaluation records. */
   ratingCount(personId: string): number;
+  /** Ideas the person scored: their scorecards are part of each idea's total. */
+  scorecardCount(personId: string): number;
 }
 
-export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, repo: PeopleRepo, events: EventHub, { projectExists, ratingCount }: Links) {
+export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>, repo: PeopleRepo, events: EventHub, { projectExists, ratingCount, scorecardCount }: Links) {
   const { clock, ids } = deps;
   const now = () => clock.now().toISOString();
   const changed = () => events.emit({ type: 'data.changed', payload: { area: 'people' } });
@@ -73,6 +75,13 @@ export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
       if (ratings > 0) {
         throw new ApiFailure('conflict', 'This person rated pilots on the DAC rubric; the ratings are kept with the pilots.', [
           { path: ['id'], code: 'person_has_ratings', params: { count: ratings } },
+        ]);
+      }
+      // Likewise their scorecards, which would silently change the ideas' totals and ranking.
+      const scorecards = scorecardCount(id);
+      if (scorecards > 0) {
+        throw new ApiFailure('conflict', 'This person scored ideas; the scorecards are kept with the ideas.', [
+          { path: ['id'], code: 'person_has_scorecards', params: { count: scorecards } },
         ]);
       }
       if (!repo.deletePerson(id)) throw new ApiFailure('not_found', `No person with id ${id}.`);

@@ -78,7 +78,8 @@ function MeasurementGrid({ kpi }: { kpi: Kpi }) {
               </TableCell>
               {GROUPS.map((g) => (
                 <TableCell key={g}>
-                  <Cell kpi={kpi} period={p} group={g} stored={at(p, g)} label={format.parts(t(groupKey(g)), format.date(p))} />
+                  {/* A new stored value (an import, another window, this cell's own save) starts the cell afresh. */}
+                  <Cell key={at(p, g)?.updatedAt ?? 'empty'} kpi={kpi} period={p} group={g} stored={at(p, g)} label={format.parts(t(groupKey(g)), format.date(p))} />
                 </TableCell>
               ))}
             </TableRow>
@@ -104,31 +105,42 @@ function MeasurementGrid({ kpi }: { kpi: Kpi }) {
 /** A stored number as the cell shows it, in the lab's digits (parseNumber reads them back). */
 const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : textDigits(n));
 
-/** One grid cell: a value, or successes out of trials for a rate; saved when the field is left. */
+/**
+ * One grid cell: a value, or successes out of trials for a rate. It is saved when the focus leaves
+ * the cell (not between its two fields) and only if it changed; emptied, its measurement is deleted.
+ */
 function Cell({ kpi, period, group, stored, label }: { kpi: Kpi; period: string; group: Group; stored: Measurement | undefined; label: string }) {
   const { t } = useTranslation();
   const set = useApiMutation('pilots.setMeasurement');
+  const remove = useApiMutation('pilots.deleteMeasurement');
   const rate = kpi.kind === 'rate';
-  const [value, setValue] = useState(text(rate ? stored?.numerator : stored?.value));
-  const [of, setOf] = useState(text(stored?.denominator));
+  const initial = { value: text(rate ? stored?.numerator : stored?.value), of: text(stored?.denominator) };
+  const [value, setValue] = useState(initial.value);
+  const [of, setOf] = useState(initial.of);
   const [error, setError] = useState<string | null>(null);
+  const failed = (e: ApiCallError) => setError(t(validationKey(e.error.issues?.[0]?.code ?? 'invalid')));
   const save = () => {
     const first = value.trim();
-    if (first === '' || (rate && of.trim() === '')) return;
+    const second = of.trim();
+    if (first === initial.value && second === initial.of) return setError(null);
+    if (first === '' && (!rate || second === '')) {
+      setError(null);
+      if (stored) remove.mutate({ id: stored.id }, { onError: failed });
+      return;
+    }
+    if (rate && (first === '' || second === '')) return setError(t(validationKey('missing_value')));
     // Read as the file import reads them: Arabic-Indic digits and a decimal comma are numbers.
     const n = parseNumber(first);
-    const d = rate ? parseNumber(of) : undefined;
+    const d = rate ? parseNumber(second) : undefined;
     if (n === undefined || (rate && d === undefined)) return setError(t(validationKey('bad_number')));
     setError(null);
-    set.mutate(rate ? { kpiId: kpi.id, group, period, numerator: n, denominator: d } : { kpiId: kpi.id, group, period, value: n }, {
-      onError: (e: ApiCallError) => setError(t(validationKey(e.error.issues?.[0]?.code ?? 'invalid'))),
-    });
+    set.mutate(rate ? { kpiId: kpi.id, group, period, numerator: n, denominator: d } : { kpiId: kpi.id, group, period, value: n }, { onError: failed });
   };
   const field = (v: string, onChange: (s: string) => void, name: string) => (
-    <TextField size="small" value={v} onChange={(e) => onChange(e.target.value)} onBlur={save} error={error !== null} slotProps={{ htmlInput: { 'aria-label': name, inputMode: 'decimal', dir: 'ltr' } }} sx={{ width: 110 }} />
+    <TextField size="small" value={v} onChange={(e) => onChange(e.target.value)} error={error !== null} slotProps={{ htmlInput: { 'aria-label': name, inputMode: 'decimal', dir: 'ltr' } }} sx={{ width: 110 }} />
   );
   return (
-    <Stack>
+    <Stack onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && save()}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         {field(value, setValue, rate ? t('pilot.successesIn', { cell: label }) : label)}
         {rate && (
