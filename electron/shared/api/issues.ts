@@ -21,12 +21,15 @@ function describe(issue: z.core.$ZodIssue, input: unknown): { code: string; para
     case 'too_small': {
       const minimum = Number(issue.minimum);
       if (issue.origin === 'string') return minimum <= 1 ? { code: 'required' } : { code: 'too_short', params: { minimum } };
-      return { code: issue.origin === 'array' ? 'array_too_short' : 'too_small', params: { minimum } };
+      if (issue.origin === 'array') return { code: 'array_too_short', params: { minimum } };
+      // "More than 0" (a positive weight or total) is not "at least 0".
+      return { code: issue.inclusive === false ? 'not_above' : 'too_small', params: { minimum } };
     }
     case 'too_big': {
       const maximum = Number(issue.maximum);
       if (issue.origin === 'string') return { code: 'too_long', params: { maximum } };
-      return { code: issue.origin === 'array' ? 'array_too_long' : 'too_big', params: { maximum } };
+      if (issue.origin === 'array') return { code: 'array_too_long', params: { maximum } };
+      return { code: issue.inclusive === false ? 'not_below' : 'too_big', params: { maximum } };
     }
     case 'invalid_value':
       return { code: 'invalid_value' };

@@ -118,7 +118,7 @@ function Cell({ kpi, period, group, stored, label }: { kpi: Kpi; period: string;
   const [value, setValue] = useState(initial.value);
   const [of, setOf] = useState(initial.of);
   const [error, setError] = useState<string | null>(null);
-  const failed = (e: ApiCallError) => setError(t(validationKey(e.error.issues?.[0]?.code ?? 'invalid')));
+  const failed = (e: ApiCallError) => setError(t(validationKey(e.error.issues?.[0]?.code ?? 'invalid'), e.error.issues?.[0]?.params));
   const save = () => {
     const first = value.trim();
     const second = of.trim();

@@ -54,7 +54,7 @@ function JoinForm({ secret, onJoined }: { secret: string; onJoined(token: string
   const client = useMemo(() => createApiClient(httpTransport('')), []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return setError('validation.too_short');
+    if (!name.trim()) return setError('validation.required');
     setBusy(true);
     const result = await client.call('participant.join', { secret, displayName: name });
     setBusy(false);
