@@ -30,6 +30,12 @@ describe('pilot figures', () => {
     expect(bare(figureFormat({ locale: 'uz-Latn-UZ' }).interval({ lower: 0.5, upper: 1.25, level: 0.95 }))).toBe('[0,5; 1,25]');
   });
 
+  it('gives an interval of shares in percent, like its estimate', () => {
+    const fig = figureFormat({ locale: 'en-GB' });
+    expect(`${fig.percent(0.1)} ${bare(fig.percentInterval({ lower: -0.0312, upper: 0.2312, level: 0.95 }))}`).toBe('10% [-3.1%, 23.1%]');
+    expect(bare(figureFormat({ locale: 'ru-RU' }).percentInterval({ lower: -0.03, upper: 0.235, level: 0.95 }))).toBe('[-3\u00a0%; 23,5\u00a0%]');
+  });
+
   it('shows a Bonferroni threshold with its significant digits', () => {
     const fig = figureFormat({ locale: 'en-GB' });
     expect(fig.threshold(0.05 / 20)).toBe('0.0025');

@@ -61,7 +61,7 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
     const share = (e: number, n: number) => (n > 0 ? `${fig.percent(e / n)} (${format.number(e)}/${format.number(n)})` : '—');
     rows.push([t(groupKey('pilot')), share(table.events1, table.n1)]);
     rows.push([t(a.comparedWith === 'before' ? 'pilot.analysis.before' : groupKey('comparison')), share(table.events2, table.n2)]);
-    rows.push([t('pilot.analysis.riskDifference', confidence), figure(t, a.rate.riskDifference, (r) => `${fig.percent(r.estimate)} ${fig.interval(r.ci)}`)]);
+    rows.push([t('pilot.analysis.riskDifference', confidence), figure(t, a.rate.riskDifference, (r) => `${fig.percent(r.estimate)} ${fig.percentInterval(r.ci)}`)]);
     rows.push([t('pilot.analysis.riskRatio', confidence), figure(t, a.rate.riskRatio, (r) => `${fig.value(r.estimate)} ${fig.interval(r.ci)}`)]);
     rows.push([t('pilot.analysis.twoProportion'), figure(t, a.rate.twoProportion, (r) => `z = ${fig.value(r.z)}, ${fig.pIs(r.p)}`)]);
     rows.push([t('pilot.analysis.fisher'), figure(t, a.rate.fisher, (r) => `${fig.pIs(r.p)}`)]);

@@ -23,6 +23,8 @@ export function figureFormat(format: { locale: string }) {
     /** A significance threshold such as 0.05 / 20 = 0.0025, with its two significant digits (three decimals would round it to 0.003). */
     threshold: (n: number) => significant.format(n),
     interval: (ci: Interval) => isolate(`[${value(ci.lower)}${bounds}${value(ci.upper)}]`),
+    /** An interval of shares, in percent like its estimate: "10% [-3%, 23%]". */
+    percentInterval: (ci: Interval) => isolate(`[${percent.format(ci.lower)}${bounds}${percent.format(ci.upper)}]`),
   };
 }
 
