@@ -151,6 +151,20 @@ describe('KPIs and measurements', () => {
     return { ...setup, wait, served };
   }
 
+  it('refuse a rate whose baseline, target or threshold is not a share between 0 and 1, and change nothing', async () => {
+    const { pilot, wait, served } = await withKpis();
+    const before = test.snapshot();
+    expect(await test.call('pilots.addKpi', { pilotId: pilot.id, name: 'On time', kind: 'rate', target: 150, successThreshold: -3 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['target'], code: 'rate_share' }, { path: ['successThreshold'], code: 'rate_share' }] },
+    });
+    expect(await test.call('pilots.updateKpi', { id: served.id, patch: { baselineValue: 85 } })).toMatchObject({ ok: false, error: { issues: [{ path: ['patch', 'baselineValue'], code: 'rate_share' }] } });
+    // Turning a KPI into a rate checks the figures it already has.
+    expect(await test.call('pilots.updateKpi', { id: wait.id, patch: { kind: 'rate' } })).toMatchObject({ ok: false, error: { issues: [{ path: ['patch', 'baselineValue'], code: 'rate_share' }, { path: ['patch', 'target'], code: 'rate_share' }, { path: ['patch', 'successThreshold'], code: 'rate_share' }] } });
+    expect(test.snapshot()).toEqual(before);
+    expect(await test.call('pilots.updateKpi', { id: served.id, patch: { baselineValue: 0.6, target: 0.85, successThreshold: 0.75 } })).toMatchObject({ ok: true });
+  });
+
   it('refuse a second KPI of the same name in a pilot on its name field, and change nothing', async () => {
     const { pilot, wait, served } = await withKpis();
     const before = test.snapshot();

@@ -135,6 +135,13 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     }
   }
 
+  /** A rate's baseline, target and threshold are shares (0.85 for 85%), like its measurements. */
+  function refuseOffShare(k: Pick<Kpi, 'kind' | 'baselineValue' | 'target' | 'successThreshold'>, path: (string | number)[]) {
+    if (k.kind !== 'rate') return;
+    const off = (['baselineValue', 'target', 'successThreshold'] as const).filter((f) => k[f] !== null && (k[f] < 0 || k[f] > 1));
+    if (off.length) throw new ApiFailure('invalid_input', "A rate's baseline, target and threshold are shares between 0 and 1.", off.map((f) => ({ path: [...path, f], code: 'rate_share' })));
+  }
+
   function writeKpi(current: Kpi, patch: KpiPatch, at: string) {
     const { measurementCount: _count, ...rest } = current;
     const next = { ...rest, ...clean(patch), updatedAt: at };
@@ -241,6 +248,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     addKpi(input: ParsedInput<'pilots.addKpi'>) {
       if (pilot(input.pilotId).lockedAt && input.primary) throw locked(['primary']);
       refuseTakenName(input.pilotId, input.name, ['name']);
+      refuseOffShare(input, []);
       const at = now();
       const id = ids.next();
       db.transaction(() => {
@@ -257,6 +265,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
         if (touched.length) throw locked(touched);
       }
       refuseTakenName(current.pilotId, patch.name, ['patch', 'name'], id);
+      refuseOffShare({ ...current, ...patch }, ['patch']);
       db.transaction(() => writeKpi(current, patch, now()))();
       changed(current.pilotId);
       return kpi(id);
@@ -269,6 +278,7 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
         throw new ApiFailure('conflict', 'Only the KPIs of a locked protocol are amended; edit them directly until it is locked.');
       }
       refuseTakenName(current.pilotId, changes.name, ['changes', 'name'], id);
+      refuseOffShare({ ...current, ...changes }, ['changes']);
       const fields = changedKpiFields(current, changes);
       if (!fields.length) {
         throw new ApiFailure('invalid_input', 'The amendment changes nothing.', [{ path: ['changes'], code: 'nothing_changed' }]);
