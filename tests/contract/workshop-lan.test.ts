@@ -1,6 +1,7 @@
 /** The workshop server as a participant's browser uses it: join link and QR code, live events, the end. */
 import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hostHeader } from '../../electron/core/workshops/lan';
 import type { NetworkInterface } from '../../electron/shared/workshop/model';
 import { callValue, makeCore, type TestCore } from '../support/core';
 import { serveWorkshop } from '../support/workshop';
@@ -50,6 +51,11 @@ describe('the workshop server', () => {
       const refused = await test.call('workshops.serve', { workshopId: ws.workshop.id, address });
       expect(refused.ok || refused.error.issues?.[0].code).toBe('unknown_reference');
     }
+  });
+
+  it('names the host as a browser sends it: without the port on port 80, which a browser leaves out', () => {
+    expect(hostHeader('192.168.1.20', 80)).toBe('192.168.1.20');
+    expect(hostHeader('192.168.1.20', 8080)).toBe('192.168.1.20:8080');
   });
 
   it('remembers the address and port it last opened on, for the next workshop; the UI cannot set them directly', async () => {

@@ -20,6 +20,12 @@ import { createLanDoor, type LanLimits } from './lan-door';
 import type { WorkshopsService } from './workshops-service';
 
 /** IPv4 addresses, loopback included (for a facilitator trying it out on one machine). */
+/**
+ * The Host a browser sends for this address and port, which the door admits and the join link
+ * uses: on port 80 a browser leaves the port out.
+ */
+export const hostHeader = (address: string, port: number) => (port === 80 ? address : `${address}:${port}`);
+
 export function ipv4Interfaces(): NetworkInterface[] {
   return Object.entries(networkInterfaces()).flatMap(([name, addresses]) =>
     (addresses ?? []).filter((a) => a.family === 'IPv4').map((a) => ({ name, address: a.address, internal: a.internal })),
@@ -88,7 +94,7 @@ export function createWorkshopLan(options: WorkshopLanOptions) {
         throw new ApiFailure('conflict', `The workshop server could not open ${address}:${port} (${code ?? 'error'}).`, [{ path: ['port'], code: 'port_unavailable' }]);
       }
       const actualPort = (door.address() as AddressInfo).port;
-      publishedHost.value = `${address}:${actualPort}`;
+      publishedHost.value = hostHeader(address, actualPort);
       const joinUrl = `http://${publishedHost.value}/join#${workshop.joinSecret}`;
       const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       const serving: Serving = { workshopId, address, port: actualPort, joinUrl, qrSvg };
