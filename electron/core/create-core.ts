@@ -156,10 +156,14 @@ export function createCore(deps: CoreDeps) {
     },
   });
 
-  // The index is derived data: rebuilt whole when the folding that built it has changed, and after an import.
+  // The index is derived data (so are folded titles): rebuilt whole when the folding that built it has
+  // changed, and after an import.
   const reindex = () =>
     searchIndex.rebuild([
-      ...projectsRepo.allRows().map((row) => projectSearchText(row)),
+      ...projectsRepo.allRows().map((row) => {
+        projectsRepo.refold(row);
+        return projectSearchText(row);
+      }),
       ...ideasRepo.challenges().map(challengeSearchText),
       ...ideasRepo.allIdeas().map(ideaSearchText),
       ...pilotsRepo.allPilots().map(pilotSearchText),
@@ -169,7 +173,9 @@ export function createCore(deps: CoreDeps) {
   const reindexImported = (changed: ReadonlyMap<string, readonly string[]>) => {
     for (const id of changed.get('projects') ?? []) {
       const row = projectsRepo.getRow(id);
-      if (row) searchIndex.put(projectSearchText(row));
+      if (!row) continue;
+      projectsRepo.refold(row);
+      searchIndex.put(projectSearchText(row));
     }
     for (const id of changed.get('challenges') ?? []) {
       const challenge = ideasRepo.challenge(id);

@@ -10,9 +10,16 @@
 const ARABIC_MARK = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/;
 // Alef with hamza above/below, madda and wasla all fold to the bare alef.
 const ALEF_FORM = /[\u0622\u0623\u0625\u0671]/;
-// Uzbek oʻ and gʻ are written with many look-alike apostrophes; U+02BB is the one we store.
-const APOSTROPHE = /[\u0027\u0060\u00B4\u2018\u2019\u02BC\u02BB]/;
+// Uzbek oʻ and gʻ, and the tutuq belgisi of taʼlim, are typed with many look-alike apostrophes.
+const APOSTROPHES = new Set(['\u0027', '\u0060', '\u00B4', '\u2018', '\u2019', '\u02BC', '\u02BB']);
 const UZBEK_LETTER = /[oOgG]/;
+const LETTER = /\p{L}/u;
+
+/**
+ * An apostrophe inside a word as one form: U+02BB after o or g (oʻ, gʻ, as stored), U+02BC after
+ * any other letter (ta'lim finds taʼlim); elsewhere (a quote) as typed.
+ */
+const apostropheAfter = (char: string, previous: string) => (UZBEK_LETTER.test(previous) ? '\u02BB' : LETTER.test(previous) ? '\u02BC' : char);
 
 /** One character (code point) folded, given the character before it in the original. */
 function foldChar(char: string, previous: string): string {
@@ -20,7 +27,7 @@ function foldChar(char: string, previous: string): string {
   if (ALEF_FORM.test(char)) return '\u0627';
   if (char === '\u0649') return '\u064A'; // alef maqsura → ya
   if (char === '\u0629') return '\u0647'; // ta marbuta → ha
-  if (APOSTROPHE.test(char) && UZBEK_LETTER.test(previous)) return '\u02BB';
+  if (APOSTROPHES.has(char)) return apostropheAfter(char, previous);
   const folded = char.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
   // NFKC can turn one character into several, some of them marks we drop (Arabic ligatures):
   // fold each of those again. Counted in code points, so a lone astral character is not split.
@@ -29,21 +36,20 @@ function foldChar(char: string, previous: string): string {
 }
 
 /**
- * Folded characters, by whether the one before is an Uzbek o/g (the only thing foldChar reads of
- * it). Indexing a large import folds millions of characters from a small alphabet, and the
+ * Folded characters other than apostrophes (the only ones whose fold depends on the character
+ * before). Indexing a large import folds millions of characters from a small alphabet, and the
  * per-character NFKC and regex tests dominated it. Bounded, so hostile text of many distinct
- * characters cannot grow them without end (past the bound, characters are folded uncached).
+ * characters cannot grow it without end (past the bound, characters are folded uncached).
  */
 const FOLDED = new Map<string, string>();
-const FOLDED_AFTER_UZBEK_LETTER = new Map<string, string>();
 const MAX_FOLDED = 10_000;
 
 function foldCached(char: string, previous: string): string {
-  const cache = previous === 'o' || previous === 'O' || previous === 'g' || previous === 'G' ? FOLDED_AFTER_UZBEK_LETTER : FOLDED;
-  let out = cache.get(char);
+  if (APOSTROPHES.has(char)) return apostropheAfter(char, previous);
+  let out = FOLDED.get(char);
   if (out === undefined) {
     out = foldChar(char, previous);
-    if (cache.size < MAX_FOLDED) cache.set(char, out);
+    if (FOLDED.size < MAX_FOLDED) FOLDED.set(char, out);
   }
   return out;
 }
@@ -85,7 +91,7 @@ const NEEDS_FOLDING = /[^\t\n\r\x20-\x26\x28-\x40\x5B-\x5F\x61-\x7E\u0621\u0624\
 /** Normalises a text for comparison: NFKC, lower case, Arabic and Cyrillic folding, Uzbek apostrophes. */
 export const foldForSearch = (text: string): string =>
   text.replace(NEEDS_FOLDING, (run: string, offset: number) => {
-    // Only whether the character before is an Uzbek o/g matters, so one UTF-16 unit of it is enough.
+    // Only whether the character before is an Uzbek o/g or a letter matters, so one UTF-16 unit of it is enough.
     let previous = offset > 0 ? text[offset - 1] : '';
     let out = '';
     for (const char of run) {

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/open';
 import type { z } from 'zod';
 import type { Project, ProjectListQuerySchema } from '../../../shared/domain/project';
+import { foldForSearch } from '../../../shared/text/fold';
 
 export interface ProjectRow {
   id: string;
@@ -65,6 +66,7 @@ export function createProjectsRepo(db: Db) {
   );
   const get = db.prepare<[string], ProjectRow>(`SELECT ${COLUMNS} FROM projects WHERE id = ?`);
   const all = db.prepare<[], ProjectRow>(`SELECT ${COLUMNS} FROM projects ORDER BY rowid`);
+  const setFolded = db.prepare<[string, string]>('UPDATE projects SET title_folded = ? WHERE id = ?');
   const remove = db.prepare<[string]>('DELETE FROM projects WHERE id = ?');
   const pillarsOf = db.prepare<[string], { project_id: string; pillar_id: string }>(
     `SELECT project_id, pillar_id FROM project_pillars
@@ -87,6 +89,11 @@ export function createProjectsRepo(db: Db) {
     remove: (id: string) => remove.run(id).changes > 0,
     getRow: (id: string) => get.get(id),
     allRows: () => all.all(),
+    /** Brings the folded title (derived, for the title filter and sort) in line with the folding now in use. */
+    refold(row: ProjectRow) {
+      const folded = foldForSearch(row.title);
+      if (folded !== row.title_folded) setFolded.run(folded, row.id);
+    },
     get(id: string): Project | undefined {
       const row = get.get(id);
       return row && toProject(row, pillarMap([id]).get(id) ?? []);
