@@ -110,6 +110,16 @@ describe('a locked protocol', () => {
     ['pilots.create', { projectId, title: 'Copy', id }], // an id cannot be chosen
   ];
 
+  it('is not locked without a primary outcome (its text, or a KPI marked primary), and nothing changes', async () => {
+    const project = await value<{ id: string }>('projects.create', { title: 'Bare pilot' });
+    const { pilot } = await value<PilotDetail>('pilots.create', { projectId: project.id, title: 'Nothing stated yet' });
+    const before = test.snapshot();
+    expect(await test.call('pilots.lockProtocol', { id: pilot.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['primaryOutcome'], code: 'protocol_without_outcome' }] } });
+    expect(test.snapshot()).toEqual(before);
+    await value('pilots.addKpi', { pilotId: pilot.id, name: 'Days waited', primary: true });
+    expect((await value<PilotDetail>('pilots.lockProtocol', { id: pilot.id })).pilot.lockedAt).not.toBeNull();
+  });
+
   for (const door of ['in-process', 'HTTP'] as const) {
     it(`refuses every change except an amendment, through the ${door} door, and the database is unchanged`, async () => {
       const { project, pilot } = await pilotOnProject();

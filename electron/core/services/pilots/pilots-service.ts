@@ -204,6 +204,12 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     lockProtocol({ id }: { id: string }) {
       const current = pilot(id);
       if (current.lockedAt) throw locked([]);
+      // Pre-registration says what will count as success: a protocol without it is not locked.
+      if (!current.primaryOutcome.trim() && !repo.kpis(id).some((k) => k.primary)) {
+        throw new ApiFailure('invalid_input', 'Name the primary outcome, or mark a KPI as primary, before locking the protocol.', [
+          { path: ['primaryOutcome'], code: 'protocol_without_outcome' },
+        ]);
+      }
       const protocol = protocolOf(current);
       const at = now();
       repo.updatePilot(toRecord({ ...current, lockedAt: at, protocolHash: protocolHash(protocol), lockedProtocol: protocol, updatedAt: at }));
