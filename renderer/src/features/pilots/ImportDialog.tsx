@@ -114,7 +114,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           <ErrorAlert error={upload.error ?? read.error ?? preview.error ?? store.error} />
           {file && mapping && (
             <>
-              <Typography>{t('pilot.import.fileRead', { name: file.name, rows: format.number(file.rowCount) })}</Typography>
+              <Typography>{t('pilot.import.fileRead', { name: file.name, count: file.rowCount, rows: format.number(file.rowCount) })}</Typography>
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
                 <ChoiceField<string> label={t('pilot.import.fixedKpi')} value={mapping.kpiId} choices={kpis.map((k) => ({ value: k.id, label: k.name, userText: true }))} onChange={(v) => setField('kpiId', v)} emptyLabel={t('pilot.import.kpiFromColumn')} sx={{ minWidth: 220 }} />
                 {MAPPED_FIELDS.filter((f) => f !== 'kpi' || !mapping.kpiId).map((f) => (
@@ -136,10 +136,10 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
             <>
               <Alert severity={clean ? 'success' : 'error'} role="status">
                 {clean
-                  ? t('pilot.import.clean', { rows: format.number(checked.validCount) })
+                  ? t('pilot.import.clean', { count: checked.validCount, rows: format.number(checked.validCount) })
                   : checked.errors.length + checked.moreErrors === 0
                     ? t('validation.empty_file')
-                    : t('pilot.import.hasErrors', { rows: format.number(checked.errors.length + checked.moreErrors) })}
+                    : t('pilot.import.hasErrors', { count: checked.errors.length + checked.moreErrors, rows: format.number(checked.errors.length + checked.moreErrors) })}
               </Alert>
               {clean && checked.replacedCount > 0 && (
                 <Alert severity="warning" role="status">
@@ -172,7 +172,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           )}
           {imported !== null && (
             <Alert severity="success" role="status">
-              {t('pilot.import.done', { rows: format.number(imported) })}
+              {t('pilot.import.done', { count: imported, rows: format.number(imported) })}
             </Alert>
           )}
         </Stack>
@@ -189,7 +189,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
             })
           }
         >
-          {t('pilot.import.confirm', { rows: format.number(checked?.validCount ?? 0) })}
+          {t('pilot.import.confirm', { count: checked?.validCount ?? 0, rows: format.number(checked?.validCount ?? 0) })}
         </Button>
       </DialogActions>
     </Dialog>
