@@ -13,7 +13,7 @@ import { EVIDENCE_LEVELS, INNOVATION_TYPES, OECD_FACETS, PROJECT_STATUSES, Proje
 import { CALENDARS, LANGUAGES, NUMERALS, THEMES } from '../../electron/shared/domain/settings';
 import { BACKUP_REASONS } from '../../electron/shared/domain/backups';
 import { DecisionKindSchema } from '../../electron/shared/domain/gates';
-import { IDEA_STATUSES } from '../../electron/shared/domain/ideas';
+import { CAMPAIGN_PHASES, IDEA_STATUSES } from '../../electron/shared/domain/ideas';
 import { MEMBER_ROLES, PERSON_ROLES } from '../../electron/shared/domain/people';
 import { SEARCH_KINDS } from '../../electron/shared/domain/search';
 import { STAGE_TOOLS } from '../../electron/shared/domain/stage-tools';
@@ -107,6 +107,7 @@ describe('the translation catalogues', () => {
       ...['created', 'updated', 'deleted'].map(labels.activityKey),
       ...Object.keys(ProjectPatchSchema.shape).map(labels.fieldKey),
       ...IDEA_STATUSES.map(labels.ideaStatusKey),
+      ...CAMPAIGN_PHASES.map((p) => `campaigns.phase.${p}`),
       ...SEARCH_KINDS.map(labels.searchKindKey),
       ...DECISIONS.map(labels.decisionKey),
       ...EVIDENCE_LEVELS.map(labels.evidenceKey),

@@ -48,6 +48,20 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
+export const CAMPAIGN_PHASES = ['open', 'notYetOpen', 'pastClosing', 'closed'] as const;
+export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
+
+/**
+ * Where a campaign stands on `today` (YYYY-MM-DD, UTC as core dates it): it takes ideas only while
+ * open and between its dates, when it has them.
+ */
+export function campaignPhase(c: Pick<Campaign, 'state' | 'opensOn' | 'closesOn'>, today: string): CampaignPhase {
+  if (c.state === 'closed') return 'closed';
+  if (c.opensOn !== null && today < c.opensOn) return 'notYetOpen';
+  if (c.closesOn !== null && today > c.closesOn) return 'pastClosing';
+  return 'open';
+}
+
 const datesInOrder = (c: { opensOn?: string | null; closesOn?: string | null }) => !c.opensOn || !c.closesOn || c.opensOn <= c.closesOn;
 const datesIssue = { message: 'end_before_start', path: ['closesOn'] };
 export const CampaignCreateSchema = z

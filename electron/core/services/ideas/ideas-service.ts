@@ -5,7 +5,7 @@
  */
 import { ApiFailure, type InputIssue } from '../../../shared/api/envelope';
 import type { ParsedInput } from '../../../shared/api/contract';
-import type { Campaign, Challenge, Idea } from '../../../shared/domain/ideas';
+import { campaignPhase, type Campaign, type Challenge, type Idea } from '../../../shared/domain/ideas';
 import { normaliseUzbekApostrophes } from '../../../shared/text/fold';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
@@ -50,9 +50,7 @@ export function createIdeasService(
     if (!target) throw unknown([...path, 'campaignId']);
     if (fields.challengeId && fields.challengeId !== target.challengeId) throw unknown([...path, 'campaignId']);
     // A campaign is time-boxed: it takes ideas while open and between its dates (when it has them).
-    const today = clock.now().toISOString().slice(0, 10);
-    const outsideDates = (target.opensOn !== null && today < target.opensOn) || (target.closesOn !== null && today > target.closesOn);
-    if (isNew && (target.state === 'closed' || outsideDates)) {
+    if (isNew && campaignPhase(target, clock.now().toISOString().slice(0, 10)) !== 'open') {
       throw new ApiFailure('invalid_input', 'This campaign is not taking ideas now.', [{ path: [...path, 'campaignId'], code: 'campaign_closed' }]);
     }
     return { challengeId: target.challengeId };

@@ -8,7 +8,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '../../../../electron/shared/domain/ideas';
+import { campaignPhase, type Campaign } from '../../../../electron/shared/domain/ideas';
 import { useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { DateField } from '../../components/DateField';
@@ -27,6 +27,8 @@ export function CampaignsSection({ challengeId, campaigns }: { challengeId: stri
   const [closesOn, setClosesOn] = useState('');
   const period = (c: Campaign) =>
     c.opensOn || c.closesOn ? t('campaigns.period', { from: c.opensOn ? format.date(c.opensOn) : '…', to: c.closesOn ? format.date(c.closesOn) : '…' }) : '';
+  // As core dates it, so the list says what adding an idea will meet.
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="campaigns-heading">
       <Typography variant="h5" component="h2" id="campaigns-heading" sx={{ mt: 4, mb: 1 }}>
@@ -48,7 +50,7 @@ export function CampaignsSection({ challengeId, campaigns }: { challengeId: stri
           >
             <ListItemText
               primary={<span dir="auto">{c.title}</span>}
-              secondary={format.parts(t(c.state === 'open' ? 'campaigns.open' : 'campaigns.closed'), period(c), t('challenges.ideaCount', { count: c.ideaCount, formatted: format.number(c.ideaCount) }))}
+              secondary={format.parts(t(`campaigns.phase.${campaignPhase(c, today)}`), period(c), t('challenges.ideaCount', { count: c.ideaCount, formatted: format.number(c.ideaCount) }))}
             />
           </ListItem>
         ))}

@@ -4,18 +4,19 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '../../../../electron/shared/domain/ideas';
+import { campaignPhase, type Campaign } from '../../../../electron/shared/domain/ideas';
 import { useApiMutation } from '../../api/hooks';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/use-submit';
 
-/** Adds an idea to the bank, to a challenge, or to one of its open campaigns. */
+/** Adds an idea to the bank, to a challenge, or to one of its campaigns taking ideas today. */
 export function AddIdeaForm({ challengeId, campaigns = [] }: { challengeId?: string; campaigns?: Campaign[] }) {
   const { t } = useTranslation();
   const create = useApiMutation('ideas.create');
   const { run, failure, fieldProps } = useSubmit();
-  const open = campaigns.filter((c) => c.state === 'open');
+  const today = new Date().toISOString().slice(0, 10);
+  const open = campaigns.filter((c) => campaignPhase(c, today) === 'open');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [authorName, setAuthorName] = useState('');
