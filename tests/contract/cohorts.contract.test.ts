@@ -27,6 +27,8 @@ describe('cohorts', () => {
     current = await value<Cohort>('cohorts.removeProject', { cohortId: cohort.id, projectId: inside.id });
     expect(current.projectIds).toEqual([]);
     await value('projects.delete', { id: inside.id });
+    // The demo day stays a day of the cohort when its dates change.
+    expect(await test.call('cohorts.update', { id: cohort.id, patch: { endsOn: '2026-07-10' } })).toMatchObject({ ok: false, error: { issues: [{ path: ['patch', 'demoDay'], code: 'demo_day_outside' }] } });
     await value('cohorts.delete', { id: cohort.id });
     expect(await value('cohorts.list', {})).toEqual([]);
   });
@@ -35,6 +37,7 @@ describe('cohorts', () => {
     ['cohorts.create', { name: '' }],
     ['cohorts.create', { name: 'x', startsOn: '2026-05-01', endsOn: '2026-04-01' }],
     ['cohorts.create', { name: 'x', demoDay: '20 July' }],
+    ['cohorts.create', { name: 'x', startsOn: '2026-02-01', endsOn: '2026-07-31', demoDay: '2030-01-01' }],
     ['cohorts.addProject', { cohortId: '01930000-0000-7000-8000-0000000000ff', projectId: '01930000-0000-7000-8000-0000000000fe' }],
     ['cohorts.updateMilestone', { id: '01930000-0000-7000-8000-0000000000ff', done: true }],
   ])('refuse %s %j and change nothing', async (method, input) => {

@@ -15,6 +15,22 @@ const decide = (projectId: string, decision: string, extra: Record<string, unkno
   value<{ decision: GateDecision; project: Project }>('gates.decide', { projectId, decision, rationale: 'Reviewed at the gate', decidedByName: 'Aziza', ...extra });
 
 describe('gate decisions', () => {
+  it('are not dated in the future, nor before the decision they supersede, and nothing changes', async () => {
+    // The test clock reads 2026-11-28.
+    const project = await value<Project>('projects.create', { title: 'Dated decisions' });
+    const before = test.snapshot();
+    expect(await test.call('gates.decide', { projectId: project.id, decision: 'advance', rationale: 'r', decidedByName: 'Aziza', decidedOn: '2030-01-01' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['decidedOn'], code: 'date_in_future' }] },
+    });
+    expect(test.snapshot()).toEqual(before);
+    await decide(project.id, 'advance', { decidedOn: '2026-11-28' });
+    expect(await test.call('gates.decide', { projectId: project.id, decision: 'advance', rationale: 'r', decidedByName: 'Aziza', decidedOn: '2020-01-01' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['decidedOn'], code: 'before_previous_decision' }] },
+    });
+  });
+
   it('move a project through the stages, record the checklist and evidence, and supersede each other', async () => {
     const project = await value<Project>('projects.create', { title: 'Clinic queues' });
     const criteria = await value<{ id: string; stage: number }[]>('gates.criteria', {});

@@ -246,6 +246,7 @@ describe('the DAC rubric and the decision', () => {
       error: { code: 'conflict', issues: [{ path: ['id'], code: 'person_has_ratings', params: { count: 2 } }] },
     });
     expect(test.snapshot()).toEqual(before);
+    expect(await test.call('pilots.decide', { pilotId: pilot.id, decision: 'scale', decidedOn: '2035-01-01' })).toMatchObject({ ok: false, error: { issues: [{ path: ['decidedOn'], code: 'date_in_future' }] } });
     await value('pilots.decide', { pilotId: pilot.id, decision: 'adapt', conditions: 'Fix the SMS wording' });
     const { pilot: decided } = await value<PilotDetail>('pilots.decide', { pilotId: pilot.id, decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });
     expect(decided.decision).toMatchObject({ decision: 'scale', conditions: 'Budget for two districts', evidenceLevel: 3, decidedOn: '2026-11-28' });

@@ -11,6 +11,12 @@ export const TimestampSchema = z.iso.datetime();
 export const DateSchema = z.iso.date();
 
 /**
+ * Whether a day (YYYY-MM-DD) is still to come everywhere on Earth at `now`: a day ahead of UTC is
+ * already today east of it (Tashkent, Abu Dhabi), so only a day past UTC+14's is the future.
+ */
+export const isFutureDay = (day: string, now: Date) => day > new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+
+/**
  * User-typed text: trimmed, without control characters other than tab and newline, which would
  * otherwise be stored invisibly and break exports.
  */

@@ -25,10 +25,18 @@ export function createCohortsService(deps: Pick<CoreDeps, 'clock' | 'ids'>, repo
     return found;
   };
 
+  /** The demo day is a day of the cohort, when both are dated. */
+  function checkDemoDay(c: Pick<Cohort, 'startsOn' | 'endsOn' | 'demoDay'>, path: string[]) {
+    if (c.demoDay && ((c.startsOn && c.demoDay < c.startsOn) || (c.endsOn && c.demoDay > c.endsOn))) {
+      throw new ApiFailure('invalid_input', "The demo day is outside the cohort's dates.", [{ path: [...path, 'demoDay'], code: 'demo_day_outside' }]);
+    }
+  }
+
   return {
     list: () => repo.all(),
     get: ({ id }: { id: string }) => cohort(id),
     create(input: ParsedInput<'cohorts.create'>) {
+      checkDemoDay(input, []);
       const at = now();
       const created: Cohort = {
         id: ids.next(),
@@ -48,6 +56,7 @@ export function createCohortsService(deps: Pick<CoreDeps, 'clock' | 'ids'>, repo
       if (next.startsOn && next.endsOn && next.startsOn > next.endsOn) {
         throw new ApiFailure('invalid_input', 'The cohort ends before it starts.', [{ path: ['patch', 'endsOn'], code: 'end_before_start' }]);
       }
+      checkDemoDay(next, ['patch']);
       repo.update(next);
       return changed(cohort(id));
     },

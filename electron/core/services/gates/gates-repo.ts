@@ -62,7 +62,7 @@ export function createGatesRepo(db: Db) {
       @evidence_level, @checklist, @rationale, @decided_by_id, @decided_by_name, @decided_on, @supersedes_id, @created_at)`,
   );
   const history = db.prepare<[string], DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM gate_decisions WHERE project_id = ? ORDER BY created_at DESC, id DESC`);
-  const latest = db.prepare<[string], { id: string }>('SELECT id FROM gate_decisions WHERE project_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
+  const latest = db.prepare<[string], { id: string; decided_on: string }>('SELECT id, decided_on FROM gate_decisions WHERE project_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
 
   return {
     criteria: () => criteria.all().map(toCriterion),
@@ -94,6 +94,8 @@ export function createGatesRepo(db: Db) {
     },
     history: (projectId: string) => history.all(projectId).map(toDecision),
     latestId: (projectId: string) => latest.get(projectId)?.id ?? null,
+    /** The day the project's latest decision is dated. */
+    latestDecidedOn: (projectId: string) => latest.get(projectId)?.decided_on ?? null,
   };
 }
 

@@ -5,6 +5,7 @@
  * is never changed afterwards.
  */
 import { ApiFailure, type InputIssue } from '../../../shared/api/envelope';
+import { isFutureDay } from '../../../shared/domain/common';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { GateDecision } from '../../../shared/domain/gates';
 import type { Project } from '../../../shared/domain/project';
@@ -67,11 +68,22 @@ export function createGatesService(
     if (issues.length) throw invalid('The decision refers to records that do not exist.', issues);
   }
 
+  /** A decision is not dated in the future, nor before the decision it supersedes. */
+  function checkDate(project: Project, input: Decide) {
+    if (input.decidedOn === undefined) return;
+    if (isFutureDay(input.decidedOn, clock.now())) throw invalid('A decision cannot be dated in the future.', [{ path: ['decidedOn'], code: 'date_in_future' }]);
+    const previous = repos.gates.latestDecidedOn(project.id);
+    if (previous && input.decidedOn < previous) {
+      throw invalid("A decision cannot be dated before the project's previous decision.", [{ path: ['decidedOn'], code: 'before_previous_decision' }]);
+    }
+  }
+
   return {
     decide(input: Decide) {
       const project = projects.get({ id: input.projectId });
       const { toStage, status } = target(project, input);
       checkChecklist(project, input);
+      checkDate(project, input);
       const now = clock.now().toISOString();
       const decision: GateDecision = {
         id: ids.next(),

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { ApiFailure, type InputIssue } from '../../../shared/api/envelope';
+import { isFutureDay } from '../../../shared/domain/common';
 import {
   canonicalProtocolJson,
   PROTOCOL_FIELDS,
@@ -430,6 +431,9 @@ export function createPilotsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     decide(input: ParsedInput<'pilots.decide'>) {
       pilot(input.pilotId);
       if (input.decidedById && !links.personExists(input.decidedById)) throw unknown(['decidedById']);
+      if (input.decidedOn && isFutureDay(input.decidedOn, clock.now())) {
+        throw new ApiFailure('invalid_input', 'A decision cannot be dated in the future.', [{ path: ['decidedOn'], code: 'date_in_future' }]);
+      }
       const at = now();
       repo.upsertDecision({
         id: ids.next(),
