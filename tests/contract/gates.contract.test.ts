@@ -142,6 +142,21 @@ describe('people, entities and teams', () => {
     expect(await value('projects.members', { projectId: project.id })).toEqual([]);
   });
 
+  it('refuse a second entity of the same name, whatever its case or spelling of letters, and change nothing', async () => {
+    const first = await value<{ id: string }>('entities.create', { name: 'وزارة تنمية المجتمع' });
+    const other = await value<{ id: string }>('entities.create', { name: 'Ministry of Health' });
+    const before = test.snapshot();
+    for (const [method, input] of [
+      ['entities.create', { name: 'وزارة تنميه المجتمع' }],
+      ['entities.update', { id: other.id, name: 'وزارة تنمية المجتمع' }],
+    ] as const) {
+      expect(await test.call(method, input)).toMatchObject({ ok: false, error: { issues: [{ path: ['name'], code: 'already_exists' }] } });
+    }
+    expect(test.snapshot()).toEqual(before);
+    // Its own name, unchanged, is no clash.
+    expect(await test.call('entities.update', { id: first.id, name: 'وزارة تنمية المجتمع' })).toMatchObject({ ok: true });
+  });
+
   it.each([
     ['people.create', { name: '' }],
     ['people.create', { name: 'A', role: 'king' }],

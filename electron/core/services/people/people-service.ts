@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Person } from '../../../shared/domain/people';
 import type { CoreDeps } from '../../deps';
 import type { EventHub } from '../../event-hub';
-import { normaliseUzbekApostrophes as uz } from '../../../shared/text/fold';
+import { foldForSearch, normaliseUzbekApostrophes as uz } from '../../../shared/text/fold';
 import type { PeopleRepo } from './people-repo';
 
 const unknownEntity = (path: (string | number)[]) =>
@@ -33,9 +33,18 @@ export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     return found;
   };
 
+  /** Two entities of one name would make every "owning entity" choice ambiguous. */
+  const refuseTakenName = (name: string, except?: string) => {
+    const folded = foldForSearch(name);
+    if (repo.entities().some((e) => e.id !== except && foldForSearch(e.name) === folded)) {
+      throw new ApiFailure('invalid_input', 'An entity of this name exists already.', [{ path: ['name'], code: 'already_exists' }]);
+    }
+  };
+
   return {
     entities: () => repo.entities(),
     createEntity({ name }: ParsedInput<'entities.create'>) {
+      refuseTakenName(name);
       const id = ids.next();
       repo.insertEntity({ id, name: uz(name), now: now() });
       changed();
@@ -43,6 +52,7 @@ export function createPeopleService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids'>
     },
     renameEntity({ id, name }: ParsedInput<'entities.update'>) {
       entity(id);
+      refuseTakenName(name, id);
       repo.renameEntity({ id, name: uz(name), now: now() });
       changed();
       return entity(id);
