@@ -3,7 +3,7 @@
  * `#/people`, `#/search/<text>`, `#/settings`, `#/canvases`, `#/canvases/<id>`): they work the same over HTTP and the desktop's custom protocol, with no
  * server-side fallback to configure.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'projects' }
@@ -71,6 +71,29 @@ const subscribe = (onChange: () => void) => {
 };
 
 export const useRoute = (): Route => parseRoute(useSyncExternalStore(subscribe, () => window.location.hash));
+
+/**
+ * A page reached by a link starts at its top (the browser would keep the scroll of the page left
+ * behind); Back and Forward keep the browser's own restoring. Where the Navigation API is missing
+ * (an older browser in serve mode), every change of page starts at the top.
+ */
+export function useScrollToTopOnNewPage() {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const traversed = useRef(false);
+  useEffect(() => {
+    const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+    if (!navigation) return;
+    const onNavigate = (event: Event) => {
+      traversed.current = (event as Event & { navigationType?: string }).navigationType === 'traverse';
+    };
+    navigation.addEventListener('navigate', onNavigate);
+    return () => navigation.removeEventListener('navigate', onNavigate);
+  }, []);
+  useEffect(() => {
+    if (!traversed.current) window.scrollTo(0, 0);
+    traversed.current = false;
+  }, [hash]);
+}
 
 export function hrefFor(route: Route): string {
   switch (route.name) {

@@ -80,7 +80,11 @@ function Zone({ zoneKey, rect, title, hint, raised, target, onAdd, children }: {
       style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
       sx={{ position: 'absolute', border: 1, borderColor: 'divider', bgcolor: target ? 'action.selected' : 'background.paper', outline: target ? '3px dashed' : 'none', outlineColor: 'primary.main', outlineOffset: -3, zIndex: raised ? 2 : undefined }}
     >
-      <Box sx={{ display: 'flex', alignItems: 'flex-start', px: 1.5, pt: 1, height: 64, overflow: 'hidden' }}>
+      {/* The add button leads the heading: a zone wider than the window still shows it (its far edge may not). */}
+      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5, px: 1, pt: 1, height: 64, overflow: 'hidden' }}>
+        <IconButton size="small" aria-label={t('canvas.note.add', { zone: title })} onClick={() => onAdd(zoneKey)}>
+          <AddIcon fontSize="small" />
+        </IconButton>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="subtitle2" component="h2" id={headingId} sx={{ fontWeight: 700, lineHeight: 1.3 }}>
             {title}
@@ -89,9 +93,6 @@ function Zone({ zoneKey, rect, title, hint, raised, target, onAdd, children }: {
             {hint}
           </Typography>
         </Box>
-        <IconButton size="small" aria-label={t('canvas.note.add', { zone: title })} onClick={() => onAdd(zoneKey)}>
-          <AddIcon fontSize="small" />
-        </IconButton>
       </Box>
       {children}
     </Box>

@@ -1,5 +1,6 @@
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
@@ -65,11 +66,13 @@ export function DecisionSection({ pilot }: { pilot: Pilot }) {
                 <FormControlLabel key={d} value={d} control={<Radio />} label={t(pilotDecisionKey(d))} />
               ))}
             </RadioGroup>
+            {issueFor('decision') && <FormHelperText>{fieldProps('decision').helperText}</FormHelperText>}
           </FormControl>
           <TextField label={t('pilot.decision.conditions')} value={conditions} onChange={(e) => setConditions(e.target.value)} multiline minRows={2} {...fieldProps('conditions')} slotProps={{ htmlInput: { dir: 'auto' } }} />
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <ChoiceField label={t('pilot.decision.evidence')} value={evidence} choices={evidenceChoices} onChange={(v) => setEvidence(v === '' ? '' : Number(v))} emptyLabel={t('evidence.notAssessed')} sx={{ minWidth: 280 }} />
-            <ChoiceField<string> label={t('pilot.decision.by')} value={decidedById} choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))} onChange={setDecidedById} emptyLabel={t('common.notSet')} sx={{ minWidth: 220 }} />
+          {/* Side by side only while each keeps room for its label ('Уровень доказательств, который подтверждает пилот'). */}
+          <Stack direction="row" useFlexGap spacing={2} sx={{ flexWrap: 'wrap' }}>
+            <ChoiceField label={t('pilot.decision.evidence')} value={evidence} choices={evidenceChoices} onChange={(v) => setEvidence(v === '' ? '' : Number(v))} emptyLabel={t('evidence.notAssessed')} sx={{ flex: '1 1 420px' }} />
+            <ChoiceField<string> label={t('pilot.decision.by')} value={decidedById} choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))} onChange={setDecidedById} emptyLabel={t('common.notSet')} sx={{ flex: '1 1 220px' }} />
             <DateField label={t('pilot.decision.on')} value={decidedOn} onChange={setDecidedOn} {...fieldProps('decidedOn')} />
           </Stack>
         </Stack>

@@ -58,7 +58,11 @@ function ProjectStanding({ project, onGate, onTemplate }: { project: Project; on
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Chip label={t(statusKey(project.status))} color={project.status === 'active' ? 'primary' : 'default'} variant="outlined" />
         <Typography>
-          {format.parts(t('evidence.current', { level: evidence(project.evidenceLevel) }), t('evidence.target', { level: evidence(project.evidenceTarget) }))}
+          {format.parts(
+            t('evidence.current', { level: evidence(project.evidenceLevel) }),
+            // A target is set or not; "not assessed" is said of the evidence so far.
+            t('evidence.target', { level: project.evidenceTarget === null ? t('common.notSet') : evidence(project.evidenceTarget) }),
+          )}
         </Typography>
       </Stack>
       <StageStepper project={project} />

@@ -26,6 +26,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { useSessionState } from '../../components/use-session-state';
 import { downloadFile } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { facetKey, innovationTypeKey, pillarKey, statusKey } from '../../i18n/labels';
@@ -96,10 +97,10 @@ function SampleLabOffer() {
 export function ProjectsPage() {
   const { t } = useTranslation();
   const { format } = useSettings();
-  const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = useState<{ by: Sort; direction: 'asc' | 'desc' }>({ by: 'updated', direction: 'desc' });
-  const [offset, setOffset] = useState(0);
+  const [search, setSearch] = useSessionState('ibtikar.projects.search', '');
+  const [filters, setFilters] = useSessionState<Filters>('ibtikar.projects.filters', NO_FILTERS);
+  const [sort, setSort] = useSessionState<{ by: Sort; direction: 'asc' | 'desc' }>('ibtikar.projects.sort', { by: 'updated', direction: 'desc' });
+  const [offset, setOffset] = useSessionState('ibtikar.projects.offset', 0);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Project | null>(null);
   const stageChoices = useStageChoices();
