@@ -107,6 +107,28 @@ describe('the projects screen', () => {
     await page.getByText('2 projects', { exact: true }).waitFor();
   });
 
+  it('opens a project at its top, and Back finds the list searched as it was', async () => {
+    await page.setViewportSize({ width: 1280, height: 300 });
+    const search = page.getByRole('searchbox', { name: 'Search by title' });
+    try {
+      await search.fill('احمد');
+      await page.getByText('1 project', { exact: true }).waitFor();
+      const link = page.locator('tbody a', { hasText: 'أحمد: منصة المواعيد' });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      await link.click();
+      await page.getByRole('heading', { name: 'أحمد: منصة المواعيد' }).first().waitFor();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      await page.goBack();
+      await page.getByText('1 project', { exact: true }).waitFor();
+      expect(await search.inputValue()).toBe('احمد');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await search.fill('');
+      await page.getByText('2 projects', { exact: true }).waitFor();
+    }
+  });
+
   it('switches to Arabic: right to left, mirrored, translated, and clean for axe', async () => {
     await switchLanguage(page, 'ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
