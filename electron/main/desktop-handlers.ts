@@ -19,13 +19,30 @@ import type { Projector } from './projector';
 const OPENS = new Set('pdf png jpg jpeg gif webp bmp tif tiff heic txt csv tsv md docx xlsx pptx odt ods odp mp3 m4a wav ogg mp4 m4v mov webm'.split(' '));
 const opensDirectly = (fileName: string) => OPENS.has(/\.([^.]+)$/.exec(fileName)?.[1].toLowerCase() ?? '');
 
+/** Longest file name, in UTF-8 bytes, that Linux and macOS take (Windows counts 255 characters). */
+const NAME_MAX_BYTES = 255;
+
+/** `name` cut, between characters, to at most `bytes` bytes of UTF-8. */
+function cutToBytes(name: string, bytes: number): string {
+  let out = '';
+  for (const char of name) {
+    if (Buffer.byteLength(out + char) > bytes) break;
+    out += char;
+  }
+  return out;
+}
+
 /**
- * The copy's name: the display name as a file name every system takes (a name from an older bundle
- * is cleaned again; Windows refuses <>:"|?* and device names such as CON).
+ * The copy's name: the display name as a file name every system takes (a name from an older record
+ * is cleaned again; Windows refuses <>:"|?* and device names such as CON, COM¹ or CONIN$; a long
+ * name is shortened before its extension).
  */
 function copyName(fileName: string): string {
-  const name = sanitiseFileName(fileName).replace(/[<>:"|?*]/g, '_');
-  return /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(name) ? `_${name}` : name;
+  let name = sanitiseFileName(fileName).replace(/[<>:"|?*]/g, '_');
+  if (/^(con|prn|aux|nul|conin\$|conout\$|com[\d¹²³]|lpt[\d¹²³])(\.|$)/i.test(name)) name = `_${name}`;
+  if (Buffer.byteLength(name) <= NAME_MAX_BYTES) return name;
+  const extension = /\.[^.]{1,16}$/.exec(name)?.[0] ?? '';
+  return cutToBytes(name.slice(0, name.length - extension.length), NAME_MAX_BYTES - Buffer.byteLength(extension)) + extension;
 }
 
 export interface DesktopDeps {

@@ -72,6 +72,8 @@ describe('desktop.openAttachment', () => {
       ['../../escaped.bat', 'escaped.bat'],
       ['..\\..\\Startup\\run.cmd', 'run.cmd'],
       ['CON.txt', '_CON.txt'],
+      ['COM¹.log', '_COM¹.log'],
+      [`${'ж'.repeat(200)}.docx`, `${'ж'.repeat(125)}.docx`],
       ['what? <draft>: "v2"|final*.txt', 'what_ _draft__ _v2__final_.txt'],
     ];
     for (const [stored, copied] of cases) {

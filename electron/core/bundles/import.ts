@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { BundleConflict, BundlePreview, BundleSummary, ConflictChoice } from '../../shared/domain/bundles';
-import { sanitiseFileName } from '../../shared/domain/attachments';
+import { isPlainFileName } from '../../shared/domain/attachments';
 import type { Db } from '../db/open';
 import { createRowsRepo, foreignKeyViolations, keyString, rowSchema, sameRow, type Row, type RowsRepo } from './rows-repo';
 import { refuse } from './refusal';
@@ -69,7 +69,7 @@ function readers(db: Db, staged: StagedBundle, contentHere: ContentHere): TableR
             refuse('bad_record', `${where} is not a valid ${table.name} row (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, { table: table.name, line: number });
           }
           const name = table.fileName && parsed.data![table.fileName];
-          if (typeof name === 'string' && sanitiseFileName(name) !== name) {
+          if (typeof name === 'string' && !isPlainFileName(name)) {
             refuse('bad_record', `${where} names its file ${JSON.stringify(name)}, which is not a plain file name.`, { table: table.name, line: number });
           }
           const content = table.content && parsed.data![table.content];

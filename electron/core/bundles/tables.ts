@@ -41,8 +41,8 @@ export interface BundleTable {
   content?: string;
   /**
    * The column holding that file's name as people see it, which also names the copy the desktop app
-   * opens: an incoming row's must be a name the app would store itself (see sanitiseFileName), never
-   * a path such as `../../x.bat` nor one dressed up with bidirectional overrides.
+   * opens: an incoming row's must be a plain file name (isPlainFileName), never a path such as
+   * `../../x.bat` nor one dressed up with bidirectional overrides.
    */
   fileName?: string;
   /** Only rows matching this SQL condition (over the table's own columns; registry text, never bundle text) travel. */

@@ -19,13 +19,13 @@ import type { Logger } from '../logger';
 import { createLanDoor, type LanLimits } from './lan-door';
 import type { WorkshopsService } from './workshops-service';
 
-/** IPv4 addresses, loopback included (for a facilitator trying it out on one machine). */
 /**
  * The Host a browser sends for this address and port, which the door admits and the join link
  * uses: on port 80 a browser leaves the port out.
  */
 export const hostHeader = (address: string, port: number) => (port === 80 ? address : `${address}:${port}`);
 
+/** IPv4 addresses, loopback included (for a facilitator trying it out on one machine). */
 export function ipv4Interfaces(): NetworkInterface[] {
   return Object.entries(networkInterfaces()).flatMap(([name, addresses]) =>
     (addresses ?? []).filter((a) => a.family === 'IPv4').map((a) => ({ name, address: a.address, internal: a.internal })),
