@@ -157,7 +157,7 @@ export function createCore(deps: CoreDeps) {
   });
 
   // The index is derived data (so are folded titles): rebuilt whole when the folding that built it has
-  // changed, and after an import.
+  // changed; after an import, for the records it changed (whose folded titles the import worked out).
   const reindex = () =>
     searchIndex.rebuild([
       ...projectsRepo.allRows().map((row) => {
@@ -173,9 +173,7 @@ export function createCore(deps: CoreDeps) {
   const reindexImported = (changed: ReadonlyMap<string, readonly string[]>) => {
     for (const id of changed.get('projects') ?? []) {
       const row = projectsRepo.getRow(id);
-      if (!row) continue;
-      projectsRepo.refold(row);
-      searchIndex.put(projectSearchText(row));
+      if (row) searchIndex.put(projectSearchText(row));
     }
     for (const id of changed.get('challenges') ?? []) {
       const challenge = ideasRepo.challenge(id);

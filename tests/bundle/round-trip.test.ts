@@ -73,6 +73,26 @@ describe('bundle round trip', () => {
     expect(storedFiles(to.dataDir)).toEqual(storedFiles(from.dataDir));
   });
 
+  it('folds titles again on import, so a bundle from another version of the folding imports once and then changes nothing', async () => {
+    const from = core();
+    const project = await callValue<{ id: string }>(from, 'projects.create', { title: "Maktabgacha ta'lim navbati" });
+    // As a version that folded the apostrophe differently stored it.
+    from.core.db.prepare("UPDATE projects SET title_folded = 'maktabgacha taʼlim navbati' WHERE id = ?").run(project.id);
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir, 'other-version.ibtikar');
+    await exportTo(from, file);
+    const to = core();
+    await importFile(to, file);
+    const folded = () => to.core.db.prepare('SELECT title_folded FROM projects WHERE id = ?').pluck().get(project.id);
+    expect(folded()).toBe("maktabgacha ta'lim navbati");
+    const before = to.snapshot();
+    const again = await importFile(to, file);
+    expect(again.preview.tables.find((t) => t.table === 'projects')).toMatchObject({ conflicts: 0 });
+    expect(again.summary).toMatchObject({ inserted: 0, replaced: 0, copied: 0, kept: 0 });
+    expect(to.snapshot()).toEqual(before);
+  });
+
   it('writes a zip that Info-ZIP unzip -t accepts', async () => {
     const from = core();
     await callValue(from, 'lab.loadSample', {});

@@ -68,6 +68,7 @@ function readers(db: Db, staged: StagedBundle, contentHere: ContentHere): TableR
             const issue = parsed.error.issues[0];
             refuse('bad_record', `${where} is not a valid ${table.name} row (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, { table: table.name, line: number });
           }
+          if (table.derive) Object.assign(parsed.data!, table.derive(parsed.data!));
           const name = table.fileName && parsed.data![table.fileName];
           if (typeof name === 'string' && !isPlainFileName(name)) {
             refuse('bad_record', `${where} names its file ${JSON.stringify(name)}, which is not a plain file name.`, { table: table.name, line: number });

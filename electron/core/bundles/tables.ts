@@ -5,6 +5,8 @@
  * has a table that is neither listed here nor in INTERNAL_TABLES.
  */
 import type { EventMap } from '../../shared/api/events';
+import { foldForSearch } from '../../shared/text/fold';
+import type { Row } from './rows-repo';
 
 export type DataArea = EventMap['data.changed']['area'];
 
@@ -51,6 +53,12 @@ export interface BundleTable {
   omit?: readonly string[];
   /** Columns an incoming row must carry with a value (the rows `where` selects always have one). */
   required?: readonly string[];
+  /**
+   * Columns derived from others on this machine (a folded title, by this version's folding): an
+   * incoming row's are worked out again before it is compared or written, so a bundle folded by
+   * another version neither differs from the same record here nor stores a stale fold.
+   */
+  derive?: (row: Row) => Row;
 }
 
 /** Ended workshops only: a running one is a live LAN session of this workstation. */
@@ -67,6 +75,7 @@ export const BUNDLE_TABLES: readonly BundleTable[] = [
   {
     name: 'projects',
     key: ['id'],
+    derive: (row) => ({ title_folded: foldForSearch(String(row.title)) }),
     refs: [
       { column: 'owner_entity_id', table: 'entities' },
       { column: 'challenge_id', table: 'challenges' },

@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 import { foldForSearch } from '../../shared/text/fold';
 
 /** Bump when folding or indexed fields change: the index is rebuilt on the next start. */
-export const SEARCH_INDEX_VERSION = '2';
+export const SEARCH_INDEX_VERSION = '3';
 
 export interface IndexedText {
   kind: string;

@@ -13,13 +13,13 @@ const ALEF_FORM = /[\u0622\u0623\u0625\u0671]/;
 // Uzbek oʻ and gʻ, and the tutuq belgisi of taʼlim, are typed with many look-alike apostrophes.
 const APOSTROPHES = new Set(['\u0027', '\u0060', '\u00B4', '\u2018', '\u2019', '\u02BC', '\u02BB']);
 const UZBEK_LETTER = /[oOgG]/;
-const LETTER = /\p{L}/u;
 
 /**
- * An apostrophe inside a word as one form: U+02BB after o or g (oʻ, gʻ, as stored), U+02BC after
- * any other letter (ta'lim finds taʼlim); elsewhere (a quote) as typed.
+ * Every apostrophe as one of two: U+02BB after o or g (oʻ and gʻ, as stored, a letter of the word),
+ * the plain one anywhere else, which parts words: ta'lim and taʼlim both read as "ta" "lim", and
+ * D'Angelo is found by Angelo.
  */
-const apostropheAfter = (char: string, previous: string) => (UZBEK_LETTER.test(previous) ? '\u02BB' : LETTER.test(previous) ? '\u02BC' : char);
+const apostropheAfter = (previous: string) => (UZBEK_LETTER.test(previous) ? '\u02BB' : "'");
 
 /** One character (code point) folded, given the character before it in the original. */
 function foldChar(char: string, previous: string): string {
@@ -27,7 +27,7 @@ function foldChar(char: string, previous: string): string {
   if (ALEF_FORM.test(char)) return '\u0627';
   if (char === '\u0649') return '\u064A'; // alef maqsura → ya
   if (char === '\u0629') return '\u0647'; // ta marbuta → ha
-  if (APOSTROPHES.has(char)) return apostropheAfter(char, previous);
+  if (APOSTROPHES.has(char)) return apostropheAfter(previous);
   const folded = char.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
   // NFKC can turn one character into several, some of them marks we drop (Arabic ligatures):
   // fold each of those again. Counted in code points, so a lone astral character is not split.
@@ -45,7 +45,7 @@ const FOLDED = new Map<string, string>();
 const MAX_FOLDED = 10_000;
 
 function foldCached(char: string, previous: string): string {
-  if (APOSTROPHES.has(char)) return apostropheAfter(char, previous);
+  if (APOSTROPHES.has(char)) return apostropheAfter(previous);
   let out = FOLDED.get(char);
   if (out === undefined) {
     out = foldChar(char, previous);
@@ -91,7 +91,7 @@ const NEEDS_FOLDING = /[^\t\n\r\x20-\x26\x28-\x40\x5B-\x5F\x61-\x7E\u0621\u0624\
 /** Normalises a text for comparison: NFKC, lower case, Arabic and Cyrillic folding, Uzbek apostrophes. */
 export const foldForSearch = (text: string): string =>
   text.replace(NEEDS_FOLDING, (run: string, offset: number) => {
-    // Only whether the character before is an Uzbek o/g or a letter matters, so one UTF-16 unit of it is enough.
+    // Only whether the character before is an Uzbek o/g matters, so one UTF-16 unit of it is enough.
     let previous = offset > 0 ? text[offset - 1] : '';
     let out = '';
     for (const char of run) {
