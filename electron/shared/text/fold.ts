@@ -103,11 +103,13 @@ export const foldForSearch = (text: string): string =>
 
 /**
  * Uzbek oʻ or gʻ typed with another apostrophe: o or g, the apostrophe, then the rest of the word
- * in lower case (or in capitals, for a word in capitals). Not an English possessive or contraction
- * ("Kong's", "who'd"), a name like "O'Brien", nor a closing quote ("the 'go' sign"); a word ending
- * in gʻ ("bog'") is kept as typed, which search finds all the same.
+ * in lower case, or in capitals for a word in capitals (KO'K, TO'G'RI). Not an English possessive
+ * or contraction in either case ("Kong's", "WHO'LL", "o'clock", "G'day"), a name like "O'Brien",
+ * nor a closing quote ("the 'go' sign"); a word ending in gʻ ("bog'") is kept as typed, which
+ * search finds all the same. (No `i` flag: with it, \p{Lu} would match lower case too.)
  */
-const UZBEK_APOSTROPHE = /([oOgG])[\u0027\u0060\u00B4\u2018\u2019\u02BC](?=\p{Ll}|\p{Lu}{2})(?!(?:s|d|ll|re|ve)(?!\p{L}))/gu;
+const UZBEK_APOSTROPHE =
+  /([oOgG])[\u0027\u0060\u00B4\u2018\u2019\u02BC](?=\p{Ll}|\p{Lu}{2}|\p{Lu}(?!\p{L}))(?!(?:[sSdD]|[lL]{2}|[rR][eE]|[vV][eE]|[eE][rR]|[dD][aA][yY]|[cC][lL][oO][cC][kK])(?!\p{L}))/gu;
 
 /** Stores Uzbek oʻ and gʻ with U+02BB whatever apostrophe the user typed; the rest is kept as typed. */
 export function normaliseUzbekApostrophes(text: string): string {

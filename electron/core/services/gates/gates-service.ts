@@ -78,6 +78,16 @@ export function createGatesService(
     }
   }
 
+  /**
+   * Today (UTC) for a decision given no date, or the previous decision's day when that is later
+   * (dated today east of UTC), so the history stays in order.
+   */
+  function defaultDay(project: Project, now: string) {
+    const today = now.slice(0, 10);
+    const previous = repos.gates.latestDecidedOn(project.id);
+    return previous && previous > today ? previous : today;
+  }
+
   return {
     decide(input: Decide) {
       const project = projects.get({ id: input.projectId });
@@ -96,7 +106,7 @@ export function createGatesService(
         rationale: uz(input.rationale),
         decidedById: input.decidedById,
         decidedByName: uz(input.decidedByName),
-        decidedOn: input.decidedOn ?? now.slice(0, 10),
+        decidedOn: input.decidedOn ?? defaultDay(project, now),
         supersedesId: repos.gates.latestId(project.id),
         createdAt: now,
       };

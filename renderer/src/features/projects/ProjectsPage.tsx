@@ -19,7 +19,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INNOVATION_TYPES, OECD_FACETS, PROJECT_STATUSES, type Project, type ProjectListQuery } from '../../../../electron/shared/domain/project';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -120,6 +120,11 @@ export function ProjectsPage() {
     { placeholderData: keepPreviousData },
   );
   const total = list.data?.total ?? 0;
+  // A page kept from earlier may be past the end now (projects deleted meanwhile): show the last one.
+  const pastEnd = list.data !== undefined && !list.isPlaceholderData && offset > 0 && offset >= total;
+  useEffect(() => {
+    if (pastEnd) setOffset(Math.max(0, Math.ceil(total / PAGE_SIZE) - 1) * PAGE_SIZE);
+  }, [pastEnd, total, setOffset]);
   const filtered = deferredSearch.trim() !== '' || Object.keys(chosen(filters)).length > 0;
   const pillars = useApiQuery('pillars.list', {});
   const entities = useApiQuery('entities.list', {});
