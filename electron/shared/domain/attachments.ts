@@ -17,7 +17,8 @@ export const ATTACHMENT_MAX_BYTES = 100 * 1024 * 1024;
 export const FILE_NAME_MAX = 255;
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_OR_BIDI = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL_OR_BIDI = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const EVERY_CONTROL_OR_BIDI = new RegExp(CONTROL_OR_BIDI, 'g');
 
 /**
  * A file name for display only (it never becomes a path): the last segment of whatever path came
@@ -26,7 +27,7 @@ const CONTROL_OR_BIDI = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2
  */
 export function sanitiseFileName(raw: string): string {
   const lastSegment = raw.split(/[/\\]/).at(-1) ?? '';
-  const cleaned = lastSegment.replace(CONTROL_OR_BIDI, '').normalize('NFC');
+  const cleaned = lastSegment.replace(EVERY_CONTROL_OR_BIDI, '').normalize('NFC');
   // Cut before trimming, so that a cut landing on a space or dot leaves none at the end.
   return Array.from(cleaned).slice(0, FILE_NAME_MAX).join('').replace(/^[\s.]+|[\s.]+$/g, '') || 'file';
 }
@@ -36,7 +37,7 @@ export function sanitiseFileName(raw: string): string {
  * no control character or bidirectional override, not `.` or `..`. What an import asks of a bundle's
  * names (every name this app or an older version stored passes).
  */
-export const isPlainFileName = (name: string) => name !== '' && name !== '.' && name !== '..' && !/[/\\]/.test(name) && !new RegExp(CONTROL_OR_BIDI.source).test(name);
+export const isPlainFileName = (name: string) => name !== '' && name !== '.' && name !== '..' && !/[/\\]/.test(name) && !CONTROL_OR_BIDI.test(name);
 
 export const AttachmentFileNameSchema = z.string().max(4 * FILE_NAME_MAX).transform(sanitiseFileName);
 

@@ -11,7 +11,8 @@ const ARABIC_MARK = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/;
 // Alef with hamza above/below, madda and wasla all fold to the bare alef.
 const ALEF_FORM = /[\u0622\u0623\u0625\u0671]/;
 // Uzbek oʻ and gʻ, and the tutuq belgisi of taʼlim, are typed with many look-alike apostrophes.
-const APOSTROPHES = new Set(['\u0027', '\u0060', '\u00B4', '\u2018', '\u2019', '\u02BC', '\u02BB']);
+const LOOK_ALIKES = '\u0027\u0060\u00B4\u2018\u2019\u02BC';
+const APOSTROPHES = new Set([...LOOK_ALIKES, '\u02BB']);
 const UZBEK_LETTER = /[oOgG]/;
 
 /**
@@ -108,8 +109,10 @@ export const foldForSearch = (text: string): string =>
  * nor a closing quote ("the 'go' sign"); a word ending in gʻ ("bog'") is kept as typed, which
  * search finds all the same. (No `i` flag: with it, \p{Lu} would match lower case too.)
  */
-const UZBEK_APOSTROPHE =
-  /([oOgG])[\u0027\u0060\u00B4\u2018\u2019\u02BC](?=\p{Ll}|\p{Lu}{2}|\p{Lu}(?!\p{L}))(?!(?:[sSdD]|[lL]{2}|[rR][eE]|[vV][eE]|[eE][rR]|[dD][aA][yY]|[cC][lL][oO][cC][kK])(?!\p{L}))/gu;
+const UZBEK_APOSTROPHE = new RegExp(
+  `([oOgG])[${LOOK_ALIKES}](?=\\p{Ll}|\\p{Lu}{2}|\\p{Lu}(?!\\p{L}))(?!(?:[sSdD]|[lL]{2}|[rR][eE]|[vV][eE]|[eE][rR]|[dD][aA][yY]|[cC][lL][oO][cC][kK])(?!\\p{L}))`,
+  'gu',
+);
 
 /** Stores Uzbek oʻ and gʻ with U+02BB whatever apostrophe the user typed; the rest is kept as typed. */
 export function normaliseUzbekApostrophes(text: string): string {

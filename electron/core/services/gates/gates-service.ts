@@ -68,24 +68,22 @@ export function createGatesService(
     if (issues.length) throw invalid('The decision refers to records that do not exist.', issues);
   }
 
-  /** A decision is not dated in the future, nor before the decision it supersedes. */
-  function checkDate(project: Project, input: Decide) {
-    if (input.decidedOn === undefined) return;
-    if (isFutureDay(input.decidedOn, clock.now())) throw invalid('A decision cannot be dated in the future.', [{ path: ['decidedOn'], code: 'date_in_future' }]);
+  /**
+   * The decision's day: not in the future, nor before the decision it supersedes. Given none, today
+   * (UTC), or the previous decision's day when that is later (dated today east of UTC), so the
+   * history stays in order.
+   */
+  function decisionDay(project: Project, input: Decide, now: Date): string {
     const previous = repos.gates.latestDecidedOn(project.id);
+    if (input.decidedOn === undefined) {
+      const today = now.toISOString().slice(0, 10);
+      return previous && previous > today ? previous : today;
+    }
+    if (isFutureDay(input.decidedOn, now)) throw invalid('A decision cannot be dated in the future.', [{ path: ['decidedOn'], code: 'date_in_future' }]);
     if (previous && input.decidedOn < previous) {
       throw invalid("A decision cannot be dated before the project's previous decision.", [{ path: ['decidedOn'], code: 'before_previous_decision' }]);
     }
-  }
-
-  /**
-   * Today (UTC) for a decision given no date, or the previous decision's day when that is later
-   * (dated today east of UTC), so the history stays in order.
-   */
-  function defaultDay(project: Project, now: string) {
-    const today = now.slice(0, 10);
-    const previous = repos.gates.latestDecidedOn(project.id);
-    return previous && previous > today ? previous : today;
+    return input.decidedOn;
   }
 
   return {
@@ -93,8 +91,9 @@ export function createGatesService(
       const project = projects.get({ id: input.projectId });
       const { toStage, status } = target(project, input);
       checkChecklist(project, input);
-      checkDate(project, input);
-      const now = clock.now().toISOString();
+      const at = clock.now();
+      const decidedOn = decisionDay(project, input, at);
+      const now = at.toISOString();
       const decision: GateDecision = {
         id: ids.next(),
         projectId: project.id,
@@ -106,7 +105,7 @@ export function createGatesService(
         rationale: uz(input.rationale),
         decidedById: input.decidedById,
         decidedByName: uz(input.decidedByName),
-        decidedOn: input.decidedOn ?? defaultDay(project, now),
+        decidedOn,
         supersedesId: repos.gates.latestId(project.id),
         createdAt: now,
       };

@@ -99,6 +99,8 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
   };
   const clean = checked !== null && checked.errors.length === 0 && checked.moreErrors === 0 && checked.validCount > 0;
   const columnChoices = (file?.columns ?? []).map((c) => ({ value: c, label: c, userText: true }));
+  /** A count of rows for a message: `count` picks the plural form, `rows` is the number as the reader writes it. */
+  const rows = (n: number) => ({ count: n, rows: format.number(n) });
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
@@ -114,7 +116,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           <ErrorAlert error={upload.error ?? read.error ?? preview.error ?? store.error} />
           {file && mapping && (
             <>
-              <Typography>{t('pilot.import.fileRead', { name: file.name, count: file.rowCount, rows: format.number(file.rowCount) })}</Typography>
+              <Typography>{t('pilot.import.fileRead', { name: file.name, ...rows(file.rowCount) })}</Typography>
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
                 <ChoiceField<string> label={t('pilot.import.fixedKpi')} value={mapping.kpiId} choices={kpis.map((k) => ({ value: k.id, label: k.name, userText: true }))} onChange={(v) => setField('kpiId', v)} emptyLabel={t('pilot.import.kpiFromColumn')} sx={{ minWidth: 220 }} />
                 {MAPPED_FIELDS.filter((f) => f !== 'kpi' || !mapping.kpiId).map((f) => (
@@ -136,10 +138,10 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
             <>
               <Alert severity={clean ? 'success' : 'error'} role="status">
                 {clean
-                  ? t('pilot.import.clean', { count: checked.validCount, rows: format.number(checked.validCount) })
+                  ? t('pilot.import.clean', rows(checked.validCount))
                   : checked.errors.length + checked.moreErrors === 0
                     ? t('validation.empty_file')
-                    : t('pilot.import.hasErrors', { count: checked.errors.length + checked.moreErrors, rows: format.number(checked.errors.length + checked.moreErrors) })}
+                    : t('pilot.import.hasErrors', rows(checked.errors.length + checked.moreErrors))}
               </Alert>
               {clean && checked.replacedCount > 0 && (
                 <Alert severity="warning" role="status">
@@ -172,7 +174,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
           )}
           {imported !== null && (
             <Alert severity="success" role="status">
-              {t('pilot.import.done', { count: imported, rows: format.number(imported) })}
+              {t('pilot.import.done', rows(imported))}
             </Alert>
           )}
         </Stack>
@@ -189,7 +191,7 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
             })
           }
         >
-          {t('pilot.import.confirm', { count: checked?.validCount ?? 0, rows: format.number(checked?.validCount ?? 0) })}
+          {t('pilot.import.confirm', rows(checked?.validCount ?? 0))}
         </Button>
       </DialogActions>
     </Dialog>
