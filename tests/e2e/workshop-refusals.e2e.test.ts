@@ -2,14 +2,15 @@
  * Refusals a workshop screen must put into words. A facilitator's room control refused by core shows
  * its translated message, in English and Arabic: the workshop is ended from another door (the HTTP API) while this page has not heard of
  * it yet, then the facilitator starts the timer. The page's event stream is held for this (never
- * answered), so the page stays behind deterministically instead of racing the `data.changed` event.
+ * answered), and so is any reading of the workshop list until the click has landed (a panel that
+ * mounts late reads it again), so the page stays behind deterministically instead of racing them.
  * The message stays once the bar catches up and shows the workshop as ended. axe-core on the bar.
  * A participant's page that missed the end (its stream held the same way) is told, on its next
  * request, that the workshop is over; and an edit on a note changed meanwhile is refused as stale,
  * in words, keeping the draft with the note as it now is shown above it; saved again, knowingly, it
  * replaces the current text.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { Note } from '../../electron/shared/canvas/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openApp, screenshot, switchLanguage, uiWords, waitReady } from '../support/app-page';
@@ -22,6 +23,14 @@ let canvasId: string;
 const api = (method: string, input: unknown) => callServed<{ id: string }>(app.served, method, input);
 const controls = () => page.locator('[data-facilitator]');
 
+/** Readings of the workshop list held while the page must stay behind; `release` lets them through. */
+const heldLists: Route[] = [];
+let holdingLists = false;
+function releaseLists() {
+  holdingLists = false;
+  for (const route of heldLists.splice(0)) void route.continue();
+}
+
 /** A running workshop this page has read, then ended elsewhere without the page hearing of it. */
 async function endedBehindThePage(language: 'en' | 'ar', running: string) {
   const workshop = await api('workshops.start', { canvasId });
@@ -29,7 +38,14 @@ async function endedBehindThePage(language: 'en' | 'ar', running: string) {
   await page.reload();
   await waitReady(page, language);
   await controls().getByRole('heading', { name: running }).waitFor();
+  holdingLists = true;
   await api('workshops.end', { id: workshop.id });
+}
+
+/** Clicks a room control while the page is behind, then lets the page read the list again. */
+async function clickBehind(name: string) {
+  await controls().getByRole('button', { name }).click();
+  releaseLists();
 }
 
 beforeAll(async () => {
@@ -38,13 +54,14 @@ beforeAll(async () => {
   canvasId = (await api('canvases.create', { templateId: 'empathy-map', title: 'Visa office visit' })).id;
   // Held, never answered: the page learns nothing from core's events in this file.
   await page.route('**/api/events', () => {});
+  await page.route('**/api/call/workshops.list', (route) => (holdingLists ? void heldLists.push(route) : void route.continue()));
 });
 afterAll(() => app?.close());
 
 describe("a refused room control", () => {
   it('shows its message in English and the bar catches up', async () => {
     await endedBehindThePage('en', 'Live workshop running');
-    await controls().getByRole('button', { name: 'Start timer' }).click();
+    await clickBehind('Start timer');
     const alert = controls().getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('This workshop has ended, or the link is no longer valid.');
@@ -57,7 +74,7 @@ describe("a refused room control", () => {
   it('shows it in Arabic', async () => {
     await switchLanguage(page, 'ar');
     await endedBehindThePage('ar', 'ورشة مباشرة جارية');
-    await controls().getByRole('button', { name: 'تشغيل المؤقت' }).click();
+    await clickBehind('تشغيل المؤقت');
     const alert = controls().getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('انتهت هذه الورشة، أو لم يعد الرابط صالحًا.');
