@@ -80,6 +80,9 @@ describe('the projects screen', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Create project' }).click();
     await page.getByRole('dialog').getByText('This field is required.').waitFor();
     await screenshot(page, 'en-validation');
+    // Typing in the field takes its message away until the next submit.
+    await page.getByRole('dialog').getByRole('textbox').first().fill('x');
+    await page.getByRole('dialog').getByText('This field is required.').waitFor({ state: 'detached' });
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await listedTitles()).toEqual([]);

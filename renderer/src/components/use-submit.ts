@@ -42,10 +42,16 @@ export function useSubmit() {
     shown.current.add(field);
     return issues.find((i) => fieldOf(i) === field);
   };
-  /** Props for a TextField: red when its field has an issue, with the translated reason. */
+  /**
+   * Props for a TextField: red when its field has an issue, with the translated reason, until the
+   * user types in it again (`input` bubbles from the field to the TextField's root, beside its own onChange).
+   */
   const fieldProps = (field: string) => {
     const issue = issueFor(field);
-    return { error: issue !== undefined, helperText: issue && t(validationKey(issue.code), issue.params) };
+    const onInput = () => {
+      if (issue) setIssues((now) => now.filter((i) => fieldOf(i) !== field));
+    };
+    return { error: issue !== undefined, helperText: issue && t(validationKey(issue.code), issue.params), onInput };
   };
 
   return { run, failure, issueFor, fieldProps };

@@ -23,7 +23,7 @@ export function CreateProjectDialog({ onClose }: { onClose(): void }) {
       onSubmit={() => void form.submit().then((saved) => saved && onClose())}
     >
       {form.error && form.error.error.code !== 'invalid_input' && <ErrorAlert error={form.error} />}
-      <ProjectForm mode="create" values={form.values} errors={form.errors} onChange={form.setValues} autoFocus />
+      <ProjectForm mode="create" values={form.values} errors={form.errors} onChange={form.change} autoFocus />
     </FormDialog>
   );
 }

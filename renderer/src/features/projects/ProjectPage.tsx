@@ -146,7 +146,7 @@ function ProjectView({ project }: { project: Project }) {
           }}
         >
           {form.error && form.error.error.code !== 'invalid_input' && <ErrorAlert error={form.error} />}
-          <ProjectForm mode="edit" values={form.values} errors={form.errors} onChange={form.setValues} />
+          <ProjectForm mode="edit" values={form.values} errors={form.errors} onChange={form.change} />
           <FormActions busy={update.isPending} saved={saved} deleteLabel={t('projects.delete.confirm')} onDelete={() => setDeleting(true)} />
         </form>
       </Paper>

@@ -27,11 +27,18 @@ export function useProjectForm(mode: FormMode, initial: ProjectFormValues, save:
     }
   }
 
+  /** Takes the form's new values; a field the user changed loses its message until the next submit. */
+  function change(next: ProjectFormValues) {
+    setValues(next);
+    const edited = (Object.keys(errors) as (keyof ProjectFormValues)[]).filter((key) => next[key] !== values[key]);
+    if (edited.length > 0) setErrors((now) => Object.fromEntries(Object.entries(now).filter(([key]) => !edited.includes(key as keyof ProjectFormValues))));
+  }
+
   const reset = useCallback((next: ProjectFormValues) => {
     setValues(next);
     setErrors({});
     setError(null);
   }, []);
 
-  return { values, setValues, errors, error, submit, reset };
+  return { values, change, errors, error, submit, reset };
 }
