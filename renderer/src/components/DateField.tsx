@@ -26,13 +26,15 @@ export interface DateFieldProps {
   onChange: (value: string) => void;
   error?: boolean;
   helperText?: ReactNode;
+  /** Called when the user changes the date (a form takes the field's message away then). */
+  onInput?: () => void;
   required?: boolean;
   size?: 'small' | 'medium';
   fullWidth?: boolean;
   sx?: SxProps<Theme>;
 }
 
-export function DateField({ label, value, onChange, error, helperText, required, size, fullWidth, sx }: DateFieldProps) {
+export function DateField({ label, value, onChange, error, helperText, onInput, required, size, fullWidth, sx }: DateFieldProps) {
   const { settings, format } = useSettings();
   // The picker keeps a half-typed date of its own; a new value from outside (a reset, a loaded record) replaces it.
   const [draft, setDraft] = useState<Dayjs | null>(() => parse(value));
@@ -44,6 +46,7 @@ export function DateField({ label, value, onChange, error, helperText, required,
       format={format.dateInput}
       onChange={(next) => {
         setDraft(next);
+        onInput?.();
         onChange(isoOf(next));
       }}
       slotProps={{
