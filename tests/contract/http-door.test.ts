@@ -118,7 +118,7 @@ describe('the HTTP door describes itself', () => {
     const response = await fetch(`${door.origin}/api/events`, { headers: auth(), signal: controller.signal });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    await reader.read(); // the ": connected" comment: the subscription is in place
+    await reader.read(); // the `connected` event: the subscription is in place
     await door.call('projects.create', { title: 'Pushed' });
     let text = '';
     while (!text.includes('\n\n') || !text.includes('data.changed')) text += (await reader.read()).value;

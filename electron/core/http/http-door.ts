@@ -153,7 +153,8 @@ export function createHttpDoor(options: HttpDoorOptions): Server {
 
   function openEventStream(req: IncomingMessage, res: ServerResponse) {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-    res.write(': connected\n\n');
+    // Every (re)connection says so: a page whose stream broke missed what changed meanwhile, and reads again.
+    res.write('event: connected\ndata: {}\n\n');
     const unsubscribe = events.subscribe((event) => {
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     });

@@ -3,6 +3,8 @@ import type { Note } from '../canvas/model';
 import type { Job } from '../domain/lab';
 
 export interface EventMap {
+  /** The HTTP event stream opened; after the first time, a reconnection, so the page may have missed changes. */
+  connected: Record<string, never>;
   /** A long operation moved on, finished, failed or was cancelled. */
   'job.progress': Job;
   /** The operating system handed the desktop app a bundle (double-click, Open with, File menu); the UI takes it with bundles.takeOpened. */

@@ -150,7 +150,7 @@ export const PilotPatchSchema = z
 export const AmendSchema = z.strictObject({
   id: IdSchema,
   reason: userText(5000).pipe(z.string().min(1)),
-  changes: ProtocolPatchSchema.refine((c) => Object.keys(c).length > 0, { message: 'required' }),
+  changes: ProtocolPatchSchema.refine((c) => Object.keys(c).length > 0, { message: 'nothing_changed' }),
 });
 
 /** A canvas the charter links to (its theory of change, an experiment card …). */
@@ -224,7 +224,7 @@ export const KpiPatchSchema = z.strictObject(kpiFields).partial();
 export const AmendKpiSchema = z.strictObject({
   id: IdSchema,
   reason: userText(5000).pipe(z.string().min(1)),
-  changes: KpiPatchSchema.refine((c) => Object.keys(c).length > 0, { message: 'required' }),
+  changes: KpiPatchSchema.refine((c) => Object.keys(c).length > 0, { message: 'nothing_changed' }),
 });
 
 export const MeasurementSchema = z.object({

@@ -20,18 +20,25 @@ const AFFECTED: Record<string, string[]> = {
   settings: ['settings'],
 };
 
-/** Provides the client and keeps cached queries fresh: a `data.changed` event refetches what it affects. */
+/**
+ * Provides the client and keeps cached queries fresh: a `data.changed` event refetches what it
+ * affects, and a stream that reconnects (the server restarted, the laptop slept) refetches everything.
+ */
 export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
   const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      client.onEvent((event) => {
-        if (event.type !== 'data.changed') return;
-        const areas = AFFECTED[event.payload.area] ?? [event.payload.area];
-        void queryClient.invalidateQueries({ predicate: (query) => areas.includes(String(query.queryKey[0]).split('.')[0]) });
-      }),
-    [client, queryClient],
-  );
+  useEffect(() => {
+    let connectedBefore = false;
+    return client.onEvent((event) => {
+      if (event.type === 'connected') {
+        if (connectedBefore) void queryClient.invalidateQueries();
+        connectedBefore = true;
+        return;
+      }
+      if (event.type !== 'data.changed') return;
+      const areas = AFFECTED[event.payload.area] ?? [event.payload.area];
+      void queryClient.invalidateQueries({ predicate: (query) => areas.includes(String(query.queryKey[0]).split('.')[0]) });
+    });
+  }, [client, queryClient]);
   return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
 }
 

@@ -14,6 +14,7 @@ import { hrefFor, navigate } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { useRecordForm } from '../../components/use-record-form';
 import { useSubmit } from '../../components/use-submit';
 import { AddIdeaForm } from '../ideas/AddIdeaForm';
 import { IdeaList } from '../ideas/IdeaList';
@@ -37,7 +38,7 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
   const ideas = useApiQuery('ideas.list', { challengeId: challenge.id, sort: 'score' });
   const projects = useApiQuery('projects.list', { challengeId: challenge.id, limit: 100 });
   const { run, failure, fieldProps } = useSubmit();
-  const [values, setValues] = useState(valuesOf(challenge));
+  const { values, setValues, sendChanges } = useRecordForm(valuesOf(challenge));
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
@@ -57,7 +58,7 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
           onSubmit={(e) => {
             e.preventDefault();
             setSaved(false);
-            void run(() => update.mutateAsync({ id: challenge.id, patch: challengeInput(values) })).then(setSaved);
+            void run(() => sendChanges(challengeInput, (patch) => update.mutateAsync({ id: challenge.id, patch }))).then(setSaved);
           }}
         >
           <ErrorAlert error={failure} />

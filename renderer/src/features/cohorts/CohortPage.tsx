@@ -24,6 +24,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { ProjectPicker } from '../../components/ProjectPicker';
+import { useRecordForm } from '../../components/use-record-form';
 import { useSubmit } from '../../components/use-submit';
 import { BoardView } from '../board/BoardPage';
 import { useCohortDates } from './CohortsPage';
@@ -35,7 +36,7 @@ function CohortDetails({ cohort }: { cohort: Cohort }) {
   const update = useApiMutation('cohorts.update');
   const remove = useApiMutation('cohorts.delete');
   const { run, failure, fieldProps } = useSubmit();
-  const [values, setValues] = useState({ name: cohort.name, description: cohort.description, startsOn: cohort.startsOn ?? '', endsOn: cohort.endsOn ?? '', demoDay: cohort.demoDay ?? '' });
+  const { values, setValues, sendChanges } = useRecordForm({ name: cohort.name, description: cohort.description, startsOn: cohort.startsOn ?? '', endsOn: cohort.endsOn ?? '', demoDay: cohort.demoDay ?? '' });
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const dates = [
@@ -53,8 +54,8 @@ function CohortDetails({ cohort }: { cohort: Cohort }) {
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);
-          const patch = { ...values, startsOn: values.startsOn || null, endsOn: values.endsOn || null, demoDay: values.demoDay || null };
-          void run(() => update.mutateAsync({ id: cohort.id, patch })).then(setSaved);
+          const input = (v: typeof values) => ({ ...v, startsOn: v.startsOn || null, endsOn: v.endsOn || null, demoDay: v.demoDay || null });
+          void run(() => sendChanges(input, (patch) => update.mutateAsync({ id: cohort.id, patch }))).then(setSaved);
         }}
       >
         <ErrorAlert error={failure} />

@@ -22,6 +22,7 @@ import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { useRecordForm } from '../../components/use-record-form';
 import { useSubmit } from '../../components/use-submit';
 import { keyedLabel } from '../../i18n/keyed-label';
 import { ideaStatusKey, scoreCriterionKey } from '../../i18n/labels';
@@ -34,11 +35,15 @@ function IdeaDetails({ idea }: { idea: Idea }) {
   const update = useApiMutation('ideas.update');
   const challenges = useApiQuery('challenges.list', {});
   const { run, failure, fieldProps } = useSubmit();
-  const [title, setTitle] = useState(idea.title);
-  const [description, setDescription] = useState(idea.description);
-  const [authorName, setAuthorName] = useState(idea.authorName);
-  const [status, setStatus] = useState(idea.status);
-  const [challengeId, setChallengeId] = useState(idea.challengeId ?? '');
+  const { values, setValues, sendChanges } = useRecordForm({
+    title: idea.title,
+    description: idea.description,
+    authorName: idea.authorName,
+    status: idea.status,
+    challengeId: idea.challengeId ?? '',
+  });
+  const { title, description, authorName, status, challengeId } = values;
+  const set = (change: Partial<typeof values>) => setValues({ ...values, ...change });
   const [saved, setSaved] = useState(false);
   const promoted = idea.status === 'promoted';
   return (
@@ -51,30 +56,29 @@ function IdeaDetails({ idea }: { idea: Idea }) {
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);
-          const moved = challengeId !== (idea.challengeId ?? '');
-          const patch = {
-            title,
-            description,
-            authorName,
-            challengeId: challengeId || null,
-            // Moving to another challenge leaves the old challenge's campaign.
-            ...(moved ? { campaignId: null } : {}),
-            ...(promoted ? {} : { status: status as EditableStatus }),
-          };
-          void run(() => update.mutateAsync({ id: idea.id, patch })).then(setSaved);
+          const input = (v: typeof values) => ({
+            title: v.title,
+            description: v.description,
+            authorName: v.authorName,
+            challengeId: v.challengeId || null,
+            ...(promoted ? {} : { status: v.status as EditableStatus }),
+          });
+          // Moving to another challenge leaves the old challenge's campaign.
+          const send = (patch: Partial<ReturnType<typeof input>>) => update.mutateAsync({ id: idea.id, patch: 'challengeId' in patch ? { ...patch, campaignId: null } : patch });
+          void run(() => sendChanges(input, send)).then(setSaved);
         }}
       >
         <ErrorAlert error={failure} />
-        <TextField label={t('ideas.field.title')} value={title} onChange={(e) => setTitle(e.target.value)} required {...fieldProps('title')} slotProps={{ htmlInput: { dir: 'auto' } }} />
-        <TextField label={t('ideas.field.description')} value={description} onChange={(e) => setDescription(e.target.value)} multiline minRows={3} {...fieldProps('description')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+        <TextField label={t('ideas.field.title')} value={title} onChange={(e) => set({ title: e.target.value })} required {...fieldProps('title')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+        <TextField label={t('ideas.field.description')} value={description} onChange={(e) => set({ description: e.target.value })} multiline minRows={3} {...fieldProps('description')} slotProps={{ htmlInput: { dir: 'auto' } }} />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <TextField label={t('ideas.field.authorName')} value={authorName} onChange={(e) => setAuthorName(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
+          <TextField label={t('ideas.field.authorName')} value={authorName} onChange={(e) => set({ authorName: e.target.value })} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
           {!promoted && (
             <ChoiceField<EditableStatus>
               label={t('ideas.field.status')}
               value={status as EditableStatus}
               choices={EDITABLE_IDEA_STATUSES.map((s) => ({ value: s, label: t(ideaStatusKey(s)) }))}
-              onChange={(s) => s && setStatus(s)}
+              onChange={(s) => s && set({ status: s })}
               sx={{ flex: 1 }}
             />
           )}
@@ -82,7 +86,7 @@ function IdeaDetails({ idea }: { idea: Idea }) {
             label={t('ideas.field.challenge')}
             value={challengeId}
             choices={(challenges.data ?? []).map((c) => ({ value: c.id, label: c.title, userText: true }))}
-            onChange={setChallengeId}
+            onChange={(id) => set({ challengeId: id })}
             emptyLabel={t('ideas.noChallenge')}
             sx={{ flex: 1 }}
           />

@@ -112,7 +112,9 @@ function PeopleSection() {
   const people = useApiQuery('people.list', {});
   const entities = useApiQuery('entities.list', {});
   const remove = useApiMutation('people.delete');
-  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  // The person's id: the dialog edits the person as the list now has them, not as they were when it opened.
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = editing === 'new' ? null : people.data?.find((p) => p.id === editing);
   const [deleting, setDeleting] = useState<Person | null>(null);
   const entityName = (id: string | null) => entities.data?.find((e) => e.id === id)?.name;
   return (
@@ -135,7 +137,7 @@ function PeopleSection() {
             disableGutters
             secondaryAction={
               <>
-                <IconButton aria-label={t('people.edit', { name: person.name })} onClick={() => setEditing(person)}>
+                <IconButton aria-label={t('people.edit', { name: person.name })} onClick={() => setEditing(person.id)}>
                   <EditIcon />
                 </IconButton>
                 <IconButton aria-label={t('people.delete', { name: person.name })} onClick={() => setDeleting(person)}>
@@ -151,7 +153,7 @@ function PeopleSection() {
           </ListItem>
         ))}
       </List>
-      {editing && <PersonDialog person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {(editing === 'new' || edited) && <PersonDialog person={edited ?? null} onClose={() => setEditing(null)} />}
       <ConfirmDialog
         open={deleting !== null}
         title={t('people.deleteTitle')}

@@ -8,6 +8,7 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { useRecordForm } from '../../components/use-record-form';
 import { useSubmit } from '../../components/use-submit';
 import { Section } from './Section';
 
@@ -18,7 +19,7 @@ export function CharterSection({ pilot, children }: { pilot: Pilot; children?: R
   const { t } = useTranslation();
   const update = useApiMutation('pilots.update');
   const people = useApiQuery('people.list', {});
-  const [values, setValues] = useState({ title: pilot.title, problem: pilot.problem, intervention: pilot.intervention, population: pilot.population, sites: pilot.sites, startsOn: pilot.startsOn ?? '', endsOn: pilot.endsOn ?? '', ownerId: pilot.ownerId ?? '' });
+  const { values, setValues, sendChanges } = useRecordForm({ title: pilot.title, problem: pilot.problem, intervention: pilot.intervention, population: pilot.population, sites: pilot.sites, startsOn: pilot.startsOn ?? '', endsOn: pilot.endsOn ?? '', ownerId: pilot.ownerId ?? '' });
   const [saved, setSaved] = useState(false);
   const { run, failure, fieldProps } = useSubmit();
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [field]: e.target.value });
@@ -31,12 +32,8 @@ export function CharterSection({ pilot, children }: { pilot: Pilot; children?: R
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);
-          void run(() =>
-            update.mutateAsync({
-              id: pilot.id,
-              patch: { ...values, startsOn: values.startsOn || null, endsOn: values.endsOn || null, ownerId: values.ownerId || null },
-            }),
-          ).then(setSaved);
+          const input = (v: typeof values) => ({ ...v, startsOn: v.startsOn || null, endsOn: v.endsOn || null, ownerId: v.ownerId || null });
+          void run(() => sendChanges(input, (patch) => update.mutateAsync({ id: pilot.id, patch }))).then(setSaved);
         }}
       >
         <ErrorAlert error={failure} />

@@ -25,6 +25,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { typedNumber } from '../../components/typed-number';
+import { useRecordForm } from '../../components/use-record-form';
 import { useSubmit } from '../../components/use-submit';
 import { textDigits } from '../../i18n/i18n';
 import { frequencyKey, kpiDirectionKey, kpiKindKey } from '../../i18n/labels';
@@ -40,7 +41,9 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
   const { format } = useSettings();
   const kpis = useApiQuery('pilots.kpis', { pilotId: pilot.id });
   const remove = useApiMutation('pilots.deleteKpi');
-  const [editing, setEditing] = useState<Kpi | 'new' | null>(null);
+  // The KPI's id: the dialog edits the KPI as the list now has it, not as it was when it opened.
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = editing === 'new' ? null : kpis.data?.find((k) => k.id === editing);
   const num = (n: number | null) => (n === null ? '—' : format.number(n));
   return (
     <Section title={t('pilot.kpis')}>
@@ -93,7 +96,7 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
                   <TableCell>{t(frequencyKey(k.frequency))}</TableCell>
                   <TableCell dir="auto">{k.dataSource}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    <IconButton aria-label={t('pilot.kpi.edit', { name: k.name })} onClick={() => setEditing(k)}>
+                    <IconButton aria-label={t('pilot.kpi.edit', { name: k.name })} onClick={() => setEditing(k.id)}>
                       <EditIcon />
                     </IconButton>
                     {!pilot.lockedAt && (
@@ -111,7 +114,7 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
       <Button variant="outlined" sx={{ mt: 2 }} onClick={() => setEditing('new')}>
         {t('pilot.kpi.add')}
       </Button>
-      {editing && <KpiDialog pilotId={pilot.id} locked={pilot.lockedAt !== null} kpi={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {(editing === 'new' || edited) && <KpiDialog pilotId={pilot.id} locked={pilot.lockedAt !== null} kpi={edited ?? null} onClose={() => setEditing(null)} />}
     </Section>
   );
 }
@@ -126,8 +129,7 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
   const update = useApiMutation('pilots.updateKpi');
   const amend = useApiMutation('pilots.amendKpi');
   const [reason, setReason] = useState('');
-  const [primary, setPrimary] = useState(kpi?.primary ?? false);
-  const [v, setV] = useState({
+  const { values: v, setValues: setV, sendChanges } = useRecordForm({
     name: kpi?.name ?? '',
     unit: kpi?.unit ?? '',
     direction: kpi?.direction ?? 'higher',
@@ -138,6 +140,7 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
     baselineDate: kpi?.baselineDate ?? '',
     target: numberText(kpi?.target ?? null),
     successThreshold: numberText(kpi?.successThreshold ?? null),
+    primary: kpi?.primary ?? false,
   });
   const { run, failure, fieldProps } = useSubmit();
   const text = (field: 'name' | 'unit' | 'dataSource' | 'baselineValue' | 'target' | 'successThreshold', numeric = false) => (
@@ -152,21 +155,21 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
     />
   );
   // Read for the label (does this save amend?); what is sent is read again by typedNumber, which refuses text.
-  const number = (f: (typeof NUMBER_FIELDS)[number]) => (v[f].trim() === '' ? null : (parseNumber(v[f]) ?? null));
-  const input = {
-    ...v,
-    baselineValue: number('baselineValue'),
-    baselineDate: v.baselineDate || null,
-    target: number('target'),
-    successThreshold: number('successThreshold'),
-    primary,
-  };
+  const number = (text: string) => (text.trim() === '' ? null : (parseNumber(text) ?? null));
+  const toInput = (f: typeof v) => ({
+    ...f,
+    baselineValue: number(f.baselineValue),
+    baselineDate: f.baselineDate || null,
+    target: number(f.target),
+    successThreshold: number(f.successThreshold),
+  });
+  const input = toInput(v);
   // After the lock, a change to a locked field is an amendment; other edits save as they are.
   const amends = locked && kpi !== null && lockedKpiFields(kpi).some((f) => input[f] !== kpi[f]);
   const save = () => {
     for (const f of NUMBER_FIELDS) typedNumber(v[f], f);
     if (!kpi) return add.mutateAsync({ pilotId, ...input });
-    return amends ? amend.mutateAsync({ id: kpi.id, reason, changes: input }) : update.mutateAsync({ id: kpi.id, patch: input });
+    return sendChanges(toInput, (changes) => (amends ? amend.mutateAsync({ id: kpi.id, reason, changes }) : update.mutateAsync({ id: kpi.id, patch: changes })));
   };
   return (
     <FormDialog
@@ -198,7 +201,7 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
         </Stack>
         {text('dataSource')}
         <FormControlLabel
-          control={<Checkbox checked={primary} onChange={(e) => setPrimary(e.target.checked)} disabled={locked && !kpi} />}
+          control={<Checkbox checked={v.primary} onChange={(e) => setV({ ...v, primary: e.target.checked })} disabled={locked && !kpi} />}
           label={t('pilot.kpi.primary')}
         />
         {amends && (

@@ -41,7 +41,7 @@ export function PilotPage({ id }: { id: string }) {
           <CharterSection key={pilot.id} pilot={pilot}>
             <CanvasLinks detail={detail.data} />
           </CharterSection>
-          <ProtocolSection key={`${pilot.lockedAt ?? ''}-${pilot.protocolVersion}`} detail={detail.data} />
+          <ProtocolSection detail={detail.data} />
           <KpiSection pilot={pilot} />
           <MeasurementsSection pilot={pilot} />
           <AnalysisSection pilotId={pilot.id} />

@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { FormDialog } from '../../components/FormDialog';
+import { useRecordForm } from '../../components/use-record-form';
 import { useSubmit } from '../../components/use-submit';
 import { protocolFieldKey } from '../../i18n/labels';
 import { Amendments } from './Amendments';
@@ -46,10 +47,12 @@ function DraftProtocol({ detail }: { detail: PilotDetail }) {
   const { pilot } = detail;
   const update = useApiMutation('pilots.update');
   const lock = useApiMutation('pilots.lockProtocol');
-  const [values, setValues] = useState(protocolValues(pilot));
+  const { values, setValues, sendChanges } = useRecordForm(protocolValues(pilot));
   const [saved, setSaved] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const { run, failure, fieldProps } = useSubmit();
+  // What the user changed here, and only that: a field someone else changed meanwhile is locked as they left it.
+  const save = () => sendChanges(protocolInput, (patch) => update.mutateAsync({ id: pilot.id, patch }));
   return (
     <form
       noValidate
@@ -57,7 +60,7 @@ function DraftProtocol({ detail }: { detail: PilotDetail }) {
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        void run(() => update.mutateAsync({ id: pilot.id, patch: protocolInput(values) })).then(setSaved);
+        void run(save).then(setSaved);
       }}
     >
       <Alert severity="info" sx={{ mb: 2 }}>
@@ -77,7 +80,7 @@ function DraftProtocol({ detail }: { detail: PilotDetail }) {
         busy={lock.isPending}
         error={<ErrorAlert error={lock.error} />}
         onClose={() => setConfirming(false)}
-        onConfirm={() => void run(() => update.mutateAsync({ id: pilot.id, patch: protocolInput(values) }).then(() => lock.mutateAsync({ id: pilot.id })))}
+        onConfirm={() => void run(() => save().then(() => lock.mutateAsync({ id: pilot.id })))}
       />
     </form>
   );
@@ -132,7 +135,8 @@ function LockedProtocol({ detail }: { detail: PilotDetail }) {
 function AmendDialog({ detail, onClose }: { detail: PilotDetail; onClose(): void }) {
   const { t } = useTranslation();
   const amend = useApiMutation('pilots.amendProtocol');
-  const [values, setValues] = useState(protocolValues(protocolOf(detail.pilot)));
+  // Open while someone else amends: the fields left alone here follow the protocol as it now is.
+  const { values, setValues, changesOf } = useRecordForm(protocolValues(protocolOf(detail.pilot)));
   const [reason, setReason] = useState('');
   const { run, failure, fieldProps } = useSubmit();
   const changesProps = (f: string) => fieldProps(f === 'reason' ? 'reason' : 'changes');
@@ -142,7 +146,7 @@ function AmendDialog({ detail, onClose }: { detail: PilotDetail; onClose(): void
       submitLabel={t('pilot.amendSubmit')}
       busy={amend.isPending}
       onClose={onClose}
-      onSubmit={() => void run(() => amend.mutateAsync({ id: detail.pilot.id, reason, changes: protocolInput(values) })).then((ok) => ok && onClose())}
+      onSubmit={() => void run(() => amend.mutateAsync({ id: detail.pilot.id, reason, changes: changesOf(protocolInput) })).then((ok) => ok && onClose())}
     >
       <ErrorAlert error={failure} />
       <Stack spacing={2} sx={{ pt: 1 }}>

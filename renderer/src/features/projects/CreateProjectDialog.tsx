@@ -10,7 +10,7 @@ import { useProjectForm } from './use-project-form';
 export function CreateProjectDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const create = useApiMutation('projects.create');
-  const form = useProjectForm('create', emptyProjectForm, async (values) => {
+  const form = useProjectForm('create', emptyProjectForm, async ({ values }) => {
     const project = await create.mutateAsync(createInput(values));
     navigate({ name: 'project', id: project.id });
   });

@@ -8,7 +8,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../electron/shared/domain/project';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -118,10 +118,8 @@ function ProjectView({ project }: { project: Project }) {
   const [exporting, setExporting] = useState(false);
   const [gate, setGate] = useState<GateRequest | null>(null);
   const [gallery, setGallery] = useState<{ template?: string } | null>(null);
-  const form = useProjectForm('edit', formFromProject(project), (values) => update.mutateAsync({ id: project.id, patch: patchInput(values) }));
-  const { reset } = form;
-  // When the record changes elsewhere (a gate decision, another window), show what is stored now.
-  useEffect(() => reset(formFromProject(project)), [project, reset]);
+  // When the record changes elsewhere (a gate decision, another window), the fields not being edited show what is stored now.
+  const form = useProjectForm('edit', formFromProject(project), ({ sendChanges }) => sendChanges(patchInput, (patch) => update.mutateAsync({ id: project.id, patch })));
 
   return (
     <>

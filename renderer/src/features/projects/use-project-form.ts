@@ -1,13 +1,18 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import { useRecordForm } from '../../components/use-record-form';
 import { ApiCallError } from '../../api/hooks';
 import { checkForm, fieldErrorsFrom, type FieldErrors, type FormMode, type ProjectFormValues } from './form-values';
 
+type RecordForm = ReturnType<typeof useRecordForm<ProjectFormValues>>;
+
 /**
  * Form state shared by the create dialog and the project page: local checks first, then the
- * server's answer; input issues land on their fields, other failures in `error`.
+ * server's answer; input issues land on their fields, other failures in `error`. The values follow
+ * the stored project where the user has not changed them (useRecordForm), and `save` gets the form
+ * to send either all of them (a new project) or only the changed ones (an update).
  */
-export function useProjectForm(mode: FormMode, initial: ProjectFormValues, save: (values: ProjectFormValues) => Promise<unknown>) {
-  const [values, setValues] = useState(initial);
+export function useProjectForm(mode: FormMode, stored: ProjectFormValues, save: (form: Pick<RecordForm, 'values' | 'sendChanges'>) => Promise<unknown>) {
+  const { values, setValues, sendChanges } = useRecordForm(stored);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiCallError | null>(null);
 
@@ -17,7 +22,7 @@ export function useProjectForm(mode: FormMode, initial: ProjectFormValues, save:
     setError(null);
     if (Object.keys(local).length > 0) return false;
     try {
-      await save(values);
+      await save({ values, sendChanges });
       return true;
     } catch (e) {
       const failure = e instanceof ApiCallError ? e : new ApiCallError({ code: 'internal', message: String(e) });
@@ -34,11 +39,5 @@ export function useProjectForm(mode: FormMode, initial: ProjectFormValues, save:
     if (edited.length > 0) setErrors((now) => Object.fromEntries(Object.entries(now).filter(([key]) => !edited.includes(key as keyof ProjectFormValues))));
   }
 
-  const reset = useCallback((next: ProjectFormValues) => {
-    setValues(next);
-    setErrors({});
-    setError(null);
-  }, []);
-
-  return { values, change, errors, error, submit, reset };
+  return { values, change, errors, error, submit };
 }

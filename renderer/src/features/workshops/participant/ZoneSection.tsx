@@ -9,7 +9,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../../../../electron/shared/api/client';
 import type { Result } from '../../../../../electron/shared/api/envelope';
@@ -20,6 +20,27 @@ import { withMyVotes, withNote, withoutNotes } from '../../../../../electron/sha
 export type Act = <T>(run: () => Promise<Result<T>>, apply: (view: ParticipantView, value: T) => ParticipantView) => Promise<boolean>;
 type ViewNote = ParticipantView['notes'][number];
 
+/**
+ * One submission at a time: a second tap while the first is on its way does nothing, so a double
+ * tap on a phone adds one note, not two. (A ref, not state: both taps can land before a re-render.)
+ */
+function useOneAtATime() {
+  const running = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const once = async (work: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  };
+  return { busy, once };
+}
+
 function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked: boolean; vote: ParticipantView['vote']; client: ApiClient; act: Act }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
@@ -27,10 +48,13 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
   const [draftOf, setDraftOf] = useState(note.version);
   const myVotes = vote?.myVotes.filter((id) => id === note.id).length ?? 0;
   const votesLeft = vote ? vote.votesPerPerson - vote.myVotes.length : 0;
-  const save = async (event: FormEvent) => {
+  const sending = useOneAtATime();
+  const save = (event: FormEvent) => {
     event.preventDefault();
     if (editing === null || !editing.trim()) return;
-    if (await act(() => client.call('participant.editNote', { id: note.id, baseVersion: note.version, text: editing }), withNote)) setEditing(null);
+    void sending.once(async () => {
+      if (await act(() => client.call('participant.editNote', { id: note.id, baseVersion: note.version, text: editing }), withNote)) setEditing(null);
+    });
   };
   return (
     <Paper component="li" variant="outlined" sx={{ p: 1.5, listStyle: 'none', display: 'grid', gap: 1 }} data-note={note.id}>
@@ -52,7 +76,7 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
           )}
           <TextField label={t('workshop.participant.editNote')} value={editing} onChange={(e) => setEditing(e.target.value)} multiline autoFocus slotProps={{ htmlInput: { dir: 'auto', maxLength: 5000 } }} />
           <Box sx={{ display: 'flex', gap: 1 }}>
-            <Button type="submit" variant="contained">
+            <Button type="submit" variant="contained" disabled={sending.busy}>
               {t('common.save')}
             </Button>
             <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
@@ -122,10 +146,13 @@ export function ZoneSection({ zone, notes, vote, client, act }: { zone: Particip
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const headingId = `zone-${zone.key}`;
-  const add = async (event: FormEvent) => {
+  const sending = useOneAtATime();
+  const add = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
-    if (await act(() => client.call('participant.addNote', { zoneKey: zone.key, text }), withNote)) setText('');
+    void sending.once(async () => {
+      if (await act(() => client.call('participant.addNote', { zoneKey: zone.key, text }), withNote)) setText('');
+    });
   };
   return (
     <Box component="section" aria-labelledby={headingId} sx={{ display: 'grid', gap: 1 }} data-zone={zone.key}>
@@ -155,7 +182,7 @@ export function ZoneSection({ zone, notes, vote, client, act }: { zone: Particip
             onChange={(e) => setText(e.target.value)}
             slotProps={{ htmlInput: { dir: 'auto', maxLength: 5000 } }}
           />
-          <Button type="submit" variant="contained">
+          <Button type="submit" variant="contained" disabled={sending.busy}>
             {t('workshop.add')}
           </Button>
         </Box>

@@ -1,0 +1,119 @@
+/**
+ * Two people on one record: this page (the browser) and a colleague on another door (the HTTP API
+ * here). A form saves only the fields its user changed, so a colleague's change to another field is
+ * never written back over; while the user types, the record changing elsewhere keeps their words and
+ * shows the rest as stored; locking a protocol seals what is stored, not what the page loaded. A page
+ * whose event stream broke reads everything again when it reconnects. A participant's double tap on
+ * Add adds one note.
+ */
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Note } from '../../electron/shared/canvas/model';
+import { openApp } from '../support/app-page';
+import { callServed } from '../support/serve';
+
+let app: Awaited<ReturnType<typeof openApp>>;
+let page: Page;
+
+const api = <T = { id: string }>(method: string, input: unknown) => callServed<T>(app.served, method, input);
+const open = async (hash: string, heading: string) => {
+  await page.goto(`${app.served.origin}/#/${hash}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+};
+
+beforeAll(async () => {
+  app = await openApp();
+  page = app.page;
+});
+afterAll(() => app?.close());
+
+describe('a form open while a colleague edits the same record', () => {
+  it('keeps what the user is typing, shows the rest as stored, and saves only what the user changed', async () => {
+    const project = await api('projects.create', { title: 'Queue for kindergartens', summary: 'First summary' });
+    await open(`projects/${project.id}`, 'Queue for kindergartens');
+    const summary = page.getByRole('textbox', { name: 'Summary' });
+    await summary.fill('Parents see their place in the queue');
+    await api('projects.update', { id: project.id, patch: { title: 'Kindergarten queue online' } });
+    await page.getByRole('heading', { level: 1, name: 'Kindergarten queue online' }).waitFor();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe('Kindergarten queue online');
+    expect(await summary.inputValue()).toBe('Parents see their place in the queue');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved').waitFor();
+    const stored = await api<{ title: string; summary: string }>('projects.get', { id: project.id });
+    expect(stored).toMatchObject({ title: 'Kindergarten queue online', summary: 'Parents see their place in the queue' });
+  });
+
+  it('does not write back a field it did not touch, even when it was opened before the change', async () => {
+    const challenge = await api('challenges.create', { title: 'Visa queues', context: 'Mornings are busy' });
+    await open(`challenges/${challenge.id}`, 'Visa queues');
+    // The colleague's change reaches the page first; then the user edits another field and saves.
+    await api('challenges.update', { id: challenge.id, patch: { context: 'Mornings and Fridays are busy' } });
+    await expect.poll(() => page.getByRole('textbox', { name: 'Context' }).inputValue()).toBe('Mornings and Fridays are busy');
+    await page.getByRole('textbox', { name: 'Challenge' }).fill('Visa office queues');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Visa office queues' }).waitFor();
+    expect(await api<{ context: string }>('challenges.get', { id: challenge.id })).toMatchObject({ context: 'Mornings and Fridays are busy' });
+  });
+
+  it('locks the protocol as stored, with a colleague’s draft edits in it', async () => {
+    const project = await api('projects.create', { title: 'Clinic appointments' });
+    const { pilot } = await api<{ pilot: { id: string } }>('pilots.create', { projectId: project.id, title: 'SMS reminders', primaryOutcome: 'Missed appointments' });
+    await open(`pilots/${pilot.id}`, 'SMS reminders');
+    await page.getByRole('form', { name: 'Protocol' }).getByRole('textbox', { name: 'Primary outcome' }).waitFor();
+    await api('pilots.update', { id: pilot.id, patch: { primaryOutcome: 'Share of missed appointments', plannedSampleSize: 500 } });
+    await expect.poll(() => page.getByRole('textbox', { name: 'Primary outcome' }).inputValue()).toBe('Share of missed appointments');
+    await page.getByRole('button', { name: 'Lock protocol' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Lock protocol' }).click();
+    await page.getByText(/^Protocol locked on /).waitFor();
+    const { pilot: locked } = await api<{ pilot: { lockedProtocol: { primaryOutcome: string; plannedSampleSize: number } } }>('pilots.get', { id: pilot.id });
+    expect(locked.lockedProtocol).toMatchObject({ primaryOutcome: 'Share of missed appointments', plannedSampleSize: 500 });
+  });
+});
+
+describe('a page whose event stream broke', () => {
+  it('reads everything again when the stream reconnects', async () => {
+    // The first stream ends at once (as when serve restarts); the reconnection is held until the
+    // colleague's change is made, so the page cannot hear of that change as an event.
+    let streams = 0;
+    let held: Route | undefined;
+    await page.route('**/api/events', (route) => {
+      streams++;
+      if (streams === 1) void route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body: 'event: connected\ndata: {}\n\n' });
+      else if (streams === 2) held = route;
+      else void route.continue();
+    });
+    await page.goto(`${app.served.origin}/#/projects`);
+    // A new document, so that its stream goes through the route.
+    await page.reload();
+    await page.getByRole('link', { name: 'Kindergarten queue online' }).waitFor();
+    await expect.poll(() => held !== undefined).toBe(true);
+    await api('projects.create', { title: 'Made while the stream was down' });
+    await held!.continue();
+    await page.getByRole('link', { name: 'Made while the stream was down' }).waitFor();
+    await page.unroute('**/api/events');
+  });
+});
+
+describe('a participant on a phone', () => {
+  it('adds one note for a double tap on Add', async () => {
+    const canvas = await api('canvases.create', { templateId: 'empathy-map', title: 'Clinic visit' });
+    const workshop = await api('workshops.start', { canvasId: canvas.id });
+    const { joinUrl } = await api<{ joinUrl: string }>('workshops.serve', { workshopId: workshop.id, address: '127.0.0.1' });
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const participant = await phone.newPage();
+      participant.setDefaultTimeout(10_000);
+      await participant.goto(joinUrl);
+      await participant.getByRole('textbox', { name: 'Your name' }).fill('Amal');
+      await participant.getByRole('button', { name: 'Join' }).click();
+      const see = participant.locator('section[data-zone="see"]');
+      await see.getByRole('textbox', { name: /^New note in/ }).fill('Long queue');
+      await see.getByRole('button', { name: 'Add' }).dblclick();
+      await see.locator('li').getByText('Long queue', { exact: true }).waitFor();
+      const { notes } = await api<{ notes: Note[] }>('canvases.get', { id: canvas.id });
+      expect(notes.filter((n) => n.text === 'Long queue')).toHaveLength(1);
+    } finally {
+      await phone.close();
+    }
+  });
+});
