@@ -356,6 +356,32 @@ describe('importing measurements', () => {
     ]);
   });
 
+  it('refuses a row longer than its header (an unquoted decimal comma) rather than reading the wrong number', async () => {
+    const { pilot } = await setup();
+    const text = ['indicator,group,month,value,served,families', 'Days waited,pilot,2026-02-01,"15,5",,', 'Days waited,comparison,2026-02-01,16,5,,'].join('\n');
+    const preview = await value<{ validCount: number; errors: { line: number; column: string; code: string; text: string }[] }>('pilots.previewImport', { pilotId: pilot.id, fileId: await upload(pilot.id, 'csv', text), mapping });
+    expect(preview.validCount).toBe(1);
+    expect(preview.errors).toEqual([{ line: 3, column: '', code: 'extra_cells', text: 'Days waited, comparison, 2026-02-01, 16, 5, , ' }]);
+  });
+
+  it("reads dates in Arabic-Indic digits and the groups by the names the app shows in each language", async () => {
+    const { pilot, wait } = await setup();
+    const text = [
+      'indicator,group,month,value,served,families',
+      'Days waited,المجموعة التجريبية,٢٠٢٦-٠٢-٠١,٣٨,,',
+      'Days waited,Группа сравнения,2026-02,41,,',
+      'Days waited,Pilot group,2026-03,36,,',
+      'Days waited,taqqoslash guruhi,2026-03,40,,',
+    ].join('\n');
+    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, fileId: await upload(pilot.id, 'csv', text), mapping })).toEqual({ imported: 4 });
+    expect((await value<Measurement[]>('pilots.measurements', { kpiId: wait.id })).map((m) => [m.group, m.period, m.value])).toEqual([
+      ['comparison', '2026-02-01', 41],
+      ['pilot', '2026-02-01', 38],
+      ['comparison', '2026-03-01', 40],
+      ['pilot', '2026-03-01', 36],
+    ]);
+  });
+
   it('refuses, by name, a file that cannot be read as text or as a workbook, and writes nothing', async () => {
     const { pilot } = await setup();
     const before = test.snapshot();

@@ -11,10 +11,11 @@ const AMBIGUOUS_COMMA = /^[-+]?[1-9]\d{0,2},\d{3}$/;
  * A number as people write it: Arabic-Indic digits, the Arabic decimal separator (٫) or a decimal
  * comma when no dot is present. Anything else (units, thousands separators that are ambiguous) is refused.
  */
+/** Arabic-Indic and Persian digits as 0–9; everything else as written. */
+export const westernDigits = (text: string) => text.replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+
 export function parseNumber(text: string): number | undefined {
-  let s = text
-    .trim()
-    .replace(ARABIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+  let s = westernDigits(text.trim())
     .replace(/\u066B/g, '.')
     .replace(/[\u066C\u00A0\u202F ]/g, '');
   if (AMBIGUOUS_COMMA.test(s)) return undefined;

@@ -283,7 +283,7 @@ export const ImportFileIdSchema = z.strictObject({ fileId: z.uuid() });
 export const ImportFileSchema = ImportFileIdSchema.extend({ pilotId: IdSchema });
 export const ImportRequestSchema = ImportFileSchema.extend({ mapping: ImportMappingSchema });
 
-export const IMPORT_ERRORS = ['bad_number', 'unknown_kpi', 'date_out_of_range', 'bad_date', 'unknown_group', 'missing_value', 'bad_rate', 'duplicate_row'] as const;
+export const IMPORT_ERRORS = ['bad_number', 'unknown_kpi', 'date_out_of_range', 'bad_date', 'unknown_group', 'missing_value', 'bad_rate', 'duplicate_row', 'extra_cells'] as const;
 export const ImportRowErrorSchema = z.object({
   /** 1-based line of the file (the header is line 1). */
   line: z.int(),

@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 import { ApiFailure } from '../../../shared/api/envelope';
 import type { ImportMapping, ImportRowError, Kpi, MeasurementInput, Pilot } from '../../../shared/domain/pilots';
-import { parseNumber } from '../../../shared/domain/numbers';
+import { parseNumber, westernDigits } from '../../../shared/domain/numbers';
+import { LANGUAGES } from '../../../shared/domain/settings';
+import { translator } from '../../i18n/catalogue';
 import { measurementProblem } from './measurement-rules';
 
 export interface Table {
@@ -153,22 +155,27 @@ function cellText(value: unknown): string {
 
 /** YYYY-MM-DD, or YYYY-MM for a month (its first day); a date that does not exist is refused. */
 export function parseDate(text: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(westernDigits(text.trim()));
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2]}-${m[3] ?? '01'}`;
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
 
-/** Group names accepted in a file, folded to lower case. */
+/**
+ * Group names accepted in a file, in lower case: the English words and the names the app shows for
+ * the groups in each of its languages (an Arabic lab's sheet says المجموعة التجريبية).
+ */
 const GROUP_NAMES: Record<string, 'pilot' | 'comparison'> = {
   pilot: 'pilot',
   treatment: 'pilot',
   intervention: 'pilot',
   comparison: 'comparison',
   control: 'comparison',
+  ...Object.fromEntries(
+    LANGUAGES.flatMap((language) => (['pilot', 'comparison'] as const).map((group) => [translator(language)(`pilot.group.${group}`).toLowerCase(), group])),
+  ),
 };
-export const ACCEPTED_GROUP_NAMES = Object.keys(GROUP_NAMES);
 
 export interface CheckedRows {
   rows: MeasurementInput[];
@@ -204,6 +211,9 @@ export function checkRows(table: Table, mapping: ImportMapping, pilot: Pilot, kp
       else moreErrors++;
     };
 
+    // A row longer than the header lost a cell to a separator: "16,5" unquoted in a comma-separated
+    // file reads as 16 and a stray 5. Refused, rather than stored as the wrong number.
+    if (cells.length > table.columns.length) return problem(null, 'extra_cells', cells.join(', '));
     const kpi = fixed ?? byName.get(cell(col.kpi).toLowerCase());
     if (!kpi) return problem(mapping.kpi, 'unknown_kpi', cell(col.kpi));
     const group = GROUP_NAMES[cell(col.group).toLowerCase()];
