@@ -86,10 +86,27 @@ describe('conflicts on import', () => {
       const decisions = (id: unknown, t: TestCore) => (t.core.db.prepare('SELECT count(*) FROM gate_decisions WHERE project_id = ?').pluck().get(id));
       expect(decisions(copy.id, other)).toEqual(decisions(original.id, lab));
     }
-    // Importing the same bundle again with "copy" makes no more copies of unchanged records… but
-    // the two edited ones still conflict, so each import as a copy is an explicit new copy.
-    const again = await importFile(other, file, { onConflict: 'keep' });
+    // Importing the same bundle again as a copy finds the copies it made and changes nothing.
+    const before = other.snapshot();
+    const again = await importFile(other, file, { onConflict: 'copy' });
     expect(again.summary).toMatchObject({ inserted: 0, copied: 0, replaced: 0 });
+    expect(other.snapshot()).toEqual(before);
+    expect(await listProjects(other)).toHaveLength(projects.length + 2);
+  });
+
+  it('import as a copy again, after the other lab changed the record: the copy made before is brought up to date', async () => {
+    await importFile(other, file, { onConflict: 'copy' });
+    const [first] = projects;
+    await callValue(lab, 'projects.update', { id: first.id, patch: { title: `${first.title} (second edition)` } });
+    const newer = join(dir, 'newer.ibtikar');
+    await exportTo(lab, newer);
+    const { summary } = await importFile(other, newer, { onConflict: 'copy' });
+    expect(summary).toMatchObject({ copied: 0, replaced: 1 });
+    const labId = (lab.core.db.prepare('SELECT id FROM lab_profile').get() as { id: string }).id;
+    const copies = other.core.db.prepare('SELECT title FROM projects WHERE origin = ?').pluck().all(`${labId}/${first.id}`);
+    expect(copies).toEqual([`${first.title} (second edition)`]);
+    expect(row(other, 'projects', first.id)!.title).toBe(`${first.title} (edited here)`);
+    expect(await listProjects(other)).toHaveLength(projects.length + 2);
   });
 
   it('a choice per record wins over the choice for all', async () => {

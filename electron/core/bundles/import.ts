@@ -242,11 +242,28 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
             note(row);
             summary.replaced++;
           } else {
-            const id = request.newId();
+            const origin = `${labId}/${String(incoming.id)}`;
+            // A copy an earlier import made of this record stands for it: it is brought up to date
+            // (or left alone when it matches), so importing the same bundle again adds no duplicates.
+            const earlier = repo.copyOf(origin);
+            const id = earlier ? String(earlier.id) : request.newId();
             copied.set(String(incoming.id), id);
-            write(table, row, () => repo.insert({ ...row, id, origin: `${labId}/${String(incoming.id)}` }));
+            const copy = { ...row, id, origin };
+            if (!earlier) {
+              write(table, copy, () => repo.insert(copy));
+              summary.copied++;
+            } else if (sameRow(copy, earlier)) {
+              summary.unchanged++;
+              return;
+            } else if (!choicesFor(table, repo, copy, earlier).includes('theirs')) {
+              // An append-only copy, or a locked protocol's frozen fields, is not rewritten.
+              summary.kept++;
+              return;
+            } else {
+              write(table, copy, () => repo.update(copy));
+              summary.replaced++;
+            }
             note({ id });
-            summary.copied++;
           }
         }
         summary.areas.add(table.area);

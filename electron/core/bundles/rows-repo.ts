@@ -51,6 +51,7 @@ export function createRowsRepo(db: Db, table: BundleTable) {
   const carried = table.where ? ` WHERE ${table.where}` : '';
   const where = table.key.map((k) => `${q(k)} = ?`).join(' AND ');
   const get = db.prepare(`SELECT * FROM ${q(table.name)} WHERE ${where}`);
+  const byOrigin = names.includes('origin') ? db.prepare(`SELECT * FROM ${q(table.name)} WHERE origin = ?`) : undefined;
   type Statement = ReturnType<Db['prepare']> & { run(...params: unknown[]): unknown };
   const inserts = new Map<string, Statement>();
   const updates = new Map<string, Statement>();
@@ -90,6 +91,8 @@ export function createRowsRepo(db: Db, table: BundleTable) {
       return db.prepare(`SELECT ${cols.map(q).join(', ')} FROM ${q(table.name)}${carried}`).all() as Row[];
     },
     get: (row: Row) => get.get(...keyValues(row)) as Row | undefined,
+    /** The copy an earlier import made of a record (`origin` = `<lab id>/<its id>`), if any. */
+    copyOf: (origin: string) => byOrigin?.get(origin) as Row | undefined,
     insert(row: Row) {
       const cols = names.filter((n) => row[n] !== undefined);
       cached(inserts, cols, () => `INSERT INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
