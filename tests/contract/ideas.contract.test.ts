@@ -85,6 +85,15 @@ describe('ideas', () => {
     expect(await test.call('ideas.delete', { id: idea.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('goes back to the shortlist when the project it was promoted into is deleted', async () => {
+    const idea = await value<Idea>('ideas.create', { title: 'Queue by SMS' });
+    const { project } = await value<{ project: Project }>('ideas.promote', { ideaId: idea.id });
+    await value('projects.delete', { id: project.id });
+    expect(await value<Idea>('ideas.get', { id: idea.id })).toMatchObject({ status: 'shortlisted', projectId: null });
+    // And can be promoted again.
+    expect(await value<{ idea: Idea }>('ideas.promote', { ideaId: idea.id })).toMatchObject({ idea: { status: 'promoted' } });
+  });
+
   it('a campaign takes ideas only between its dates', async () => {
     const { challenge } = await setting();
     // The test clock reads 2026-11-28.

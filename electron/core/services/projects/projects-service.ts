@@ -19,6 +19,8 @@ interface Repos {
   hasGateDecisions(projectId: string): boolean;
   /** Pilots of the project whose protocol is locked: part of the evaluation record. */
   lockedPilotCount(projectId: string): number;
+  /** Ideas promoted into the project go back to the shortlist when it is deleted. */
+  unpromoteIdeas(projectId: string): void;
   activity: ActivityRepo;
   pillars: ReturnType<typeof createPillarsRepo>;
   entityExists(id: string): boolean;
@@ -175,6 +177,7 @@ export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids
       }
       db.transaction(() => {
         repos.search.remove('project', id);
+        repos.unpromoteIdeas(id);
         repos.projects.remove(id);
         log(id, 'deleted', [], current.title, clock.now().toISOString());
       })();

@@ -159,7 +159,13 @@ function PeopleSection() {
         title={t('people.deleteTitle')}
         message={<>{t('people.deleteMessage')} <strong dir="auto">{deleting?.name}</strong></>}
         confirmLabel={t('common.delete')}
-        onClose={() => setDeleting(null)}
+        busy={remove.isPending}
+        // A refusal (the person rated a pilot or scored ideas) is said in the dialog, in words.
+        error={<ErrorAlert error={remove.error} withReason />}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id }, { onSuccess: () => setDeleting(null) })}
       />
     </Paper>

@@ -21,6 +21,7 @@ import { KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, lockedKpiFields, type Kpi, 
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
@@ -44,10 +45,11 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
   // The KPI's id: the dialog edits the KPI as the list now has it, not as it was when it opened.
   const [editing, setEditing] = useState<string | null>(null);
   const edited = editing === 'new' ? null : kpis.data?.find((k) => k.id === editing);
+  const [deleting, setDeleting] = useState<Kpi | null>(null);
   const num = (n: number | null) => (n === null ? '—' : format.number(n));
   return (
     <Section title={t('pilot.kpis')}>
-      <ErrorAlert error={kpis.error ?? remove.error} />
+      <ErrorAlert error={kpis.error} />
       {pilot.lockedAt && (
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('pilot.kpi.lockedNote')}
@@ -100,7 +102,7 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
                       <EditIcon />
                     </IconButton>
                     {!pilot.lockedAt && (
-                      <IconButton aria-label={t('pilot.kpi.delete', { name: k.name })} onClick={() => remove.mutate({ id: k.id })}>
+                      <IconButton aria-label={t('pilot.kpi.delete', { name: k.name })} onClick={() => setDeleting(k)}>
                         <DeleteIcon />
                       </IconButton>
                     )}
@@ -114,6 +116,19 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
       <Button variant="outlined" sx={{ mt: 2 }} onClick={() => setEditing('new')}>
         {t('pilot.kpi.add')}
       </Button>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('pilot.kpi.deleteTitle')}
+        message={<>{t('pilot.kpi.deleteMessage')} <strong dir="auto">{deleting?.name}</strong></>}
+        confirmLabel={t('common.delete')}
+        busy={remove.isPending}
+        error={<ErrorAlert error={remove.error} withReason />}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id }, { onSuccess: () => setDeleting(null) })}
+      />
       {(editing === 'new' || edited) && <KpiDialog pilotId={pilot.id} locked={pilot.lockedAt !== null} kpi={edited ?? null} onClose={() => setEditing(null)} />}
     </Section>
   );
