@@ -67,7 +67,12 @@ export const CriterionUpdateSchema = z.strictObject({
 /** Nesta's rule of thumb (DOMAIN.md): leaving stage 4 for delivery normally needs evidence level 3. */
 export const NEEDED_EVIDENCE_TO_LEAVE: Partial<Record<number, number>> = { 4: 3 };
 
-export function evidenceShortfall(fromStage: number, evidenceLevel: number | null): number | undefined {
-  const needed = NEEDED_EVIDENCE_TO_LEAVE[fromStage];
-  return needed !== undefined && (evidenceLevel ?? 0) < needed ? needed : undefined;
+/**
+ * The evidence level a move from `fromStage` to `toStage` normally needs, when the level reached is
+ * below it: every stage the move leaves counts, so skipping stage 4 does not skip its rule.
+ */
+export function evidenceShortfall(fromStage: number, toStage: number, evidenceLevel: number | null): number | undefined {
+  let needed = 0;
+  for (let stage = fromStage; stage < toStage; stage++) needed = Math.max(needed, NEEDED_EVIDENCE_TO_LEAVE[stage] ?? 0);
+  return needed > (evidenceLevel ?? 0) ? needed : undefined;
 }

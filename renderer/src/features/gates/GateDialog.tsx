@@ -67,7 +67,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
 
   const stageCriteria = (criteria.data ?? []).filter((c) => c.stage === project.stage && !c.archived);
   const reachable = reachableStages(decision, project.stage);
-  const shortfall = decision === 'advance' ? evidenceShortfall(project.stage, evidence === '' ? null : evidence) : undefined;
+  const shortfall = decision === 'advance' && toStage !== '' ? evidenceShortfall(project.stage, toStage, evidence === '' ? null : evidence) : undefined;
 
   const chooseDecision = (next: DecisionKind) => {
     setDecision(next);
