@@ -256,6 +256,7 @@ describe('a pilot evaluation from charter to report', () => {
     await days.waitFor();
     expect(await days.getByRole('row', { name: /Change against baseline/ }).innerText()).toContain('-14 (-35%)');
     expect(await days.getByRole('row', { name: /Share of target reached/ }).innerText()).toContain('70%');
+    expect(await days.getByRole('row', { name: /Compared with/ }).innerText()).toMatch(/^Compared with\s+the comparison group after the intervention \(observations: pilot \d+ \/ comparison \d+\)$/);
     expect(await days.getByRole('row', { name: /Difference-in-differences/ }).innerText()).toMatch(/-10\.33 \u2066?\[/);
     await analysis.getByText(/^The pilot group did better than the comparison group/).first().waitFor();
     const served = analysis.getByRole('table', { name: 'Figures for Served on time' });

@@ -47,7 +47,9 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
   rows.push([t('pilot.analysis.threshold'), a.thresholdMet === null ? '—' : t(a.thresholdMet ? 'pilot.analysis.yes' : 'pilot.analysis.no')]);
   rows.push([
     t('pilot.analysis.comparedWith'),
-    a.comparedWith === null ? t('pilot.analysis.nothingToCompare') : `${t(a.comparedWith === 'comparison' ? 'pilot.analysis.withComparison' : 'pilot.analysis.withBefore')} (${format.number(a.sizes.pilot)} / ${format.number(a.sizes.other)})`,
+    a.comparedWith === null
+      ? t('pilot.analysis.nothingToCompare')
+      : t(a.comparedWith === 'comparison' ? 'pilot.analysis.withComparison' : 'pilot.analysis.withBefore', { pilot: format.number(a.sizes.pilot), other: format.number(a.sizes.other) }),
   ]);
   // The intervals' level, in the reader's digits and percent sign.
   const confidence = { level: fig.percent(0.95) };
