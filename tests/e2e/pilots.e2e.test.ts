@@ -210,7 +210,7 @@ describe('a pilot evaluation from charter to report', () => {
     // A file chosen and then cancelled is deleted from core's imports folder.
     await section('Measurements').getByRole('button', { name: 'Import from CSV or Excel…' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'measurements.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
     await dialog.getByText('measurements.csv: 26 rows.').waitFor();
     expect(importFiles()).toHaveLength(1);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -218,7 +218,7 @@ describe('a pilot evaluation from charter to report', () => {
     await expect.poll(importFiles).toEqual([]);
 
     await section('Measurements').getByRole('button', { name: 'Import from CSV or Excel…' }).click();
-    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'measurements.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
     await dialog.getByText('measurements.csv: 26 rows.').waitFor();
     await dialog.getByRole('button', { name: 'Check file' }).click();
     await dialog.getByText('2 rows have errors. Nothing has been stored; correct the file and choose it again.').waitFor();
@@ -230,7 +230,7 @@ describe('a pilot evaluation from charter to report', () => {
     const kpis = await api<{ id: string; measurementCount: number }[]>('pilots.kpis', { pilotId });
     expect(kpis.map((k) => k.measurementCount)).toEqual([0, 0]);
 
-    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'measurements-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
     await dialog.getByText('measurements-fixed.csv: 24 rows.').waitFor();
     expect(importFiles()).toHaveLength(1); // the file it replaced was discarded
     await dialog.getByRole('button', { name: 'Check file' }).click();
@@ -243,7 +243,7 @@ describe('a pilot evaluation from charter to report', () => {
 
     // The same file again: the check says it would replace every value it stored, before anything is written.
     await section('Measurements').getByRole('button', { name: 'Import from CSV or Excel…' }).click();
-    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'measurements-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'measurements-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
     await dialog.getByRole('button', { name: 'Check file' }).click();
     await dialog.getByText('Values already stored that this import replaces (same KPI, group, period and unit): 24.').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();

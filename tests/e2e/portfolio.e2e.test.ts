@@ -189,7 +189,7 @@ describe('the portfolio', () => {
 
   it('counts the project on the dashboard, by stage and by every lens', async () => {
     await nav('Dashboard').click();
-    const funnel = page.getByRole('figure', { name: 'Funnel: active projects by stage' });
+    const funnel = page.getByRole('figure', { name: 'Funnel: projects under way (active or scaled) by stage' });
     await funnel.getByRole('row', { name: '4 · Making the case 1' }).waitFor({ state: 'attached' });
     await page.getByRole('figure', { name: 'Evidence level' }).getByRole('row', { name: '1 1' }).waitFor({ state: 'attached' });
     await screenshot(page, 'en-dashboard');

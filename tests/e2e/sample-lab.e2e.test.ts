@@ -84,7 +84,7 @@ describe('the sample lab', () => {
 
   it.each([
     ['Board', 'board', () => page.getByRole('link', { name: 'Anticipatory skills foresight' })],
-    ['Dashboard', 'dashboard', () => page.getByRole('figure', { name: 'Funnel: active projects by stage' })],
+    ['Dashboard', 'dashboard', () => page.getByRole('figure', { name: 'Funnel: projects under way (active or scaled) by stage' })],
     ['Ideas', 'ideas', () => page.getByRole('link', { name: 'Online queue with SMS updates' })],
     ['Cohorts', 'cohorts', () => page.getByRole('link', { name: 'Cohort 2026 — Tashkent' })],
   ])('shows %s with sample data, clean for axe in English and Arabic', async (name, shot, ready) => {

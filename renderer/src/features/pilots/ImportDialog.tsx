@@ -42,7 +42,6 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
   const { t } = useTranslation();
   const { format } = useSettings();
   const titleId = useId();
-  const inputId = useId();
   const client = useApiClient();
   const read = useApiMutation('pilots.readImportFile');
   const preview = useApiMutation('pilots.previewImport');
@@ -108,10 +107,11 @@ export function ImportDialog({ pilot, kpis, onClose }: { pilot: Pilot; kpis: Kpi
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <Typography>{t('pilot.import.intro')}</Typography>
-          <div>
-            <label htmlFor={inputId}>{t('pilot.import.file')}</label>{' '}
-            <input id={inputId} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0]).catch(() => undefined)} />
-          </div>
+          {/* The app's own button, in the UI language (the browser's file input speaks the browser's). */}
+          <Button variant="outlined" component="label" sx={{ alignSelf: 'flex-start' }}>
+            {t('pilot.import.chooseFile')}
+            <input hidden type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0]).catch(() => undefined)} />
+          </Button>
           {upload.isPending && <LinearProgress aria-label={t('pilot.import.uploading')} />}
           <ErrorAlert error={upload.error ?? read.error ?? preview.error ?? store.error} />
           {file && mapping && (
