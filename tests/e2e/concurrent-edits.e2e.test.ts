@@ -2,9 +2,9 @@
  * Two people on one record: this page (the browser) and a colleague on another door (the HTTP API
  * here). A form saves only the fields its user changed, so a colleague's change to another field is
  * never written back over; while the user types, the record changing elsewhere keeps their words and
- * shows the rest as stored; locking a protocol seals what is stored, not what the page loaded. A page
- * whose event stream broke reads everything again when it reconnects. A participant's double tap on
- * Add adds one note.
+ * shows the rest as stored; locking a protocol seals what is stored, not what the page loaded. A
+ * measurement typed for a KPI deleted elsewhere says the record is gone. A page whose event stream
+ * broke reads everything again when it reconnects. A participant's double tap on Add adds one note.
  */
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,27 @@ describe('a form open while a colleague edits the same record', () => {
     await page.getByText(/^Protocol locked on /).waitFor();
     const { pilot: locked } = await api<{ pilot: { lockedProtocol: { primaryOutcome: string; plannedSampleSize: number } } }>('pilots.get', { id: pilot.id });
     expect(locked.lockedProtocol).toMatchObject({ primaryOutcome: 'Share of missed appointments', plannedSampleSize: 500 });
+  });
+});
+
+describe('a measurement typed for a KPI deleted elsewhere', () => {
+  it('says the record is gone, not that the value is wrong', async () => {
+    const project = await api('projects.create', { title: 'Queue at the registry' });
+    const { pilot } = await api<{ pilot: { id: string } }>('pilots.create', { projectId: project.id, title: 'Online numbers', startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    const kpi = await api('pilots.addKpi', { pilotId: pilot.id, name: 'Minutes waited', kind: 'continuous' });
+    await api('pilots.setMeasurement', { kpiId: kpi.id, group: 'pilot', period: '2026-02-01', value: 40 });
+    // Held, never answered: the page does not hear of the deletion before the user types.
+    await page.route('**/api/events', () => {});
+    await page.goto(`${app.served.origin}/#/pilots/${pilot.id}`);
+    await page.reload();
+    const grid = page.getByRole('table', { name: 'Measurements of Minutes waited' });
+    const comparison = grid.locator('tbody tr').first().getByRole('textbox').nth(1);
+    await comparison.waitFor();
+    await api('pilots.deleteKpi', { id: kpi.id });
+    await comparison.fill('45');
+    await comparison.press('Tab');
+    await grid.getByRole('alert').getByText('This record does not exist any more. It may have been deleted.').waitFor();
+    await page.unroute('**/api/events');
   });
 });
 

@@ -16,7 +16,7 @@ import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { groupKey, validationKey } from '../../i18n/labels';
+import { errorKey, groupKey, validationKey } from '../../i18n/labels';
 import { ImportDialog } from './ImportDialog';
 import { Section } from './Section';
 import { textDigits } from '../../i18n/i18n';
@@ -118,7 +118,12 @@ function Cell({ kpi, period, group, stored, label }: { kpi: Kpi; period: string;
   const [value, setValue] = useState(initial.value);
   const [of, setOf] = useState(initial.of);
   const [error, setError] = useState<string | null>(null);
-  const failed = (e: ApiCallError) => setError(t(validationKey(e.error.issues?.[0]?.code ?? 'invalid'), e.error.issues?.[0]?.params));
+  // A refusal about the value names its reason; any other (the KPI was deleted elsewhere, the app
+  // could not be reached) is said as the app says it everywhere.
+  const failed = (e: ApiCallError) => {
+    const issue = e.error.issues?.[0];
+    setError(issue ? t(validationKey(issue.code), issue.params) : t(errorKey(e.error.code)));
+  };
   const save = () => {
     const first = value.trim();
     const second = of.trim();
