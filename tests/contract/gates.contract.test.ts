@@ -31,6 +31,18 @@ describe('gate decisions', () => {
     });
   });
 
+  it('taken while the project moved elsewhere are refused, and nothing changes', async () => {
+    const project = await value<Project>('projects.create', { title: 'Two deciders' });
+    // Both saw stage 1; the first advances it.
+    await decide(project.id, 'advance', { fromStage: 1 });
+    const before = test.snapshot();
+    expect(await test.call('gates.decide', { projectId: project.id, fromStage: 1, decision: 'advance', rationale: 'r', decidedByName: 'Bobur' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ path: ['fromStage'], code: 'stage_changed', params: { stage: 2 } }] },
+    });
+    expect(test.snapshot()).toEqual(before);
+  });
+
   it('move a project through the stages, record the checklist and evidence, and supersede each other', async () => {
     const project = await value<Project>('projects.create', { title: 'Clinic queues' });
     const criteria = await value<{ id: string; stage: number }[]>('gates.criteria', {});

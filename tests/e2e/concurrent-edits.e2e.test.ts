@@ -3,7 +3,7 @@
  * here). A form saves only the fields its user changed, so a colleague's change to another field is
  * never written back over; while the user types, the record changing elsewhere keeps their words and
  * shows the rest as stored; locking a protocol seals what is stored, not what the page loaded. A
- * measurement typed for a KPI deleted elsewhere says the record is gone. A page whose event stream
+ * gate decision taken while a colleague moved the project is refused in words. A measurement typed for a KPI deleted elsewhere says the record is gone. A page whose event stream
  * broke reads everything again when it reconnects. A participant's double tap on Add adds one note.
  */
 import type { Page, Route } from 'playwright-core';
@@ -67,6 +67,21 @@ describe('a form open while a colleague edits the same record', () => {
     await page.getByText(/^Protocol locked on /).waitFor();
     const { pilot: locked } = await api<{ pilot: { lockedProtocol: { primaryOutcome: string; plannedSampleSize: number } } }>('pilots.get', { id: pilot.id });
     expect(locked.lockedProtocol).toMatchObject({ primaryOutcome: 'Share of missed appointments', plannedSampleSize: 500 });
+  });
+});
+
+describe('a gate decision taken while a colleague moved the project', () => {
+  it('is refused, saying where the project is now', async () => {
+    const project = await api('projects.create', { title: 'Registry by appointment' });
+    await open(`projects/${project.id}`, 'Registry by appointment');
+    await page.getByRole('button', { name: 'Gate decision…' }).click();
+    const dialog = page.getByRole('dialog');
+    await api('gates.decide', { projectId: project.id, decision: 'advance', rationale: 'Problem is clear', decidedByName: 'Dilnoza Karimova' });
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('The problem is clear to us too');
+    await dialog.getByRole('textbox', { name: 'Name of who decided' }).fill('Aziz Rakhimov');
+    await dialog.getByRole('button', { name: 'Record decision' }).click();
+    await dialog.getByRole('alert').getByText('The project moved to stage 2 while this decision was being taken. Close this dialog to see it as it is now.').waitFor();
+    expect(await api<unknown[]>('gates.history', { projectId: project.id })).toHaveLength(1);
   });
 });
 

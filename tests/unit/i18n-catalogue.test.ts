@@ -129,7 +129,7 @@ describe('the translation catalogues', () => {
       ...DAC_RATINGS.map(labels.dacRatingKey),
       ...PILOT_DECISIONS.map(labels.pilotDecisionKey),
       ...PROTOCOL_FIELDS.map(labels.protocolFieldKey),
-      ...[...IMPORT_ERRORS, 'protocol_locked', 'nothing_changed', 'unknown_column', 'empty_file', 'duplicate', 'not_a_number'].map(labels.validationKey),
+      ...[...IMPORT_ERRORS, 'protocol_locked', 'nothing_changed', 'stage_changed', 'unknown_column', 'empty_file', 'duplicate', 'not_a_number'].map(labels.validationKey),
       ...['unreadable_file', 'not_utf8', 'csv_unclosed_quote', 'xlsx_too_large'].map(labels.validationKey),
       ...['backup_damaged', 'backup_newer'].map(labels.validationKey),
       ...['decision_not_allowed', 'stage_not_allowed', 'status_through_gate', 'campaign_closed', 'idea_promoted'].map(labels.validationKey),

@@ -43,6 +43,8 @@ export const RATIONALE_MAX = 5000;
 
 export const GateDecideSchema = z.strictObject({
   projectId: IdSchema,
+  /** The stage the decider saw the project at: a decision taken while it moved elsewhere is refused. */
+  fromStage: StageSchema.optional(),
   decision: DecisionKindSchema,
   /** Where the project goes; defaults to the next stage for advance and the same stage otherwise. */
   toStage: StageSchema.optional(),

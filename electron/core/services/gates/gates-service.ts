@@ -89,6 +89,11 @@ export function createGatesService(
   return {
     decide(input: Decide) {
       const project = projects.get({ id: input.projectId });
+      if (input.fromStage !== undefined && input.fromStage !== project.stage) {
+        throw new ApiFailure('conflict', `The project moved to stage ${project.stage} while this decision was being taken.`, [
+          { path: ['fromStage'], code: 'stage_changed', params: { stage: project.stage } },
+        ]);
+      }
       const { toStage, status } = target(project, input);
       checkChecklist(project, input);
       const at = clock.now();

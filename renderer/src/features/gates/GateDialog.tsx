@@ -64,6 +64,8 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
   const [name, setName] = useState('');
   const [decidedOn, setDecidedOn] = useState(today());
   const { run, failure, issueFor, fieldProps } = useSubmit();
+  // The stage the user decides about; if the project moves meanwhile (another window, a colleague), core refuses.
+  const [fromStage] = useState(project.stage);
 
   const stageCriteria = (criteria.data ?? []).filter((c) => c.stage === project.stage && !c.archived);
   const reachable = reachableStages(decision, project.stage);
@@ -78,6 +80,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
     const saved = await run(() =>
       decide.mutateAsync({
         projectId: project.id,
+        fromStage,
         decision,
         toStage: toStage === '' ? undefined : toStage,
         evidenceLevel: evidence === '' ? null : evidence,
@@ -94,7 +97,7 @@ function GateForm({ project, request, onClose }: { project: Project; request: Ga
   return (
     <FormDialog title={t(request.decision === 'revive' ? 'gate.dialog.reviveTitle' : 'gate.dialog.title', { stage: format.parts(format.number(project.stage), t(stageKey(project.stage))) })} submitLabel={t('gate.submit')} busy={decide.isPending} onClose={onClose} onSubmit={() => void submit()}>
       <Stack spacing={2} sx={{ pt: 1 }}>
-        <ErrorAlert error={failure} />
+        <ErrorAlert error={failure} withReason />
         <PilotDecisionsNote projectId={project.id} />
         {request.decision !== 'revive' && (
           <FormControl error={!!issueFor('decision')}>
