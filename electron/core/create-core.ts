@@ -88,7 +88,7 @@ export function createCore(deps: CoreDeps) {
       challengeExists: (id) => ideasRepo.challenge(id) !== undefined,
       hasGateDecisions: (id) => gatesRepo.latestId(id) !== null,
       lockedPilotCount: (id) => pilotsRepo.lockedPilotCount(id),
-      unpromoteIdeas: (id) => ideasRepo.unpromote(id),
+      unpromoteIdeas: (id, at) => ideasRepo.unpromote(id, at),
     },
     events,
   );

@@ -94,17 +94,20 @@ describe('conflicts on import', () => {
     expect(await listProjects(other)).toHaveLength(projects.length + 2);
   });
 
-  it('import as a copy again, after the other lab changed the record: the copy made before is brought up to date', async () => {
+  it('import as a copy again, after the other lab changed the record: the copy made before is kept as it is, not copied again nor overwritten', async () => {
     await importFile(other, file, { onConflict: 'copy' });
     const [first] = projects;
+    const labId = (lab.core.db.prepare('SELECT id FROM lab_profile').get() as { id: string }).id;
+    const copyTitle = () => other.core.db.prepare('SELECT title FROM projects WHERE origin = ?').pluck().all(`${labId}/${first.id}`);
+    // The receiving lab works on its copy; the other lab edits the original.
+    const copyId = other.core.db.prepare('SELECT id FROM projects WHERE origin = ?').pluck().get(`${labId}/${first.id}`) as string;
+    await callValue(other, 'projects.update', { id: copyId, patch: { title: 'Our copy, edited here' } });
     await callValue(lab, 'projects.update', { id: first.id, patch: { title: `${first.title} (second edition)` } });
     const newer = join(dir, 'newer.ibtikar');
     await exportTo(lab, newer);
     const { summary } = await importFile(other, newer, { onConflict: 'copy' });
-    expect(summary).toMatchObject({ copied: 0, replaced: 1 });
-    const labId = (lab.core.db.prepare('SELECT id FROM lab_profile').get() as { id: string }).id;
-    const copies = other.core.db.prepare('SELECT title FROM projects WHERE origin = ?').pluck().all(`${labId}/${first.id}`);
-    expect(copies).toEqual([`${first.title} (second edition)`]);
+    expect(summary).toMatchObject({ copied: 0, replaced: 0 });
+    expect(copyTitle()).toEqual(['Our copy, edited here']);
     expect(row(other, 'projects', first.id)!.title).toBe(`${first.title} (edited here)`);
     expect(await listProjects(other)).toHaveLength(projects.length + 2);
   });

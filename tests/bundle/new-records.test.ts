@@ -76,6 +76,17 @@ describe('a locked pilot in a bundle', () => {
     expect(count(other, 'SELECT count(*) AS n FROM pilot_amendments WHERE pilot_id = ?', copy.id)).toBe(2);
     // The copy is as locked as the original: its protocol changes only with an amendment.
     expect(await other.call('pilots.update', { id: copy.id, patch: { plannedSampleSize: 10 } })).toMatchObject({ ok: false });
+
+    // The other lab amends again; imported as a copy once more, the copy stays as it is, and so do
+    // its amendments (the new one is history of a protocol it did not take), so it can still be amended here.
+    await callValue(lab, 'pilots.amendProtocol', { id: work.pilot.id, reason: 'A third district joins.', changes: { plannedSampleSize: 750 } });
+    const again = join(dir, 'amended-again.ibtikar');
+    await exportTo(lab, again);
+    await importFile(other, again, { onConflict: 'copy' });
+    expect(other.core.db.prepare('SELECT count(*) FROM pilots WHERE origin LIKE ?').pluck().get(`%/${work.pilot.id}`)).toBe(1);
+    expect(count(other, 'SELECT count(*) AS n FROM pilot_amendments WHERE pilot_id = ?', copy.id)).toBe(2);
+    const amended = await callValue<{ pilot: { protocolVersion: number } }>(other, 'pilots.amendProtocol', { id: String(copy.id), reason: 'Local change.', changes: { plannedSampleSize: 300 } });
+    expect(amended.pilot.protocolVersion).toBe(3);
   });
 });
 

@@ -364,6 +364,19 @@ describe('importing measurements', () => {
     expect(preview.errors).toEqual([{ line: 3, column: '', code: 'extra_cells', text: 'Days waited, comparison, 2026-02-01, 16, 5, , ' }]);
   });
 
+  it('reads a workbook row only as wide as its header: a cell beyond it that is merely formatted refuses nothing', async () => {
+    const { pilot, wait } = await setup();
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Data');
+    sheet.addRow(['indicator', 'group', 'month', 'value']);
+    const row = sheet.addRow(['Days waited', 'pilot', '2026-02', 38]);
+    row.getCell(6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    const file = await upload(pilot.id, 'xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    expect(await value('pilots.importMeasurements', { pilotId: pilot.id, fileId: file, mapping: { kpi: 'indicator', group: 'group', period: 'month', value: 'value' } })).toEqual({ imported: 1 });
+    expect((await value<Measurement[]>('pilots.measurements', { kpiId: wait.id })).map((m) => m.value)).toEqual([38]);
+  });
+
   it("reads dates in Arabic-Indic digits and the groups by the names the app shows in each language", async () => {
     const { pilot, wait } = await setup();
     const text = [

@@ -2,7 +2,8 @@
  * Two people on one record: this page (the browser) and a colleague on another door (the HTTP API
  * here). A form saves only the fields its user changed, so a colleague's change to another field is
  * never written back over; while the user types, the record changing elsewhere keeps their words and
- * shows the rest as stored; locking a protocol seals what is stored, not what the page loaded. A
+ * shows the rest as stored, and a change to the very field they are typing in is flagged; after a
+ * save the app tidied, the form follows the record again; locking a protocol seals what is stored, not what the page loaded. A
  * gate decision taken while a colleague moved the project is refused in words. A measurement typed for a KPI deleted elsewhere says the record is gone. A page whose event stream
  * broke reads everything again when it reconnects. A participant's double tap on Add adds one note.
  */
@@ -41,6 +42,32 @@ describe('a form open while a colleague edits the same record', () => {
     await page.getByRole('status').getByText('Saved').waitFor();
     const stored = await api<{ title: string; summary: string }>('projects.get', { id: project.id });
     expect(stored).toMatchObject({ title: 'Kindergarten queue online', summary: 'Parents see their place in the queue' });
+  });
+
+  it('warns when a colleague changed a field the user is changing too, and saving keeps the user’s version', async () => {
+    const project = await api('projects.create', { title: 'Permits in a day', summary: 'One form for three offices' });
+    await open(`projects/${project.id}`, 'Permits in a day');
+    const summary = page.getByRole('textbox', { name: 'Summary' });
+    await summary.fill('One form, one visit');
+    await api('projects.update', { id: project.id, patch: { summary: 'One form for four offices' } });
+    const warning = page.getByRole('status').filter({ hasText: 'Someone changed this record elsewhere while you were editing it' });
+    await warning.waitFor();
+    expect(await summary.inputValue()).toBe('One form, one visit');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await api<{ summary: string }>('projects.get', { id: project.id })).toMatchObject({ summary: 'One form, one visit' });
+  });
+
+  it('follows the record again after a save the app tidied (trimmed), so a later change elsewhere shows', async () => {
+    const project = await api('projects.create', { title: 'Clinic queue' });
+    await open(`projects/${project.id}`, 'Clinic queue');
+    const summary = page.getByRole('textbox', { name: 'Summary' });
+    await summary.fill('Numbers by SMS   ');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved').waitFor();
+    await expect.poll(() => summary.inputValue()).toBe('Numbers by SMS');
+    await api('projects.update', { id: project.id, patch: { summary: 'Numbers by SMS and by phone' } });
+    await expect.poll(() => summary.inputValue()).toBe('Numbers by SMS and by phone');
   });
 
   it('does not write back a field it did not touch, even when it was opened before the change', async () => {
@@ -93,16 +120,19 @@ describe('a measurement typed for a KPI deleted elsewhere', () => {
     await api('pilots.setMeasurement', { kpiId: kpi.id, group: 'pilot', period: '2026-02-01', value: 40 });
     // Held, never answered: the page does not hear of the deletion before the user types.
     await page.route('**/api/events', () => {});
-    await page.goto(`${app.served.origin}/#/pilots/${pilot.id}`);
-    await page.reload();
-    const grid = page.getByRole('table', { name: 'Measurements of Minutes waited' });
-    const comparison = grid.locator('tbody tr').first().getByRole('textbox').nth(1);
-    await comparison.waitFor();
-    await api('pilots.deleteKpi', { id: kpi.id });
-    await comparison.fill('45');
-    await comparison.press('Tab');
-    await grid.getByRole('alert').getByText('This record does not exist any more. It may have been deleted.').waitFor();
-    await page.unroute('**/api/events');
+    try {
+      await page.goto(`${app.served.origin}/#/pilots/${pilot.id}`);
+      await page.reload();
+      const grid = page.getByRole('table', { name: 'Measurements of Minutes waited' });
+      const comparison = grid.locator('tbody tr').first().getByRole('textbox').nth(1);
+      await comparison.waitFor();
+      await api('pilots.deleteKpi', { id: kpi.id });
+      await comparison.fill('45');
+      await comparison.press('Tab');
+      await grid.getByRole('alert').getByText('This record does not exist any more. It may have been deleted.').waitFor();
+    } finally {
+      await page.unroute('**/api/events');
+    }
   });
 });
 
@@ -118,15 +148,19 @@ describe('a page whose event stream broke', () => {
       else if (streams === 2) held = route;
       else void route.continue();
     });
-    await page.goto(`${app.served.origin}/#/projects`);
-    // A new document, so that its stream goes through the route.
-    await page.reload();
-    await page.getByRole('link', { name: 'Kindergarten queue online' }).waitFor();
-    await expect.poll(() => held !== undefined).toBe(true);
-    await api('projects.create', { title: 'Made while the stream was down' });
-    await held!.continue();
-    await page.getByRole('link', { name: 'Made while the stream was down' }).waitFor();
-    await page.unroute('**/api/events');
+    try {
+      await api('projects.create', { title: 'Made before the page opened' });
+      await page.goto(`${app.served.origin}/#/projects`);
+      // A new document, so that its stream goes through the route.
+      await page.reload();
+      await page.getByRole('link', { name: 'Made before the page opened' }).waitFor();
+      await expect.poll(() => held !== undefined).toBe(true);
+      await api('projects.create', { title: 'Made while the stream was down' });
+      await held!.continue();
+      await page.getByRole('link', { name: 'Made while the stream was down' }).waitFor();
+    } finally {
+      await page.unroute('**/api/events');
+    }
   });
 });
 
@@ -146,6 +180,10 @@ describe('a participant on a phone', () => {
       await see.getByRole('textbox', { name: /^New note in/ }).fill('Long queue');
       await see.getByRole('button', { name: 'Add' }).dblclick();
       await see.locator('li').getByText('Long queue', { exact: true }).waitFor();
+      // A note added after the double tap is answered after any second add it sent.
+      await see.getByRole('textbox', { name: /^New note in/ }).fill('Forms only in English');
+      await see.getByRole('button', { name: 'Add' }).click();
+      await see.locator('li').getByText('Forms only in English', { exact: true }).waitFor();
       const { notes } = await api<{ notes: Note[] }>('canvases.get', { id: canvas.id });
       expect(notes.filter((n) => n.text === 'Long queue')).toHaveLength(1);
     } finally {

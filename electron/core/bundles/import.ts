@@ -243,27 +243,21 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
             summary.replaced++;
           } else {
             const origin = `${labId}/${String(incoming.id)}`;
-            // A copy an earlier import made of this record stands for it: it is brought up to date
-            // (or left alone when it matches), so importing the same bundle again adds no duplicates.
+            // A copy an earlier import made of this record stands for it, so importing the same
+            // bundle again adds no duplicate. It is never rewritten: it may have been edited here
+            // since, and a copy that differs is kept as it is (its rows follow that choice too).
             const earlier = repo.copyOf(origin);
             const id = earlier ? String(earlier.id) : request.newId();
             copied.set(String(incoming.id), id);
-            const copy = { ...row, id, origin };
-            if (!earlier) {
-              write(table, copy, () => repo.insert(copy));
-              summary.copied++;
-            } else if (sameRow(copy, earlier)) {
-              summary.unchanged++;
+            if (earlier) {
+              keptHere.add(id);
+              if (sameRow({ ...row, id, origin }, earlier)) summary.unchanged++;
+              else summary.kept++;
               return;
-            } else if (!choicesFor(table, repo, copy, earlier).includes('theirs')) {
-              // An append-only copy, or a locked protocol's frozen fields, is not rewritten.
-              summary.kept++;
-              return;
-            } else {
-              write(table, copy, () => repo.update(copy));
-              summary.replaced++;
             }
+            write(table, row, () => repo.insert({ ...row, id, origin }));
             note({ id });
+            summary.copied++;
           }
         }
         summary.areas.add(table.area);

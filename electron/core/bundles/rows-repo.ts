@@ -51,7 +51,13 @@ export function createRowsRepo(db: Db, table: BundleTable) {
   const carried = table.where ? ` WHERE ${table.where}` : '';
   const where = table.key.map((k) => `${q(k)} = ?`).join(' AND ');
   const get = db.prepare(`SELECT * FROM ${q(table.name)} WHERE ${where}`);
-  const byOrigin = names.includes('origin') ? db.prepare(`SELECT * FROM ${q(table.name)} WHERE origin = ?`) : undefined;
+  // Copies made by earlier imports, by origin: read once (a scan per row would make a big import quadratic).
+  let copies: Map<string, Row> | undefined;
+  const copyOf = (origin: string) => {
+    if (!names.includes('origin')) return undefined;
+    copies ??= new Map((db.prepare(`SELECT * FROM ${q(table.name)} WHERE origin IS NOT NULL`).all() as Row[]).map((r) => [String(r.origin), r]));
+    return copies.get(origin);
+  };
   type Statement = ReturnType<Db['prepare']> & { run(...params: unknown[]): unknown };
   const inserts = new Map<string, Statement>();
   const updates = new Map<string, Statement>();
@@ -92,7 +98,7 @@ export function createRowsRepo(db: Db, table: BundleTable) {
     },
     get: (row: Row) => get.get(...keyValues(row)) as Row | undefined,
     /** The copy an earlier import made of a record (`origin` = `<lab id>/<its id>`), if any. */
-    copyOf: (origin: string) => byOrigin?.get(origin) as Row | undefined,
+    copyOf,
     insert(row: Row) {
       const cols = names.filter((n) => row[n] !== undefined);
       cached(inserts, cols, () => `INSERT INTO ${q(table.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(

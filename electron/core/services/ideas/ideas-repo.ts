@@ -142,11 +142,11 @@ export function createIdeasRepo(db: Db) {
   );
 
   const toCriterion = (c: Omit<ScoreCriterion, 'archived'> & { archived: number }): ScoreCriterion => ({ ...c, archived: c.archived === 1 });
-  const unpromote = db.prepare<[string]>("UPDATE ideas SET status = 'shortlisted' WHERE project_id = ? AND status = 'promoted'");
+  const unpromote = db.prepare<[string, string]>("UPDATE ideas SET status = 'shortlisted', updated_at = ? WHERE project_id = ? AND status = 'promoted'");
 
   return {
     /** The ideas promoted into a project that is being deleted go back to the shortlist (their link goes with the project). */
-    unpromote: (projectId: string) => unpromote.run(projectId),
+    unpromote: (projectId: string, at: string) => unpromote.run(at, projectId),
     /** Ideas the person scored (their scorecards count in each idea's total). */
     scorecardCount: (personId: string) => scoredBy.get(personId)!,
     challenges: () => challenges.all().map(toChallenge),

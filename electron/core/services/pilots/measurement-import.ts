@@ -40,7 +40,11 @@ const XLSX_MAX_ENTRIES = 1000;
 export async function readTable(format: 'csv' | 'xlsx', content: Buffer): Promise<Table> {
   const read = format === 'csv' ? readCsv(content) : await readXlsx(content);
   const [header, ...rows] = read;
-  return { columns: (header?.cells ?? []).map((c) => c.trim()), rows: rows.map((r) => r.cells), lines: rows.map((r) => r.line) };
+  const columns = (header?.cells ?? []).map((c) => c.trim());
+  // A workbook's cells are where they are: one beyond the header (or merely formatted, which exceljs
+  // counts too) belongs to no column. Only a CSV row can be longer by a misread separator.
+  const cells = (r: Line) => (format === 'xlsx' ? r.cells.slice(0, columns.length) : r.cells);
+  return { columns, rows: rows.map(cells), lines: rows.map((r) => r.line) };
 }
 
 /** A spreadsheet saved in a binary format (XLS, ODS, or an XLSX under a CSV name) rather than as text. */

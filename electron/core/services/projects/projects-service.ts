@@ -20,7 +20,7 @@ interface Repos {
   /** Pilots of the project whose protocol is locked: part of the evaluation record. */
   lockedPilotCount(projectId: string): number;
   /** Ideas promoted into the project go back to the shortlist when it is deleted. */
-  unpromoteIdeas(projectId: string): void;
+  unpromoteIdeas(projectId: string, at: string): void;
   activity: ActivityRepo;
   pillars: ReturnType<typeof createPillarsRepo>;
   entityExists(id: string): boolean;
@@ -176,10 +176,11 @@ export function createProjectsService(deps: Pick<CoreDeps, 'db' | 'clock' | 'ids
         ]);
       }
       db.transaction(() => {
+        const at = clock.now().toISOString();
         repos.search.remove('project', id);
-        repos.unpromoteIdeas(id);
+        repos.unpromoteIdeas(id, at);
         repos.projects.remove(id);
-        log(id, 'deleted', [], current.title, clock.now().toISOString());
+        log(id, 'deleted', [], current.title, at);
       })();
       changed(id);
       return { id };

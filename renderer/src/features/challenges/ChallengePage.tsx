@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Challenge } from '../../../../electron/shared/domain/ideas';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -38,7 +39,7 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
   const ideas = useApiQuery('ideas.list', { challengeId: challenge.id, sort: 'score' });
   const projects = useApiQuery('projects.list', { challengeId: challenge.id, limit: 100 });
   const { run, failure, fieldProps } = useSubmit();
-  const { values, setValues, sendChanges } = useRecordForm(valuesOf(challenge));
+  const { values, setValues, sendChanges, changedElsewhere } = useRecordForm(valuesOf(challenge));
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
@@ -63,6 +64,7 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
         >
           <ErrorAlert error={failure} />
           <ChallengeFields values={values} onChange={setValues} fieldProps={fieldProps} />
+          <ChangedElsewhere show={changedElsewhere} />
           <FormActions busy={update.isPending} saved={saved} deleteLabel={t('challenges.delete')} onDelete={() => setDeleting(true)} />
         </form>
       </Paper>

@@ -19,6 +19,7 @@ import type { Cohort } from '../../../../electron/shared/domain/cohorts';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -36,7 +37,7 @@ function CohortDetails({ cohort }: { cohort: Cohort }) {
   const update = useApiMutation('cohorts.update');
   const remove = useApiMutation('cohorts.delete');
   const { run, failure, fieldProps } = useSubmit();
-  const { values, setValues, sendChanges } = useRecordForm({ name: cohort.name, description: cohort.description, startsOn: cohort.startsOn ?? '', endsOn: cohort.endsOn ?? '', demoDay: cohort.demoDay ?? '' });
+  const { values, setValues, sendChanges, changedElsewhere } = useRecordForm({ name: cohort.name, description: cohort.description, startsOn: cohort.startsOn ?? '', endsOn: cohort.endsOn ?? '', demoDay: cohort.demoDay ?? '' });
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const dates = [
@@ -66,6 +67,7 @@ function CohortDetails({ cohort }: { cohort: Cohort }) {
             <DateField key={field} label={t(label)} value={values[field]} onChange={(date) => setValues({ ...values, [field]: date })} {...fieldProps(field)} sx={{ flex: 1 }} />
           ))}
         </Stack>
+        <ChangedElsewhere show={changedElsewhere} />
         <FormActions busy={update.isPending} saved={saved} deleteLabel={t('cohorts.delete')} onDelete={() => setDeleting(true)} />
       </Stack>
       <ConfirmDialog

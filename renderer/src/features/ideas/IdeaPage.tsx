@@ -22,6 +22,7 @@ import { useSettings } from '../../app/settings-context';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { useRecordForm } from '../../components/use-record-form';
 import { useSubmit } from '../../components/use-submit';
 import { keyedLabel } from '../../i18n/keyed-label';
@@ -35,7 +36,7 @@ function IdeaDetails({ idea }: { idea: Idea }) {
   const update = useApiMutation('ideas.update');
   const challenges = useApiQuery('challenges.list', {});
   const { run, failure, fieldProps } = useSubmit();
-  const { values, setValues, sendChanges } = useRecordForm({
+  const { values, setValues, sendChanges, changedElsewhere } = useRecordForm({
     title: idea.title,
     description: idea.description,
     authorName: idea.authorName,
@@ -91,6 +92,7 @@ function IdeaDetails({ idea }: { idea: Idea }) {
             sx={{ flex: 1 }}
           />
         </Stack>
+        <ChangedElsewhere show={changedElsewhere} />
         <FormActions busy={update.isPending} saved={saved} />
       </Stack>
     </Paper>

@@ -3,6 +3,7 @@ import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { PERSON_ROLES, type Person } from '../../../../electron/shared/domain/people';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
@@ -18,7 +19,7 @@ export function PersonDialog({ person, onClose }: { person: Person | null; onClo
   const entities = useApiQuery('entities.list', {});
   const create = useApiMutation('people.create');
   const update = useApiMutation('people.update');
-  const { values, setValues, sendChanges } = useRecordForm({ name: person?.name ?? '', email: person?.email ?? '', role: person?.role ?? ('team_member' as Role), entityId: person?.entityId ?? '' });
+  const { values, setValues, sendChanges, changedElsewhere } = useRecordForm({ name: person?.name ?? '', email: person?.email ?? '', role: person?.role ?? ('team_member' as Role), entityId: person?.entityId ?? '' });
   const { name, email, role, entityId } = values;
   const set = (change: Partial<typeof values>) => setValues({ ...values, ...change });
   const { run, failure, fieldProps } = useSubmit();
@@ -32,6 +33,7 @@ export function PersonDialog({ person, onClose }: { person: Person | null; onClo
   return (
     <FormDialog title={t(person ? 'people.editTitle' : 'people.new')} submitLabel={t('common.save')} busy={create.isPending || update.isPending} onClose={onClose} onSubmit={() => void submit()} maxWidth="sm">
       <ErrorAlert error={failure} />
+      <ChangedElsewhere show={changedElsewhere} />
       <Stack spacing={2} sx={{ pt: 1 }}>
         <TextField label={t('people.name')} value={name} onChange={(e) => set({ name: e.target.value })} required autoFocus {...fieldProps('name')} slotProps={{ htmlInput: { dir: 'auto' } }} />
         <ChoiceField<Role> label={t('people.role')} value={role} choices={PERSON_ROLES.map((r) => ({ value: r, label: t(personRoleKey(r)) }))} onChange={(r) => r && set({ role: r })} />

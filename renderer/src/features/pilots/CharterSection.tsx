@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pilot } from '../../../../electron/shared/domain/pilots';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ChoiceField } from '../../components/ChoiceField';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -19,7 +20,7 @@ export function CharterSection({ pilot, children }: { pilot: Pilot; children?: R
   const { t } = useTranslation();
   const update = useApiMutation('pilots.update');
   const people = useApiQuery('people.list', {});
-  const { values, setValues, sendChanges } = useRecordForm({ title: pilot.title, problem: pilot.problem, intervention: pilot.intervention, population: pilot.population, sites: pilot.sites, startsOn: pilot.startsOn ?? '', endsOn: pilot.endsOn ?? '', ownerId: pilot.ownerId ?? '' });
+  const { values, setValues, sendChanges, changedElsewhere } = useRecordForm({ title: pilot.title, problem: pilot.problem, intervention: pilot.intervention, population: pilot.population, sites: pilot.sites, startsOn: pilot.startsOn ?? '', endsOn: pilot.endsOn ?? '', ownerId: pilot.ownerId ?? '' });
   const [saved, setSaved] = useState(false);
   const { run, failure, fieldProps } = useSubmit();
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [field]: e.target.value });
@@ -55,6 +56,7 @@ export function CharterSection({ pilot, children }: { pilot: Pilot; children?: R
             />
           </Stack>
         </Stack>
+        <ChangedElsewhere show={changedElsewhere} />
         <FormActions busy={update.isPending} saved={saved} />
       </form>
       {children}

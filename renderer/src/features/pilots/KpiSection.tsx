@@ -20,6 +20,7 @@ import { parseNumber } from '../../../../electron/shared/domain/numbers';
 import { KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS, lockedKpiFields, type Kpi, type Pilot } from '../../../../electron/shared/domain/pilots';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
@@ -144,7 +145,7 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
   const update = useApiMutation('pilots.updateKpi');
   const amend = useApiMutation('pilots.amendKpi');
   const [reason, setReason] = useState('');
-  const { values: v, setValues: setV, sendChanges } = useRecordForm({
+  const { values: v, setValues: setV, sendChanges, changedElsewhere } = useRecordForm({
     name: kpi?.name ?? '',
     unit: kpi?.unit ?? '',
     direction: kpi?.direction ?? 'higher',
@@ -195,6 +196,7 @@ function KpiDialog({ pilotId, locked, kpi, onClose }: { pilotId: string; locked:
       onSubmit={() => void run(save).then((ok) => ok && onClose())}
     >
       <ErrorAlert error={failure} />
+      <ChangedElsewhere show={changedElsewhere} />
       <Stack spacing={2} sx={{ pt: 1 }}>
         {locked && <Alert severity="info">{t('pilot.kpi.lockedNote')}</Alert>}
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>

@@ -41,7 +41,7 @@ export function PilotPage({ id }: { id: string }) {
           <CharterSection key={pilot.id} pilot={pilot}>
             <CanvasLinks detail={detail.data} />
           </CharterSection>
-          <ProtocolSection detail={detail.data} />
+          <ProtocolSection key={pilot.id} detail={detail.data} />
           <KpiSection pilot={pilot} />
           <MeasurementsSection pilot={pilot} />
           <AnalysisSection pilotId={pilot.id} />

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { PROTOCOL_FIELDS, protocolOf, type PilotDetail } from '../../../../electron/shared/domain/pilots';
 import { useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
@@ -47,7 +48,7 @@ function DraftProtocol({ detail }: { detail: PilotDetail }) {
   const { pilot } = detail;
   const update = useApiMutation('pilots.update');
   const lock = useApiMutation('pilots.lockProtocol');
-  const { values, setValues, sendChanges } = useRecordForm(protocolValues(pilot));
+  const { values, setValues, sendChanges, changedElsewhere } = useRecordForm(protocolValues(pilot));
   const [saved, setSaved] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const { run, failure, fieldProps } = useSubmit();
@@ -68,6 +69,7 @@ function DraftProtocol({ detail }: { detail: PilotDetail }) {
       </Alert>
       <ErrorAlert error={failure} />
       <ProtocolFields values={values} onChange={setValues} fieldProps={(f) => fieldProps(f)} />
+      <ChangedElsewhere show={changedElsewhere} />
       <FormActions busy={update.isPending} saved={saved} />
       <Button variant="outlined" startIcon={<LockIcon />} sx={{ mt: 2 }} onClick={() => setConfirming(true)}>
         {t('pilot.lock')}
@@ -136,10 +138,9 @@ function AmendDialog({ detail, onClose }: { detail: PilotDetail; onClose(): void
   const { t } = useTranslation();
   const amend = useApiMutation('pilots.amendProtocol');
   // Open while someone else amends: the fields left alone here follow the protocol as it now is.
-  const { values, setValues, changesOf } = useRecordForm(protocolValues(protocolOf(detail.pilot)));
+  const { values, setValues, changesOf, changedElsewhere } = useRecordForm(protocolValues(protocolOf(detail.pilot)));
   const [reason, setReason] = useState('');
   const { run, failure, fieldProps } = useSubmit();
-  const changesProps = (f: string) => fieldProps(f === 'reason' ? 'reason' : 'changes');
   return (
     <FormDialog
       title={t('pilot.amendTitle')}
@@ -150,9 +151,9 @@ function AmendDialog({ detail, onClose }: { detail: PilotDetail; onClose(): void
     >
       <ErrorAlert error={failure} />
       <Stack spacing={2} sx={{ pt: 1 }}>
-        <TextField label={t('pilot.field.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required multiline minRows={2} {...changesProps('reason')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+        <TextField label={t('pilot.field.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required multiline minRows={2} {...fieldProps('reason')} slotProps={{ htmlInput: { dir: 'auto' } }} />
         <ProtocolFields values={values} onChange={setValues} fieldProps={(f) => fieldProps(f)} />
-        {fieldProps('changes').helperText && <Alert severity="error">{fieldProps('changes').helperText}</Alert>}
+        <ChangedElsewhere show={changedElsewhere} />
       </Stack>
     </FormDialog>
   );

@@ -14,6 +14,7 @@ import type { Project } from '../../../../electron/shared/domain/project';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { hrefFor, navigate } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { evidenceKey, statusKey } from '../../i18n/labels';
@@ -145,6 +146,7 @@ function ProjectView({ project }: { project: Project }) {
         >
           {form.error && form.error.error.code !== 'invalid_input' && <ErrorAlert error={form.error} />}
           <ProjectForm mode="edit" values={form.values} errors={form.errors} onChange={form.change} />
+          <ChangedElsewhere show={form.changedElsewhere} />
           <FormActions busy={update.isPending} saved={saved} deleteLabel={t('projects.delete.confirm')} onDelete={() => setDeleting(true)} />
         </form>
       </Paper>

@@ -12,7 +12,7 @@ type RecordForm = ReturnType<typeof useRecordForm<ProjectFormValues>>;
  * to send either all of them (a new project) or only the changed ones (an update).
  */
 export function useProjectForm(mode: FormMode, stored: ProjectFormValues, save: (form: Pick<RecordForm, 'values' | 'sendChanges'>) => Promise<unknown>) {
-  const { values, setValues, sendChanges } = useRecordForm(stored);
+  const { values, setValues, sendChanges, changedElsewhere } = useRecordForm(stored);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiCallError | null>(null);
 
@@ -39,5 +39,5 @@ export function useProjectForm(mode: FormMode, stored: ProjectFormValues, save: 
     if (edited.length > 0) setErrors((now) => Object.fromEntries(Object.entries(now).filter(([key]) => !edited.includes(key as keyof ProjectFormValues))));
   }
 
-  return { values, change, errors, error, submit };
+  return { values, change, errors, error, submit, changedElsewhere };
 }
