@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entity, Person } from '../../../../electron/shared/domain/people';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { personRoleKey } from '../../i18n/labels';
 import { PersonDialog } from './PersonDialog';
@@ -89,19 +89,7 @@ function EntitiesSection() {
           {t('entities.add')}
         </Button>
       </Stack>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('entities.deleteTitle')}
-        message={<>{t('entities.deleteMessage')} <strong dir="auto">{deleting?.name}</strong></>}
-        confirmLabel={t('common.delete')}
-        busy={remove.isPending}
-        error={<ErrorAlert error={remove.error} withReason />}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() => deleting && remove.mutate({ id: deleting.id }, { onSuccess: () => setDeleting(null) })}
-      />
+      <ConfirmDelete record={deleting} title={t('entities.deleteTitle')} message={t('entities.deleteMessage')} remove={remove} onClose={() => setDeleting(null)} />
     </Paper>
   );
 }
@@ -154,20 +142,7 @@ function PeopleSection() {
         ))}
       </List>
       {(editing === 'new' || edited) && <PersonDialog person={edited ?? null} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('people.deleteTitle')}
-        message={<>{t('people.deleteMessage')} <strong dir="auto">{deleting?.name}</strong></>}
-        confirmLabel={t('common.delete')}
-        busy={remove.isPending}
-        // A refusal (the person rated a pilot or scored ideas) is said in the dialog, in words.
-        error={<ErrorAlert error={remove.error} withReason />}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() => deleting && remove.mutate({ id: deleting.id }, { onSuccess: () => setDeleting(null) })}
-      />
+      <ConfirmDelete record={deleting} title={t('people.deleteTitle')} message={t('people.deleteMessage')} remove={remove} onClose={() => setDeleting(null)} />
     </Paper>
   );
 }

@@ -22,7 +22,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSettings } from '../../app/settings-context';
 import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ChoiceField } from '../../components/ChoiceField';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
@@ -117,19 +117,7 @@ export function KpiSection({ pilot }: { pilot: Pilot }) {
       <Button variant="outlined" sx={{ mt: 2 }} onClick={() => setEditing('new')}>
         {t('pilot.kpi.add')}
       </Button>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('pilot.kpi.deleteTitle')}
-        message={<>{t('pilot.kpi.deleteMessage')} <strong dir="auto">{deleting?.name}</strong></>}
-        confirmLabel={t('common.delete')}
-        busy={remove.isPending}
-        error={<ErrorAlert error={remove.error} withReason />}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() => deleting && remove.mutate({ id: deleting.id }, { onSuccess: () => setDeleting(null) })}
-      />
+      <ConfirmDelete record={deleting} title={t('pilot.kpi.deleteTitle')} message={t('pilot.kpi.deleteMessage')} remove={remove} onClose={() => setDeleting(null)} />
       {(editing === 'new' || edited) && <KpiDialog pilotId={pilot.id} locked={pilot.lockedAt !== null} kpi={edited ?? null} onClose={() => setEditing(null)} />}
     </Section>
   );
