@@ -79,6 +79,9 @@ describe('conflicts on import', () => {
       const copy = other.core.db.prepare('SELECT * FROM projects WHERE origin = ?').get(`${labId}/${original.id}`) as Record<string, unknown>;
       expect(copy.title).toBe(original.title);
       expect(copy.id).not.toBe(original.id);
+      // The app says which is the copy (the list and the project page mark it).
+      expect(await callValue(other, 'projects.get', { id: copy.id })).toMatchObject({ origin: `${labId}/${original.id}` });
+      expect(await callValue(other, 'projects.get', { id: original.id })).toMatchObject({ origin: null });
       const pillars = (id: unknown, t: TestCore) => (t.core.db.prepare('SELECT pillar_id FROM project_pillars WHERE project_id = ? ORDER BY pillar_id').pluck().all(id));
       expect(pillars(copy.id, other)).toEqual(pillars(original.id, lab));
       const members = (id: unknown, t: TestCore) => (t.core.db.prepare('SELECT person_id, role FROM project_members WHERE project_id = ? ORDER BY person_id').all(id));

@@ -43,6 +43,8 @@ export const ProjectSchema = z.object({
   evidenceTarget: EvidenceLevelSchema.nullable(),
   /** The challenge the project answers (set when an idea is promoted, or by hand). */
   challengeId: IdSchema.nullable(),
+  /** Set on a copy a bundle import made of another lab's project: `<that lab's id>/<the original's id>`. */
+  origin: z.string().nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });

@@ -44,6 +44,7 @@ export const toProject = (row: ProjectRow, pillarIds: string[]): Project => ({
   evidenceLevel: row.evidence_level,
   evidenceTarget: row.evidence_target,
   challengeId: row.challenge_id,
+  origin: row.origin,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

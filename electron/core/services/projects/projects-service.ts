@@ -27,7 +27,8 @@ interface Repos {
   challengeExists(id: string): boolean;
 }
 
-type Editable = Omit<Project, 'id' | 'createdAt' | 'updatedAt'>;
+// A project's origin is set only by a bundle import (as a copy), never by a user.
+type Editable = Omit<Project, 'id' | 'createdAt' | 'updatedAt' | 'origin'>;
 
 const EDITABLE_FIELDS = [
   'title',

@@ -127,6 +127,7 @@ function ProjectView({ project }: { project: Project }) {
       <Typography variant="h4" component="h1" dir="auto" sx={{ mb: 1 }}>
         {project.title}
       </Typography>
+      {project.origin && <Typography color="text.secondary">{t('project.importedCopyNote')}</Typography>}
       <Stack direction="row" spacing={2} sx={{ mb: 3, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
         <Typography color="text.secondary">{t('project.createdOn', { date: format.dateTime(project.createdAt) })}</Typography>
         <Button variant="outlined" onClick={() => setExporting(true)}>

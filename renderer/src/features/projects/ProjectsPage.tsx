@@ -1,6 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined';
 import FileDownloadIcon from '@mui/icons-material/FileDownloadOutlined';
+import Chip from '@mui/material/Chip';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -245,6 +246,8 @@ export function ProjectsPage() {
                   <Link href={hrefFor({ name: 'project', id: project.id })} dir="auto" underline="hover">
                     {project.title}
                   </Link>
+                  {/* Beside the lab's own record of the same project, a copy would otherwise look the same. */}
+                  {project.origin && <Chip size="small" variant="outlined" label={t('projects.importedCopy')} sx={{ marginInlineStart: 1 }} />}
                 </TableCell>
                 <TableCell>{stageChoices[project.stage - 1].label}</TableCell>
                 <TableCell>{t(statusKey(project.status))}</TableCell>
