@@ -5,7 +5,7 @@
  * shows the rest as stored, and a change to the very field they are typing in is flagged; after a
  * save the app tidied, the form follows the record again; locking a protocol seals what is stored, not what the page loaded. A
  * gate decision taken while a colleague moved the project is refused in words. A measurement typed for a KPI deleted elsewhere says the record is gone. A page whose event stream
- * broke reads everything again when it reconnects. A participant's double tap on Add adds one note.
+ * broke reads everything again when it reconnects. A participant's double tap on Add adds one note, and on a vote casts one vote.
  */
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,7 +165,7 @@ describe('a page whose event stream broke', () => {
 });
 
 describe('a participant on a phone', () => {
-  it('adds one note for a double tap on Add', async () => {
+  it('adds one note for a double tap on Add, and casts one vote for a double tap on a vote', async () => {
     const canvas = await api('canvases.create', { templateId: 'empathy-map', title: 'Clinic visit' });
     const workshop = await api('workshops.start', { canvasId: canvas.id });
     const { joinUrl } = await api<{ joinUrl: string }>('workshops.serve', { workshopId: workshop.id, address: '127.0.0.1' });
@@ -186,6 +186,18 @@ describe('a participant on a phone', () => {
       await see.locator('li').getByText('Forms only in English', { exact: true }).waitFor();
       const { notes } = await api<{ notes: Note[] }>('canvases.get', { id: canvas.id });
       expect(notes.filter((n) => n.text === 'Long queue')).toHaveLength(1);
+
+      // Several votes per note are allowed here, so only the guard keeps a double tap to one vote.
+      const vote = await api('workshops.startVote', { workshopId: workshop.id, title: 'Most urgent', votesPerPerson: 3 });
+      const queue = see.locator('li').filter({ hasText: 'Long queue' });
+      await participant.getByText('3 votes left').waitFor();
+      await queue.getByRole('button', { name: /^Vote for this note/ }).dblclick();
+      await participant.getByText('2 votes left').waitFor();
+      // A deliberate second vote once the first is answered still counts.
+      await queue.getByRole('button', { name: /^Vote for this note/ }).click();
+      await participant.getByText('1 vote left').waitFor();
+      const sessions = await api<{ id: string; votesCast: number }[]>('workshops.votes', { canvasId: canvas.id });
+      expect(sessions.find((s) => s.id === vote.id)?.votesCast).toBe(2);
     } finally {
       await phone.close();
     }

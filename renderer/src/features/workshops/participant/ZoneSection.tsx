@@ -22,7 +22,7 @@ type ViewNote = ParticipantView['notes'][number];
 
 /**
  * One submission at a time: a second tap while the first is on its way does nothing, so a double
- * tap on a phone adds one note, not two. (A ref, not state: both taps can land before a re-render.)
+ * tap on a phone adds one note (or casts one vote), not two. (A ref, not state: both taps can land before a re-render.)
  */
 function useOneAtATime() {
   const running = useRef(false);
@@ -98,10 +98,9 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
         {vote && (
           <>
             {myVotes > 0 && (
-              <Button size="small" onClick={() => act(
-                  () => client.call('participant.unvote', { voteSessionId: vote.id, noteId: note.id }),
-                  (view, { myVotes }) => withMyVotes(view, vote.id, myVotes),
-                )}>
+              <Button size="small" disabled={sending.busy} onClick={() => void sending.once(async () => {
+                  await act(() => client.call('participant.unvote', { voteSessionId: vote.id, noteId: note.id }), (view, { myVotes }) => withMyVotes(view, vote.id, myVotes));
+                })}>
                 {t('workshop.vote.remove')}
               </Button>
             )}
@@ -110,10 +109,9 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
               variant={myVotes > 0 ? 'contained' : 'outlined'}
               startIcon={<HowToVoteIcon />}
               disabled={votesLeft === 0 || (vote.onePerNote && myVotes > 0)}
-              onClick={() => act(
-                  () => client.call('participant.vote', { voteSessionId: vote.id, noteId: note.id }),
-                  (view, { myVotes }) => withMyVotes(view, vote.id, myVotes),
-                )}
+              onClick={() => void sending.once(async () => {
+                  await act(() => client.call('participant.vote', { voteSessionId: vote.id, noteId: note.id }), (view, { myVotes }) => withMyVotes(view, vote.id, myVotes));
+                })}
               aria-label={t('workshop.vote.forNote', { count: myVotes })}
             >
               {myVotes}
@@ -132,7 +130,9 @@ function NoteItem({ note, locked, vote, client, act }: { note: ViewNote; locked:
             >
               {t('workshop.edit')}
             </Button>
-            <Button size="small" color="error" startIcon={<DeleteIcon />} onClick={() => act(() => client.call('participant.deleteNote', { id: note.id, baseVersion: note.version }), (view, { ids }) => withoutNotes(view, ids))}>
+            <Button size="small" color="error" startIcon={<DeleteIcon />} disabled={sending.busy} onClick={() => void sending.once(async () => {
+                await act(() => client.call('participant.deleteNote', { id: note.id, baseVersion: note.version }), (view, { ids }) => withoutNotes(view, ids));
+              })}>
               {t('common.delete')}
             </Button>
           </>
