@@ -95,6 +95,23 @@ describe('a form open while a colleague edits the same record', () => {
     const { pilot: locked } = await api<{ pilot: { lockedProtocol: { primaryOutcome: string; plannedSampleSize: number } } }>('pilots.get', { id: pilot.id });
     expect(locked.lockedProtocol).toMatchObject({ primaryOutcome: 'Share of missed appointments', plannedSampleSize: 500 });
   });
+
+  it('keeps a pilot decision’s fields a colleague set while the user changes another one', async () => {
+    const project = await api('projects.create', { title: 'Birth registration online' });
+    const { pilot } = await api<{ pilot: { id: string } }>('pilots.create', { projectId: project.id, title: 'Hospital kiosks' });
+    await api('pilots.decide', { pilotId: pilot.id, decision: 'adapt', conditions: 'Two hospitals first', decidedOn: '2026-10-01' });
+    await open(`pilots/${pilot.id}`, 'Hospital kiosks');
+    const form = page.getByRole('form', { name: 'Decision' });
+    const conditions = form.getByRole('textbox', { name: 'Conditions' });
+    await expect.poll(() => conditions.inputValue()).toBe('Two hospitals first');
+    await api('pilots.decide', { pilotId: pilot.id, decision: 'adapt', conditions: 'Two hospitals, then the region', decidedOn: '2026-10-01' });
+    await expect.poll(() => conditions.inputValue()).toBe('Two hospitals, then the region');
+    await form.getByRole('radio', { name: 'Scale' }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').getByText('Saved').waitFor();
+    const { pilot: decided } = await api<{ pilot: { decision: { decision: string; conditions: string } } }>('pilots.get', { id: pilot.id });
+    expect(decided.decision).toMatchObject({ decision: 'scale', conditions: 'Two hospitals, then the region' });
+  });
 });
 
 describe('a gate decision taken while a colleague moved the project', () => {

@@ -11,9 +11,11 @@ import { useTranslation } from 'react-i18next';
 import { PILOT_DECISIONS, type Pilot } from '../../../../electron/shared/domain/pilots';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ChoiceField } from '../../components/ChoiceField';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
+import { useRecordForm } from '../../components/use-record-form';
 import { useSubmit } from '../../components/use-submit';
 import { pilotDecisionKey } from '../../i18n/labels';
 import { useEvidenceChoices } from '../projects/choices';
@@ -30,11 +32,15 @@ export function DecisionSection({ pilot }: { pilot: Pilot }) {
   const people = useApiQuery('people.list', {});
   const evidenceChoices = useEvidenceChoices();
   const current = pilot.decision;
-  const [decision, setDecision] = useState<Decision | ''>(current?.decision ?? '');
-  const [conditions, setConditions] = useState(current?.conditions ?? '');
-  const [evidence, setEvidence] = useState<number | ''>(current?.evidenceLevel ?? '');
-  const [decidedById, setDecidedById] = useState(current?.decidedById ?? '');
-  const [decidedOn, setDecidedOn] = useState(current?.decidedOn ?? today());
+  // The decision as stored (or a blank one): fields the user has not touched follow a decision taken elsewhere meanwhile.
+  const { values, setValues, changedElsewhere } = useRecordForm({
+    decision: (current?.decision ?? '') as Decision | '',
+    conditions: current?.conditions ?? '',
+    evidence: (current?.evidenceLevel ?? '') as number | '',
+    decidedById: current?.decidedById ?? '',
+    decidedOn: current?.decidedOn ?? today(),
+  });
+  const set = <K extends keyof typeof values>(field: K) => (value: (typeof values)[K]) => setValues({ ...values, [field]: value });
   const [saved, setSaved] = useState(false);
   const { run, failure, issueFor, fieldProps } = useSubmit();
   return (
@@ -46,34 +52,36 @@ export function DecisionSection({ pilot }: { pilot: Pilot }) {
           e.preventDefault();
           setSaved(false);
           void run(() =>
+            // A decision is recorded whole; the fields not changed here carry what is stored now.
             decide.mutateAsync({
               pilotId: pilot.id,
-              decision: decision as Decision,
-              conditions,
-              evidenceLevel: evidence === '' ? null : evidence,
-              decidedById: decidedById || null,
-              decidedOn,
+              decision: values.decision as Decision,
+              conditions: values.conditions,
+              evidenceLevel: values.evidence === '' ? null : values.evidence,
+              decidedById: values.decidedById || null,
+              decidedOn: values.decidedOn,
             }),
           ).then(setSaved);
         }}
       >
         <ErrorAlert error={failure} />
+        <ChangedElsewhere show={changedElsewhere} />
         <Stack spacing={2}>
           <FormControl error={!!issueFor('decision')}>
             <FormLabel id={labelId}>{t('pilot.decision.field')}</FormLabel>
-            <RadioGroup row aria-labelledby={labelId} value={decision} onChange={(e) => setDecision(e.target.value as Decision)}>
+            <RadioGroup row aria-labelledby={labelId} value={values.decision} onChange={(e) => set('decision')(e.target.value as Decision)}>
               {PILOT_DECISIONS.map((d) => (
                 <FormControlLabel key={d} value={d} control={<Radio />} label={t(pilotDecisionKey(d))} />
               ))}
             </RadioGroup>
             {issueFor('decision') && <FormHelperText>{fieldProps('decision').helperText}</FormHelperText>}
           </FormControl>
-          <TextField label={t('pilot.decision.conditions')} value={conditions} onChange={(e) => setConditions(e.target.value)} multiline minRows={2} {...fieldProps('conditions')} slotProps={{ htmlInput: { dir: 'auto' } }} />
+          <TextField label={t('pilot.decision.conditions')} value={values.conditions} onChange={(e) => set('conditions')(e.target.value)} multiline minRows={2} {...fieldProps('conditions')} slotProps={{ htmlInput: { dir: 'auto' } }} />
           {/* Side by side only while each keeps room for its label ('Уровень доказательств, который подтверждает пилот'). */}
           <Stack direction="row" useFlexGap spacing={2} sx={{ flexWrap: 'wrap' }}>
-            <ChoiceField label={t('pilot.decision.evidence')} value={evidence} choices={evidenceChoices} onChange={(v) => setEvidence(v === '' ? '' : Number(v))} emptyLabel={t('evidence.notAssessed')} sx={{ flex: '1 1 420px' }} />
-            <ChoiceField<string> label={t('pilot.decision.by')} value={decidedById} choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))} onChange={setDecidedById} emptyLabel={t('common.notSet')} sx={{ flex: '1 1 220px' }} />
-            <DateField label={t('pilot.decision.on')} value={decidedOn} onChange={setDecidedOn} {...fieldProps('decidedOn')} />
+            <ChoiceField label={t('pilot.decision.evidence')} value={values.evidence} choices={evidenceChoices} onChange={(v) => set('evidence')(v === '' ? '' : Number(v))} emptyLabel={t('evidence.notAssessed')} sx={{ flex: '1 1 420px' }} />
+            <ChoiceField<string> label={t('pilot.decision.by')} value={values.decidedById} choices={(people.data ?? []).map((p) => ({ value: p.id, label: p.name, userText: true }))} onChange={set('decidedById')} emptyLabel={t('common.notSet')} sx={{ flex: '1 1 220px' }} />
+            <DateField label={t('pilot.decision.on')} value={values.decidedOn} onChange={set('decidedOn')} {...fieldProps('decidedOn')} />
           </Stack>
         </Stack>
         <FormActions busy={decide.isPending} saved={saved} />
