@@ -6,6 +6,7 @@ import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../shared
 import { ApiFailure, fail, ok, type Result } from '../shared/api/envelope';
 import { toInputIssues } from '../shared/api/issues';
 import type { Caller, Handler } from './handlers';
+import { loneSurrogatePath } from './json';
 import { errorData, type Logger } from './logger';
 
 export type AnyHandlers = Partial<{ [M in MethodName]: Handler<M> }>;
@@ -31,6 +32,8 @@ export function createDispatcher(coreAndDoorHandlers: AnyHandlers, logger: Logge
     if (spec.access === 'host' && caller.role !== 'host') {
       return fail('forbidden', `${method} is not available to workshop participants.`);
     }
+    const broken = loneSurrogatePath(input);
+    if (broken) return fail('invalid_input', `The input for ${method} has a broken character (half of a UTF-16 pair).`, [{ path: broken, code: 'broken_characters' }]);
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       return fail('invalid_input', `The input for ${method} is not valid.`, toInputIssues(parsed.error, input));

@@ -26,3 +26,23 @@ export function parseBoundedJson(text: string, maxDepth = MAX_JSON_DEPTH): unkno
   if (!jsonDepthWithin(text, maxDepth)) throw new RangeError(`JSON nested deeper than ${maxDepth} levels`);
   return JSON.parse(text);
 }
+
+/** A UTF-16 surrogate without its pair: JSON escapes (`"\ud800"`) carry one past any UTF-8 check. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The path of the first string (or key) in `value` holding half of a surrogate pair, if any. SQLite
+ * would store it as bytes that read back as three replacement characters each, so a title within its
+ * length limit would break it once stored. Walks at most `maxDepth` levels (inputs are bounded already).
+ */
+export function loneSurrogatePath(value: unknown, maxDepth = MAX_JSON_DEPTH, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
+  if (value === null || typeof value !== 'object' || path.length > maxDepth) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    if (LONE_SURROGATE.test(key)) return at;
+    const found = loneSurrogatePath(item, maxDepth, at);
+    if (found) return found;
+  }
+  return undefined;
+}

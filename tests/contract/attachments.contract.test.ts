@@ -157,21 +157,28 @@ describe('writing is atomic and bounded', () => {
     expect(filesOnDisk()).toEqual([]);
   });
 
-  it('receives a large file in chunks, in order only, and keeps nothing of an upload that went wrong', async () => {
+  it('receives a large file in chunks, in order only, takes a chunk sent again as received, and keeps what came before a refused chunk', async () => {
     const big = Buffer.alloc(3 * UPLOAD_CHUNK_BYTES + 123);
     for (let i = 0; i < big.length; i += 1) big[i] = (i * 31) % 251;
     expect(await add('survey.bin', big)).toMatchObject({ size: big.length, sha256: sha(big) });
 
     const before = test.snapshot();
     const uploadId = '0192f2a0-0000-4000-8000-0000000000b1';
-    const first = b64(big.subarray(0, UPLOAD_CHUNK_BYTES));
-    expect(await value('attachments.upload', chunk({ uploadId, data: first, last: false }))).toEqual({ bytes: UPLOAD_CHUNK_BYTES, attachment: null });
-    // A repeated chunk, and one that skips ahead, are refused: the file would come out wrong.
-    for (const offset of [0, 2 * UPLOAD_CHUNK_BYTES]) {
-      expect(await test.call('attachments.upload', chunk({ uploadId, offset, data: first, last: false }))).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    }
+    const part = (n: number) => b64(big.subarray(n * UPLOAD_CHUNK_BYTES, (n + 1) * UPLOAD_CHUNK_BYTES));
+    expect(await value('attachments.upload', chunk({ uploadId, data: part(0), last: false }))).toEqual({ bytes: UPLOAD_CHUNK_BYTES, attachment: null });
+    // The same chunk again, as a client sends it when the answer was lost on the way: already received.
+    expect(await value('attachments.upload', chunk({ uploadId, data: part(0), last: false }))).toEqual({ bytes: UPLOAD_CHUNK_BYTES, attachment: null });
+    // Other bytes at that offset, and a chunk that skips ahead, would make the file come out wrong.
+    const refusal = { ok: false, error: { code: 'conflict', issues: [{ path: ['offset'], code: 'chunk_out_of_order', params: { received: UPLOAD_CHUNK_BYTES } }] } };
+    expect(await test.call('attachments.upload', chunk({ uploadId, offset: 0, data: part(1), last: false }))).toMatchObject(refusal);
+    expect(await test.call('attachments.upload', chunk({ uploadId, offset: 2 * UPLOAD_CHUNK_BYTES, data: part(2), last: false }))).toMatchObject(refusal);
     expect(test.snapshot()).toEqual(before);
-    expect(filesOnDisk()).toEqual([sha(big)]); // the refused upload's part file is gone
+    // What came before the refusals stays: the upload goes on from where it was.
+    for (let n = 1; n <= 3; n++) {
+      await value('attachments.upload', chunk({ uploadId, fileName: 'again.bin', offset: n * UPLOAD_CHUNK_BYTES, data: part(n), last: n === 3 }));
+    }
+    expect((await list()).filter((a) => a.fileName === 'again.bin')).toMatchObject([{ size: big.length, sha256: sha(big) }]);
+    expect(filesOnDisk()).toEqual([sha(big)]); // stored once, and no part file left
   });
 
   it('refuses a chunk that would pass the limit, dropping what came before', () => {

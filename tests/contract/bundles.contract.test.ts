@@ -38,6 +38,8 @@ describe('bundles over the HTTP door', () => {
       expect(exported.fileName).toMatch(/^ibtikar-workspace-\d{8}T\d{6}Z\.ibtikar$/);
       expect(progress.at(-1)).toMatchObject({ payload: { kind: 'bundle.export', state: 'done' } });
 
+      // An offset past the end is refused and, unlike a read that reaches the end, keeps the file.
+      expect(await fromDoor.call('bundles.download', { fileName: exported.fileName, offset: exported.bytes + 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['offset'], code: 'too_big' }] } });
       const chunks: Buffer[] = [];
       for (let offset: number | null = 0; offset !== null; ) {
         const part: { data: string; next: number | null; size: number } = value(await fromDoor.call('bundles.download', { fileName: exported.fileName, offset }));

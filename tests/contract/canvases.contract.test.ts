@@ -247,6 +247,11 @@ describe('JSON Canvas import', () => {
     expect(free).toMatchObject({ templateId: null, noteCount: 1 });
     const [loose] = (await value<Board>('canvases.get', { id: free.id })).notes;
     expect(loose).toMatchObject({ text: 'From Obsidian', zoneKey: null, x: 0, y: 100 });
+
+    // Both lists are optional in JSON Canvas 1.0.
+    const nodesOnly = await value<Canvas>('canvases.importJsonCanvas', { text: JSON.stringify({ nodes: foreign.nodes }), title: 'Nodes only' });
+    expect(nodesOnly).toMatchObject({ noteCount: 1 });
+    expect(await value<Canvas>('canvases.importJsonCanvas', { text: '{}', title: 'Empty' })).toMatchObject({ noteCount: 0 });
   });
 
   it('imports our own fields within their limits', async () => {

@@ -84,6 +84,20 @@ describe('the HTTP door refuses and writes nothing', () => {
     expect(test.snapshot()).toEqual(before);
   });
 
+  it('half of a surrogate pair sent as a JSON escape, in a value or a key, at any depth', async () => {
+    const before = test.snapshot();
+    for (const body of ['{"title":"Queue\\ud800 x"}', '{"title":"ok","summary":"\\udc00"}']) {
+      const response = await door.post('projects.create', body);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(await response.text())).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ code: 'broken_characters' }] } });
+    }
+    const nested = await door.post('notes.update', '{"canvasId":"00000000-0000-4000-8000-000000000000","edits":[{"id":"x","\\ud83d":1}]}');
+    expect(JSON.parse(await nested.text())).toMatchObject({ error: { issues: [{ path: ['edits', 0, '\ud83d'], code: 'broken_characters' }] } });
+    // A whole pair is a character like any other.
+    expect((await door.post('projects.create', '{"title":"Queue \\ud83d\\ude00"}')).status).toBe(200);
+    expect(test.snapshot().projects).toHaveLength(before.projects.length + 1);
+  });
+
   it('an unknown method, a method name that is not valid percent-encoding, and an unknown route', async () => {
     expect((await raw({ path: '/api/call/projects.drop', headers: auth(), body: '{}' })).status).toBe(404);
     const broken = await raw({ path: '/api/call/projects.%E0%A4%A', headers: auth(), body: '{}' });

@@ -134,7 +134,7 @@ describe('the translation catalogues', () => {
       ...['backup_damaged', 'backup_newer'].map(labels.validationKey),
       ...['decision_not_allowed', 'stage_not_allowed', 'status_through_gate', 'campaign_closed', 'idea_promoted'].map(labels.validationKey),
       ...['required', 'too_short', 'too_small', 'array_too_short', 'too_long', 'too_big', 'array_too_long', 'invalid_type', 'invalid_value',
-        'invalid_format', 'unrecognized_keys', 'invalid', 'control_characters', 'end_before_start', 'unknown_reference', 'not_above', 'not_below', 'rate_share', 'protocol_without_outcome', 'date_in_future', 'before_previous_decision', 'demo_day_outside'].map(labels.validationKey),
+        'invalid_format', 'unrecognized_keys', 'invalid', 'control_characters', 'broken_characters', 'chunk_out_of_order', 'end_before_start', 'unknown_reference', 'not_above', 'not_below', 'rate_share', 'protocol_without_outcome', 'date_in_future', 'before_previous_decision', 'demo_day_outside'].map(labels.validationKey),
     ];
     expect(needed.filter((key) => !english.has(key))).toEqual([]);
   });

@@ -11,7 +11,7 @@ import type { ParsedInput } from '../../shared/api/contract';
 import type { Attachment, AttachmentOwnerType } from '../../shared/domain/attachments';
 import { sanitiseFileName } from '../../shared/domain/attachments';
 import { aFewAtOnce } from '../a-few-at-once';
-import { appendChunk } from '../chunked-upload';
+import { appendChunk, isOutOfOrder } from '../chunked-upload';
 import { errorData } from '../logger';
 import type { CoreDeps } from '../deps';
 import type { EventHub } from '../event-hub';
@@ -169,12 +169,14 @@ export function createAttachmentsService(deps: Pick<CoreDeps, 'db' | 'clock' | '
         requireOwner(ownerType, ownerId);
         const bytes = appendChunk(part, chunk, store.maxBytes, 'An attachment');
         if (!chunk.last) return { bytes, attachment: null };
-        return { bytes, attachment: await addStream({ ownerType, ownerId }, fileName, createReadStream(part)) };
+        try {
+          return { bytes, attachment: await addStream({ ownerType, ownerId }, fileName, createReadStream(part)) };
+        } finally {
+          rmSync(part, { force: true });
+        }
       } catch (error) {
-        rmSync(part, { force: true });
+        if (!isOutOfOrder(error)) rmSync(part, { force: true });
         throw error;
-      } finally {
-        if (chunk.last) rmSync(part, { force: true });
       }
     },
 

@@ -277,6 +277,8 @@ export function createBundlesService(deps: CoreDeps, ctx: BundlesDeps) {
       const file = join(exportsDir(deps.paths.dataDir), fileName);
       if (!existsSync(file)) throw new ApiFailure('not_found', `No exported bundle named ${fileName}.`);
       const size = statSync(file).size;
+      // Only a read that reaches the end may remove the file, so an offset past it is refused, not read.
+      if (offset > size) throw new ApiFailure('invalid_input', `The bundle ${fileName} has ${size} bytes; there is nothing at ${offset}.`, [{ path: ['offset'], code: 'too_big', params: { maximum: size } }]);
       const buffer = Buffer.alloc(Math.max(0, Math.min(UPLOAD_CHUNK_BYTES, size - offset)));
       const fd = openSync(file, 'r');
       try {

@@ -172,11 +172,12 @@ function write(table: BundleTable, row: Row, run: () => void) {
     const code = String((error as { code?: unknown }).code ?? '');
     if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
     const name = table.label && row[table.label] !== null && row[table.label] !== undefined ? String(row[table.label]).slice(0, 80) : keyString(table, row);
-    const detail = (error as Error).message;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-      refuse('duplicate_record', `The ${table.name} record "${name}" clashes with a different record here that must be unique (${detail}).`, { table: table.name, name });
+      // SQLite names the columns ("UNIQUE constraint failed: entities.name"), which is worth saying.
+      refuse('duplicate_record', `The ${table.name} record "${name}" clashes with a different record here that must be unique (${(error as Error).message}).`, { table: table.name, name });
     }
-    refuse('rejected_record', `The ${table.name} record "${name}" breaks a rule of this lab's database (${detail}).`, { table: table.name, name });
+    // A CHECK's message is its SQL, which says nothing to the person importing.
+    refuse('rejected_record', `The ${table.name} record "${name}" breaks a rule of this lab's database.`, { table: table.name, name });
   }
 }
 

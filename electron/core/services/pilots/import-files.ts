@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { join } from 'node:path';
 import { ApiFailure } from '../../../shared/api/envelope';
 import { IMPORT_FORMATS, IMPORT_MAX_BYTES } from '../../../shared/domain/pilots';
-import { appendChunk } from '../../chunked-upload';
+import { appendChunk, isOutOfOrder } from '../../chunked-upload';
 
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const importsDir = (dataDir: string) => join(dataDir, 'imports');
@@ -25,7 +25,7 @@ export function createImportFiles(dataDir: string, maxBytes = IMPORT_MAX_BYTES) 
       rmSync(dir, { recursive: true, force: true });
     },
 
-    /** Appends one chunk; the last one keeps the file and answers its id. A failed chunk drops the part file. */
+    /** Appends one chunk; the last one keeps the file and answers its id. A failed chunk drops the part file, unless only its offset was wrong. */
     upload(pilotId: string, chunk: { uploadId: string; format: ImportFormat; offset: number; data: string; last: boolean }) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const part = partOf(chunk.uploadId);
@@ -33,7 +33,7 @@ export function createImportFiles(dataDir: string, maxBytes = IMPORT_MAX_BYTES) 
       try {
         bytes = appendChunk(part, chunk, maxBytes, 'An import file');
       } catch (error) {
-        rmSync(part, { force: true });
+        if (!isOutOfOrder(error)) rmSync(part, { force: true });
         throw error;
       }
       if (!chunk.last) return { bytes, fileId: null };

@@ -178,7 +178,8 @@ export function validateJsonCanvas(value: unknown): { ok: true; canvas: JsonCanv
     for (const key of ['color', 'label']) optionalString(edge, key, path);
   });
   if (value[JSON_CANVAS_KEY] !== undefined && !isRecord(value[JSON_CANVAS_KEY])) issue([JSON_CANVAS_KEY], 'invalid_type');
-  return issues.length ? { ok: false, issues } : { ok: true, canvas: value as unknown as JsonCanvas };
+  // Both lists are optional in JSON Canvas 1.0: the canvas handed on has them, empty where absent.
+  return issues.length ? { ok: false, issues } : { ok: true, canvas: { ...value, nodes, edges } as unknown as JsonCanvas };
 }
 
 /** Parses file text, then validates; a file that is not JSON at all says so. */
