@@ -108,9 +108,10 @@ export async function benchPilots(): Promise<Figure[]> {
     // Nothing is cached between calls: every run reads the kept sums and the observations and
     // computes every test. The result is checked first, so a quick "not enough data" cannot pass.
     const result = await call<PilotAnalysis>('pilots.analysis', { pilotId });
-    const observations = (PERIODS / 2) * UNITS;
+    // Continuous KPIs compare units (each its mean over the post periods); rates pool every trial.
+    const observations = (k: PilotAnalysis['kpis'][number]) => (k.continuous ? UNITS : (PERIODS / 2) * UNITS);
     for (const k of result.kpis) {
-      const sizesOk = k.sizes.pilot === observations && k.sizes.other === observations;
+      const sizesOk = k.sizes.pilot === observations(k) && k.sizes.other === observations(k);
       const testsOk = k.continuous ? k.continuous.welch.ok && k.continuous.mannWhitney.ok : k.rate !== null && k.rate.twoProportion.ok && k.rate.fisher.ok;
       if (!sizesOk || !testsOk || k.did === null || !k.did.ok || k.series.length !== PERIODS) {
         throw new Error(`The analysis benchmark computed something else than it claims for ${k.kpi.name}.`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalProtocolJson, type Kpi, type Measurement, type PilotDetail } from '../../electron/shared/domain/pilots';
 import { XLSX_MAX_INFLATED_BYTES } from '../../electron/core/services/pilots/measurement-import';
+import { welchTest } from '../../electron/shared/stats';
 import { callValue, makeCore, openHttpDoor, uploadImportFile, type TestCore } from '../support/core';
 import { readZipEntries, tempDir, writeZip, type ZipEntrySpec } from '../support/bundles';
 import { removeDir } from '../support/serve';
@@ -207,6 +208,7 @@ describe('KPIs and measurements', () => {
       [{ kpiId: wait.id, group: 'pilot', period: '2026-03-01' }, 'missing_value'],
       [{ kpiId: served.id, group: 'pilot', period: '2026-03-01', numerator: 50, denominator: 40 }, 'bad_rate'],
       [{ kpiId: served.id, group: 'pilot', period: '2026-03-01', value: 0.5 }, 'bad_rate'],
+      [{ kpiId: served.id, group: 'pilot', period: '2026-03-01', numerator: 12.5, denominator: 40 }, 'bad_rate'],
     ] as const) {
       expect(await test.call('pilots.setMeasurement', input), code).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ code }] } });
     }
@@ -504,6 +506,18 @@ describe('the analysis', () => {
     expect(kpis[0].did).toMatchObject({ ok: true, estimate: -12.5 }); // post gaps −10, −13; pre gaps 1, 1
     expect(kpis[1].rate!.table).toEqual({ events1: 3, n1: 4, events2: 1, n2: 4 });
     expect(kpis[1].series).toEqual([{ period: '2026-05-01', pilot: 0.75, comparison: 0.25 }]);
+  });
+
+  it('compares units, each once at its mean over the periods, however often it was measured', async () => {
+    const { pilot } = await pilotOnProject(); // intervention 2026-04-01
+    const wait = await value<Kpi>('pilots.addKpi', { pilotId: pilot.id, name: 'Days waited', direction: 'lower' });
+    for (const [k, period] of ['2026-05-01', '2026-06-01', '2026-07-01'].entries()) {
+      for (const [u, v] of [30, 28, 25].entries()) await value('pilots.setMeasurement', { kpiId: wait.id, group: 'pilot', period, unitId: `p${u}`, value: v + k });
+      for (const [u, v] of [38, 41, 39].entries()) await value('pilots.setMeasurement', { kpiId: wait.id, group: 'comparison', period, unitId: `c${u}`, value: v - k });
+    }
+    const { kpis } = await value<{ kpis: { sizes: unknown; continuous: { welch: unknown } }[] }>('pilots.analysis', { pilotId: pilot.id });
+    expect(kpis[0].sizes).toEqual({ pilot: 3, other: 3 });
+    expect(kpis[0].continuous.welch).toEqual(welchTest([31, 29, 26], [37, 40, 38]));
   });
 });
 

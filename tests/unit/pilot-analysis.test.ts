@@ -37,8 +37,14 @@ function data(rows: AnalysisRow[], interventionOn: string | null): KpiData {
     cells.set(key, c);
   }
   const unitLevel = rows.some((r) => r.unitId !== null);
-  const side = (group: string, post: boolean) =>
-    rows.filter((r) => r.group === group && (r.unitId !== null) === unitLevel && (interventionOn === null || r.period >= interventionOn) === post).map((r) => r.value);
+  // With unit-level rows, each unit once: its mean over the periods on that side.
+  const side = (group: string, post: boolean) => {
+    const kept = rows.filter((r) => r.group === group && (r.unitId !== null) === unitLevel && (interventionOn === null || r.period >= interventionOn) === post);
+    if (!unitLevel) return kept.map((r) => r.value);
+    const units = new Map<string | null, number[]>();
+    for (const r of kept) units.set(r.unitId, [...(units.get(r.unitId) ?? []), r.value]);
+    return [...units.values()].map((values) => values.reduce((n, v) => n + v, 0) / values.length);
+  };
   const comparisonPost = side('comparison', true);
   return { cells: [...cells.values()], pilotPost: side('pilot', true), comparisonPost, pilotPre: comparisonPost.length || interventionOn === null ? [] : side('pilot', false) };
 }
@@ -70,6 +76,20 @@ describe('pilot analysis', () => {
     expect(a.thresholdMet).toBe(true);
     expect(a.interpretation.verdict).toBe('significant_improvement');
     expect(a.interpretation.caveats.map((c) => c.key)).toEqual(['stats.caveat.small_sample', 'stats.caveat.observational']);
+  });
+
+  it('counts a unit measured in several periods once, at its mean, not once per period', () => {
+    const months = ['2026-05-01', '2026-06-01', '2026-07-01'];
+    const rows = [
+      ...months.flatMap((m, k) => [30, 28, 25, 27].map((v, i) => row('pilot', m, v + k * 0.1, `p${i}`))),
+      ...months.flatMap((m, k) => [38, 41, 39, 42].map((v, i) => row('comparison', m, v - k * 0.1, `c${i}`))),
+    ];
+    const a = analyseKpi(kpi(), data(rows, '2026-04-01'), { design: 'comparison_group', interventionOn: '2026-04-01' }, 1);
+    expect(a.sizes).toEqual({ pilot: 4, other: 4 });
+    const units = welchTest([30.1, 28.1, 25.1, 27.1], [37.9, 40.9, 38.9, 41.9]);
+    if (!units.ok || !a.continuous!.welch.ok) throw new Error('expected both tests to run');
+    expect(a.continuous!.welch.df).toBeCloseTo(units.df, 10);
+    expect(a.continuous!.welch.p).toBeCloseTo(units.p, 10);
   });
 
   it('pools rates into a 2×2 table and heads with Fisher when a cell is small', () => {
@@ -108,5 +128,20 @@ describe('pilot analysis', () => {
     const a = analyseKpi(kpi(), data(rows, '2026-04-01'), { design: 'before_after', interventionOn: '2026-04-01' }, 1);
     expect(a.comparedWith).toBe('before');
     expect(a.continuous!.welch).toMatchObject({ ok: true, estimate: expect.closeTo(30 - 121 / 3, 10) }); // 30 after, 40⅓ before
+    // Read as a change over time, with what that cannot rule out, not as a difference from a comparison group.
+    expect(a.interpretation.key).toBe('stats.interpretBefore.significant_improvement');
+    expect(a.interpretation.caveats.map((c) => c.key)).toEqual(['stats.caveat.small_sample', 'stats.caveat.before_after']);
+  });
+
+  it('counts the periods as the sample of a difference-in-differences', () => {
+    const months = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-05-01', '2026-06-01', '2026-07-01'];
+    const rows = months.flatMap((m, i) => [
+      ...Array.from({ length: 100 }, (_, u) => row('pilot', m, 40 - (i >= 3 ? 8 : 0) + (u % 5) + i * 0.3, `p${u}`)),
+      ...Array.from({ length: 100 }, (_, u) => row('comparison', m, 41 + (u % 5) + i * 0.2, `c${u}`)),
+    ]);
+    const a = analyseKpi(kpi(), data(rows, '2026-04-01'), { design: 'difference_in_differences', interventionOn: '2026-04-01' }, 1);
+    expect(a.headline).toBe('did');
+    // 100 units a side, but the test compares 3 post gaps with 3 pre gaps.
+    expect(a.interpretation.caveats).toContainEqual({ key: 'stats.caveat.small_sample', values: { minimum: 30 } });
   });
 });

@@ -16,6 +16,22 @@ describe('pilot figures', () => {
     expect(bare(fig.pIs(1))).toBe('p = 1.000');
   });
 
+  it('never rounds p across the threshold its verdict was taken at', () => {
+    const fig = figureFormat({ locale: 'en-GB' });
+    expect(bare(fig.pIs(0.0496))).toBe('p = 0.0496');
+    expect(bare(fig.pIs(0.0503))).toBe('p = 0.050');
+    expect(bare(fig.pIs(0.00996, 0.01))).toBe('p = 0.00996');
+    // Below 0.001 but not below a Bonferroni threshold smaller still: the value, not "p < 0.001".
+    expect(bare(fig.pIs(0.0009, 0.05 / 60))).toBe('p = 0.0009');
+  });
+
+  it('says a difference of shares in percentage points, signed', () => {
+    const fig = figureFormat({ locale: 'en-GB' });
+    expect(fig.points(0.054 - 0.05)).toBe('+0.4');
+    expect(fig.points(-0.1234)).toBe('-12.3');
+    expect(bare(fig.pointsInterval({ lower: 0.1312, upper: 0.3333, level: 0.95 }))).toBe('[13.1, 33.3]');
+  });
+
   it('keeps the phrase left to right inside Arabic text, with Arabic-Indic digits too', () => {
     const latin = figureFormat({ locale: 'ar-AE-u-nu-latn' });
     expect(latin.pIs(0.0001)).toBe('\u2066p < 0.001\u2069');

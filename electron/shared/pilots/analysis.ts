@@ -5,8 +5,9 @@
  * - What is compared: the pilot group against the comparison group over the post-intervention
  *   periods (all periods when the protocol has no intervention date). Without comparison data the
  *   pilot group after the intervention is compared with itself before (`comparedWith: 'before'`).
- * - Observations: unit-level rows when the KPI has any (one value per unit and period), otherwise
- *   one value per period. Rates pool successes and trials into a 2×2 table.
+ * - Observations: one per unit when the KPI has unit-level rows (the unit's mean over the periods
+ *   on that side: a unit measured every month is one observation, not twelve), otherwise one value
+ *   per period. Rates pool successes and trials into a 2×2 table.
  * - Continuous and count KPIs: Welch's t-test, Mann–Whitney U and Hedges' g. Rates: the
  *   two-proportion z-test, Fisher's exact test, risk difference and risk ratio.
  * - Headline: difference-in-differences for that design; otherwise Welch (continuous/count), or
@@ -216,9 +217,11 @@ export function analyseKpi(
   }
   const interpretation = interpret(result, {
     direction,
-    groupSizes: [sizes.pilot, sizes.other],
+    // A difference-in-differences tests the post-period gaps against the pre-period ones: its sample is the periods.
+    groupSizes: headline === 'did' && did?.ok ? [did.postPeriods, did.prePeriods] : [sizes.pilot, sizes.other],
     comparisons,
     randomised: protocol.design === 'randomised',
+    ...(comparedWith && headline !== 'did' ? { comparedWith } : {}),
     warnings,
   });
 

@@ -24,7 +24,10 @@ import { welchTest } from './welch';
 
 export const PRE_TREND_SHARE = 0.5;
 export const PRE_TREND_ALPHA = 0.1;
-/** Fewer periods than this in all gives the `few_periods` warning. */
+/**
+ * Fewer periods than this before, or after, the pilot started gives the `few_periods` warning: the
+ * test then compares two or three gaps with each other, on one or two degrees of freedom.
+ */
 export const MIN_PERIODS = 3;
 
 export interface PeriodMeans {
@@ -108,7 +111,7 @@ export function differenceInDifferences(
     : fail(test.reason === 'no_variance' ? 'no_variance' : 'not_enough_data');
 
   const warnings: DidWarning[] = [];
-  if (periods.length < MIN_PERIODS) warnings.push('few_periods');
+  if (pre.length < MIN_PERIODS || post.length < MIN_PERIODS) warnings.push('few_periods');
   let preTrend: PreTrend | null = null;
   if (pre.length < 2) warnings.push('pre_trends_untested');
   else {

@@ -5,7 +5,7 @@
  * nothing returns NaN or ±Infinity. Comparisons take group 1 = pilot, group 2 = comparison and report
  * a headline `estimate` (pilot minus comparison) with a two-sided `p`, so `interpret` reads any of
  * them. Reason codes translate as `stats.reason.<code>`, caveats as `stats.caveat.<code>`, verdicts
- * as `stats.interpret.<verdict>` (see interpret.ts). Why @stdlib and what is hand-written:
+ * as `stats.interpret.<verdict>` or, against the pilot group before, `stats.interpretBefore.<verdict>` (see interpret.ts). Why @stdlib and what is hand-written:
  * docs/statistics.md.
  */
 export * from './types';
@@ -46,4 +46,4 @@ export {
   type PowerProportionsInput,
   type SampleSize,
 } from './power';
-export { caveatKey, interpret, reasonKey, SMALL_SAMPLE, type InterpretContext, type Interpretation, type Message, type Verdict } from './interpret';
+export { caveatKey, interpret, reasonKey, SMALL_SAMPLE, VERDICTS, verdictKey, type InterpretContext, type Interpretation, type Message, type Verdict } from './interpret';

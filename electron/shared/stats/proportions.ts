@@ -120,7 +120,8 @@ export function fisherExact(table: TwoByTwo): StatsResult<FisherResult, RateFail
   const mode = Math.min(hi, Math.max(lo, Math.floor(((n1 + 1) * (events + 1)) / (total + 2))));
   const atMode = hypergeometricPmf(mode, total, events, n1);
   const threshold = observed * (1 + 1e-7);
-  const negligible = observed * 1e-14;
+  // Floored, so that an observed probability that underflows to 0 (a lopsided table of millions) still stops the walk.
+  const negligible = Math.max(observed * 1e-14, 1e-300);
   let p = atMode <= threshold ? atMode : 0;
   for (let x = mode, term = atMode; x < hi; x++) {
     term *= ((events - x) * (n1 - x)) / ((x + 1) * (total - events - n1 + x + 1));

@@ -76,7 +76,9 @@ export const STATS_CAVEATS = [
   'many_comparisons',
   /** Groups were not assigned at random: a difference may come from how they differ, not the pilot. */
   'observational',
-  /** Difference-in-differences over fewer than three periods in all. */
+  /** No comparison group: the pilot group against itself before, so anything else that changed meanwhile could explain it. */
+  'before_after',
+  /** Difference-in-differences with fewer than three periods before or after the pilot started. */
   'few_periods',
   /** The gap between the groups already moved before the pilot (see differenceInDifferences). */
   'pre_trends_diverge',

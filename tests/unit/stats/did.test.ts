@@ -62,7 +62,8 @@ describe('differenceInDifferences', () => {
       { pre: false, pilot: 16, comparison: 13 },
       { pre: false, pilot: 18, comparison: 14 },
     ]);
-    expect(r.ok && r.warnings).toEqual(['pre_trends_diverge']);
+    // Two post periods: the test itself also rests on very little.
+    expect(r.ok && r.warnings).toEqual(['few_periods', 'pre_trends_diverge']);
     if (r.ok) expect(r.preTrend).toMatchObject({ slope: 1, p: null });
   });
 
@@ -83,7 +84,13 @@ describe('differenceInDifferences', () => {
       { pre: true, pilot: 5, comparison: 5 },
       { pre: false, pilot: 9, comparison: 5 },
     ]);
-    expect(r).toMatchObject({ ok: true, estimate: 4, warnings: [], preTrend: { slope: 0, shift: 0, p: null } });
+    expect(r).toMatchObject({ ok: true, estimate: 4, warnings: ['few_periods'], preTrend: { slope: 0, shift: 0, p: null } });
+  });
+
+  it('warns of few periods while either side has fewer than three, however many the other has', () => {
+    const side = (pre: boolean, n: number) => Array.from({ length: n }, (_, i) => ({ pre, pilot: 5 + (pre ? 0 : 4) + (i % 2) * 0.1, comparison: 5 }));
+    expect(differenceInDifferences([...side(true, 12), ...side(false, 2)])).toMatchObject({ ok: true, warnings: ['few_periods'] });
+    expect(differenceInDifferences([...side(true, 3), ...side(false, 3)])).toMatchObject({ ok: true, warnings: [] });
   });
 
   it('refuses data without both sides, or out of time order', () => {

@@ -9,15 +9,15 @@ import {
   reasonKey,
   STATS_CAVEATS,
   STATS_REASONS,
+  VERDICTS,
+  verdictKey,
   welchTest,
-  type Verdict,
 } from '../../../electron/shared/stats';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const lookup = (language: string, key: string): unknown =>
   key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], JSON.parse(readFileSync(join(ROOT, 'resources', 'locales', `${language}.json`), 'utf8')));
 
-const VERDICTS: Verdict[] = ['significant_improvement', 'significant_worsening', 'no_significant_difference'];
 
 describe('interpret', () => {
   const base = { randomised: true, groupSizes: [40, 40] } as const;
@@ -26,7 +26,7 @@ describe('interpret', () => {
     const result = { ok: true as const, estimate: 2.5, p: 0.01 };
     expect(interpret(result, { ...base, direction: 'higher' })).toEqual({
       key: 'stats.interpret.significant_improvement',
-      values: { effect: 2.5, p: 0.01 },
+      values: { effect: 2.5, p: 0.01, threshold: 0.05 },
       verdict: 'significant_improvement',
       caveats: [],
     });
@@ -37,6 +37,21 @@ describe('interpret', () => {
   it('does not call a difference at or above alpha significant', () => {
     expect(interpret({ ok: true, estimate: 1, p: 0.05 }, { ...base, direction: 'higher' })).toMatchObject({ verdict: 'no_significant_difference' });
     expect(interpret({ ok: true, estimate: 1, p: 0.04 }, { ...base, direction: 'higher', alpha: 0.01 })).toMatchObject({ verdict: 'no_significant_difference' });
+  });
+
+  it('takes the verdict at the Bonferroni threshold its caveat names, so the two never disagree', () => {
+    const reading = interpret({ ok: true, estimate: 1, p: 0.032 }, { ...base, direction: 'higher', comparisons: 5 });
+    expect(reading).toMatchObject({ verdict: 'no_significant_difference', values: { threshold: 0.01 } });
+    expect(reading.caveats).toEqual([{ key: 'stats.caveat.many_comparisons', values: { count: 5, threshold: 0.01 } }]);
+    expect(interpret({ ok: true, estimate: 1, p: 0.009 }, { ...base, direction: 'higher', comparisons: 5 })).toMatchObject({ verdict: 'significant_improvement' });
+  });
+
+  it('reads a comparison with the pilot group before as a change over time, not against a comparison group', () => {
+    const reading = interpret({ ok: true, estimate: 3, p: 0.001 }, { ...base, direction: 'higher', randomised: false, comparedWith: 'before' });
+    expect(reading).toMatchObject({ key: 'stats.interpretBefore.significant_improvement', verdict: 'significant_improvement' });
+    // Random assignment does not come into it; what else changed over the time does, even in a randomised design.
+    expect(reading.caveats).toEqual([{ key: 'stats.caveat.before_after', values: {} }]);
+    expect(interpret({ ok: true, estimate: 3, p: 0.001 }, { ...base, direction: 'higher', comparedWith: 'before' }).caveats).toEqual([{ key: 'stats.caveat.before_after', values: {} }]);
   });
 
   it('reads a real test result: the sleep data are not significant at 5 %', () => {
@@ -74,7 +89,7 @@ describe('interpret', () => {
   });
 
   it.each(['en', 'ar', 'uz', 'ru'])('every key it can produce is translated in %s', (language) => {
-    const keys = [...STATS_REASONS.map(reasonKey), ...STATS_CAVEATS.map(caveatKey), ...VERDICTS.map((v) => `stats.interpret.${v}`)];
+    const keys = [...STATS_REASONS.map(reasonKey), ...STATS_CAVEATS.map(caveatKey), ...VERDICTS.flatMap((v) => [verdictKey(v), verdictKey(v, 'before')]), 'stats.points'];
     for (const key of keys) expect(typeof lookup(language, key), `${language} ${key}`).toBe('string');
   });
 });

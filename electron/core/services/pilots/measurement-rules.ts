@@ -1,6 +1,6 @@
 /**
  * What makes a measurement acceptable, for hand entry and imports alike: its period lies in the
- * pilot's observation window, a rate has successes out of trials (or a unit's 0/1 outcome), and
+ * pilot's observation window, a rate has whole successes out of whole trials (or a unit's 0/1 outcome), and
  * other kinds have a value (a count is never negative).
  */
 import type { ImportRowError, Kpi, MeasurementInput, Pilot } from '../../../shared/domain/pilots';
@@ -25,7 +25,8 @@ export function measurementProblem(pilot: Pick<Pilot, 'startsOn' | 'endsOn'>, kp
       return value === 0 || value === 1 ? undefined : 'bad_rate';
     }
     if (numerator === null || denominator === null) return 'missing_value';
-    return numerator >= 0 && denominator > 0 && numerator <= denominator ? undefined : 'bad_rate';
+    // Counts of successes and trials: the tests of a rate (z, Fisher) count them, so 12.5 of 40 is no rate.
+    return Number.isInteger(numerator) && Number.isInteger(denominator) && numerator >= 0 && denominator > 0 && numerator <= denominator ? undefined : 'bad_rate';
   }
   if (input.value === null) return 'missing_value';
   if (kpi.kind === 'count' && input.value < 0) return 'bad_number';

@@ -271,9 +271,10 @@ export function createPilotsRepo(db: Db) {
   const sideValues = db
     .prepare<[string, string, string, string], number>('SELECT value FROM pilot_measurements WHERE kpi_id = ? AND grp = ? AND period >= ? AND period < ?')
     .pluck();
-  const sideUnitValues = db
+  // One observation per unit: its mean over the periods on that side (see analysisData).
+  const sideUnitMeans = db
     .prepare<[string, string, string, string], number>(
-      'SELECT value FROM pilot_measurements WHERE kpi_id = ? AND grp = ? AND period >= ? AND period < ? AND unit_id IS NOT NULL',
+      'SELECT avg(value) FROM pilot_measurements WHERE kpi_id = ? AND grp = ? AND period >= ? AND period < ? AND unit_id IS NOT NULL GROUP BY unit_id',
     )
     .pluck();
   const kpiRows = db.prepare<[string], KpiRow>('SELECT k.*, 0 AS measurement_count FROM pilot_kpis k WHERE k.pilot_id = ? ORDER BY k.position, k.id');
@@ -359,19 +360,18 @@ export function createPilotsRepo(db: Db) {
      * is a string comparison; '' and '~' bound every date.
      */
     analysisData(kpi: Pick<Kpi, 'id' | 'kind'>, interventionOn: string | null): KpiData {
-      let rows = 0;
       let unitRows = 0;
       const cells = periodCells.all(kpi.id).map(([period, group, count, units, sum, numerator, denominator]) => {
-        rows += count;
         unitRows += units;
         return { period, group: group as Group, count, sum, numerator, denominator };
       });
       const none: number[] = [];
       // Rates are compared through their pooled 2×2 table: the cells are all they need.
       if (kpi.kind === 'rate') return { cells, pilotPost: none, comparisonPost: none, pilotPre: none };
-      // Unit-level rows are the observations when a KPI has any; only a KPI with both kinds of row
-      // needs the filter (the plain query reads the covering index alone).
-      const side = unitRows > 0 && unitRows < rows ? sideUnitValues : sideValues;
+      // Units are the observations when a KPI has unit-level rows, each once: a unit measured every
+      // month is one observation, not twelve, or its repeats would pass for independent evidence
+      // and make any difference look certain. Otherwise each period's value is one observation.
+      const side = unitRows > 0 ? sideUnitMeans : sideValues;
       const from = interventionOn ?? '';
       const pilotPost = side.all(kpi.id, 'pilot', from, '~');
       const comparisonPost = side.all(kpi.id, 'comparison', from, '~');

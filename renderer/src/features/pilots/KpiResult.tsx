@@ -22,15 +22,23 @@ function figure<T>(t: TFunction, result: StatsResult<T> | null, show: (r: T) => 
   return result.ok ? show(result) : t(reasonKey(result.reason));
 }
 
-/** The plain-language reading with its numbers in the reader's digits, and its caveats. */
-export function readingOf(t: TFunction, fig: FigureFormat, interpretation: Interpretation): { text: string; caveats: string[] } {
+/**
+ * The plain-language reading with its numbers in the reader's digits, and its caveats. `shares`: the
+ * effect is a difference of two shares (a rate KPI), said in percentage points.
+ */
+export function readingOf(t: TFunction, fig: FigureFormat, interpretation: Interpretation, shares = false): { text: string; caveats: string[] } {
+  const shown = (k: string, n: number, v: Record<string, number>): string => {
+    if (k === 'p') return fig.pIs(n, v.threshold);
+    if (k === 'threshold') return fig.threshold(n);
+    if (k === 'effect' && shares) return t('stats.points', { value: fig.points(n) });
+    return fig.value(n);
+  };
   // A count stays a number (i18next picks plural forms by it) and also comes `formatted` in the reader's digits.
   const values = (v: Record<string, number>) =>
-    Object.fromEntries(
-      Object.entries(v).flatMap(([k, n]): [string, string | number][] =>
-        k === 'count' ? [[k, n], ['formatted', fig.value(n)]] : [[k, k === 'p' ? fig.pIs(n) : k === 'threshold' ? fig.threshold(n) : fig.value(n)]],
-      ),
-    ) as Record<string, string> & { count?: number };
+    Object.fromEntries(Object.entries(v).flatMap(([k, n]): [string, string | number][] => (k === 'count' ? [[k, n], ['formatted', fig.value(n)]] : [[k, shown(k, n, v)]]))) as Record<
+      string,
+      string
+    > & { count?: number };
   return { text: t(interpretation.key, values(interpretation.values)), caveats: interpretation.caveats.map((c) => t(c.key, values(c.values))) };
 }
 
@@ -64,14 +72,21 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
     rows.push([t(groupKey('pilot')), share(table.events1, table.n1)]);
     rows.push([t(a.comparedWith === 'before' ? 'pilot.analysis.before' : groupKey('comparison')), share(table.events2, table.n2)]);
     rows.push([t('pilot.analysis.riskDifference', confidence), figure(t, a.rate.riskDifference, (r) => `${fig.percent(r.estimate)} ${fig.percentInterval(r.ci)}`)]);
-    rows.push([t('pilot.analysis.riskRatio', confidence), figure(t, a.rate.riskRatio, (r) => `${fig.value(r.estimate)} ${fig.interval(r.ci)}`)]);
+    rows.push([
+      t('pilot.analysis.riskRatio', confidence),
+      figure(t, a.rate.riskRatio, (r) => format.parts(`${fig.value(r.estimate)} ${fig.interval(r.ci)}`, r.corrected && t('pilot.analysis.zeroCellCorrected'))),
+    ]);
     rows.push([t('pilot.analysis.twoProportion'), figure(t, a.rate.twoProportion, (r) => `z = ${fig.value(r.z)}, ${fig.pIs(r.p)}`)]);
     rows.push([t('pilot.analysis.fisher'), figure(t, a.rate.fisher, (r) => `${fig.pIs(r.p)}`)]);
   }
   if (a.did) {
     rows.push([
       t('pilot.analysis.did', confidence),
-      figure(t, a.did, (d) => `${fig.value(d.estimate)}${d.inference.ok ? ` ${fig.interval(d.inference.ci)}, ${fig.pIs(d.inference.p)}` : `${format.separator}${t(reasonKey(d.inference.reason))}`}`),
+      figure(t, a.did, (d) => {
+        // A rate's difference-in-differences is a difference of shares, said in percentage points with its interval.
+        const [estimate, interval] = kpi.kind === 'rate' ? [t('stats.points', { value: fig.points(d.estimate) }), fig.pointsInterval] : [fig.value(d.estimate), fig.interval];
+        return `${estimate}${d.inference.ok ? ` ${interval(d.inference.ci)}, ${fig.pIs(d.inference.p)}` : `${format.separator}${t(reasonKey(d.inference.reason))}`}`;
+      }),
     ]);
   }
   return rows;
@@ -80,7 +95,7 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
 /** One KPI's results: chart, figures table and the plain-language reading with its caveats. */
 export function KpiResult({ analysis, t, format, headingLevel = 3 }: { analysis: KpiAnalysis; t: TFunction; format: Formatters; headingLevel?: 3 | 4 }) {
   const fig = figureFormat(format);
-  const reading = readingOf(t, fig, analysis.interpretation);
+  const reading = readingOf(t, fig, analysis.interpretation, analysis.kpi.kind === 'rate');
   const { kpi } = analysis;
   return (
     <Box component="article" sx={{ mb: 4, breakInside: 'avoid' }}>

@@ -2,14 +2,18 @@
 import type { Interval } from '../../../../electron/shared/stats';
 import { numberFormat } from '../../i18n/locale-data';
 
-// First-strong isolates (U+2066 … U+2069): a formula such as "p < 0.001" or "[0.12, 0.34]" keeps its
+// Left-to-right isolates (U+2066 … U+2069): a formula such as "p < 0.001" or "[0.12, 0.34]" keeps its
 // left-to-right order inside an Arabic sentence, also with Arabic-Indic digits (which the bidi
-// algorithm treats as right-to-left numbers, so "<" would otherwise flip to the wrong side).
+// algorithm treats as right-to-left numbers, so "<" would otherwise flip to the wrong side). A lone
+// signed number needs none: the locale's own marks (U+200E, U+061C) keep its sign in place.
 const isolate = (s: string) => `\u2066${s}\u2069`;
 
 export function figureFormat(format: { locale: string }) {
   const two = numberFormat(format.locale, { maximumFractionDigits: 2 });
-  const three = numberFormat(format.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const decimals = (n: number) => numberFormat(format.locale, { minimumFractionDigits: n, maximumFractionDigits: n });
+  const three = decimals(3);
+  const points = numberFormat(format.locale, { maximumSignificantDigits: 3, signDisplay: 'exceptZero' });
+  const pointsBound = numberFormat(format.locale, { maximumSignificantDigits: 3 });
   const significant = numberFormat(format.locale, { maximumSignificantDigits: 2 });
   const percent = numberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
   const value = (n: number) => two.format(n);
@@ -18,11 +22,24 @@ export function figureFormat(format: { locale: string }) {
   return {
     value,
     percent: (n: number) => percent.format(n),
-    /** The whole phrase, "p = 0.017" or "p < 0.001" (never "p = < 0.001"): below 0.001 a string of zeros says nothing. */
-    pIs: (p: number) => isolate(p < 0.001 ? `p < ${three.format(0.001)}` : `p = ${three.format(p)}`),
+    /**
+     * The whole phrase, "p = 0.017" or "p < 0.001" (never "p = < 0.001"): below 0.001 a string of
+     * zeros says nothing. Never rounded across the `threshold` a verdict was taken at: 0.0496 reads
+     * "p = 0.0496", not "p = 0.050" beside a verdict that it is below 0.05.
+     */
+    pIs: (p: number, threshold = 0.05) => {
+      if (p < 0.001) return isolate(p < threshold ? `p < ${three.format(0.001)}` : `p = ${significant.format(p)}`);
+      let places = 3;
+      while (places < 8 && Number(p.toFixed(places)) < threshold !== p < threshold) places++;
+      return isolate(`p = ${decimals(places).format(p)}`);
+    },
+    /** A difference of two shares, in percentage points ("+0.4 percentage points"): two decimals of a share would round it to 0. */
+    points: (share: number) => points.format(share * 100),
+    /** An interval of a difference of shares, in percentage points like its estimate: "[13, 33]". */
+    pointsInterval: (ci: Interval) => isolate(`[${pointsBound.format(ci.lower * 100)}${bounds}${pointsBound.format(ci.upper * 100)}]`),
     /** A significance threshold such as 0.05 / 20 = 0.0025, with its two significant digits (three decimals would round it to 0.003). */
     threshold: (n: number) => significant.format(n),
-    interval: (ci: Interval) => isolate(`[${value(ci.lower)}${bounds}${value(ci.upper)}]`),
+    interval: (ci: Interval) => isolate(`[${two.format(ci.lower)}${bounds}${two.format(ci.upper)}]`),
     /** An interval of shares, in percent like its estimate: "10% [-3%, 23%]". */
     percentInterval: (ci: Interval) => isolate(`[${percent.format(ci.lower)}${bounds}${percent.format(ci.upper)}]`),
   };
