@@ -292,6 +292,28 @@ describe('records that do not fit their table', () => {
   });
 });
 
+describe('records the API would refuse', () => {
+  const PROJECT = { id: '01930000-0000-7000-8000-0000000000b1', title: 'Queue online', title_folded: 'queue online', origin: null, created_at: ENTITY.created_at, updated_at: ENTITY.updated_at };
+  const projects = (row: Record<string, unknown>) => bundle({ files: { 'data/projects.ndjson': line({ ...PROJECT, ...row }) }, records: { projects: 1 } });
+  it.each([
+    ['an id that is no record id (it could be listed, never opened)', { id: '../../x' }],
+    ['a reference that is no record id', { owner_entity_id: 'ministry' }],
+    ['a day that does not exist', { start_date: '2026-02-30' }],
+    ['a timestamp that is no timestamp', { created_at: 'garbage' }],
+    ['an end before its start (the project could not be edited again)', { start_date: '2026-05-01', end_date: '2026-04-01' }],
+    ['a control character in a text', { title: 'a\u0000b' }],
+    ['half of a surrogate pair in a text', { summary: 'x\ud800' }],
+  ])('refuses %s', async (_what, row) => {
+    const error = await expectRefused(projects(row), 'bad_record');
+    expect(error.issues?.[0].params).toEqual({ table: 'projects', line: 1 });
+  });
+  it('takes the same record with its start before its end', async () => {
+    const preview = await test.core.bundles.previewFile(projects({ start_date: '2026-04-01', end_date: '2026-05-01' }));
+    expect(preview.tables).toEqual([{ table: 'projects', incoming: 1, new: 1, same: 0, conflicts: 0 }]);
+    test.core.bundles.discard(preview.previewId);
+  });
+});
+
 describe('versions', () => {
   it('refuses a newer format version, naming the version and the app needed', async () => {
     const error = await expectRefused(bundle({ manifest: (m) => ({ ...m, formatVersion: 7, appVersion: '3.2.0' }) }), 'newer_format');

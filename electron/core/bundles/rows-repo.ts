@@ -3,6 +3,7 @@
  * and from SQLite's own PRAGMA table_info, never from a bundle, and are quoted besides.
  */
 import { z } from 'zod';
+import { DateSchema, IdSchema, TimestampSchema } from '../../shared/domain/common';
 import type { Db } from '../db/open';
 import type { BundleTable } from './tables';
 
@@ -25,21 +26,59 @@ export function tableColumns(db: Db, table: string): Column[] {
   return rows.map((r) => ({ name: r.name, type: r.type.toUpperCase(), notNull: r.notnull === 1, hasDefault: r.dflt_value !== null }));
 }
 
+/** Columns ending in `_id` that hold names rather than record ids: a built-in template's, a lab's own unit's. */
+const NAMES_NOT_IDS = new Set(['template_id', 'unit_id']);
+/** Date ranges whose end may not come before their start, as the forms refuse too. */
+const RANGES: readonly (readonly [start: string, end: string])[] = [
+  ['start_date', 'end_date'],
+  ['starts_on', 'ends_on'],
+  ['opens_on', 'closes_on'],
+];
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * A column's values as this app writes them, by the naming the schema keeps to: record ids are
+ * UUIDs, `…_at` timestamps, `…_on` and `…_date` calendar days; text has no control characters and
+ * no half of a surrogate pair. Whatever the API would refuse, a bundle cannot bring in either: a row
+ * with an id such as `../../x` could be listed but never opened, deleted or edited.
+ */
+function columnSchema(c: Column): z.ZodType {
+  if (c.type === 'INTEGER') return z.int();
+  if (c.type === 'REAL') return z.number();
+  if ((c.name === 'id' || c.name.endsWith('_id')) && !NAMES_NOT_IDS.has(c.name)) return IdSchema;
+  if (c.name.endsWith('_at')) return TimestampSchema;
+  if (c.name.endsWith('_on') || c.name.endsWith('_date') || c.name === 'period' || c.name === 'demo_day') return DateSchema;
+  return z
+    .string()
+    .max(MAX_TEXT)
+    .refine((s) => !CONTROL.test(s), 'control characters')
+    .refine((s) => !LONE_SURROGATE.test(s), 'half of a surrogate pair');
+}
+
 /**
  * The schema a bundle row of this table must match, derived from the table itself: exactly the
- * table's columns (unknown ones refused), each of its storage type. A column may be missing only
- * when the table can fill it (nullable or with a default), so a bundle from an older schema imports.
+ * table's columns (unknown ones refused), each of its storage type and form (columnSchema), date
+ * ranges in order. A column may be missing only when the table can fill it (nullable or with a
+ * default), so a bundle from an older schema imports.
  */
 export function rowSchema(columns: Column[], key: readonly string[], required: readonly string[] = []): z.ZodType<Row> {
   const shape: Record<string, z.ZodType> = {};
   for (const c of columns) {
     const must = key.includes(c.name) || required.includes(c.name);
-    let value: z.ZodType = c.type === 'INTEGER' ? z.int() : c.type === 'REAL' ? z.number() : z.string().max(MAX_TEXT);
+    let value = columnSchema(c);
     if (!c.notNull && !must) value = value.nullable();
     if (!must && (!c.notNull || c.hasDefault)) value = value.optional();
     shape[c.name] = value;
   }
-  return z.strictObject(shape) as unknown as z.ZodType<Row>;
+  const ranges = RANGES.filter(([start, end]) => shape[start] && shape[end]);
+  return z.strictObject(shape).superRefine((row, ctx) => {
+    for (const [start, end] of ranges) {
+      const [from, to] = [row[start], row[end]];
+      if (typeof from === 'string' && typeof to === 'string' && to < from) ctx.addIssue({ code: 'custom', path: [end], message: `ends before ${start}` });
+    }
+  }) as unknown as z.ZodType<Row>;
 }
 
 export const keyString = (table: BundleTable, row: Row) => table.key.map((k) => String(row[k])).join('|');
