@@ -308,6 +308,17 @@ describe('a pilot evaluation from charter to report', () => {
     await columns.first().getByText('تقرير تقييم التجربة الميدانية').waitFor();
     await screenshot(page, 'ar-en-pilot-report');
     expect(await axeViolations(page)).toEqual([]);
+    // Printed on A4 (about 718 px between the margins), neither language runs into the other.
+    const viewport = page.viewportSize()!;
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 1000 });
+    try {
+      expect(await columns.evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth))).toEqual([0, 0]);
+      await screenshot(page, 'ar-en-pilot-report-a4');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize(viewport);
+    }
   });
 
   it('works in Arabic: the pilot page and the Arabic report', async () => {

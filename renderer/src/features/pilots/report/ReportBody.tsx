@@ -1,7 +1,6 @@
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { TFunction } from 'i18next';
@@ -99,34 +98,23 @@ export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction
       <Amendments amendments={amendments} t={t} format={format} />
 
       <Heading>{t('pilot.kpis')}</Heading>
-      <Table size="small" aria-label={t('pilot.kpis')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('pilot.kpi.name')}</TableCell>
-            <TableCell>{t('pilot.kpi.kind')}</TableCell>
-            <TableCell>{t('pilot.kpi.baseline')}</TableCell>
-            <TableCell>{t('pilot.kpi.target')}</TableCell>
-            <TableCell>{t('pilot.kpi.successThreshold')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {data.kpis.map((k) => (
-            <TableRow key={k.id}>
-              <TableCell dir="auto">
-                {k.name}
-                {k.unit && ` (${k.unit})`}
-                {k.primary && <span style={{ display: 'block' }}>{t('pilot.kpi.primaryMark')}</span>}
-              </TableCell>
-              <TableCell>
-                {format.parts(t(kpiKindKey(k.kind)), t(kpiDirectionKey(k.direction)), t(frequencyKey(k.frequency)))}
-              </TableCell>
-              <TableCell>{k.baselineValue === null ? '—' : `${format.number(k.baselineValue)}${k.baselineDate ? ` (${format.date(k.baselineDate)})` : ''}`}</TableCell>
-              <TableCell>{k.target === null ? '—' : format.number(k.target)}</TableCell>
-              <TableCell>{k.successThreshold === null ? '—' : format.number(k.successThreshold)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      {/* One block per KPI, not a five-column table: beside a second language on half an A4 page a table would run into it. */}
+      {data.kpis.map((k) => (
+        <section key={k.id} aria-labelledby={`report-kpi-${k.id}`}>
+          <Typography variant="subtitle1" component="h3" id={`report-kpi-${k.id}`} dir="auto" sx={{ mt: 1, fontWeight: 600, breakAfter: 'avoid' }}>
+            {k.unit ? `${k.name} (${k.unit})` : k.name}
+          </Typography>
+          <Pairs
+            label={k.name}
+            rows={[
+              [t('pilot.kpi.kind'), format.parts(t(kpiKindKey(k.kind)), t(kpiDirectionKey(k.direction)), t(frequencyKey(k.frequency)), k.primary && t('pilot.kpi.primaryMark'))],
+              [t('pilot.kpi.baseline'), k.baselineValue === null ? '' : `${format.number(k.baselineValue)}${k.baselineDate ? ` (${format.date(k.baselineDate)})` : ''}`],
+              [t('pilot.kpi.target'), k.target === null ? '' : format.number(k.target)],
+              [t('pilot.kpi.successThreshold'), k.successThreshold === null ? '' : format.number(k.successThreshold)],
+            ]}
+          />
+        </section>
+      ))}
 
       <Heading>{t('pilot.analysis.heading')}</Heading>
       {data.analysis.kpis.map((a) => (
