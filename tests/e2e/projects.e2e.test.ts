@@ -88,6 +88,24 @@ describe('the projects screen', () => {
     expect(await listedTitles()).toEqual([]);
   });
 
+  it('keeps the title and the buttons of a tall dialog in a short window, scrolling only its fields', async () => {
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: 900, height: 600 });
+    try {
+      await page.getByRole('button', { name: 'New project' }).click();
+      const dialog = page.getByRole('dialog');
+      for (const part of [dialog.getByRole('heading', { name: 'New project' }), dialog.getByRole('button', { name: 'Create project' })]) {
+        const box = (await part.boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(600);
+      }
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    } finally {
+      await page.setViewportSize(viewport);
+    }
+  });
+
   it('creates a project with an Arabic title, opens it, and lists it after a reload', async () => {
     await createProject('مدرسة رقمية للجميع', /New project/);
     await page.getByRole('textbox', { name: 'Summary' }).fill('Pilot in Tashkent — تجربة في طشقند');
