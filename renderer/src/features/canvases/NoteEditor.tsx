@@ -109,13 +109,15 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
           onChange={(e) => setDraft({ ...draft, author: e.target.value })}
           sx={{ bgcolor: 'rgba(255,255,255,0.7)' }}
         />
-        <Stack direction="row" spacing={1}>
+        {/* One above the other: side by side in a note's width, a colour's shape in brackets (the cue that is not colour) was cut off. */}
+        <Stack spacing={1.5}>
           <ChoiceField
             label={t('canvas.note.color')}
             value={draft.color}
             choices={NOTE_COLOR_KEYS.map((c) => ({ value: c, label: t(noteColorKey(c)) }))}
             onChange={(color) => color && setDraft({ ...draft, color })}
-            sx={{ flex: 1, bgcolor: 'rgba(255,255,255,0.7)' }}
+            fullWidth
+            sx={{ bgcolor: 'rgba(255,255,255,0.7)' }}
           />
           <ChoiceField
             label={t('canvas.note.status')}
@@ -123,7 +125,8 @@ export function NoteEditor({ initial, onSave, onCancel, error }: { initial: Note
             emptyLabel={t('canvas.status.none')}
             choices={NOTE_STATUSES.map((s) => ({ value: s, label: t(noteStatusKey(s)) }))}
             onChange={(status) => setDraft({ ...draft, status: status || null })}
-            sx={{ flex: 1, bgcolor: 'rgba(255,255,255,0.7)' }}
+            fullWidth
+            sx={{ bgcolor: 'rgba(255,255,255,0.7)' }}
           />
         </Stack>
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>

@@ -55,25 +55,27 @@ export function CampaignsSection({ challengeId, campaigns }: { challengeId: stri
           </ListItem>
         ))}
       </List>
+      {/* The name on a line of its own: beside two date fields it was squeezed to a stub in Russian and Uzbek. */}
       <Stack
         component="form"
         noValidate
-        direction={{ xs: 'column', md: 'row' }}
         spacing={2}
         aria-label={t('campaigns.new')}
-        sx={{ mt: 2, alignItems: { md: 'flex-start' } }}
+        sx={{ mt: 2 }}
         onSubmit={(e) => {
           e.preventDefault();
           void run(() => create.mutateAsync({ challengeId, title, opensOn: opensOn || null, closesOn: closesOn || null })).then((saved) => saved && setTitle(''));
         }}
       >
         <ErrorAlert error={failure} />
-        <TextField label={t('campaigns.field.title')} value={title} onChange={(e) => setTitle(e.target.value)} {...fieldProps('title')} sx={{ flex: 2 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
-        <DateField label={t('campaigns.field.opensOn')} value={opensOn} onChange={setOpensOn} {...fieldProps('opensOn')} />
-        <DateField label={t('campaigns.field.closesOn')} value={closesOn} onChange={setClosesOn} {...fieldProps('closesOn')} />
-        <Button type="submit" variant="outlined" startIcon={<AddIcon />} disabled={create.isPending} sx={{ mt: { md: 1 } }}>
-          {t('campaigns.add')}
-        </Button>
+        <TextField label={t('campaigns.field.title')} value={title} onChange={(e) => setTitle(e.target.value)} {...fieldProps('title')} fullWidth slotProps={{ htmlInput: { dir: 'auto' } }} />
+        <Stack direction="row" useFlexGap spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <DateField label={t('campaigns.field.opensOn')} value={opensOn} onChange={setOpensOn} {...fieldProps('opensOn')} />
+          <DateField label={t('campaigns.field.closesOn')} value={closesOn} onChange={setClosesOn} {...fieldProps('closesOn')} />
+          <Button type="submit" variant="outlined" startIcon={<AddIcon />} disabled={create.isPending} sx={{ mt: 1 }}>
+            {t('campaigns.add')}
+          </Button>
+        </Stack>
       </Stack>
     </section>
   );

@@ -47,7 +47,8 @@ function Projected({ canvasId }: { canvasId: string }) {
             <Typography variant={presenting ? 'h3' : 'h4'} component="h2" sx={{ mb: 2 }}>
               {z.title}
             </Typography>
-            <Box component="ul" sx={{ m: 0, paddingInlineStart: 3, display: 'grid', gap: 1 }}>
+            {/* Room for the bullet on both sides: each note takes its own direction (dir="auto"), so an Arabic note's bullet sits on the right in an English room, and the other way round. */}
+            <Box component="ul" sx={{ m: 0, paddingInline: 3, display: 'grid', gap: 1 }}>
               {notes
                 .filter((n) => n.zoneKey === z.key)
                 .map((n) => (
