@@ -112,6 +112,8 @@ describe('the projects screen', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').getByText('Saved').waitFor();
     await page.getByText('Changed: summary').waitFor();
+    // The window is named for the record it shows, as the task bar and screen readers read it.
+    await expect.poll(() => page.title()).toBe('مدرسة رقمية للجميع — Ibtikar Lab');
     await screenshot(page, 'en-project');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'All projects' }).click();
@@ -119,6 +121,7 @@ describe('the projects screen', () => {
     await page.reload();
     await waitReady(page, 'en');
     expect(await loadedTitles(1)).toEqual(['مدرسة رقمية للجميع']);
+    expect(await page.title()).toBe('Projects — Ibtikar Lab');
     expect(await page.locator('tbody a').first().getAttribute('dir')).toBe('auto');
     await screenshot(page, 'en-projects');
     expect(await axeViolations(page)).toEqual([]);

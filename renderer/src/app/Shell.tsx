@@ -35,6 +35,7 @@ import { languageKey } from '../i18n/labels';
 import { ProjectorView } from '../features/workshops/ProjectorView';
 import { WorkshopSummaryPage } from '../features/workshops/WorkshopSummaryPage';
 import { hrefFor, navigate, useRoute, useScrollToTopOnNewPage, type Route } from './router';
+import { useDocumentTitle } from './use-document-title';
 import { useSettings } from './settings-context';
 import { BundleDropZone } from '../features/bundles/BundleDropZone';
 
@@ -173,6 +174,7 @@ export function Shell() {
   const route = useRoute();
   useScrollToTopOnNewPage();
   const main = useRef<HTMLElement>(null);
+  useDocumentTitle(main, t('app.name'));
   // The section a record's page belongs to, for the navigation's current marker.
   const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases', pilot: 'projects', pilotReport: 'projects', workshopSummary: 'canvases' } as Record<string, string>)[route.name] ?? route.name;
   return (
