@@ -45,6 +45,25 @@ beforeAll(async () => {
 
 afterAll(() => app?.close());
 
+describe('keyboard focus', () => {
+  it('goes back to the Add button, and to the note, when a note’s editor closes', async () => {
+    const canvas = await call<Canvas>('canvases.create', { templateId: bmc.id, title: 'Focus' });
+    await open(page, canvas.id, 'en');
+    await page.locator('[data-zone-add="channels"]').focus();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('section[data-zone="channels"] form textarea[dir="auto"]').first();
+    await editor.fill('By post');
+    await editor.press('Enter');
+    await note(page, 'channels', 'By post').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-zone-add'))).toBe('channels');
+    await note(page, 'channels', 'By post').dblclick();
+    await editor.fill('By post and SMS');
+    await editor.press('Enter');
+    await note(page, 'channels', 'By post and SMS').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-note]')?.textContent ?? '')).toContain('By post and SMS');
+  });
+});
+
 describe('touch', () => {
   let context: BrowserContext;
   afterAll(() => context?.close());

@@ -82,7 +82,7 @@ function Zone({ zoneKey, rect, title, hint, raised, target, onAdd, children }: {
     >
       {/* The add button leads the heading: a zone wider than the window still shows it (its far edge may not). */}
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5, px: 1, pt: 1, height: 64, overflow: 'hidden' }}>
-        <IconButton size="small" aria-label={t('canvas.note.add', { zone: title })} onClick={() => onAdd(zoneKey)}>
+        <IconButton size="small" aria-label={t('canvas.note.add', { zone: title })} data-zone-add={zoneKey} onClick={() => onAdd(zoneKey)}>
           <AddIcon fontSize="small" />
         </IconButton>
         <Box sx={{ flex: 1, minWidth: 0 }}>

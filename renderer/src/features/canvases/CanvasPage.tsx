@@ -28,6 +28,7 @@ import { ApiCallError, useApiQuery } from '../../api/hooks';
 import { hrefFor } from '../../app/router';
 import { useSettings } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFocusReturn } from './use-focus-return';
 import { FormDialog } from '../../components/FormDialog';
 import { validationKey } from '../../i18n/labels';
 import { createBoardOps, type UndoStep } from './board-ops';
@@ -82,6 +83,7 @@ export function CanvasPage({ id }: { id: string }) {
   const [attachmentsOf, setAttachmentsOf] = useState<Note | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  useFocusReturn(editing, adding);
   const [clusterMenu, setClusterMenu] = useState<{ cluster: Cluster; anchor: HTMLElement } | null>(null);
   const [labelDialog, setLabelDialog] = useState<{ kind: 'group' } | { kind: 'rename'; cluster: Cluster } | null>(null);
   const [moveSelected, setMoveSelected] = useState<HTMLElement | null>(null);
