@@ -381,5 +381,15 @@ describe('a pilot evaluation from charter to report', () => {
     await expect.poll(january).toBeUndefined();
     await page.reload();
     expect(await grid.locator('tbody tr').first().getByRole('textbox').first().inputValue()).toBe('');
+
+    // Enter in the new period's date adds it, and focus goes to its first cell, where the value is typed next.
+    await fillDate(section(w('pilot.measurements')), w('pilot.newPeriod'), '2026-07-01', 'ar');
+    await page.keyboard.press('Enter');
+    const july = grid.locator('tr[data-period="2026-07-01"]');
+    await july.waitFor();
+    await expect.poll(() => july.getByRole('textbox').first().evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.type('24');
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await api<Measurement[]>('pilots.measurements', { kpiId: days })).find((m) => m.period === '2026-07-01')?.value).toBe(24);
   });
 });

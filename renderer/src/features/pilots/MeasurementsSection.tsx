@@ -72,7 +72,7 @@ function MeasurementGrid({ kpi }: { kpi: Kpi }) {
         </TableHead>
         <TableBody>
           {periods.map((p) => (
-            <TableRow key={p}>
+            <TableRow key={p} data-period={p}>
               <TableCell component="th" scope="row">
                 {format.date(p)}
               </TableCell>
@@ -86,15 +86,24 @@ function MeasurementGrid({ kpi }: { kpi: Kpi }) {
           ))}
         </TableBody>
       </Table>
-      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+      {/* A form, so Enter in the date adds the period; focus then goes to its first cell, where the value is typed next. */}
+      <Stack
+        component="form"
+        noValidate
+        aria-label={t('pilot.addPeriod')}
+        direction="row"
+        spacing={2}
+        sx={{ mt: 2, alignItems: 'center' }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!period) return;
+          setAdded([...added, period]);
+          setPeriod('');
+          requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-period="${CSS.escape(period)}"] input`)?.focus());
+        }}
+      >
         <DateField size="small" label={t('pilot.newPeriod')} value={period} onChange={setPeriod} />
-        <Button
-          disabled={!period}
-          onClick={() => {
-            setAdded([...added, period]);
-            setPeriod('');
-          }}
-        >
+        <Button type="submit" disabled={!period}>
           {t('pilot.addPeriod')}
         </Button>
       </Stack>
