@@ -66,6 +66,16 @@ describe('canvases', () => {
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: ['edits', 1, 'baseVersion'], code: 'stale', params: { version: 2 } }] } });
     expect(test.snapshot()).toEqual(before);
+    // The same note twice in one batch is said to be listed twice, not to be missing.
+    const twice = await test.call('notes.update', {
+      canvasId: canvas.id,
+      edits: [
+        { id: first.id, baseVersion: 2, patch: { text: 'one' } },
+        { id: first.id, baseVersion: 2, patch: { text: 'two' } },
+      ],
+    });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['edits', 1, 'id'], code: 'duplicate' }] } });
+    expect(test.snapshot()).toEqual(before);
 
     await value('notes.delete', { canvasId: canvas.id, notes: [{ id: first.id, baseVersion: 2 }] });
     // Undoing a delete recreates the note under its own id.

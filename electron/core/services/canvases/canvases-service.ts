@@ -301,7 +301,8 @@ export function createCanvasesService(
         const seen = new Set<string>();
         edits.forEach((edit, i) => {
           const current = repo.note(edit.id);
-          if (!current || current.canvasId !== c.id || seen.has(edit.id)) return void issues.push({ path: ['edits', i, 'id'], code: 'unknown_reference' });
+          if (seen.has(edit.id)) return void issues.push({ path: ['edits', i, 'id'], code: 'duplicate' });
+          if (!current || current.canvasId !== c.id) return void issues.push({ path: ['edits', i, 'id'], code: 'unknown_reference' });
           seen.add(edit.id);
           const patch = { ...edit.patch };
           if (patch.text !== undefined) patch.text = clean(patch.text);
