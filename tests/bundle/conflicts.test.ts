@@ -59,7 +59,9 @@ describe('conflicts on import', () => {
 
   it('take theirs: local records become the bundle’s', async () => {
     expect(await callValue<unknown[]>(other, 'search.query', { text: 'edited here' })).toHaveLength(2);
-    const { summary } = await importFile(other, file, { onConflict: 'theirs' });
+    const { summary, preview } = await importFile(other, file, { onConflict: 'theirs' });
+    // Nothing was copied here before.
+    expect(preview.conflicts.every((c) => !c.copiedBefore)).toBe(true);
     expect(summary).toMatchObject({ replaced: 2, kept: 0, copied: 0 });
     expect(carriedRows(other).projects).toEqual(carriedRows(lab).projects);
     // The search index follows the replaced titles: the local edit is no longer found.
@@ -89,9 +91,10 @@ describe('conflicts on import', () => {
       const decisions = (id: unknown, t: TestCore) => (t.core.db.prepare('SELECT count(*) FROM gate_decisions WHERE project_id = ?').pluck().get(id));
       expect(decisions(copy.id, other)).toEqual(decisions(original.id, lab));
     }
-    // Importing the same bundle again as a copy finds the copies it made and changes nothing.
+    // Importing the same bundle again as a copy finds the copies it made and changes nothing; its preview says so.
     const before = other.snapshot();
     const again = await importFile(other, file, { onConflict: 'copy' });
+    expect(again.preview.conflicts.filter((c) => c.table === 'projects').map((c) => c.copiedBefore)).toEqual([true, true]);
     expect(again.summary).toMatchObject({ inserted: 0, copied: 0, replaced: 0 });
     expect(other.snapshot()).toEqual(before);
     expect(await listProjects(other)).toHaveLength(projects.length + 2);

@@ -1,6 +1,7 @@
 /**
  * A project imported as a copy beside the lab's own record of it is marked as a copy in the project
- * list and on its page, so the two are told apart; English and Arabic, axe-core on both screens.
+ * list and on its page, so the two are told apart, and the bundle's preview says the copy is already
+ * here; English and Arabic, axe-core on each screen.
  * The bundle is made and imported with the bundle command line on the served data folder.
  */
 import { execFileSync } from 'node:child_process';
@@ -43,6 +44,20 @@ describe('an imported copy', () => {
     await row('Queue by SMS').getByRole('link', { name: 'Queue by SMS', exact: true }).click();
     await page.getByText("A copy of another lab's project, imported beside this lab's own record of it.").waitFor();
     expect(await axeViolations(page)).toEqual([]);
+
+    // Opened again, the bundle's preview says the copy is already here and stays as it is.
+    await page.goto(`${app.served.origin}/#/settings`);
+    await page.getByRole('button', { name: 'Import a bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a bundle' });
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('heading', { name: 'Conflicts' }).waitFor();
+    await dialog.getByRole('listitem').filter({ hasText: 'Queue by SMS' }).getByText('A copy from an earlier import is already here: importing as a copy keeps that copy as it is.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.goto(`${app.served.origin}/#/projects`);
+    await row('Queue by SMS').getByRole('link', { name: 'Queue by SMS', exact: true }).click();
+    await page.getByText("A copy of another lab's project, imported beside this lab's own record of it.").waitFor();
 
     await switchLanguage(page, 'ar');
     await page.getByText('نسخة من مشروع مختبر آخر، استُوردت بجانب سجل هذا المختبر الخاص به.').waitFor();

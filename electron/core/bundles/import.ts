@@ -88,6 +88,9 @@ function readers(db: Db, staged: StagedBundle, contentHere: ContentHere): TableR
   });
 }
 
+/** A copy's `origin`: the lab the record came from and its id there. */
+const originOf = (labId: string, row: Row) => `${labId}/${String(row.id)}`;
+
 /**
  * What a conflicting row can offer: append-only rows are never changed, nor are frozen columns of a
  * local row whose freezing column is set (a locked pilot protocol); link rows have no origin to keep.
@@ -104,6 +107,7 @@ export function choicesFor(table: BundleTable, repo: RowsRepo, incoming: Row, lo
 export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerprint: string) => boolean, contentHere: ContentHere): Omit<BundlePreview, 'previewId'> {
   const tables: BundlePreview['tables'] = [];
   const conflicts: BundleConflict[] = [];
+  const labId = staged.manifest.lab.id;
   let conflictCount = 0;
   for (const reader of readers(db, staged, contentHere)) {
     const counts = { table: reader.table.name, incoming: 0, new: 0, same: 0, conflicts: 0 };
@@ -123,6 +127,7 @@ export function previewBundle(db: Db, staged: StagedBundle, isTrusted: (fingerpr
             mineUpdatedAt: typeof local.updated_at === 'string' ? local.updated_at : null,
             theirsUpdatedAt: typeof row.updated_at === 'string' ? row.updated_at : null,
             choices: choicesFor(reader.table, reader.repo, row, local),
+            copiedBefore: reader.repo.hasOrigin && reader.table.key.length === 1 && reader.repo.copyOf(originOf(labId, row)) !== undefined,
           });
         }
       }
@@ -243,7 +248,7 @@ export function applyBundle(db: Db, staged: StagedBundle, request: ApplyRequest)
             note(row);
             summary.replaced++;
           } else {
-            const origin = `${labId}/${String(incoming.id)}`;
+            const origin = originOf(labId, incoming);
             // A copy an earlier import made of this record stands for it, so importing the same
             // bundle again adds no duplicate. It is never rewritten: it may have been edited here
             // since, and a copy that differs is kept as it is (its rows follow that choice too).

@@ -120,6 +120,8 @@ export const BundleConflictSchema = z.object({
   theirsUpdatedAt: z.string().nullable(),
   /** The choices this row offers; append-only rows offer only `keep`. */
   choices: z.array(ConflictChoiceSchema),
+  /** An earlier import made a copy of this record here: "import as a copy" keeps that copy as it is. */
+  copiedBefore: z.boolean(),
 });
 export type BundleConflict = z.infer<typeof BundleConflictSchema>;
 

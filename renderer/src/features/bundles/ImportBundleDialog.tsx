@@ -290,6 +290,11 @@ export function ImportBundleDialog({ file: dropped, inboxFileName, onClose }: { 
                               {t('bundles.changed', { mine: format.dateTime(c.mineUpdatedAt), theirs: format.dateTime(c.theirsUpdatedAt) })}
                             </Typography>
                           )}
+                          {c.copiedBefore && (
+                            <Typography variant="body2" color="text.secondary">
+                              {t('bundles.copiedBefore')}
+                            </Typography>
+                          )}
                         </Stack>
                         <ChoiceField
                           label={t('bundles.choiceFor', { record: label })}
