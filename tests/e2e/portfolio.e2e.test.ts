@@ -70,6 +70,8 @@ describe('the portfolio', () => {
     await page.getByRole('option', { name: 'Project lead' }).click();
     await page.getByRole('button', { name: 'Add to team' }).click();
     await page.getByRole('button', { name: 'Remove Dilnoza Karimova from the team' }).waitFor();
+    // Focus stays in the team section (the picker, or its heading once everyone is on the team), not on the page's body.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('section')?.getAttribute('aria-labelledby'))).toBe('team-heading');
 
     await page.getByRole('button', { name: 'Gate decision…' }).click();
     const dialog = page.getByRole('dialog');

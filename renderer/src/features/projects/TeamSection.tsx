@@ -6,7 +6,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES } from '../../../../electron/shared/domain/people';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -28,10 +28,21 @@ export function TeamSection({ projectId }: { projectId: string }) {
   const [role, setRole] = useState<MemberRole>('member');
   const onTeam = new Set(members.data?.map((m) => m.person.id));
   const candidates = (people.data ?? []).filter((p) => !onTeam.has(p.id));
+  const section = useRef<HTMLElement>(null);
+  // After adding or removing someone, focus goes to the person picker (or the heading, once everyone
+  // is on the team) when the list has been read again: the button pressed has gone or is disabled,
+  // and focus would fall to the page's body.
+  const focusPending = useRef(false);
+  const refocus = () => (focusPending.current = true);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    (section.current?.querySelector<HTMLElement>('[role="combobox"]') ?? section.current?.querySelector<HTMLElement>('h2'))?.focus();
+  }, [members.data]);
 
   return (
-    <section aria-labelledby="team-heading">
-      <Typography variant="h5" component="h2" id="team-heading" sx={{ mt: 4, mb: 1 }}>
+    <section aria-labelledby="team-heading" ref={section}>
+      <Typography variant="h5" component="h2" id="team-heading" tabIndex={-1} sx={{ mt: 4, mb: 1, outline: 'none' }}>
         {t('team.heading')}
       </Typography>
       <ErrorAlert error={members.error ?? setMember.error ?? removeMember.error} />
@@ -42,7 +53,7 @@ export function TeamSection({ projectId }: { projectId: string }) {
             key={m.person.id}
             disableGutters
             secondaryAction={
-              <IconButton aria-label={t('team.remove', { name: m.person.name })} onClick={() => removeMember.mutate({ projectId, personId: m.person.id })}>
+              <IconButton aria-label={t('team.remove', { name: m.person.name })} onClick={() => removeMember.mutate({ projectId, personId: m.person.id }, { onSuccess: refocus })}>
                 <PersonRemoveIcon />
               </IconButton>
             }
@@ -61,7 +72,17 @@ export function TeamSection({ projectId }: { projectId: string }) {
             <Button
               variant="outlined"
               disabled={!personId || setMember.isPending}
-              onClick={() => setMember.mutate({ projectId, personId, role }, { onSuccess: () => setPersonId('') })}
+              onClick={() =>
+                setMember.mutate(
+                  { projectId, personId, role },
+                  {
+                    onSuccess: () => {
+                      setPersonId('');
+                      refocus();
+                    },
+                  },
+                )
+              }
             >
               {t('team.add')}
             </Button>
