@@ -62,6 +62,8 @@ describe('a live workshop', () => {
     await facilitator.goto(`${app.served.origin}/#/canvases/${canvasId}`);
     await waitReady(facilitator, 'en');
     await controls().getByRole('button', { name: 'Start a live workshop' }).click();
+    // Focus goes to the running workshop's heading, not to the page's body.
+    await expect.poll(() => facilitator.evaluate(() => document.activeElement?.id)).toBe('facilitator-title');
     await controls().getByRole('combobox', { name: 'Network address' }).click();
     await facilitator.getByRole('option', { name: /^127\.0\.0\.1/ }).click();
     // A port the firewall allows may be set; a mistyped one is refused before anything opens.

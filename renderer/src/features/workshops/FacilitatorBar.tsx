@@ -15,7 +15,7 @@ import Paper from '@mui/material/Paper';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimerAction, Workshop } from '../../../../electron/shared/workshop/model';
 import { useHasMethod } from '../../api/hooks';
@@ -138,11 +138,21 @@ export function FacilitatorBar({ canvasId }: { canvasId: string }) {
   const call = useWorkshopCall();
   const { run, error, busy } = call;
   const [confirmEnd, setConfirmEnd] = useState(false);
+  // Once a workshop the user started is running, focus goes to this section's heading ("Workshop
+  // running"): the Start button pressed has given way to End, and focus would fall to the page's body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const starting = useRef(false);
+  const runningId = running?.id;
+  useEffect(() => {
+    if (!starting.current || !runningId) return;
+    starting.current = false;
+    heading.current?.focus();
+  }, [runningId]);
   if (list.isPending) return null;
   return (
     <Paper variant="outlined" component="section" aria-labelledby="facilitator-title" sx={{ p: 2, mb: 2, display: 'grid', gap: 2 }} data-facilitator>
       <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Typography id="facilitator-title" variant="h6" component="h2">
+        <Typography id="facilitator-title" variant="h6" component="h2" ref={heading} tabIndex={-1} sx={{ outline: 'none' }}>
           {running ? t('workshop.facilitator.running') : t('workshop.facilitator.title')}
         </Typography>
         {running ? (
@@ -150,7 +160,14 @@ export function FacilitatorBar({ canvasId }: { canvasId: string }) {
             {t('workshop.facilitator.end')}
           </Button>
         ) : (
-          <Button variant="contained" disabled={busy} onClick={() => void run('workshops.start', { canvasId })}>
+          <Button
+            variant="contained"
+            disabled={busy}
+            onClick={() => {
+              starting.current = true;
+              void run('workshops.start', { canvasId });
+            }}
+          >
             {t('workshop.facilitator.start')}
           </Button>
         )}
