@@ -86,9 +86,13 @@ describe('import files', () => {
     expect(await test.call('pilots.uploadImportFile', { pilotId: crypto.randomUUID(), format: 'csv', uploadId: crypto.randomUUID(), offset: 0, data: 'YQ==', last: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const uploadId = crypto.randomUUID();
     expect(await test.call('pilots.uploadImportFile', { pilotId: pilot.id, format: 'csv', uploadId, offset: 0, data: 'YWJj', last: false })).toEqual({ ok: true, value: { bytes: 3, fileId: null } });
-    expect(await test.call('pilots.uploadImportFile', { pilotId: pilot.id, format: 'csv', uploadId, offset: 7, data: 'YWJj', last: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(kept()).toEqual([]);
+    expect(await test.call('pilots.uploadImportFile', { pilotId: pilot.id, format: 'csv', uploadId, offset: 7, data: 'YWJj', last: true })).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ code: 'chunk_out_of_order' }] } });
+    // Not a file yet, but what came before the refused chunk stays for the chunk that does follow on.
     expect(await test.call('pilots.readImportFile', { pilotId: pilot.id, fileId: uploadId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(kept()).toEqual([`${uploadId}.part`]);
+    expect(await test.call('pilots.uploadImportFile', { pilotId: pilot.id, format: 'csv', uploadId, offset: 3, data: 'ZGVm', last: true })).toEqual({ ok: true, value: { bytes: 6, fileId: uploadId } });
+    expect(await test.call('pilots.discardImportFile', { fileId: uploadId })).toMatchObject({ ok: true });
+    expect(kept()).toEqual([]);
   });
 
   it('serve only the pilot they were sent for', async () => {

@@ -49,8 +49,17 @@ export function useRecordForm<V extends object>(stored: V) {
       const patch = changesOf(toInput);
       if (Object.keys(patch).length === 0) return;
       const sent = Object.keys(values).filter(edited).map((key) => [key, (values as Record<string, unknown>)[key]] as const);
-      await send(patch);
+      // Noted before sending: the stored record may come back (the answer updates the cache) before
+      // `send` resolves, and must then be followed, not taken for a colleague's change.
+      const before = saved.current;
       saved.current = new Map(sent);
+      try {
+        await send(patch);
+      } catch (error) {
+        // Not stored: the user's words are theirs again, not a saved value to give up for a colleague's.
+        saved.current = before;
+        throw error;
+      }
       setClashed([]);
     },
   };
