@@ -137,7 +137,7 @@ describe('the projects screen', () => {
     await page.getByText('2 projects', { exact: true }).waitFor();
   });
 
-  it('opens a project at its top, and Back finds the list searched as it was', async () => {
+  it('opens a project at its top with focus on its heading, and Back finds the list searched as it was', async () => {
     await page.setViewportSize({ width: 1280, height: 300 });
     const search = page.getByRole('searchbox', { name: 'Search by title' });
     try {
@@ -149,6 +149,8 @@ describe('the projects screen', () => {
       await link.click();
       await page.getByRole('heading', { name: 'أحمد: منصة المواعيد' }).first().waitFor();
       await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      // Focus is on the new page's heading (a screen reader reads the page; Tab goes on from its top), not on the link left behind.
+      await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H1 أحمد: منصة المواعيد');
       await page.goBack();
       await page.getByText('1 project', { exact: true }).waitFor();
       expect(await search.inputValue()).toBe('احمد');

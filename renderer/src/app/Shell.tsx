@@ -34,7 +34,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { languageKey } from '../i18n/labels';
 import { ProjectorView } from '../features/workshops/ProjectorView';
 import { WorkshopSummaryPage } from '../features/workshops/WorkshopSummaryPage';
-import { hrefFor, navigate, useRoute, useScrollToTopOnNewPage, type Route } from './router';
+import { hrefFor, navigate, useNewPageStart, useRoute, type Route } from './router';
 import { useDocumentTitle } from './use-document-title';
 import { useSettings } from './settings-context';
 import { BundleDropZone } from '../features/bundles/BundleDropZone';
@@ -172,8 +172,8 @@ function Page({ route }: { route: Route }) {
 export function Shell() {
   const { t } = useTranslation();
   const route = useRoute();
-  useScrollToTopOnNewPage();
   const main = useRef<HTMLElement>(null);
+  useNewPageStart(main);
   useDocumentTitle(main, t('app.name'));
   // The section a record's page belongs to, for the navigation's current marker.
   const section = ({ project: 'projects', challenge: 'challenges', idea: 'ideas', cohort: 'cohorts', canvas: 'canvases', pilot: 'projects', pilotReport: 'projects', workshopSummary: 'canvases' } as Record<string, string>)[route.name] ?? route.name;

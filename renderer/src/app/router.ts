@@ -3,7 +3,7 @@
  * `#/people`, `#/search/<text>`, `#/settings`, `#/canvases`, `#/canvases/<id>`): they work the same over HTTP and the desktop's custom protocol, with no
  * server-side fallback to configure.
  */
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 
 export type Route =
   | { name: 'projects' }
@@ -74,12 +74,16 @@ export const useRoute = (): Route => parseRoute(useSyncExternalStore(subscribe, 
 
 /**
  * A page reached by a link starts at its top (the browser would keep the scroll of the page left
- * behind); Back and Forward keep the browser's own restoring. Where the Navigation API is missing
- * (an older browser in serve mode), every change of page starts at the top.
+ * behind), and focus moves to its heading once it shows: a screen reader then reads the new page,
+ * and Tab goes on from there rather than from the link left behind (or from nowhere, when the
+ * control pressed went with the old page). Not when the user is already somewhere in the new page,
+ * nor when the app opens. Back and Forward keep the browser's own restoring. Where the Navigation
+ * API is missing (an older browser in serve mode), every change of page starts at the top.
  */
-export function useScrollToTopOnNewPage() {
+export function useNewPageStart(main: RefObject<HTMLElement | null>) {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   const traversed = useRef(false);
+  const opened = useRef(false);
   useEffect(() => {
     const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
     if (!navigation) return;
@@ -90,9 +94,29 @@ export function useScrollToTopOnNewPage() {
     return () => navigation.removeEventListener('navigate', onNavigate);
   }, []);
   useEffect(() => {
-    if (!traversed.current) window.scrollTo(0, 0);
+    const traverse = traversed.current;
     traversed.current = false;
-  }, [hash]);
+    if (!traverse) window.scrollTo(0, 0);
+    const first = !opened.current;
+    opened.current = true;
+    const page = main.current;
+    if (first || traverse || !page) return;
+    const focusHeading = () => {
+      const heading = page.querySelector('h1');
+      if (!heading) return false;
+      const active = document.activeElement;
+      if (!active || active === document.body || !page.contains(active)) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      }
+      return true;
+    };
+    if (focusHeading()) return;
+    // The heading comes with the page's data.
+    const observer = new MutationObserver(() => focusHeading() && observer.disconnect());
+    observer.observe(page, { subtree: true, childList: true });
+    return () => observer.disconnect();
+  }, [hash, main]);
 }
 
 export function hrefFor(route: Route): string {

@@ -47,6 +47,9 @@ export function createAppTheme(name: ThemeName, direction: 'ltr' | 'rtl', texts:
             outline: `3px solid ${focus}`,
             outlineOffset: '2px',
           },
+          // What only the app focuses (a page's heading on arrival, the main area from the skip link)
+          // is no control: no ring around it.
+          '[tabindex="-1"]:focus-visible': { outline: 'none' },
           body: { fontFamily: FONT_FAMILY },
           // Arrows and other directional icons point the other way in Arabic.
           '[dir="rtl"] .flip-rtl': { transform: 'scaleX(-1)' },

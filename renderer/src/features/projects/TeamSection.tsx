@@ -42,7 +42,7 @@ export function TeamSection({ projectId }: { projectId: string }) {
 
   return (
     <section aria-labelledby="team-heading" ref={section}>
-      <Typography variant="h5" component="h2" id="team-heading" tabIndex={-1} sx={{ mt: 4, mb: 1, outline: 'none' }}>
+      <Typography variant="h5" component="h2" id="team-heading" tabIndex={-1} sx={{ mt: 4, mb: 1 }}>
         {t('team.heading')}
       </Typography>
       <ErrorAlert error={members.error ?? setMember.error ?? removeMember.error} />

@@ -152,7 +152,7 @@ export function FacilitatorBar({ canvasId }: { canvasId: string }) {
   return (
     <Paper variant="outlined" component="section" aria-labelledby="facilitator-title" sx={{ p: 2, mb: 2, display: 'grid', gap: 2 }} data-facilitator>
       <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Typography id="facilitator-title" variant="h6" component="h2" ref={heading} tabIndex={-1} sx={{ outline: 'none' }}>
+        <Typography id="facilitator-title" variant="h6" component="h2" ref={heading} tabIndex={-1}>
           {running ? t('workshop.facilitator.running') : t('workshop.facilitator.title')}
         </Typography>
         {running ? (
