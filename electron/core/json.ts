@@ -3,6 +3,8 @@
  * be bounded: JSON.parse accepts 100,000 nested arrays, but whatever walks the result next
  * (structured clone, stringify, validation) would overflow the stack.
  */
+import { LONE_SURROGATE } from '../shared/domain/common';
+
 export const MAX_JSON_DEPTH = 64;
 
 export function jsonDepthWithin(text: string, maxDepth: number): boolean {
@@ -27,11 +29,9 @@ export function parseBoundedJson(text: string, maxDepth = MAX_JSON_DEPTH): unkno
   return JSON.parse(text);
 }
 
-/** A UTF-16 surrogate without its pair: JSON escapes (`"\ud800"`) carry one past any UTF-8 check. */
-const LONE_SURROGATE = /\p{Cs}/u;
-
 /**
- * The path of the first string (or key) in `value` holding half of a surrogate pair, if any. SQLite
+ * The path of the first string (or key) in `value` holding half of a surrogate pair, if any (JSON
+ * escapes such as `"\ud800"` carry one past any UTF-8 check). SQLite
  * would store it as bytes that read back as three replacement characters each, so a title within its
  * length limit would break it once stored. Walks at most `maxDepth` levels (inputs are bounded already).
  */

@@ -111,6 +111,11 @@ describe('a form open while a colleague edits the same record', () => {
     await form.getByRole('status').getByText('Saved').waitFor();
     const { pilot: decided } = await api<{ pilot: { decision: { decision: string; conditions: string } } }>('pilots.get', { id: pilot.id });
     expect(decided.decision).toMatchObject({ decision: 'scale', conditions: 'Two hospitals, then the region' });
+    // Tidied by the app (trimmed) when saved, the field follows the record, with no warning of a colleague.
+    await conditions.fill('Three regions   ');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => conditions.inputValue()).toBe('Three regions');
+    expect(await page.getByText('Someone changed this record elsewhere while you were editing it', { exact: false }).count()).toBe(0);
   });
 });
 

@@ -308,6 +308,8 @@ describe('a pilot evaluation from charter to report', () => {
     await columns.first().getByText('تقرير تقييم التجربة الميدانية').waitFor();
     await screenshot(page, 'ar-en-pilot-report');
     expect(await axeViolations(page)).toEqual([]);
+    // Two bodies on one page, yet no id twice (a label would point at the other language's heading).
+    expect(await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id).filter((id, i, all) => all.indexOf(id) !== i))).toEqual([]);
     // Printed on A4 (about 718 px between the margins), neither language runs into the other.
     const viewport = page.viewportSize()!;
     await page.emulateMedia({ media: 'print' });

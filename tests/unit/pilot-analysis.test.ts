@@ -1,6 +1,6 @@
 /** How a pilot's analysis picks its statistics from the KPI kind and the protocol (the statistics themselves have their own tests). */
 import { describe, expect, it } from 'vitest';
-import { analyseKpi, type AnalysisKpi, type KpiData, type PeriodCell } from '../../electron/shared/pilots/analysis';
+import { analyseKpi, analysePilot, type AnalysisKpi, type KpiData, type PeriodCell } from '../../electron/shared/pilots/analysis';
 import { welchTest } from '../../electron/shared/stats';
 
 const kpi = (over: Partial<AnalysisKpi> = {}): AnalysisKpi => ({
@@ -78,18 +78,15 @@ describe('pilot analysis', () => {
     expect(a.interpretation.caveats.map((c) => c.key)).toEqual(['stats.caveat.small_sample', 'stats.caveat.observational']);
   });
 
-  it('counts a unit measured in several periods once, at its mean, not once per period', () => {
-    const months = ['2026-05-01', '2026-06-01', '2026-07-01'];
-    const rows = [
-      ...months.flatMap((m, k) => [30, 28, 25, 27].map((v, i) => row('pilot', m, v + k * 0.1, `p${i}`))),
-      ...months.flatMap((m, k) => [38, 41, 39, 42].map((v, i) => row('comparison', m, v - k * 0.1, `c${i}`))),
-    ];
-    const a = analyseKpi(kpi(), data(rows, '2026-04-01'), { design: 'comparison_group', interventionOn: '2026-04-01' }, 1);
-    expect(a.sizes).toEqual({ pilot: 4, other: 4 });
-    const units = welchTest([30.1, 28.1, 25.1, 27.1], [37.9, 40.9, 38.9, 41.9]);
-    if (!units.ok || !a.continuous!.welch.ok) throw new Error('expected both tests to run');
-    expect(a.continuous!.welch.df).toBeCloseTo(units.df, 10);
-    expect(a.continuous!.welch.p).toBeCloseTo(units.p, 10);
+  it('counts for Bonferroni only the KPIs that were tested', () => {
+    const rows = [...[30, 28, 25, 27].map((v, i) => row('pilot', '2026-05-01', v, `p${i}`)), ...[38, 41, 39, 42].map((v, i) => row('comparison', '2026-05-01', v, `c${i}`))];
+    const tested = kpi();
+    const empty = kpi({ id: 'k2', name: 'Complaints' });
+    const protocol = { design: 'comparison_group' as const, interventionOn: null };
+    const one = analysePilot([tested, empty], (k) => data(k === tested ? rows : [], null), protocol);
+    expect(one.kpis[0].interpretation.caveats.map((c) => c.key)).not.toContain('stats.caveat.many_comparisons');
+    const two = analysePilot([tested, { ...tested, id: 'k3' }], () => data(rows, null), protocol);
+    expect(two.kpis[0].interpretation.caveats).toContainEqual({ key: 'stats.caveat.many_comparisons', values: { count: 2, threshold: 0.025 } });
   });
 
   it('pools rates into a 2×2 table and heads with Fisher when a cell is small', () => {
@@ -131,17 +128,5 @@ describe('pilot analysis', () => {
     // Read as a change over time, with what that cannot rule out, not as a difference from a comparison group.
     expect(a.interpretation.key).toBe('stats.interpretBefore.significant_improvement');
     expect(a.interpretation.caveats.map((c) => c.key)).toEqual(['stats.caveat.small_sample', 'stats.caveat.before_after']);
-  });
-
-  it('counts the periods as the sample of a difference-in-differences', () => {
-    const months = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-05-01', '2026-06-01', '2026-07-01'];
-    const rows = months.flatMap((m, i) => [
-      ...Array.from({ length: 100 }, (_, u) => row('pilot', m, 40 - (i >= 3 ? 8 : 0) + (u % 5) + i * 0.3, `p${u}`)),
-      ...Array.from({ length: 100 }, (_, u) => row('comparison', m, 41 + (u % 5) + i * 0.2, `c${u}`)),
-    ]);
-    const a = analyseKpi(kpi(), data(rows, '2026-04-01'), { design: 'difference_in_differences', interventionOn: '2026-04-01' }, 1);
-    expect(a.headline).toBe('did');
-    // 100 units a side, but the test compares 3 post gaps with 3 pre gaps.
-    expect(a.interpretation.caveats).toContainEqual({ key: 'stats.caveat.small_sample', values: { minimum: 30 } });
   });
 });

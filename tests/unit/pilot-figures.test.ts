@@ -23,6 +23,7 @@ describe('pilot figures', () => {
     expect(bare(fig.pIs(0.00996, 0.01))).toBe('p = 0.00996');
     // Below 0.001 but not below a Bonferroni threshold smaller still: the value, not "p < 0.001".
     expect(bare(fig.pIs(0.0009, 0.05 / 60))).toBe('p = 0.0009');
+    expect(bare(fig.pIs(0.000834, 0.05 / 60))).toBe('p = 0.000834');
   });
 
   it('says a difference of shares in percentage points, signed', () => {

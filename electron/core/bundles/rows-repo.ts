@@ -3,7 +3,7 @@
  * and from SQLite's own PRAGMA table_info, never from a bundle, and are quoted besides.
  */
 import { z } from 'zod';
-import { DateSchema, IdSchema, TimestampSchema } from '../../shared/domain/common';
+import { CONTROL_CHARACTER, DateSchema, IdSchema, LONE_SURROGATE, TimestampSchema } from '../../shared/domain/common';
 import type { Db } from '../db/open';
 import type { BundleTable } from './tables';
 
@@ -34,9 +34,6 @@ const RANGES: readonly (readonly [start: string, end: string])[] = [
   ['starts_on', 'ends_on'],
   ['opens_on', 'closes_on'],
 ];
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * A column's values as this app writes them, by the naming the schema keeps to: record ids are
@@ -53,7 +50,7 @@ function columnSchema(c: Column): z.ZodType {
   return z
     .string()
     .max(MAX_TEXT)
-    .refine((s) => !CONTROL.test(s), 'control characters')
+    .refine((s) => !CONTROL_CHARACTER.test(s), 'control characters')
     .refine((s) => !LONE_SURROGATE.test(s), 'half of a surrogate pair');
 }
 

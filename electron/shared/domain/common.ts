@@ -16,14 +16,17 @@ export const DateSchema = z.iso.date();
  */
 export const isFutureDay = (day: string, now: Date) => day > new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
 
-/**
- * User-typed text: trimmed, without control characters other than tab and newline, which would
- * otherwise be stored invisibly and break exports.
- */
+/** Control characters other than tab, line feed and carriage return: stored invisibly, they break exports. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Half of a UTF-16 surrogate pair: SQLite stores it as bytes that read back as three replacement characters. */
+export const LONE_SURROGATE = /\p{Cs}/u;
+
+/** User-typed text: trimmed, without control characters other than tab and newline. */
 export const userText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: 'control_characters' });
+    .refine((s) => !CONTROL_CHARACTER.test(s), { message: 'control_characters' });

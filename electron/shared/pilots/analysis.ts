@@ -22,6 +22,7 @@ import {
   hedgesG,
   interpret,
   mannWhitney,
+  type InterpretContext,
   riskDifference,
   riskRatio,
   targetProgress,
@@ -145,12 +146,15 @@ function pooled(cells: readonly PeriodCell[], keep: (c: PeriodCell) => boolean):
   return { events, n };
 }
 
-export function analyseKpi(
-  kpi: AnalysisKpi,
-  data: KpiData,
-  protocol: { design: PilotDesign; interventionOn: string | null },
-  comparisons: number,
-): KpiAnalysis {
+type Protocol = { design: PilotDesign; interventionOn: string | null };
+
+/** A KPI's figures and its headline result, before the reading (which needs to know how many KPIs were tested). */
+interface MeasuredKpi extends Omit<KpiAnalysis, 'interpretation'> {
+  result: StatsResult<{ estimate: number; p: number }>;
+  context: Omit<InterpretContext, 'comparisons'>;
+}
+
+function measureKpi(kpi: AnalysisKpi, data: KpiData, protocol: Protocol): MeasuredKpi {
   const { cells } = data;
   const series = seriesOf(kpi.kind, cells);
   const post = (c: PeriodCell) => protocol.interventionOn === null || c.period >= protocol.interventionOn;
@@ -215,25 +219,27 @@ export function analyseKpi(
     headline = comparedWith ? (small ? 'fisher' : 'twoProportion') : null;
     result = !comparedWith ? notEnough : small ? rate.fisher : rate.twoProportion;
   }
-  const interpretation = interpret(result, {
+  const context: MeasuredKpi['context'] = {
     direction,
-    // A difference-in-differences tests the post-period gaps against the pre-period ones: its sample is the periods.
-    groupSizes: headline === 'did' && did?.ok ? [did.postPeriods, did.prePeriods] : [sizes.pilot, sizes.other],
-    comparisons,
+    groupSizes: [sizes.pilot, sizes.other],
     randomised: protocol.design === 'randomised',
     ...(comparedWith && headline !== 'did' ? { comparedWith } : {}),
     warnings,
-  });
-
-  return { kpi, series, comparedWith, sizes, current, baselineChange, targetProgress: progress, thresholdMet, continuous, rate, did, headline, interpretation };
+  };
+  return { kpi, series, comparedWith, sizes, current, baselineChange, targetProgress: progress, thresholdMet, continuous, rate, did, headline, result, context };
 }
 
-/** Every KPI of a pilot; `dataOf` gives each KPI's sums and observations. */
-export function analysePilot(
-  kpis: readonly AnalysisKpi[],
-  dataOf: (kpi: AnalysisKpi) => KpiData,
-  protocol: { design: PilotDesign; interventionOn: string | null },
-): PilotAnalysis {
-  const comparisons = Math.max(1, kpis.length);
-  return { kpis: kpis.map((k) => analyseKpi(k, dataOf(k), protocol, comparisons)) };
+const read = ({ result, context, ...measured }: MeasuredKpi, comparisons: number): KpiAnalysis => ({ ...measured, interpretation: interpret(result, { ...context, comparisons }) });
+
+/** One KPI's analysis, read as one of `comparisons` KPIs tested. */
+export const analyseKpi = (kpi: AnalysisKpi, data: KpiData, protocol: Protocol, comparisons: number): KpiAnalysis => read(measureKpi(kpi, data, protocol), comparisons);
+
+/**
+ * Every KPI of a pilot; `dataOf` gives each KPI's sums and observations. The Bonferroni count is the
+ * KPIs actually tested: one without data to compare is no comparison.
+ */
+export function analysePilot(kpis: readonly AnalysisKpi[], dataOf: (kpi: AnalysisKpi) => KpiData, protocol: Protocol): PilotAnalysis {
+  const measured = kpis.map((k) => measureKpi(k, dataOf(k), protocol));
+  const comparisons = Math.max(1, measured.filter((m) => m.result.ok).length);
+  return { kpis: measured.map((m) => read(m, comparisons)) };
 }

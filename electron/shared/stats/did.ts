@@ -26,7 +26,7 @@ export const PRE_TREND_SHARE = 0.5;
 export const PRE_TREND_ALPHA = 0.1;
 /**
  * Fewer periods than this before, or after, the pilot started gives the `few_periods` warning: the
- * test then compares two or three gaps with each other, on one or two degrees of freedom.
+ * spread of the gaps on that side then rests on one or two values (degrees of freedom can fall to 1).
  */
 export const MIN_PERIODS = 3;
 

@@ -39,8 +39,8 @@ export const caveatKey = (caveat: StatsCaveat): string => CAVEAT_KEYS[caveat];
  * The verdicts `interpret` can give: `stats.interpret.<verdict>` in the catalogue for the pilot
  * group against the comparison group, `stats.interpretBefore.<verdict>` against itself before.
  */
-export type Verdict = 'significant_improvement' | 'significant_worsening' | 'no_significant_difference';
-export const VERDICTS: readonly Verdict[] = ['significant_improvement', 'significant_worsening', 'no_significant_difference'];
+export const VERDICTS = ['significant_improvement', 'significant_worsening', 'no_significant_difference'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 export const verdictKey = (verdict: Verdict, comparedWith: 'comparison' | 'before' = 'comparison') =>
   `stats.${comparedWith === 'before' ? 'interpretBefore' : 'interpret'}.${verdict}`;
 

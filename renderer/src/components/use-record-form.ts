@@ -44,9 +44,12 @@ export function useRecordForm<V extends object>(stored: V) {
     changedElsewhere: clashed.some(edited),
     /** The update input (built from the form's values by `toInput`) for the fields the user changed. */
     changesOf,
-    /** Sends `changesOf(toInput)`; with nothing changed there is nothing to send. */
-    sendChanges: async <I extends object>(toInput: (values: V) => I, send: (patch: Partial<I>) => Promise<unknown>): Promise<void> => {
-      const patch = changesOf(toInput);
+    /**
+     * Sends `changesOf(toInput)`; with nothing changed there is nothing to send. `whole`: the record
+     * is stored whole (a decision), so all of `toInput(values)` goes, its untouched fields as stored now.
+     */
+    sendChanges: async <I extends object>(toInput: (values: V) => I, send: (patch: Partial<I>) => Promise<unknown>, options: { whole?: boolean } = {}): Promise<void> => {
+      const patch = options.whole ? toInput(values) : changesOf(toInput);
       if (Object.keys(patch).length === 0) return;
       const sent = Object.keys(values).filter(edited).map((key) => [key, (values as Record<string, unknown>)[key]] as const);
       // Noted before sending: the stored record may come back (the answer updates the cache) before

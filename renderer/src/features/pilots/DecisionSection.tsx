@@ -33,7 +33,7 @@ export function DecisionSection({ pilot }: { pilot: Pilot }) {
   const evidenceChoices = useEvidenceChoices();
   const current = pilot.decision;
   // The decision as stored (or a blank one): fields the user has not touched follow a decision taken elsewhere meanwhile.
-  const { values, setValues, changedElsewhere } = useRecordForm({
+  const { values, setValues, sendChanges, changedElsewhere } = useRecordForm({
     decision: (current?.decision ?? '') as Decision | '',
     conditions: current?.conditions ?? '',
     evidence: (current?.evidenceLevel ?? '') as number | '',
@@ -53,14 +53,17 @@ export function DecisionSection({ pilot }: { pilot: Pilot }) {
           setSaved(false);
           void run(() =>
             // A decision is recorded whole; the fields not changed here carry what is stored now.
-            decide.mutateAsync({
-              pilotId: pilot.id,
-              decision: values.decision as Decision,
-              conditions: values.conditions,
-              evidenceLevel: values.evidence === '' ? null : values.evidence,
-              decidedById: values.decidedById || null,
-              decidedOn: values.decidedOn,
-            }),
+            sendChanges(
+              (v) => ({
+                decision: v.decision as Decision,
+                conditions: v.conditions,
+                evidenceLevel: v.evidence === '' ? null : v.evidence,
+                decidedById: v.decidedById || null,
+                decidedOn: v.decidedOn,
+              }),
+              (decided) => decide.mutateAsync({ pilotId: pilot.id, ...(decided as Required<typeof decided>) }),
+              { whole: true },
+            ),
           ).then(setSaved);
         }}
       >

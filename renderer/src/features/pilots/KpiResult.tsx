@@ -61,9 +61,12 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
   ]);
   // The intervals' level, in the reader's digits and percent sign.
   const confidence = { level: fig.percent(0.95) };
+  // Each p is shown against the threshold the reading was taken at (Bonferroni, with several KPIs), never rounded across it.
+  const threshold = a.interpretation.values.threshold ?? 0.05;
+  const pIs = (p: number) => fig.pIs(p, threshold);
   if (a.continuous) {
-    rows.push([t('pilot.analysis.welch', confidence), figure(t, a.continuous.welch, (w) => `${fig.value(w.estimate)} ${fig.interval(w.ci)}, ${fig.pIs(w.p)}`)]);
-    rows.push([t('pilot.analysis.mannWhitney'), figure(t, a.continuous.mannWhitney, (m) => `U = ${fig.value(m.u)}, r = ${fig.value(m.estimate)}, ${fig.pIs(m.p)}`)]);
+    rows.push([t('pilot.analysis.welch', confidence), figure(t, a.continuous.welch, (w) => `${fig.value(w.estimate)} ${fig.interval(w.ci)}, ${pIs(w.p)}`)]);
+    rows.push([t('pilot.analysis.mannWhitney'), figure(t, a.continuous.mannWhitney, (m) => `U = ${fig.value(m.u)}, r = ${fig.value(m.estimate)}, ${pIs(m.p)}`)]);
     rows.push([t('pilot.analysis.hedges', confidence), figure(t, a.continuous.hedges, (g) => `${fig.value(g.estimate)} ${fig.interval(g.ci)}`)]);
   }
   if (a.rate) {
@@ -74,10 +77,10 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
     rows.push([t('pilot.analysis.riskDifference', confidence), figure(t, a.rate.riskDifference, (r) => `${fig.percent(r.estimate)} ${fig.percentInterval(r.ci)}`)]);
     rows.push([
       t('pilot.analysis.riskRatio', confidence),
-      figure(t, a.rate.riskRatio, (r) => format.parts(`${fig.value(r.estimate)} ${fig.interval(r.ci)}`, r.corrected && t('pilot.analysis.zeroCellCorrected'))),
+      figure(t, a.rate.riskRatio, (r) => format.parts(`${fig.value(r.estimate)} ${fig.interval(r.ci)}`, r.corrected && t('pilot.analysis.zeroCellCorrected', { value: fig.value(0.5) }))),
     ]);
-    rows.push([t('pilot.analysis.twoProportion'), figure(t, a.rate.twoProportion, (r) => `z = ${fig.value(r.z)}, ${fig.pIs(r.p)}`)]);
-    rows.push([t('pilot.analysis.fisher'), figure(t, a.rate.fisher, (r) => `${fig.pIs(r.p)}`)]);
+    rows.push([t('pilot.analysis.twoProportion'), figure(t, a.rate.twoProportion, (r) => `z = ${fig.value(r.z)}, ${pIs(r.p)}`)]);
+    rows.push([t('pilot.analysis.fisher'), figure(t, a.rate.fisher, (r) => `${pIs(r.p)}`)]);
   }
   if (a.did) {
     rows.push([
@@ -85,7 +88,7 @@ function figureRows(t: TFunction, fig: FigureFormat, format: Formatters, a: KpiA
       figure(t, a.did, (d) => {
         // A rate's difference-in-differences is a difference of shares, said in percentage points with its interval.
         const [estimate, interval] = kpi.kind === 'rate' ? [t('stats.points', { value: fig.points(d.estimate) }), fig.pointsInterval] : [fig.value(d.estimate), fig.interval];
-        return `${estimate}${d.inference.ok ? ` ${interval(d.inference.ci)}, ${fig.pIs(d.inference.p)}` : `${format.separator}${t(reasonKey(d.inference.reason))}`}`;
+        return `${estimate}${d.inference.ok ? ` ${interval(d.inference.ci)}, ${pIs(d.inference.p)}` : `${format.separator}${t(reasonKey(d.inference.reason))}`}`;
       }),
     ]);
   }

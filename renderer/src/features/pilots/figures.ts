@@ -28,9 +28,16 @@ export function figureFormat(format: { locale: string }) {
      * "p = 0.0496", not "p = 0.050" beside a verdict that it is below 0.05.
      */
     pIs: (p: number, threshold = 0.05) => {
-      if (p < 0.001) return isolate(p < threshold ? `p < ${three.format(0.001)}` : `p = ${significant.format(p)}`);
+      if (p < 0.001 && p < threshold) return isolate(`p < ${three.format(0.001)}`);
+      const crosses = (shown: number) => shown < threshold !== p < threshold;
+      if (p < 0.001) {
+        // Not below a threshold smaller still (0.05 / 60): the value itself, in as many digits as keep it on its side.
+        let digits = 2;
+        while (digits < 8 && crosses(Number(p.toPrecision(digits)))) digits++;
+        return isolate(`p = ${numberFormat(format.locale, { maximumSignificantDigits: digits }).format(p)}`);
+      }
       let places = 3;
-      while (places < 8 && Number(p.toFixed(places)) < threshold !== p < threshold) places++;
+      while (places < 8 && crosses(Number(p.toFixed(places)))) places++;
       return isolate(`p = ${decimals(places).format(p)}`);
     },
     /** A difference of two shares, in percentage points ("+0.4 percentage points"): two decimals of a share would round it to 0. */

@@ -165,7 +165,10 @@ export function FacilitatorBar({ canvasId }: { canvasId: string }) {
             disabled={busy}
             onClick={() => {
               starting.current = true;
-              void run('workshops.start', { canvasId });
+              void run('workshops.start', { canvasId }).then((started) => {
+                // Refused: a workshop started later, by someone else, must not take the user's focus.
+                if (!started) starting.current = false;
+              });
             }}
           >
             {t('workshop.facilitator.start')}

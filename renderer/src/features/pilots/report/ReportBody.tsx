@@ -4,6 +4,7 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { TFunction } from 'i18next';
+import { useId } from 'react';
 import type { Assessment, Kpi, PilotDetail } from '../../../../../electron/shared/domain/pilots';
 import { PROTOCOL_FIELDS } from '../../../../../electron/shared/domain/pilots';
 import type { Person } from '../../../../../electron/shared/domain/people';
@@ -56,6 +57,8 @@ export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction
   const person = (id: string | null) => data.people.find((p) => p.id === id)?.name ?? '—';
   const date = (d: string | null) => (d ? format.date(d) : '—');
   const decision = pilot.decision;
+  // Two languages side by side are two bodies on one page: their ids must differ.
+  const ids = useId();
   return (
     <>
       <Typography variant="overline" component="p">
@@ -100,8 +103,8 @@ export function ReportBody({ data, t, format }: { data: ReportData; t: TFunction
       <Heading>{t('pilot.kpis')}</Heading>
       {/* One block per KPI, not a five-column table: beside a second language on half an A4 page a table would run into it. */}
       {data.kpis.map((k) => (
-        <section key={k.id} aria-labelledby={`report-kpi-${k.id}`}>
-          <Typography variant="subtitle1" component="h3" id={`report-kpi-${k.id}`} dir="auto" sx={{ mt: 1, fontWeight: 600, breakAfter: 'avoid' }}>
+        <section key={k.id} aria-labelledby={`${ids}-kpi-${k.id}`}>
+          <Typography variant="subtitle1" component="h3" id={`${ids}-kpi-${k.id}`} dir="auto" sx={{ mt: 1, fontWeight: 600, breakAfter: 'avoid' }}>
             {k.unit ? `${k.name} (${k.unit})` : k.name}
           </Typography>
           <Pairs
