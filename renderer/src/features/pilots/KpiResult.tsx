@@ -34,11 +34,9 @@ export function readingOf(t: TFunction, fig: FigureFormat, interpretation: Inter
     return fig.value(n);
   };
   // A count stays a number (i18next picks plural forms by it) and also comes `formatted` in the reader's digits.
+  type Values = Record<string, string> & { count?: number };
   const values = (v: Record<string, number>) =>
-    Object.fromEntries(Object.entries(v).flatMap(([k, n]): [string, string | number][] => (k === 'count' ? [[k, n], ['formatted', fig.value(n)]] : [[k, shown(k, n, v)]]))) as Record<
-      string,
-      string
-    > & { count?: number };
+    Object.fromEntries(Object.entries(v).flatMap(([k, n]): [string, string | number][] => (k === 'count' ? [[k, n], ['formatted', fig.value(n)]] : [[k, shown(k, n, v)]]))) as Values;
   return { text: t(interpretation.key, values(interpretation.values)), caveats: interpretation.caveats.map((c) => t(c.key, values(c.values))) };
 }
 
